@@ -1,0 +1,79 @@
+package org.stockalerts.common.event;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The definition of one alert rule, as the API stores it and the alert engine evaluates it.
+ *
+ * @param symbol the watched symbol; null only for portfolio rules
+ * @param threshold the level for level, cross and portfolio rules
+ * @param percent the move in percent for move rules (e.g. 5 for 5 %)
+ * @param reference what a move rule compares against
+ * @param windowMinutes the look-back of a {@link MoveReference#WINDOW} move rule
+ * @param signal the signal a signal rule waits for
+ * @param cooldown the minimum time between two firings in {@link TriggerMode#COOLDOWN}
+ * @param rearmMargin how far (absolute, in price or value units) the value must leave the zone
+ *     before a {@link TriggerMode#REARM} rule fires again
+ * @param expiresAt after this instant the rule never fires; null for no expiry
+ * @param revision increases with every change, so a consumer can drop stale definitions
+ */
+public record AlertRule(
+        UUID ruleId,
+        UUID userId,
+        Symbol symbol,
+        Condition condition,
+        BigDecimal threshold,
+        BigDecimal percent,
+        MoveReference reference,
+        Integer windowMinutes,
+        Signal signal,
+        TriggerMode triggerMode,
+        Duration cooldown,
+        BigDecimal rearmMargin,
+        Instant expiresAt,
+        Set<ChannelType> channels,
+        RuleStatus status,
+        long revision) {
+
+    public AlertRule {
+        Require.present(ruleId, "ruleId");
+        Require.present(userId, "userId");
+        Require.present(condition, "condition");
+        Require.present(triggerMode, "triggerMode");
+        Require.present(status, "status");
+        channels = channels == null || channels.isEmpty() ? Set.of(ChannelType.IN_APP) : Set.copyOf(channels);
+        if (condition.needsSymbol()) {
+            Require.present(symbol, "symbol");
+        }
+        if (condition.needsThreshold()) {
+            Require.positive(threshold, "threshold");
+        }
+        if (condition.kind() == Condition.Kind.MOVE) {
+            Require.positive(percent, "percent");
+            Require.present(reference, "reference");
+            if (reference == MoveReference.WINDOW && (windowMinutes == null || windowMinutes <= 0)) {
+                throw new IllegalArgumentException("field 'windowMinutes' must be positive for a window move rule");
+            }
+        }
+        if (condition.kind() == Condition.Kind.SIGNAL) {
+            Require.present(signal, "signal");
+        }
+        if (triggerMode == TriggerMode.COOLDOWN
+                && (cooldown == null || cooldown.isNegative() || cooldown.isZero())) {
+            throw new IllegalArgumentException("field 'cooldown' must be positive for trigger mode COOLDOWN");
+        }
+        if (triggerMode == TriggerMode.REARM) {
+            Require.present(rearmMargin, "rearmMargin");
+            Require.notNegative(rearmMargin, "rearmMargin");
+        }
+    }
+
+    /** Whether the rule may fire at {@code now}: active and not expired. */
+    public boolean isLiveAt(Instant now) {
+        return status == RuleStatus.ACTIVE && (expiresAt == null || now.isBefore(expiresAt));
+    }
+}

@@ -1,0 +1,52 @@
+package org.stockalerts.common.event;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A rule fired. Published on {@code alerts-triggered} keyed by userId.
+ *
+ * @param alertId deterministic: {@code AlertIds.of(ruleId, sourceEventId)}, so a replayed input
+ *     produces the same id and every sink and receiver can drop the duplicate
+ * @param rule the rule as it was when it fired
+ * @param sourceEventId the event that fired it: a tick, an analytics update or a portfolio change
+ * @param observedValue the price (or portfolio value) that met the condition
+ * @param tick the tick that fired the rule; null when the rule fired on analytics or a portfolio change
+ * @param observedAt event time of the input that fired the rule
+ * @param message a short user-facing sentence, e.g. "AAPL rose above 200.00 (now 201.37)"
+ */
+public record AlertTriggered(
+        UUID eventId,
+        Instant occurredAt,
+        int version,
+        UUID alertId,
+        UUID userId,
+        AlertRule rule,
+        Symbol symbol,
+        UUID sourceEventId,
+        BigDecimal observedValue,
+        PriceTick tick,
+        Instant observedAt,
+        String message)
+        implements Event {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public AlertTriggered {
+        Require.present(eventId, "eventId");
+        Require.present(occurredAt, "occurredAt");
+        version = Require.version(version);
+        Require.present(alertId, "alertId");
+        Require.present(userId, "userId");
+        Require.present(rule, "rule");
+        Require.present(sourceEventId, "sourceEventId");
+        Require.present(observedValue, "observedValue");
+        Require.present(observedAt, "observedAt");
+        Require.present(message, "message");
+    }
+
+    public UUID ruleId() {
+        return rule.ruleId();
+    }
+}

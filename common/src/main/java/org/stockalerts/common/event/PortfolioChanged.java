@@ -1,0 +1,22 @@
+package org.stockalerts.common.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The full, current set of holdings of a user's portfolio after a change (a snapshot, not a delta). */
+public record PortfolioChanged(
+        UUID eventId, Instant occurredAt, int version, UUID userId, UUID portfolioId, List<Holding> holdings)
+        implements UserEvent {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public PortfolioChanged {
+        Require.present(eventId, "eventId");
+        Require.present(occurredAt, "occurredAt");
+        version = Require.version(version);
+        Require.present(userId, "userId");
+        Require.present(portfolioId, "portfolioId");
+        holdings = holdings == null ? List.of() : List.copyOf(holdings);
+    }
+}

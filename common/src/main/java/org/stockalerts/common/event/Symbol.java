@@ -1,0 +1,49 @@
+package org.stockalerts.common.event;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A ticker symbol, validated and upper-cased once: {@code Symbol.of(" aapl ")} is {@code AAPL}.
+ * Letters, digits, '.' and '-' (e.g. {@code BRK.B}, {@code RDS-A}), at most 15 characters.
+ */
+public record Symbol(String value) implements Comparable<Symbol> {
+
+    /** Longest symbol accepted. */
+    public static final int MAX_LENGTH = 15;
+
+    private static final Pattern VALID = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0," + (MAX_LENGTH - 1) + "}");
+
+    public Symbol {
+        Require.present(value, "symbol");
+        if (!VALID.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid symbol '" + value
+                    + "': expected 1-" + MAX_LENGTH + " letters, digits, '.' or '-', starting with a letter or digit");
+        }
+    }
+
+    /** Trims and upper-cases {@code raw}, then validates it. */
+    @JsonCreator
+    public static Symbol of(String raw) {
+        Require.present(raw, "symbol");
+        return new Symbol(raw.strip().toUpperCase(Locale.ROOT));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public int compareTo(Symbol other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

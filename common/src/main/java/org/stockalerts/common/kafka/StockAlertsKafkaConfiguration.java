@@ -1,0 +1,97 @@
+package org.stockalerts.common.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The Kafka plumbing every service shares, imported with {@code @Import}: the topics (created when
+ * missing), producers that are idempotent with {@code acks=all} and write JSON events, consumers
+ * that read JSON events behind an {@link ErrorHandlingDeserializer}, and a listener error handler
+ * that retries a few times and then dead-letters the record, so a consumer never stalls.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KafkaSettings.class)
+public class StockAlertsKafkaConfiguration {
+
+    /** Producer settings every producer of the system uses. */
+    public static final Map<String, Object> PRODUCER_GUARANTEES = Map.of(
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+
+    /** Consumer settings every consumer of the system uses. */
+    public static final Map<String, Object> CONSUMER_GUARANTEES = Map.of(
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+
+    @Bean
+    KafkaAdmin.NewTopics stockAlertsTopics(KafkaSettings settings) {
+        List<NewTopic> topics = new ArrayList<>();
+        if (settings.createTopics()) {
+            for (TopicSpec<?> topic : Topics.ALL) {
+                topics.add(TopicBuilder.name(topic.name())
+                        .partitions(topic.partitions())
+                        .replicas(settings.replicationFactor())
+                        .configs(topic.configs())
+                        .build());
+                topics.add(TopicBuilder.name(topic.deadLetterTopic())
+                        .partitions(topic.partitions())
+                        .replicas(settings.replicationFactor())
+                        .config("retention.ms", String.valueOf(Topics.DEAD_LETTER_RETENTION.toMillis()))
+                        .build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer stockAlertsProducerCustomizer() {
+        return factory -> {
+            factory.updateConfigs(PRODUCER_GUARANTEES);
+            factory.updateConfigs(Map.of(
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonEventSerializer.class));
+        };
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer stockAlertsConsumerCustomizer() {
+        return factory -> {
+            factory.updateConfigs(CONSUMER_GUARANTEES);
+            factory.updateConfigs(Map.of(
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+                    ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, JsonEventDeserializer.class));
+        };
+    }
+
+    @Bean
+    CommonErrorHandler stockAlertsErrorHandler(
+            KafkaOperations<Object, Object> template,
+            KafkaSettings settings,
+            @Value("${spring.application.name}") String service) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                DeadLetters.recoverer(template, service),
+                new FixedBackOff(settings.listenerRetryBackoff().toMillis(), settings.listenerRetries()));
+        handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,59 @@
+package org.stockalerts.common.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.TopicConfig;
+import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.UserEvent;
+
+/** Every topic of the system, declared once. Services refer to these constants, never to names. */
+public final class Topics {
+
+    /** Price ticks keyed by symbol. */
+    public static final TopicSpec<PriceTick> STOCK_PRICES =
+            new TopicSpec<>("stock-prices", 6, PriceTick.class, retention(Duration.ofDays(7)));
+
+    /** Alert rule definitions keyed by ruleId; compacted, so it always holds every live rule. */
+    public static final TopicSpec<AlertRuleChanged> ALERT_RULES = new TopicSpec<>(
+            "alert-rules",
+            6,
+            AlertRuleChanged.class,
+            Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(Duration.ofMinutes(1).toMillis())));
+
+    /** User, portfolio and channel events keyed by userId. */
+    public static final TopicSpec<UserEvent> USER_EVENTS =
+            new TopicSpec<>("user-events", 6, UserEvent.class, retention(Duration.ofDays(30)));
+
+    /** Fired alerts keyed by userId. */
+    public static final TopicSpec<AlertTriggered> ALERTS_TRIGGERED =
+            new TopicSpec<>("alerts-triggered", 6, AlertTriggered.class, retention(Duration.ofDays(30)));
+
+    /** Closed bars and signal changes keyed by symbol. */
+    public static final TopicSpec<AnalyticsUpdated> STOCK_ANALYTICS =
+            new TopicSpec<>("stock-analytics", 6, AnalyticsUpdated.class, retention(Duration.ofDays(30)));
+
+    /** All topics, in the order above. */
+    public static final List<TopicSpec<?>> ALL =
+            List.of(STOCK_PRICES, ALERT_RULES, USER_EVENTS, ALERTS_TRIGGERED, STOCK_ANALYTICS);
+
+    /** How long dead-lettered records are kept for operators to inspect and replay. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
+    private Topics() {}
+
+    /** The topic named {@code name}, if it is one of ours. */
+    public static Optional<TopicSpec<?>> byName(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+
+    private static Map<String, String> retention(Duration retention) {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()));
+    }
+}
