@@ -1,0 +1,17 @@
+package org.stockalerts.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.stockalerts.common.config.StockAlertsCommonConfiguration;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(StockAlertsCommonConfiguration.class)
+public class ApiServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ApiServiceApplication.class, args);
+    }
+}

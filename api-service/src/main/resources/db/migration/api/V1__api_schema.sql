@@ -1,0 +1,109 @@
+-- Tables owned and written by api-service, in schema "api".
+-- Other services may read them (the delivery service reads notification_channels) but never write.
+
+CREATE TABLE users (
+    id          uuid PRIMARY KEY,
+    name        text        NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    email       text        CHECK (email IS NULL OR email ~ '^[^@\s]+@[^@\s]+$'),
+    created_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX users_email_key ON users (lower(email)) WHERE email IS NOT NULL;
+
+-- API keys are stored as SHA-256 hashes; the key itself is shown once, at registration.
+CREATE TABLE api_keys (
+    id           uuid PRIMARY KEY,
+    user_id      uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    key_hash     text        NOT NULL UNIQUE CHECK (key_hash ~ '^[0-9a-f]{64}$'),
+    key_prefix   text        NOT NULL,
+    created_at   timestamptz NOT NULL,
+    last_used_at timestamptz,
+    revoked_at   timestamptz
+);
+CREATE INDEX api_keys_user_idx ON api_keys (user_id);
+
+-- One portfolio per user, as the seed's /users/{id}/portfolio has it.
+CREATE TABLE portfolios (
+    id          uuid PRIMARY KEY,
+    user_id     uuid        NOT NULL UNIQUE REFERENCES users (id) ON DELETE CASCADE,
+    name        text        NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    created_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+
+CREATE TABLE holdings (
+    id              uuid PRIMARY KEY,
+    portfolio_id    uuid           NOT NULL REFERENCES portfolios (id) ON DELETE CASCADE,
+    symbol          text           NOT NULL CHECK (symbol ~ '^[A-Z0-9][A-Z0-9.\-]{0,14}$'),
+    quantity        numeric(24, 8) NOT NULL CHECK (quantity > 0),
+    average_cost    numeric(24, 8) NOT NULL CHECK (average_cost >= 0),
+    threshold_price numeric(24, 8) CHECK (threshold_price IS NULL OR threshold_price > 0),
+    created_at      timestamptz    NOT NULL,
+    updated_at      timestamptz    NOT NULL,
+    UNIQUE (portfolio_id, symbol)
+);
+
+CREATE TABLE alert_rules (
+    id               uuid PRIMARY KEY,
+    user_id          uuid           NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    symbol           text           CHECK (symbol IS NULL OR symbol ~ '^[A-Z0-9][A-Z0-9.\-]{0,14}$'),
+    condition        text           NOT NULL CHECK (condition IN ('PRICE_ABOVE', 'PRICE_BELOW', 'CROSSES_UP',
+                                        'CROSSES_DOWN', 'MOVES_UP', 'MOVES_DOWN', 'SIGNAL_TURNS',
+                                        'PORTFOLIO_VALUE_ABOVE', 'PORTFOLIO_VALUE_BELOW')),
+    threshold        numeric(24, 8) CHECK (threshold IS NULL OR threshold > 0),
+    percent          numeric(9, 4)  CHECK (percent IS NULL OR percent > 0),
+    reference        text           CHECK (reference IS NULL OR reference IN ('PREVIOUS_CLOSE', 'WINDOW')),
+    window_minutes   integer        CHECK (window_minutes IS NULL OR window_minutes > 0),
+    signal           text           CHECK (signal IS NULL OR signal IN ('BULLISH', 'BEARISH', 'NEUTRAL')),
+    trigger_mode     text           NOT NULL CHECK (trigger_mode IN ('ONCE', 'COOLDOWN', 'REARM')),
+    cooldown_seconds bigint         CHECK (cooldown_seconds IS NULL OR cooldown_seconds > 0),
+    rearm_margin     numeric(24, 8) CHECK (rearm_margin IS NULL OR rearm_margin >= 0),
+    expires_at       timestamptz,
+    channels         text[]         NOT NULL DEFAULT ARRAY['IN_APP']
+                                        CHECK (channels <@ ARRAY['IN_APP', 'WEBHOOK', 'EMAIL']
+                                               AND cardinality(channels) > 0),
+    status           text           NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED', 'TRIGGERED', 'EXPIRED')),
+    holding_id       uuid           REFERENCES holdings (id) ON DELETE SET NULL,
+    revision         bigint         NOT NULL DEFAULT 1,
+    created_at       timestamptz    NOT NULL,
+    updated_at       timestamptz    NOT NULL,
+    -- every condition carries the parameters it needs
+    CHECK (condition IN ('PORTFOLIO_VALUE_ABOVE', 'PORTFOLIO_VALUE_BELOW') OR symbol IS NOT NULL),
+    CHECK (condition NOT IN ('PRICE_ABOVE', 'PRICE_BELOW', 'CROSSES_UP', 'CROSSES_DOWN',
+                             'PORTFOLIO_VALUE_ABOVE', 'PORTFOLIO_VALUE_BELOW') OR threshold IS NOT NULL),
+    CHECK (condition NOT IN ('MOVES_UP', 'MOVES_DOWN') OR (percent IS NOT NULL AND reference IS NOT NULL)),
+    CHECK (reference IS DISTINCT FROM 'WINDOW' OR window_minutes IS NOT NULL),
+    CHECK (condition <> 'SIGNAL_TURNS' OR signal IS NOT NULL),
+    CHECK (trigger_mode <> 'COOLDOWN' OR cooldown_seconds IS NOT NULL),
+    CHECK (trigger_mode <> 'REARM' OR rearm_margin IS NOT NULL)
+);
+CREATE INDEX alert_rules_user_idx ON alert_rules (user_id, created_at DESC);
+CREATE INDEX alert_rules_symbol_idx ON alert_rules (symbol) WHERE status = 'ACTIVE';
+CREATE UNIQUE INDEX alert_rules_holding_key ON alert_rules (holding_id) WHERE holding_id IS NOT NULL;
+
+-- Delivery targets. A webhook's signing secret is generated by the server and shown once.
+CREATE TABLE notification_channels (
+    id          uuid PRIMARY KEY,
+    user_id     uuid        NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    type        text        NOT NULL CHECK (type IN ('EMAIL', 'WEBHOOK')),
+    address     text        NOT NULL CHECK (length(address) BETWEEN 3 AND 2048),
+    secret      text        CHECK (type <> 'WEBHOOK' OR secret IS NOT NULL),
+    enabled     boolean     NOT NULL DEFAULT true,
+    created_at  timestamptz NOT NULL,
+    updated_at  timestamptz NOT NULL,
+    UNIQUE (user_id, type, address)
+);
+
+-- Transactional outbox: written in the same transaction as the change it announces, published by
+-- the relay in id order per key, then marked published.
+CREATE TABLE outbox (
+    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id      uuid        NOT NULL UNIQUE,
+    topic         text        NOT NULL,
+    message_key   text        NOT NULL,
+    event_type    text        NOT NULL,
+    payload       jsonb,
+    created_at    timestamptz NOT NULL,
+    published_at  timestamptz
+);
+CREATE INDEX outbox_unpublished_idx ON outbox (id) WHERE published_at IS NULL;

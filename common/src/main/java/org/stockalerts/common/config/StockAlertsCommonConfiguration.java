@@ -1,0 +1,32 @@
+package org.stockalerts.common.config;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.kafka.KafkaHealthIndicator;
+import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
+
+/**
+ * What every service imports: the Kafka plumbing, the Kafka health check, the UTC clock and the
+ * event id generator. Logic that tests must control takes the {@link Clock} bean, never the system
+ * clock directly.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({StockAlertsKafkaConfiguration.class, KafkaHealthIndicator.class})
+public class StockAlertsCommonConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventIds eventIds(Clock clock) {
+        return new EventIds(clock);
+    }
+}
