@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
-import org.stockalerts.testsupport.RealInfrastructure;
 import org.stockalerts.testsupport.IntegrationTest;
+import org.stockalerts.testsupport.RealInfrastructure;
 
 @IntegrationTest
-@SpringBootTest(properties = RealInfrastructure.DATABASE_PROPERTY + "=false", webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        properties = RealInfrastructure.DATABASE_PROPERTY + "=false",
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalyticsConsumerApplicationTest {
 
     @LocalServerPort

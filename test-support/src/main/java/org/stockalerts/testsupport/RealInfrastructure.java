@@ -27,7 +27,9 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
             properties.put("spring.datasource.username", db.username());
             properties.put("spring.datasource.password", db.password());
         }
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realTestInfrastructure", properties));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("realTestInfrastructure", properties));
     }
 
     /** The property pair that turns the database off, for {@code @SpringBootTest(properties = ...)}. */

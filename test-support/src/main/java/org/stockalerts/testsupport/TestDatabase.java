@@ -51,7 +51,8 @@ public final class TestDatabase {
         String serverUrl = env("TEST_DATABASE_URL", DEFAULT_SERVER_URL);
         String user = env("TEST_DATABASE_USER", "postgres");
         String password = env("TEST_DATABASE_PASSWORD", "");
-        String database = "stockalerts_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database = "stockalerts_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
                 Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database);

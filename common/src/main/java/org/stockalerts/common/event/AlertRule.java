@@ -62,8 +62,7 @@ public record AlertRule(
         if (condition.kind() == Condition.Kind.SIGNAL) {
             Require.present(signal, "signal");
         }
-        if (triggerMode == TriggerMode.COOLDOWN
-                && (cooldown == null || cooldown.isNegative() || cooldown.isZero())) {
+        if (triggerMode == TriggerMode.COOLDOWN && (cooldown == null || cooldown.isNegative() || cooldown.isZero())) {
             throw new IllegalArgumentException("field 'cooldown' must be positive for trigger mode COOLDOWN");
         }
         if (triggerMode == TriggerMode.REARM) {

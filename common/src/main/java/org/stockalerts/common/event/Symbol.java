@@ -19,8 +19,8 @@ public record Symbol(String value) implements Comparable<Symbol> {
     public Symbol {
         Require.present(value, "symbol");
         if (!VALID.matcher(value).matches()) {
-            throw new IllegalArgumentException("invalid symbol '" + value
-                    + "': expected 1-" + MAX_LENGTH + " letters, digits, '.' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException("invalid symbol '" + value + "': expected 1-" + MAX_LENGTH
+                    + " letters, digits, '.' or '-', starting with a letter or digit");
         }
     }
 

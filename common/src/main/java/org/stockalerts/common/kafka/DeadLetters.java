@@ -28,8 +28,8 @@ public final class DeadLetters {
     public static DeadLetterPublishingRecoverer recoverer(KafkaOperations<?, ?> template, String consumer) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 template,
-                (record, exception) -> new TopicPartition(
-                        record.topic() + TopicSpec.DEAD_LETTER_SUFFIX, record.partition()));
+                (record, exception) ->
+                        new TopicPartition(record.topic() + TopicSpec.DEAD_LETTER_SUFFIX, record.partition()));
         recoverer.setHeadersFunction((record, exception) -> headers(record, exception, consumer));
         return recoverer;
     }
@@ -44,8 +44,8 @@ public final class DeadLetters {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return "failed record on " + record.topic() + " partition " + record.partition() + " offset "
-                + record.offset() + ": " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        return "failed record on " + record.topic() + " partition " + record.partition() + " offset " + record.offset()
+                + ": " + root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Headers headers(ConsumerRecord<?, ?> record, Exception exception, String consumer) {

@@ -36,7 +36,7 @@ public class JsonEventDeserializer<T> implements Deserializer<T> {
         }
         return (Class<T>) Topics.byName(topic)
                 .map(TopicSpec::valueType)
-                .orElseThrow(() -> new MalformedEventException(
-                        topic, "no event type is declared for this topic", null));
+                .orElseThrow(
+                        () -> new MalformedEventException(topic, "no event type is declared for this topic", null));
     }
 }

@@ -30,10 +30,17 @@ public class KafkaHealthIndicator implements HealthIndicator {
         try (AdminClient client = AdminClient.create(config)) {
             var cluster = client.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
             String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            int brokers = cluster.nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-            return Health.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers).build();
+            int brokers = cluster.nodes()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
+            return Health.up()
+                    .withDetail("clusterId", clusterId)
+                    .withDetail("brokers", brokers)
+                    .build();
         } catch (ExecutionException | TimeoutException e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down().withDetail("error", "interrupted").build();

@@ -34,9 +34,12 @@ public class StockAlertsKafkaConfiguration {
 
     /** Producer settings every producer of the system uses. */
     public static final Map<String, Object> PRODUCER_GUARANTEES = Map.of(
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            5);
 
     /** Consumer settings every consumer of the system uses. */
     public static final Map<String, Object> CONSUMER_GUARANTEES = Map.of(

@@ -24,8 +24,10 @@ public final class Topics {
             6,
             AlertRuleChanged.class,
             Map.of(
-                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(Duration.ofMinutes(1).toMillis())));
+                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                    TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+                    String.valueOf(Duration.ofMinutes(1).toMillis())));
 
     /** User, portfolio and channel events keyed by userId. */
     public static final TopicSpec<UserEvent> USER_EVENTS =
