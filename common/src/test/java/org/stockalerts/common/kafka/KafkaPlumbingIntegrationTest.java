@@ -1,0 +1,377 @@
+package org.stockalerts.common.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.stockalerts.common.config.StockAlertsCommonConfiguration;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.Bar;
+import org.stockalerts.common.event.ChannelTarget;
+import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.event.ChannelsChanged;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.Event;
+import org.stockalerts.common.event.Holding;
+import org.stockalerts.common.event.PortfolioChanged;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.RuleStatus;
+import org.stockalerts.common.event.Signal;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.event.UserDeleted;
+import org.stockalerts.common.event.UserRegistered;
+import org.stockalerts.common.id.AlertIds;
+import org.stockalerts.testsupport.IntegrationTest;
+import org.stockalerts.testsupport.RealInfrastructure;
+import org.stockalerts.testsupport.TestKafka;
+
+/**
+ * The shared Kafka plumbing against a real broker: topics created at start-up, every event type out
+ * through the services' producer configuration and back through their consumer configuration, and
+ * a malformed record dead-lettered while the next valid one is still processed.
+ */
+@IntegrationTest
+@SpringBootTest(
+        classes = KafkaPlumbingIntegrationTest.PlumbingApp.class,
+        properties = {
+            RealInfrastructure.DATABASE_PROPERTY + "=false",
+            "spring.application.name=plumbing-test",
+            "spring.kafka.consumer.group-id=plumbing-test",
+            "spring.kafka.consumer.auto-offset-reset=earliest",
+            "stockalerts.kafka.listener-retry-backoff=50ms"
+        })
+class KafkaPlumbingIntegrationTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T15:30:00.123456Z");
+
+    @Autowired
+    KafkaTemplate<Object, Object> template;
+
+    @Autowired
+    ProducerFactory<Object, Object> producerFactory;
+
+    @Autowired
+    ConsumerFactory<Object, Object> consumerFactory;
+
+    @Autowired
+    KafkaAdmin admin;
+
+    @Autowired
+    ReceivedTicks receivedTicks;
+
+    @Test
+    void createsEveryTopicAndItsDeadLetterTopicWithDeclaredPartitionsAndConfigs() throws Exception {
+        // Given the application started (KafkaAdmin created the declared topics)
+        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+            // When the broker describes them
+            List<String> names = new ArrayList<>();
+            Topics.ALL.forEach(topic -> {
+                names.add(topic.name());
+                names.add(topic.deadLetterTopic());
+            });
+            Map<String, TopicDescription> described =
+                    client.describeTopics(names).allTopicNames().get();
+            ConfigResource rules = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ALERT_RULES.name());
+            Config rulesConfig =
+                    client.describeConfigs(List.of(rules)).all().get().get(rules);
+
+            // Then each has the partition count declared in Topics, and alert-rules is compacted
+            for (TopicSpec<?> topic : Topics.ALL) {
+                assertThat(described.get(topic.name()).partitions()).hasSize(topic.partitions());
+                assertThat(described.get(topic.deadLetterTopic()).partitions()).hasSize(topic.partitions());
+            }
+            assertThat(rulesConfig.get("cleanup.policy").value()).isEqualTo("compact");
+        }
+    }
+
+    @Test
+    void producersAreIdempotentWithAcksAll() {
+        // Given the producer factory every service gets
+        Map<String, Object> config = producerFactory.getConfigurationProperties();
+
+        // Then it guarantees idempotence and waits for all in-sync replicas
+        assertThat(config)
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    @Test
+    void everyEventTypeTravelsThroughTheServicesProducerAndConsumerConfiguration() throws Exception {
+        // Given one event of every type, each on the topic that carries it
+        Map<UUID, Event> sent = new HashMap<>();
+        Map<UUID, String> topicOf = new HashMap<>();
+        for (Sample sample : samples()) {
+            sent.put(sample.event().eventId(), sample.event());
+            topicOf.put(sample.event().eventId(), sample.topic().name());
+            // When it is sent with the services' template
+            template.send(sample.topic().name(), sample.key(), sample.event()).get();
+        }
+
+        // Then a consumer built from the services' consumer factory reads every one back, equal
+        Map<UUID, Object> received = new HashMap<>();
+        try (Consumer<Object, Object> consumer =
+                consumerFactory.createConsumer("roundtrip-" + UUID.randomUUID(), null)) {
+            consumer.subscribe(Topics.ALL.stream().map(TopicSpec::name).toList());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() instanceof Event event && sent.containsKey(event.eventId())) {
+                        assertThat(record.topic()).isEqualTo(topicOf.get(event.eventId()));
+                        received.put(event.eventId(), event);
+                    }
+                }
+                assertThat(received).hasSameSizeAs(sent);
+            });
+        }
+        assertThat(received).containsExactlyInAnyOrderEntriesOf(sent);
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopicAndTheNextValidRecordIsStillProcessed() throws Exception {
+        // Given a malformed record followed by a valid tick on the same key (same partition)
+        PriceTick valid = tick("DLTX", "101.25");
+        byte[] malformed = "{\"eventId\":\"not-json".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<byte[], byte[]> raw = rawProducer()) {
+            byte[] key = "DLTX".getBytes(StandardCharsets.UTF_8);
+            // When a raw producer writes both
+            raw.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), key, malformed))
+                    .get();
+            raw.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), key, EventJson.write(valid)))
+                    .get();
+        }
+
+        // Then the listener still receives the valid tick
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(receivedTicks.ticks()).contains(valid));
+
+        // And the malformed one sits in stock-prices.DLT, as written, with the reason and the consumer
+        try (KafkaConsumer<byte[], byte[]> dlt = rawConsumer()) {
+            dlt.subscribe(List.of(Topics.STOCK_PRICES.deadLetterTopic()));
+            List<ConsumerRecord<byte[], byte[]>> dead = new CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                dlt.poll(Duration.ofMillis(200)).forEach(dead::add);
+                assertThat(dead).anySatisfy(record -> assertThat(record.value()).isEqualTo(malformed));
+            });
+            ConsumerRecord<byte[], byte[]> record = dead.stream()
+                    .filter(r -> java.util.Arrays.equals(r.value(), malformed))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(header(record, DeadLetters.REASON_HEADER))
+                    .startsWith("malformed record on stock-prices partition " + record.partition() + " offset ")
+                    .contains("not a valid PriceTick");
+            assertThat(header(record, DeadLetters.CONSUMER_HEADER)).isEqualTo("plumbing-test");
+            assertThat(header(record, "kafka_dlt-original-consumer-group")).isEqualTo("plumbing-listener");
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header %s", name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private record Sample(TopicSpec<?> topic, String key, Event event) {}
+
+    private static List<Sample> samples() {
+        UUID userId = UUID.randomUUID();
+        PriceTick tick = tick("AAPL", "201.3700");
+        AlertRule rule = new AlertRule(
+                UUID.randomUUID(),
+                userId,
+                Symbol.of("AAPL"),
+                Condition.CROSSES_UP,
+                new BigDecimal("200.00"),
+                null,
+                null,
+                null,
+                null,
+                TriggerMode.COOLDOWN,
+                Duration.ofMinutes(15),
+                null,
+                NOW.plus(30, ChronoUnit.DAYS),
+                Set.of(ChannelType.IN_APP, ChannelType.WEBHOOK),
+                RuleStatus.ACTIVE,
+                3);
+        Bar bar = new Bar(
+                NOW.truncatedTo(ChronoUnit.MINUTES),
+                NOW.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60),
+                LocalDate.of(2026, 11, 25),
+                new BigDecimal("200.10"),
+                new BigDecimal("201.90"),
+                new BigDecimal("199.95"),
+                new BigDecimal("201.37"),
+                12_500,
+                42,
+                new BigDecimal("200.8812"));
+        return List.of(
+                new Sample(Topics.STOCK_PRICES, "AAPL", tick),
+                new Sample(Topics.ALERT_RULES, rule.ruleId().toString(), new AlertRuleChanged(id(), NOW, 1, rule)),
+                new Sample(
+                        Topics.USER_EVENTS,
+                        userId.toString(),
+                        new UserRegistered(id(), NOW, 1, userId, "Ada", "ada@example.com")),
+                new Sample(
+                        Topics.USER_EVENTS,
+                        userId.toString(),
+                        new PortfolioChanged(
+                                id(),
+                                NOW,
+                                1,
+                                userId,
+                                UUID.randomUUID(),
+                                List.of(new Holding(
+                                        Symbol.of("AAPL"), new BigDecimal("12.5"), new BigDecimal("180.10"))))),
+                new Sample(
+                        Topics.USER_EVENTS,
+                        userId.toString(),
+                        new ChannelsChanged(
+                                id(),
+                                NOW,
+                                1,
+                                userId,
+                                List.of(new ChannelTarget(
+                                        UUID.randomUUID(), ChannelType.WEBHOOK, "https://hooks.example.com/a", true)))),
+                new Sample(Topics.USER_EVENTS, userId.toString(), new UserDeleted(id(), NOW, 1, userId)),
+                new Sample(
+                        Topics.ALERTS_TRIGGERED,
+                        userId.toString(),
+                        new AlertTriggered(
+                                id(),
+                                NOW,
+                                1,
+                                AlertIds.of(rule.ruleId(), tick.eventId()),
+                                userId,
+                                rule,
+                                rule.symbol(),
+                                tick.eventId(),
+                                tick.price(),
+                                tick,
+                                tick.observedAt(),
+                                "AAPL crossed above 200.00 (now 201.37)")),
+                new Sample(
+                        Topics.STOCK_ANALYTICS,
+                        "AAPL",
+                        new AnalyticsUpdated(
+                                id(),
+                                NOW,
+                                1,
+                                Symbol.of("AAPL"),
+                                Duration.ofMinutes(1),
+                                bar,
+                                new BigDecimal("200.51"),
+                                new BigDecimal("199.87"),
+                                Signal.BULLISH,
+                                Signal.NEUTRAL,
+                                true,
+                                NOW,
+                                false)));
+    }
+
+    private static PriceTick tick(String symbol, String price) {
+        return new PriceTick(
+                id(),
+                NOW,
+                1,
+                Symbol.of(symbol),
+                new BigDecimal(price),
+                1_000_000L,
+                new BigDecimal("199.00"),
+                new BigDecimal("202.00"),
+                new BigDecimal("198.50"),
+                new BigDecimal("198.7500"),
+                TickSource.SIMULATED,
+                NOW.minusMillis(5));
+    }
+
+    private static UUID id() {
+        return UUID.randomUUID();
+    }
+
+    private static KafkaProducer<byte[], byte[]> rawProducer() {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<byte[], byte[]> rawConsumer() {
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "dlt-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /** Ticks the test listener received through the shared container factory. */
+    static class ReceivedTicks {
+
+        private final List<PriceTick> ticks = new CopyOnWriteArrayList<>();
+
+        @KafkaListener(topics = "stock-prices", groupId = "plumbing-listener")
+        void on(PriceTick tick) {
+            ticks.add(tick);
+        }
+
+        List<PriceTick> ticks() {
+            return ticks;
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(StockAlertsCommonConfiguration.class)
+    static class PlumbingApp {
+
+        @Bean
+        ReceivedTicks receivedTicks() {
+            return new ReceivedTicks();
+        }
+    }
+}
