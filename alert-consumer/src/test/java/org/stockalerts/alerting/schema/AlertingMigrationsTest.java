@@ -1,0 +1,56 @@
+package org.stockalerts.alerting.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.stockalerts.testsupport.MigrationCheck;
+
+/** alert-consumer's migrations on a real, empty PostgreSQL schema. */
+class AlertingMigrationsTest {
+
+    private final MigrationCheck check = new MigrationCheck("classpath:db/migration/alerting", "alerting");
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        check.close();
+    }
+
+    @Test
+    void applyToAnEmptySchemaAndAgainAsANoOp() {
+        // When the migrations run twice
+        int first = check.migrate().migrationsExecuted;
+        int second = check.migrate().migrationsExecuted;
+
+        // Then the first run applies them all and the second changes nothing
+        assertThat(first).isPositive();
+        assertThat(second).isZero();
+    }
+
+    @Test
+    void allowManyAttemptsButOnlyOneSuccessfulDeliveryPerAlertAndChannel() throws SQLException {
+        // Given the schema
+        check.migrate();
+        try (Connection db = check.connect();
+                Statement sql = db.createStatement()) {
+            String attempt = "INSERT INTO alert_deliveries (alert_id, user_id, rule_id, channel, channel_id, attempt,"
+                    + " attempted_at, outcome) VALUES ('00000000-0000-0000-0000-00000000000a',"
+                    + " '00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000c', 'WEBHOOK',"
+                    + " '00000000-0000-0000-0000-00000000000d', %d, now(), '%s')";
+
+            // When a failed attempt is followed by a success, and a replay records another success
+            sql.execute(attempt.formatted(1, "RETRYING"));
+            sql.execute(attempt.formatted(2, "DELIVERED"));
+
+            // Then the second success is refused
+            assertThatThrownBy(() -> sql.execute(attempt.formatted(3, "DELIVERED")))
+                    .hasMessageContaining("alert_deliveries_delivered_key");
+            assertThatThrownBy(() -> sql.execute(attempt.formatted(4, "LOST")))
+                    .hasMessageContaining("alert_deliveries_outcome_check");
+        }
+    }
+}

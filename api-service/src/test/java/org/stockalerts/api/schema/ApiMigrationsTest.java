@@ -1,0 +1,77 @@
+package org.stockalerts.api.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.stockalerts.testsupport.MigrationCheck;
+
+/** api-service's migrations on a real, empty PostgreSQL schema. */
+class ApiMigrationsTest {
+
+    private final MigrationCheck check = new MigrationCheck("classpath:db/migration/api", "api");
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        check.close();
+    }
+
+    @Test
+    void applyToAnEmptySchemaAndAgainAsANoOp() {
+        // When the migrations run twice
+        int first = check.migrate().migrationsExecuted;
+        int second = check.migrate().migrationsExecuted;
+
+        // Then the first run applies them all and the second changes nothing
+        assertThat(first).isPositive();
+        assertThat(second).isZero();
+    }
+
+    @Test
+    void refuseNonPositiveQuantitiesAndDuplicateHoldings() throws SQLException {
+        // Given the schema with one user and their portfolio
+        check.migrate();
+        try (Connection db = check.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', 'ada@example.com',"
+                    + " now(), now())");
+            sql.execute("INSERT INTO portfolios VALUES ('00000000-0000-0000-0000-000000000002',"
+                    + " '00000000-0000-0000-0000-000000000001', 'Main', now(), now())");
+            String holding = "INSERT INTO holdings (id, portfolio_id, symbol, quantity, average_cost, created_at,"
+                    + " updated_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'AAPL', %s, 10,"
+                    + " now(), now())";
+
+            // Then a zero quantity breaks a CHECK and a second AAPL holding breaks the unique key
+            assertThatThrownBy(() -> sql.execute(holding.formatted("0")))
+                    .hasMessageContaining("holdings_quantity_check");
+            sql.execute(holding.formatted("1.5"));
+            assertThatThrownBy(() -> sql.execute(holding.formatted("2"))).hasMessageContaining("duplicate key");
+        }
+    }
+
+    @Test
+    void refuseARuleWithoutTheParametersOfItsCondition() throws SQLException {
+        // Given the schema with one user
+        check.migrate();
+        try (Connection db = check.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', NULL, now(), now())");
+
+            // When a level rule comes without a threshold, or with an unknown status
+            String rule = "INSERT INTO alert_rules (id, user_id, symbol, condition, threshold, trigger_mode, status,"
+                    + " created_at, updated_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000001',"
+                    + " 'AAPL', 'PRICE_ABOVE', %s, 'ONCE', '%s', now(), now())";
+
+            // Then the database refuses both, and accepts the complete one
+            assertThatThrownBy(() -> sql.execute(rule.formatted("NULL", "ACTIVE")))
+                    .hasMessageContaining("check");
+            assertThatThrownBy(() -> sql.execute(rule.formatted("200", "SLEEPING")))
+                    .hasMessageContaining("alert_rules_status_check");
+            sql.execute(rule.formatted("200", "ACTIVE"));
+        }
+    }
+}

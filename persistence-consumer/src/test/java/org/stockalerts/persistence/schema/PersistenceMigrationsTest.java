@@ -1,0 +1,70 @@
+package org.stockalerts.persistence.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.stockalerts.testsupport.MigrationCheck;
+
+/** persistence-consumer's migrations on a real, empty PostgreSQL schema. */
+class PersistenceMigrationsTest {
+
+    private static final String TICK = "INSERT INTO price_ticks (event_id, symbol, price, source, observed_at,"
+            + " occurred_at) VALUES ('00000000-0000-0000-0000-000000000001', 'AAPL', %s, 'simulated',"
+            + " '2026-03-08 14:30:00+00', now()) ON CONFLICT DO NOTHING";
+
+    private final MigrationCheck check = new MigrationCheck("classpath:db/migration/persistence", "persistence");
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        check.close();
+    }
+
+    @Test
+    void applyToAnEmptySchemaAndAgainAsANoOp() {
+        // When the migrations run twice
+        int first = check.migrate().migrationsExecuted;
+        int second = check.migrate().migrationsExecuted;
+
+        // Then the first run applies them all and the second changes nothing
+        assertThat(first).isPositive();
+        assertThat(second).isZero();
+    }
+
+    @Test
+    void createDailyTickPartitionsOnceAndStoreATickOnlyOnce() throws SQLException {
+        // Given the schema
+        check.migrate();
+        try (Connection db = check.connect();
+                Statement sql = db.createStatement()) {
+            // When partitions for three days are ensured twice
+            int created = single(sql, "SELECT ensure_price_tick_partitions('2026-03-07', '2026-03-09')");
+            int again = single(sql, "SELECT ensure_price_tick_partitions('2026-03-07', '2026-03-09')");
+
+            // Then they are created once
+            assertThat(created).isEqualTo(3);
+            assertThat(again).isZero();
+
+            // And the same tick inserted twice is stored once
+            sql.execute(TICK.formatted("101.5"));
+            sql.execute(TICK.formatted("101.5"));
+            assertThat(single(sql, "SELECT count(*) FROM price_ticks_20260308")).isEqualTo(1);
+
+            // And a non-positive price is refused
+            assertThatThrownBy(() -> sql.execute(TICK.replace("0001'", "0002'").formatted("0")))
+                    .hasMessageContaining("price_ticks_price_check");
+        }
+    }
+
+    private static int single(Statement sql, String query) throws SQLException {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
