@@ -1,0 +1,124 @@
+package org.stockalerts.api.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox: in one transaction, locks the oldest unpublished rows ({@code FOR UPDATE
+ * SKIP LOCKED}, so several instances never publish the same row at once), sends them in id order,
+ * waits for the broker's acknowledgements and marks the acknowledged prefix published. A row is
+ * marked only after Kafka has it, so a crash or an unreachable broker leads to a resend with the
+ * same eventId, never to a loss.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final String SELECT_BATCH = "SELECT id, event_id, topic, message_key, payload::text AS payload"
+            + " FROM api.outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String MARK_PUBLISHED = "UPDATE api.outbox SET published_at = ? WHERE id = ANY (?)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaOperations<Object, Object> kafka;
+    private final OutboxSettings settings;
+    private final Clock clock;
+
+    OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            KafkaOperations<Object, Object> kafka,
+            OutboxSettings settings,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    private record Pending(long id, UUID eventId, String topic, String key, String payload) {}
+
+    /**
+     * Publishes one batch.
+     *
+     * @return how many events Kafka acknowledged (and are now marked published)
+     * @throws OutboxPublishException when the first event of the batch could not be published
+     */
+    public int publishBatch() {
+        Integer published = transactions.execute(status -> {
+            List<Pending> batch = jdbc.query(
+                    SELECT_BATCH,
+                    (row, n) -> new Pending(
+                            row.getLong("id"),
+                            row.getObject("event_id", UUID.class),
+                            row.getString("topic"),
+                            row.getString("message_key"),
+                            row.getString("payload")),
+                    settings.batchSize());
+            List<Long> acknowledged = send(batch);
+            if (!acknowledged.isEmpty()) {
+                jdbc.update(MARK_PUBLISHED, Timestamp.from(clock.instant()), acknowledged.toArray(Long[]::new));
+            }
+            return acknowledged.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    private List<Long> send(List<Pending> batch) {
+        List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>(batch.size());
+        try {
+            for (Pending event : batch) {
+                byte[] value = event.payload() == null ? null : event.payload().getBytes(StandardCharsets.UTF_8);
+                sends.add(kafka.send(new ProducerRecord<>(event.topic(), event.key(), value)));
+            }
+        } catch (RuntimeException e) {
+            sends.add(CompletableFuture.failedFuture(e));
+        }
+        return acknowledgedPrefix(batch, sends);
+    }
+
+    private List<Long> acknowledgedPrefix(
+            List<Pending> batch, List<CompletableFuture<SendResult<Object, Object>>> sends) {
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(batch.get(i).id());
+            } catch (ExecutionException | TimeoutException e) {
+                return stopAt(batch.get(i), acknowledged, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return acknowledged;
+            }
+        }
+        return acknowledged;
+    }
+
+    private static List<Long> stopAt(Pending failed, List<Long> acknowledged, Exception e) {
+        if (acknowledged.isEmpty()) {
+            throw new OutboxPublishException(failed.eventId(), e);
+        }
+        log.atWarn()
+                .addKeyValue("eventId", failed.eventId())
+                .addKeyValue("published", acknowledged.size())
+                .log("outbox batch published in part; the rest is retried");
+        return acknowledged;
+    }
+}

@@ -1,0 +1,33 @@
+package org.stockalerts.api.outbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The outbox relay ({@code stockalerts.api.outbox.*}).
+ *
+ * @param enabled whether this instance publishes the outbox ({@code STOCKALERTS_API_OUTBOX_ENABLED})
+ * @param pollInterval pause between two looks at the outbox when it was empty
+ *     ({@code STOCKALERTS_API_OUTBOX_POLL_INTERVAL})
+ * @param batchSize most events published per transaction ({@code STOCKALERTS_API_OUTBOX_BATCH_SIZE})
+ * @param sendTimeout how long one batch may wait for the broker before it is retried on a later
+ *     round ({@code STOCKALERTS_API_OUTBOX_SEND_TIMEOUT})
+ * @param retryBackoff pause after a failed batch, e.g. while Kafka is down
+ *     ({@code STOCKALERTS_API_OUTBOX_RETRY_BACKOFF})
+ */
+@ConfigurationProperties("stockalerts.api.outbox")
+public record OutboxSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("50ms") Duration pollInterval,
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("5s") Duration sendTimeout,
+        @DefaultValue("1s") Duration retryBackoff) {
+
+    public OutboxSettings {
+        if (batchSize < 1 || pollInterval.isNegative() || pollInterval.isZero() || sendTimeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "stockalerts.api.outbox: batch-size, poll-interval and send-timeout must be positive");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.stockalerts.api.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.Event;
+import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.kafka.TopicSpec;
+import org.stockalerts.common.kafka.Topics;
+
+/**
+ * Records events in {@code api.outbox} inside the caller's transaction, so the change and its
+ * event commit together or not at all. The {@link OutboxRelay} publishes them afterwards.
+ */
+@Component
+public class OutboxWriter {
+
+    /** Event type recorded for a rule deletion, published as a tombstone. */
+    static final String RULE_DELETED = "AlertRuleDeleted";
+
+    private static final String INSERT = "INSERT INTO api.outbox (event_id, topic, message_key, event_type, payload,"
+            + " created_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)";
+
+    private final JdbcTemplate jdbc;
+
+    public OutboxWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A user, portfolio or channel event for {@code user-events}, keyed by userId. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void userEvent(UserEvent event) {
+        insert(event, Topics.USER_EVENTS, event.userId(), EventJson.write(event));
+    }
+
+    /** A rule definition for {@code alert-rules}, keyed by ruleId. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void ruleChanged(AlertRuleChanged event) {
+        insert(event, Topics.ALERT_RULES, event.rule().ruleId(), EventJson.write(event));
+    }
+
+    /** The tombstone of a deleted rule: the rule's key with no value, so compaction forgets it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void ruleDeleted(UUID eventId, UUID ruleId, Instant at) {
+        jdbc.update(
+                INSERT, eventId, Topics.ALERT_RULES.name(), ruleId.toString(), RULE_DELETED, null, Timestamp.from(at));
+    }
+
+    private void insert(Event event, TopicSpec<?> topic, UUID key, byte[] json) {
+        jdbc.update(
+                INSERT,
+                event.eventId(),
+                topic.name(),
+                key.toString(),
+                event.getClass().getSimpleName(),
+                new String(json, StandardCharsets.UTF_8),
+                Timestamp.from(event.occurredAt()));
+    }
+}

@@ -1,0 +1,91 @@
+package org.stockalerts.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.stockalerts.api.web.ProblemResponses;
+
+/**
+ * Requires {@code Authorization: Bearer <key>} on every route but the public ones, and puts the
+ * authenticated {@link Caller} in the request attribute {@link #CALLER_ATTRIBUTE} (controllers take
+ * it with {@link CurrentUser}). A missing, unknown or revoked key gets a 401 problem detail.
+ */
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the authenticated {@link Caller}. */
+    public static final String CALLER_ATTRIBUTE = Caller.class.getName();
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeyRepository keys;
+    private final SecuritySettings settings;
+    private final ProblemResponses problems;
+
+    ApiKeyAuthenticationFilter(ApiKeyRepository keys, SecuritySettings settings, ProblemResponses problems) {
+        this.keys = keys;
+        this.settings = settings;
+        this.problems = problems;
+    }
+
+    /** Routes open without a key: registration, health and metrics, and the API description. */
+    static boolean isPublic(String method, String path) {
+        return (HttpMethod.POST.matches(method) && (path.equals("/users") || path.equals("/users/")))
+                || path.equals("/actuator")
+                || path.startsWith("/actuator/")
+                || path.equals("/v3/api-docs")
+                || path.startsWith("/v3/api-docs/")
+                || path.startsWith("/swagger-ui/")
+                || path.equals("/swagger-ui.html");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return isPublic(request.getMethod(), pathOf(request));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Caller> caller = bearerKey(request).flatMap(this::authenticate);
+        if (caller.isEmpty()) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Unauthorized",
+                    "a valid API key is required: Authorization: Bearer <key>");
+            return;
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+        chain.doFilter(request, response);
+    }
+
+    private Optional<Caller> authenticate(String key) {
+        if (settings.adminKeyEnabled() && ApiKeys.sameSecret(key, settings.adminKey())) {
+            return Optional.of(Caller.administrator());
+        }
+        return keys.findByKeyHash(ApiKeys.hash(key))
+                .filter(apiKey -> !apiKey.isRevoked())
+                .map(apiKey -> Caller.user(apiKey.userId()));
+    }
+
+    private static Optional<String> bearerKey(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String key = header.substring(BEARER.length()).strip();
+        return key.isEmpty() ? Optional.empty() : Optional.of(key);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,33 @@
+package org.stockalerts.api.security;
+
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.stockalerts.api.web.ProblemResponses;
+
+/** Registers the API key filter on every route and the {@link CurrentUser} argument resolver. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** Runs after the request size limit, before everything else of ours. */
+    static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(
+            ApiKeyRepository keys, SecuritySettings settings, ProblemResponses problems) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(keys, settings, problems));
+        registration.setOrder(FILTER_ORDER);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
+    }
+}

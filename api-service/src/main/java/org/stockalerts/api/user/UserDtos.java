@@ -1,0 +1,36 @@
+package org.stockalerts.api.user;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Request and response bodies of the user routes. */
+final class UserDtos {
+
+    private UserDtos() {}
+
+    @Schema(example = "{\"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\"}")
+    record RegisterUser(
+            @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 320) String email) {}
+
+    /** PATCH body: absent fields stay as they are; an empty e-mail removes it. */
+    @Schema(example = "{\"name\": \"Ada King\"}")
+    record UpdateUser(
+            @Pattern(regexp = ".*\\S.*") @Size(max = 200) String name,
+            @Email @Size(max = 320) String email) {}
+
+    record UserView(UUID id, String name, String email, Instant createdAt, Instant updatedAt) {
+
+        static UserView of(UserAccount user) {
+            return new UserView(user.id(), user.name(), user.email(), user.createdAt(), user.updatedAt());
+        }
+    }
+
+    /** The answer to a registration: the only time the API key is ever shown. */
+    record RegisteredUser(UUID id, String name, String email, Instant createdAt, String apiKey) {}
+}

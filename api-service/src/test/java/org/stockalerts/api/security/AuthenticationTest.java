@@ -1,0 +1,111 @@
+package org.stockalerts.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.stockalerts.api.web.ApiIntegrationTestSupport;
+
+class AuthenticationTest extends ApiIntegrationTestSupport {
+
+    @Test
+    void refusesARequestWithoutKeyWithA401ProblemDetail() {
+        // Given a registered user
+        TestUser user = registerUser("Alice");
+
+        // When their user is read without a key
+        MvcTestResult result = mvc.get().uri("/users/" + user.id()).exchange();
+
+        // Then the answer is a 401 problem detail inviting a bearer key
+        assertProblem(result, 401);
+        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+    }
+
+    @Test
+    void refusesAnUnknownKey() {
+        // Given a registered user
+        TestUser user = registerUser("Alice");
+
+        // When their user is read with a key nobody was given
+        MvcTestResult result = get(new TestUser(user.id(), "sa_not-a-real-key"), "/users/" + user.id());
+
+        // Then the key is refused
+        assertProblem(result, 401);
+    }
+
+    @Test
+    void letsAUserReadTheirOwnUserWithTheirKey() {
+        // Given a registered user
+        TestUser user = registerUser("Alice");
+
+        // When they read their user with their key
+        MvcTestResult result = get(user, "/users/" + user.id());
+
+        // Then they see it
+        assertThat(result).hasStatusOk();
+        assertThat(json(result).get("name").asString()).isEqualTo("Alice");
+    }
+
+    @Test
+    void answers404ForSomeoneElsesUserAndRevealsNothing() {
+        // Given two users
+        TestUser alice = registerUser("Alice");
+        TestUser bob = registerUser("Bob");
+
+        // When Alice reads, changes and deletes Bob's user
+        MvcTestResult read = get(alice, "/users/" + bob.id());
+        MvcTestResult change = patch(alice, "/users/" + bob.id(), "{\"name\": \"Mallory\"}");
+        MvcTestResult removal = delete(alice, "/users/" + bob.id());
+
+        // Then each is a 404 without Bob's data, and Bob is unchanged
+        assertProblem(read, 404);
+        assertProblem(change, 404);
+        assertProblem(removal, 404);
+        assertThat(body(read)).doesNotContain("Bob");
+        assertThat(json(get(bob, "/users/" + bob.id())).get("name").asString()).isEqualTo("Bob");
+    }
+
+    @Test
+    void keepsHealthAndTheApiDescriptionOpen() {
+        // When health and the OpenAPI description are read without a key
+        MvcTestResult health = mvc.get().uri("/actuator/health").exchange();
+        MvcTestResult docs = mvc.get().uri("/v3/api-docs").exchange();
+
+        // Then neither asks for one
+        assertThat(health.getResponse().getStatus()).isNotEqualTo(401);
+        assertThat(docs).hasStatusOk();
+    }
+
+    @Test
+    void letsTheAdminKeyListAllUsersButAUserOnlyThemselves() {
+        // Given two users
+        TestUser alice = registerUser("Alice");
+        TestUser bob = registerUser("Bob");
+
+        // When the admin and Alice list users
+        MvcTestResult asAdmin = get(new TestUser(null, ADMIN_KEY), "/users?size=200");
+        MvcTestResult asAlice = get(alice, "/users");
+
+        // Then the admin sees both, Alice only herself
+        assertThat(asAdmin).hasStatusOk();
+        assertThat(body(asAdmin))
+                .contains(alice.id().toString())
+                .contains(bob.id().toString());
+        assertThat(json(asAlice).get("items")).hasSize(1);
+        assertThat(json(asAlice).get("items").get(0).get("id").asString())
+                .isEqualTo(alice.id().toString());
+    }
+
+    @Test
+    void givesTheAdminKeyNoAccessToAUsersData() {
+        // Given a user
+        TestUser alice = registerUser("Alice");
+
+        // When the admin key reads her user
+        MvcTestResult result = get(new TestUser(null, ADMIN_KEY), "/users/" + alice.id());
+
+        // Then it is not found: the admin key lists users, it does not act as one
+        assertProblem(result, 404);
+    }
+}

@@ -1,0 +1,109 @@
+package org.stockalerts.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.stockalerts.testsupport.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the API's integration tests: the whole service on the real test PostgreSQL and Kafka,
+ * driven through MockMvc. Every subclass shares this one Spring context (same annotations).
+ */
+@IntegrationTest
+@SpringBootTest(properties = "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY)
+@AutoConfigureMockMvc
+public abstract class ApiIntegrationTestSupport {
+
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    /** A registered user and their API key. */
+    public record TestUser(UUID id, String apiKey) {
+
+        public String bearer() {
+            return "Bearer " + apiKey;
+        }
+    }
+
+    protected TestUser registerUser(String name) {
+        MvcTestResult result = mvc.post()
+                .uri("/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"" + name + "\"}")
+                .exchange();
+        assertThat(result).hasStatus(201);
+        JsonNode body = json(result);
+        return new TestUser(
+                UUID.fromString(body.get("id").asString()), body.get("apiKey").asString());
+    }
+
+    protected MvcTestResult get(TestUser user, String uri) {
+        return mvc.get()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange();
+    }
+
+    protected MvcTestResult delete(TestUser user, String uri) {
+        return mvc.delete()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .exchange();
+    }
+
+    protected MvcTestResult post(TestUser user, String uri, String body) {
+        return mvc.post()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+    }
+
+    protected MvcTestResult put(TestUser user, String uri, String body) {
+        return mvc.put()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+    }
+
+    protected MvcTestResult patch(TestUser user, String uri, String body) {
+        return mvc.patch()
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+    }
+
+    protected static JsonNode json(MvcTestResult result) {
+        return JSON.readTree(body(result));
+    }
+
+    protected static String body(MvcTestResult result) {
+        return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+    }
+
+    /** Asserts an RFC 9457 problem detail with {@code status}. */
+    protected static void assertProblem(MvcTestResult result, int status) {
+        assertThat(result).hasStatus(status);
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(json(result).get("status").asInt()).isEqualTo(status);
+    }
+}
