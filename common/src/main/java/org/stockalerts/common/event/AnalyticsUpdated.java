@@ -9,7 +9,7 @@ import java.util.UUID;
  * A bar of a symbol closed (or was amended by a late tick), or the symbol's moving-average signal
  * changed. Published on {@code stock-analytics} keyed by symbol.
  *
- * @param interval the bar interval, e.g. {@code PT1M} or {@code P1D} (ISO-8601)
+ * @param interval the bar interval, e.g. {@code PT1M}, or {@code PT24H} for the trading-day bar (ISO-8601)
  * @param sma5 mean close of the last 5 bars, null while fewer than 5 bars exist
  * @param sma20 mean close of the last 20 bars, null while fewer than 20 bars exist
  * @param signalChanged true when {@code signal} differs from {@code previousSignal}
