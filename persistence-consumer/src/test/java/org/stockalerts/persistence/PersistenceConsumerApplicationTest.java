@@ -3,13 +3,10 @@ package org.stockalerts.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
-import org.stockalerts.testsupport.IntegrationTest;
 
-@IntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PersistenceIntegrationTest
 class PersistenceConsumerApplicationTest {
 
     @LocalServerPort

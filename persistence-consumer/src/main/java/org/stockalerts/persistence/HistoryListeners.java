@@ -1,0 +1,75 @@
+package org.stockalerts.persistence;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.persistence.alerts.AlertWriter;
+import org.stockalerts.persistence.analytics.AnalyticsWriter;
+import org.stockalerts.persistence.audit.UserEventWriter;
+import org.stockalerts.persistence.ingest.BatchPersister;
+import org.stockalerts.persistence.ingest.PersistenceKafkaConfiguration;
+import org.stockalerts.persistence.ticks.PriceTickWriter;
+
+/**
+ * The four batch listeners, one consumer group each (named by the listener id), each handing its
+ * batch to its table's writer through {@link BatchPersister}.
+ */
+@Component
+class HistoryListeners {
+
+    private final BatchPersister persister;
+    private final PriceTickWriter ticks;
+    private final AlertWriter alerts;
+    private final AnalyticsWriter analytics;
+    private final UserEventWriter userEvents;
+
+    HistoryListeners(
+            BatchPersister persister,
+            PriceTickWriter ticks,
+            AlertWriter alerts,
+            AnalyticsWriter analytics,
+            UserEventWriter userEvents) {
+        this.persister = persister;
+        this.ticks = ticks;
+        this.alerts = alerts;
+        this.analytics = analytics;
+        this.userEvents = userEvents;
+    }
+
+    @KafkaListener(
+            id = "persistence-consumer-ticks",
+            topics = "#{T(org.stockalerts.common.kafka.Topics).STOCK_PRICES.name()}",
+            containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
+    void onTicks(List<ConsumerRecord<String, PriceTick>> records) {
+        persister.persist(records, ticks);
+    }
+
+    @KafkaListener(
+            id = "persistence-consumer-alerts",
+            topics = "#{T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.name()}",
+            containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
+    void onAlerts(List<ConsumerRecord<String, AlertTriggered>> records) {
+        persister.persist(records, alerts);
+    }
+
+    @KafkaListener(
+            id = "persistence-consumer-analytics",
+            topics = "#{T(org.stockalerts.common.kafka.Topics).STOCK_ANALYTICS.name()}",
+            containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
+    void onAnalytics(List<ConsumerRecord<String, AnalyticsUpdated>> records) {
+        persister.persist(records, analytics);
+    }
+
+    @KafkaListener(
+            id = "persistence-consumer-user-events",
+            topics = "#{T(org.stockalerts.common.kafka.Topics).USER_EVENTS.name()}",
+            containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
+    void onUserEvents(List<ConsumerRecord<String, UserEvent>> records) {
+        persister.persist(records, userEvents);
+    }
+}

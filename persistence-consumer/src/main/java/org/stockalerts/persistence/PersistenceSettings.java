@@ -1,0 +1,48 @@
+package org.stockalerts.persistence;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the persistence consumer ({@code stockalerts.persistence.*}, each overridable by an
+ * environment variable such as {@code STOCKALERTS_PERSISTENCE_TICK_RETENTION_DAYS}).
+ *
+ * @param tickRetentionDays whole days of price ticks kept before today (UTC); older daily
+ *     partitions are dropped, and ticks observed before that are refused to the dead-letter topic
+ * @param partitionDaysAhead daily partitions of price_ticks created ahead of today (UTC); ticks
+ *     observed further ahead are refused to the dead-letter topic
+ * @param partitionMaintenanceInterval how often partitions are created ahead and old ones dropped
+ * @param listenerConcurrency consumers per topic
+ * @param maxPollRecords the most records one listener batch (and one database transaction) holds
+ * @param databaseRetryInitialBackoff the first wait before a batch is retried after the database failed
+ * @param databaseRetryMaxBackoff the longest wait between retries; retries go on until the database answers
+ */
+@ConfigurationProperties("stockalerts.persistence")
+public record PersistenceSettings(
+        @DefaultValue("30") int tickRetentionDays,
+        @DefaultValue("7") int partitionDaysAhead,
+        @DefaultValue("1h") Duration partitionMaintenanceInterval,
+        @DefaultValue("2") int listenerConcurrency,
+        @DefaultValue("5000") int maxPollRecords,
+        @DefaultValue("500ms") Duration databaseRetryInitialBackoff,
+        @DefaultValue("30s") Duration databaseRetryMaxBackoff) {
+
+    public PersistenceSettings {
+        if (tickRetentionDays < 1) {
+            throw new IllegalArgumentException("stockalerts.persistence.tick-retention-days must be at least 1");
+        }
+        if (partitionDaysAhead < 1) {
+            throw new IllegalArgumentException("stockalerts.persistence.partition-days-ahead must be at least 1");
+        }
+        if (listenerConcurrency < 1 || maxPollRecords < 1) {
+            throw new IllegalArgumentException(
+                    "stockalerts.persistence.listener-concurrency and max-poll-records must be positive");
+        }
+        if (databaseRetryInitialBackoff.isNegative()
+                || databaseRetryMaxBackoff.compareTo(databaseRetryInitialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "stockalerts.persistence.database-retry-max-backoff must not be below database-retry-initial-backoff");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.stockalerts.persistence.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.persistence.ingest.MultiRowInsert;
+import org.stockalerts.persistence.ingest.TableWriter;
+
+/** Appends user events to user_event_log; an event already logged (same eventId) is skipped. */
+@Component
+public class UserEventWriter implements TableWriter<UserEvent> {
+
+    private static final MultiRowInsert INSERT = new MultiRowInsert(
+            "user_event_log",
+            List.of("event_id", "user_id", "event_type", "occurred_at", "payload"),
+            List.of("?", "?", "?", "?", "?::jsonb"));
+
+    private final JdbcTemplate jdbc;
+
+    public UserEventWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<String> refusal(UserEvent event) {
+        return Optional.empty();
+    }
+
+    @Override
+    public int insertNew(List<UserEvent> events) {
+        return INSERT.insert(jdbc, events, event -> new Object[] {
+            event.eventId(),
+            event.userId(),
+            event.getClass().getSimpleName(),
+            MultiRowInsert.timestamp(event.occurredAt()),
+            new String(EventJson.write(event), StandardCharsets.UTF_8)
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package org.stockalerts.persistence.ingest;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.stockalerts.common.kafka.DeadLetters;
+import org.stockalerts.persistence.PersistenceSettings;
+
+/**
+ * The batch listener containers of the persistence consumer. Offsets are committed when the
+ * listener returns, i.e. after the database commit. A batch that fails as a whole (the database
+ * is unreachable) is retried with exponential backoff and no limit, with the consumer paused, so
+ * the service resumes by itself when the database returns and loses nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceKafkaConfiguration {
+
+    /** Bean name of the container factory every persistence listener uses. */
+    public static final String BATCH_FACTORY = "persistenceBatchListenerFactory";
+
+    private static final double BACKOFF_MULTIPLIER = 2.0;
+
+    @Bean(BATCH_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceBatchListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory,
+            KafkaOperations<Object, Object> template,
+            PersistenceSettings settings,
+            @Value("${spring.application.name}") String service) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumerFactory);
+        factory.setBatchListener(true);
+        factory.setConcurrency(settings.listenerConcurrency());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxPollRecords()));
+        factory.getContainerProperties().setKafkaConsumerProperties(consumer);
+        factory.setCommonErrorHandler(retryingForever(template, settings, service));
+        return factory;
+    }
+
+    private static DefaultErrorHandler retryingForever(
+            KafkaOperations<Object, Object> template, PersistenceSettings settings, String service) {
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(settings.databaseRetryInitialBackoff().toMillis(), BACKOFF_MULTIPLIER);
+        backOff.setMaxInterval(settings.databaseRetryMaxBackoff().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        return new DefaultErrorHandler(DeadLetters.recoverer(template, service), backOff);
+    }
+}

@@ -1,0 +1,24 @@
+package org.stockalerts.persistence.partitions;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.stockalerts.persistence.PersistenceSettings;
+
+/** Runs {@link TickPartitions#maintain()} at start-up and then every {@code partition-maintenance-interval}. */
+@Configuration(proxyBeanMethods = false)
+class PartitionMaintenanceSchedule implements SchedulingConfigurer {
+
+    private final TickPartitions partitions;
+    private final PersistenceSettings settings;
+
+    PartitionMaintenanceSchedule(TickPartitions partitions, PersistenceSettings settings) {
+        this.partitions = partitions;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(partitions::maintain, settings.partitionMaintenanceInterval());
+    }
+}

@@ -1,0 +1,118 @@
+package org.stockalerts.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.UserRegistered;
+import org.stockalerts.common.kafka.Topics;
+
+/** Fired alerts, analytics and user events: each stored once, however often it is delivered. */
+@PersistenceIntegrationTest
+class EventHistoryIngestionTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final KafkaTestClient kafka = new KafkaTestClient();
+
+    @AfterEach
+    void closeClient() {
+        kafka.close();
+    }
+
+    @Test
+    void storesAFiredAlertOnceWhenItIsDeliveredTwice() {
+        // Given an alert fired by a tick, delivered twice (the second time as a replay)
+        Symbol symbol = TestEvents.uniqueSymbol();
+        PriceTick tick = TestEvents.tick(symbol, 1, TestEvents.now());
+        AlertTriggered alert = TestEvents.alert(symbol, tick);
+        kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert);
+        kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert);
+        AlertTriggered marker = TestEvents.alert(symbol, TestEvents.tick(symbol, 2, TestEvents.now()));
+        kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), marker);
+
+        // When the consumer has stored what came after it
+        kafka.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("alerts", "alert_id", marker.alertId()) == 1);
+
+        // Then the alert is stored once, with its rule, value and full payload
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM alerts WHERE alert_id = ?", alert.alertId());
+        assertThat(count("alerts", "alert_id", alert.alertId())).isEqualTo(1);
+        assertThat(row.get("rule_id")).isEqualTo(alert.ruleId());
+        assertThat(row.get("condition")).isEqualTo("PRICE_ABOVE");
+        assertThat((BigDecimal) row.get("observed_value")).isEqualByComparingTo(tick.price());
+        assertThat(row.get("payload").toString()).contains(alert.message());
+    }
+
+    @Test
+    void storesAnAnalyticsUpdateOnceWhenItIsDeliveredTwice() {
+        // Given a closed bar delivered twice
+        Symbol symbol = TestEvents.uniqueSymbol();
+        AnalyticsUpdated update = TestEvents.barClosed(symbol, TestEvents.now());
+        kafka.send(Topics.STOCK_ANALYTICS, symbol.value(), update);
+        kafka.send(Topics.STOCK_ANALYTICS, symbol.value(), update);
+        AnalyticsUpdated marker = TestEvents.barClosed(symbol, TestEvents.now().plusSeconds(60));
+        kafka.send(Topics.STOCK_ANALYTICS, symbol.value(), marker);
+
+        // When the consumer has stored what came after it
+        kafka.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("stock_analytics", "event_id", marker.eventId()) == 1);
+
+        // Then the bar is stored once, with its prices and signal
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT * FROM stock_analytics WHERE event_id = ?", update.eventId());
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM stock_analytics WHERE symbol = ?", Integer.class, symbol.value()))
+                .isEqualTo(2);
+        assertThat(row.get("bar_interval")).isEqualTo("PT1M");
+        assertThat((BigDecimal) row.get("close"))
+                .isEqualByComparingTo(update.bar().close());
+        assertThat(row.get("tick_count")).isEqualTo(42L);
+        assertThat(row.get("signal")).isEqualTo("BULLISH");
+        assertThat(row.get("previous_signal")).isEqualTo("NEUTRAL");
+    }
+
+    @Test
+    void logsAUserEventOnceWhenItIsDeliveredTwice() {
+        // Given a registration delivered twice
+        UserRegistered registered = TestEvents.userRegistered();
+        kafka.send(Topics.USER_EVENTS, registered.userId().toString(), registered);
+        kafka.send(Topics.USER_EVENTS, registered.userId().toString(), registered);
+        UserRegistered marker = new UserRegistered(
+                TestEvents.userRegistered().eventId(), TestEvents.now(), 1, registered.userId(), "Ada L.", null);
+        kafka.send(Topics.USER_EVENTS, registered.userId().toString(), marker);
+
+        // When the consumer has logged what came after it
+        kafka.flush();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("user_event_log", "event_id", marker.eventId()) == 1);
+
+        // Then the user's log holds each event once, typed, with its payload
+        assertThat(jdbc.queryForList(
+                        "SELECT event_type FROM user_event_log WHERE user_id = ? ORDER BY occurred_at",
+                        String.class,
+                        registered.userId()))
+                .containsExactly("UserRegistered", "UserRegistered");
+        assertThat(jdbc.queryForObject(
+                        "SELECT payload->>'email' FROM user_event_log WHERE event_id = ?",
+                        String.class,
+                        registered.eventId()))
+                .isEqualTo("ada@example.com");
+    }
+
+    private int count(String table, String idColumn, Object id) {
+        Integer count =
+                jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + idColumn + " = ?", Integer.class, id);
+        return count == null ? 0 : count;
+    }
+}
