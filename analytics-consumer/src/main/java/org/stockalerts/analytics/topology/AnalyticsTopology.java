@@ -1,0 +1,57 @@
+package org.stockalerts.analytics.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.stockalerts.analytics.AnalyticsSettings;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.kafka.Topics;
+
+/**
+ * The analytics topology: {@code stock-prices} (keyed by symbol, event time = observedAt) through
+ * {@link AnalyticsProcessor} and its per-symbol state store to {@code stock-analytics}. Ticks are
+ * already keyed by symbol, so no repartitioning is needed.
+ */
+public final class AnalyticsTopology {
+
+    /** Name of the per-symbol state store (and, with the application id, of its changelog topic). */
+    public static final String STATE_STORE = "analytics-symbol-state";
+
+    private static final String PROCESSOR = "analytics-bars";
+
+    private AnalyticsTopology() {}
+
+    /** Adds the topology to {@code builder}; returns the stream of published events. */
+    public static KStream<String, AnalyticsUpdated> define(
+            StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STATE_STORE),
+                Serdes.String(),
+                new SymbolStateSerde(settings.intervals())));
+        KStream<String, AnalyticsUpdated> analytics = builder.stream(
+                        Topics.STOCK_PRICES.name(),
+                        Consumed.with(Serdes.String(), EventSerdes.of(Topics.STOCK_PRICES))
+                                .withTimestampExtractor(new TickTimestampExtractor())
+                                .withName("stock-prices"))
+                .process(() -> new AnalyticsProcessor(settings, meters), Named.as(PROCESSOR), STATE_STORE);
+        analytics.to(
+                Topics.STOCK_ANALYTICS.name(),
+                Produced.with(Serdes.String(), EventSerdes.of(Topics.STOCK_ANALYTICS))
+                        .withName("stock-analytics"));
+        return analytics;
+    }
+
+    /** The topology on its own, for tests and the benchmark. */
+    public static Topology build(AnalyticsSettings settings, MeterRegistry meters) {
+        StreamsBuilder builder = new StreamsBuilder();
+        define(builder, settings, meters);
+        return builder.build();
+    }
+}

@@ -1,0 +1,109 @@
+package org.stockalerts.analytics.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.stockalerts.analytics.AnalyticsSettings;
+import org.stockalerts.analytics.Ticks;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.kafka.DeadLetterDeserializationHandler;
+import org.stockalerts.common.kafka.JsonEventDeserializer;
+import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.Topics;
+
+/** The analytics topology in a {@link TopologyTestDriver}, with tick helpers for hand-computed sequences. */
+final class AnalyticsDriver implements AutoCloseable {
+
+    final MeterRegistry meters = new SimpleMeterRegistry();
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, PriceTick> prices;
+    private final TestInputTopic<String, byte[]> rawPrices;
+    private final TestOutputTopic<String, AnalyticsUpdated> analytics;
+    private final TestOutputTopic<String, byte[]> deadLetters;
+
+    AnalyticsDriver(AnalyticsSettings settings, Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterDeserializationHandler.class.getName());
+        driver = new TopologyTestDriver(AnalyticsTopology.build(settings, meters), props);
+        prices = driver.createInputTopic(
+                Topics.STOCK_PRICES.name(), new StringSerializer(), new JsonEventSerializer<>());
+        rawPrices =
+                driver.createInputTopic(Topics.STOCK_PRICES.name(), new StringSerializer(), new ByteArraySerializer());
+        analytics = driver.createOutputTopic(
+                Topics.STOCK_ANALYTICS.name(),
+                new StringDeserializer(),
+                new JsonEventDeserializer<>(AnalyticsUpdated.class));
+        deadLetters = driver.createOutputTopic(
+                Topics.STOCK_PRICES.deadLetterTopic(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Settings with the given intervals (the first feeds the signal), 1 % tolerance and 30 s grace. */
+    static AnalyticsSettings settings(Duration... intervals) {
+        AnalyticsSettings defaults = AnalyticsSettings.defaults();
+        return new AnalyticsSettings(
+                List.of(intervals),
+                intervals[0],
+                new BigDecimal("0.01"),
+                Duration.ofSeconds(30),
+                defaults.exchangeZone(),
+                defaults.closeCheckInterval());
+    }
+
+    /** Pipes a tick of {@code symbol} at {@code price}, observed at {@code at} (ISO instant). */
+    void tick(String symbol, String at, String price) {
+        tick(symbol, at, price, null);
+    }
+
+    /** Pipes a tick carrying the day's cumulative {@code volume}. */
+    void tick(String symbol, String at, String price, Long volume) {
+        Instant observedAt = Instant.parse(at);
+        PriceTick tick = Ticks.tick(symbol, observedAt, price, volume);
+        prices.pipeInput(symbol, tick, observedAt);
+    }
+
+    /** Pipes bytes that are not a tick. */
+    void raw(String symbol, byte[] value) {
+        rawPrices.pipeInput(symbol, value);
+    }
+
+    /** Everything published since the last call, in order. */
+    List<AnalyticsUpdated> published() {
+        return analytics.readValuesToList();
+    }
+
+    List<TestRecord<String, byte[]>> deadLettered() {
+        return deadLetters.readRecordsToList();
+    }
+
+    double droppedLateTicks(Duration interval) {
+        var counter = meters.find(AnalyticsProcessor.DROPPED_METRIC)
+                .tag("interval", interval.toString())
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
