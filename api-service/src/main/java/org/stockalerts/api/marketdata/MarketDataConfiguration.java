@@ -1,0 +1,112 @@
+package org.stockalerts.api.marketdata;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.stockalerts.api.marketdata.alphavantage.AlphaVantageClient;
+import org.stockalerts.api.marketdata.alphavantage.AlphaVantageProvider;
+import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
+import org.stockalerts.api.marketdata.replay.ReplayFile;
+import org.stockalerts.api.marketdata.replay.ReplayQuoteProvider;
+import org.stockalerts.api.marketdata.replay.ReplaySettings;
+import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
+import org.stockalerts.api.marketdata.simulated.SimulatedQuoteProvider;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.id.EventIds;
+
+/** Wires the market-data poller with the configured provider and its request budget. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "stockalerts.marketdata", name = "enabled", havingValue = "true", matchIfMissing = true)
+class MarketDataConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MarketDataConfiguration.class);
+
+    @Bean
+    MarketDataPoller marketDataPoller(
+            MarketDataSettings settings,
+            AlphaVantageSettings alphaVantage,
+            SimulatedFeedSettings simulated,
+            ReplaySettings replay,
+            JdbcTemplate jdbc,
+            KafkaTemplate<String, PriceTick> kafka,
+            EventIds eventIds,
+            Clock clock,
+            @Value("${spring.datasource.url}") String databaseUrl,
+            @Value("${spring.datasource.username:}") String databaseUser,
+            @Value("${spring.datasource.password:}") String databasePassword) {
+        ProviderKind kind = settings.providerKind(alphaVantage.hasKey());
+        QuoteProvider provider = switch (kind) {
+            case ALPHAVANTAGE -> alphaVantage(alphaVantage, settings);
+            case SIMULATED -> new SimulatedQuoteProvider(simulated, settings.exchangeZone(), clock);
+            case REPLAY -> replay(replay, clock);
+        };
+        RequestBudget budget = kind == ProviderKind.ALPHAVANTAGE
+                ? new RequestBudget(
+                        clock,
+                        alphaVantage.requestsPerMinute(),
+                        alphaVantage.requestsPerDay(),
+                        alphaVantage.rateLimitBackoff(),
+                        alphaVantage.maxRateLimitBackoff())
+                : RequestBudget.unlimited(clock);
+        // a dedicated connection outside the pool holds the lock, so a pooled connection never carries it
+        DriverManagerDataSource lockConnections =
+                new DriverManagerDataSource(databaseUrl, databaseUser, databasePassword);
+        String instance = ProcessHandle.current().pid() + "@" + hostName();
+        return new MarketDataPoller(new MarketDataPoller.Parts(
+                provider,
+                budget,
+                new WatchedSymbols(jdbc, settings.extras()),
+                new TickPublisher(kafka, eventIds, clock),
+                new LeaderElection(lockConnections, settings.leaderLockKey(), instance),
+                clock,
+                settings.pollInterval(),
+                settings.symbolsRefreshInterval(),
+                settings.leaderCheckInterval()));
+    }
+
+    private static QuoteProvider alphaVantage(AlphaVantageSettings settings, MarketDataSettings marketData) {
+        if (!settings.hasKey()) {
+            throw new IllegalStateException(
+                    "stockalerts.marketdata.provider=alphavantage needs ALPHA_VANTAGE_API_KEY to be set");
+        }
+        if (settings.freePlan()) {
+            log.atWarn()
+                    .addKeyValue("requestsPerDay", settings.requestsPerDay())
+                    .addKeyValue("requestsPerMinute", settings.requestsPerMinute())
+                    .log("Alpha Vantage free plan: 25 requests a day and end-of-day GLOBAL_QUOTE data only; "
+                            + "real-time quotes and REALTIME_BULK_QUOTES need a premium plan");
+        }
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .callTimeout(settings.connectTimeout().plus(settings.readTimeout()))
+                .build();
+        return new AlphaVantageProvider(new AlphaVantageClient(http, settings, marketData.exchangeZone()), settings);
+    }
+
+    private static QuoteProvider replay(ReplaySettings settings, Clock clock) {
+        try (InputStreamReader reader =
+                new InputStreamReader(settings.file().getInputStream(), StandardCharsets.UTF_8)) {
+            return new ReplayQuoteProvider(ReplayFile.read(reader), clock, settings.speed(), settings.loop());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read replay file " + settings.file(), e);
+        }
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "localhost" : host;
+    }
+}

@@ -1,0 +1,63 @@
+package org.stockalerts.api.marketdata;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.stockalerts.common.event.Symbol;
+
+/**
+ * Settings of the market-data poller ({@code stockalerts.marketdata.*}, e.g. the environment variable
+ * {@code STOCKALERTS_MARKETDATA_PROVIDER}).
+ *
+ * @param enabled whether this instance runs a poller at all (only the elected leader polls)
+ * @param provider {@code alphavantage}, {@code simulated} or {@code replay}; empty means Alpha Vantage
+ *     when an API key is set, else the simulated market
+ * @param extraSymbols symbols polled besides those in holdings and active rules
+ * @param pollInterval how often the poller wakes up; the provider's request budget decides whether a
+ *     request goes out
+ * @param symbolsRefreshInterval how often the set of watched symbols is re-read from the database
+ * @param leaderCheckInterval how often leadership is checked or claimed; a dead leader is replaced
+ *     within about this long plus the time PostgreSQL needs to notice the dead connection
+ * @param leaderLockKey the PostgreSQL advisory lock key the api-service instances compete for
+ * @param exchangeZone time zone of the exchange: trading days, sessions, provider timestamps
+ */
+@ConfigurationProperties("stockalerts.marketdata")
+public record MarketDataSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("") String provider,
+        @DefaultValue List<String> extraSymbols,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("10s") Duration symbolsRefreshInterval,
+        @DefaultValue("5s") Duration leaderCheckInterval,
+        @DefaultValue("7283649173") long leaderLockKey,
+        @DefaultValue("America/New_York") ZoneId exchangeZone) {
+
+    public MarketDataSettings {
+        extraSymbols = List.copyOf(extraSymbols);
+        extraSymbols.forEach(Symbol::of);
+        positive(pollInterval, "poll-interval");
+        positive(symbolsRefreshInterval, "symbols-refresh-interval");
+        positive(leaderCheckInterval, "leader-check-interval");
+    }
+
+    /** The provider to run: the configured one, else Alpha Vantage when a key is set, else simulated. */
+    public ProviderKind providerKind(boolean alphaVantageKeyPresent) {
+        if (!provider.isBlank()) {
+            return ProviderKind.fromSetting(provider);
+        }
+        return alphaVantageKeyPresent ? ProviderKind.ALPHAVANTAGE : ProviderKind.SIMULATED;
+    }
+
+    /** The configured extra symbols, validated. */
+    public List<Symbol> extras() {
+        return extraSymbols.stream().map(Symbol::of).toList();
+    }
+
+    static void positive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("stockalerts.marketdata." + name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.stockalerts.api.marketdata;
+
+import java.util.List;
+import java.util.Set;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+
+/** A source of quotes: Alpha Vantage, the simulated market or a replayed file. */
+public interface QuoteProvider {
+
+    /** What the ticks of this provider say their source is. */
+    TickSource source();
+
+    /** How many symbols one {@link #fetch} may ask for. */
+    int maxSymbolsPerRequest();
+
+    /**
+     * The current quotes of {@code symbols}; a symbol the provider has nothing new for is left out.
+     *
+     * @throws RateLimitedException when the provider refuses because a request limit is reached
+     * @throws UnknownSymbolException when the provider does not know a symbol
+     * @throws QuoteProviderException when the provider could not be reached or answered nonsense
+     */
+    List<Quote> fetch(List<Symbol> symbols);
+
+    /** Symbols this provider brings on its own (a replayed file's), polled besides the watched ones. */
+    default Set<Symbol> ownSymbols() {
+        return Set.of();
+    }
+}

@@ -1,0 +1,99 @@
+package org.stockalerts.api.marketdata.alphavantage;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stockalerts.api.marketdata.Quote;
+import org.stockalerts.api.marketdata.QuoteProvider;
+import org.stockalerts.api.marketdata.QuoteProviderException;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+
+/**
+ * Alpha Vantage behind retries (network errors, timeouts and 5xx, with exponential back-off and
+ * jitter) and a circuit breaker that stops calling a provider that keeps failing. Rate-limit and
+ * unknown-symbol answers are neither retried nor held against the provider: the poller handles them.
+ */
+public final class AlphaVantageProvider implements QuoteProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(AlphaVantageProvider.class);
+    private static final double BACKOFF_MULTIPLIER = 2.0;
+    private static final double JITTER = 0.5;
+    private static final float FAILURE_RATE_PERCENT = 50;
+    private static final int WINDOW_CALLS = 10;
+    private static final int MINIMUM_CALLS = 4;
+
+    private final AlphaVantageClient client;
+    private final int symbolsPerRequest;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+
+    public AlphaVantageProvider(AlphaVantageClient client, AlphaVantageSettings settings) {
+        this.client = client;
+        this.symbolsPerRequest = settings.symbolsPerRequest();
+        this.retry = Retry.of(
+                "alphavantage",
+                RetryConfig.custom()
+                        .maxAttempts(settings.retries() + 1)
+                        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                                settings.retryBackoff(), BACKOFF_MULTIPLIER, JITTER))
+                        .retryOnException(e -> e instanceof QuoteProviderException failure && failure.isTransient())
+                        .build());
+        this.circuitBreaker = CircuitBreaker.of(
+                "alphavantage",
+                CircuitBreakerConfig.custom()
+                        .failureRateThreshold(FAILURE_RATE_PERCENT)
+                        .slidingWindowSize(WINDOW_CALLS)
+                        .minimumNumberOfCalls(MINIMUM_CALLS)
+                        .waitDurationInOpenState(settings.circuitOpenFor())
+                        .recordException(QuoteProviderException.class::isInstance)
+                        .build());
+        retry.getEventPublisher()
+                .onRetry(event -> log.atWarn()
+                        .addKeyValue("attempt", event.getNumberOfRetryAttempts())
+                        .addKeyValue("wait", event.getWaitInterval())
+                        .addKeyValue("reason", event.getLastThrowable().getMessage())
+                        .log("retrying Alpha Vantage request"));
+        circuitBreaker
+                .getEventPublisher()
+                .onStateTransition(event -> log.atWarn()
+                        .addKeyValue("transition", event.getStateTransition())
+                        .log("Alpha Vantage circuit breaker changed state"));
+    }
+
+    @Override
+    public TickSource source() {
+        return TickSource.ALPHAVANTAGE;
+    }
+
+    @Override
+    public int maxSymbolsPerRequest() {
+        return symbolsPerRequest;
+    }
+
+    @Override
+    public List<Quote> fetch(List<Symbol> symbols) {
+        Supplier<List<Quote>> call = symbolsPerRequest == 1
+                ? () -> symbols.stream()
+                        .flatMap(symbol -> client.globalQuote(symbol).stream())
+                        .toList()
+                : () -> client.bulkQuotes(symbols);
+        try {
+            return circuitBreaker.executeSupplier(Retry.decorateSupplier(retry, call));
+        } catch (CallNotPermittedException e) {
+            throw new QuoteProviderException("Alpha Vantage circuit breaker is open", false);
+        }
+    }
+
+    /** The circuit breaker's state, for health and tests. */
+    public CircuitBreaker.State circuitState() {
+        return circuitBreaker.getState();
+    }
+}

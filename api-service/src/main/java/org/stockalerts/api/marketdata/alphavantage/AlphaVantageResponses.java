@@ -1,0 +1,173 @@
+package org.stockalerts.api.marketdata.alphavantage;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.stockalerts.api.marketdata.Quote;
+import org.stockalerts.api.marketdata.QuoteProviderException;
+import org.stockalerts.api.marketdata.RateLimitedException;
+import org.stockalerts.api.marketdata.UnknownSymbolException;
+import org.stockalerts.common.event.Symbol;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads Alpha Vantage's answers. The provider answers HTTP 200 for almost everything, so the body
+ * decides: {@code Note} or {@code Information} mean a request limit (or a plan that lacks the
+ * function), {@code Error Message} an unknown symbol, an empty {@code Global Quote} nothing to report.
+ * Every number arrives as a string, the change percent with a trailing {@code %}. Provider texts pass
+ * through {@code redact} first, because Alpha Vantage quotes the caller's API key in some of them.
+ */
+final class AlphaVantageResponses {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final LocalTime CLOSE = LocalTime.of(16, 0);
+    private static final DateTimeFormatter BULK_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
+
+    private final ZoneId exchangeZone;
+    private final UnaryOperator<String> redact;
+
+    AlphaVantageResponses(ZoneId exchangeZone, UnaryOperator<String> redact) {
+        this.exchangeZone = exchangeZone;
+        this.redact = redact;
+    }
+
+    /** The quote in a {@code GLOBAL_QUOTE} answer; empty when the provider had nothing for the symbol. */
+    Optional<Quote> globalQuote(Symbol requested, String body) {
+        JsonNode root = read(body);
+        refusal(root, requested);
+        JsonNode quote = root.get("Global Quote");
+        if (quote == null || !quote.isObject()) {
+            throw malformed("no 'Global Quote' object");
+        }
+        if (quote.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate day = date(text(quote, "07. latest trading day"));
+        return Optional.of(new Quote(
+                Symbol.of(text(quote, "01. symbol")),
+                number(quote, "05. price"),
+                number(quote, "02. open"),
+                number(quote, "03. high"),
+                number(quote, "04. low"),
+                volume(quote, "06. volume"),
+                number(quote, "08. previous close"),
+                number(quote, "09. change"),
+                number(quote, "10. change percent"),
+                day,
+                day.atTime(CLOSE).atZone(exchangeZone).toInstant()));
+    }
+
+    /** The quotes in a {@code REALTIME_BULK_QUOTES} answer; symbols the provider does not know are left out. */
+    List<Quote> bulkQuotes(String body) {
+        JsonNode root = read(body);
+        refusal(root, null);
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw malformed("no 'data' array");
+        }
+        List<Quote> quotes = new ArrayList<>(data.size());
+        for (JsonNode quote : data) {
+            Instant at = timestamp(text(quote, "timestamp"));
+            quotes.add(new Quote(
+                    Symbol.of(text(quote, "symbol")),
+                    number(quote, "close"),
+                    number(quote, "open"),
+                    number(quote, "high"),
+                    number(quote, "low"),
+                    volume(quote, "volume"),
+                    number(quote, "previous_close"),
+                    number(quote, "change"),
+                    number(quote, "change_percent"),
+                    at.atZone(exchangeZone).toLocalDate(),
+                    at));
+        }
+        return quotes;
+    }
+
+    private JsonNode read(String body) {
+        try {
+            JsonNode root = MAPPER.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw malformed("the body is not a JSON object");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw malformed("the body is not valid JSON");
+        }
+    }
+
+    private void refusal(JsonNode root, Symbol requested) {
+        for (String limit : List.of("Note", "Information")) {
+            if (root.has(limit)) {
+                throw new RateLimitedException("Alpha Vantage refused the request (" + limit + "): "
+                        + redact.apply(root.get(limit).asString()));
+            }
+        }
+        if (root.has("Error Message")) {
+            String message = redact.apply(root.get("Error Message").asString());
+            if (requested != null) {
+                throw new UnknownSymbolException(requested, message);
+            }
+            throw new QuoteProviderException("Alpha Vantage refused the request: " + message, false);
+        }
+    }
+
+    private String text(JsonNode quote, String field) {
+        JsonNode value = quote.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw malformed("field '" + field + "' is missing");
+        }
+        return value.asString().strip();
+    }
+
+    private BigDecimal number(JsonNode quote, String field) {
+        String text = text(quote, field);
+        String digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+        try {
+            return new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            throw malformed("field '" + field + "' is not a number");
+        }
+    }
+
+    private Long volume(JsonNode quote, String field) {
+        try {
+            return number(quote, field).longValueExact();
+        } catch (ArithmeticException e) {
+            throw malformed("field '" + field + "' is not a whole number");
+        }
+    }
+
+    private LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw malformed("'" + text + "' is not a date");
+        }
+    }
+
+    private Instant timestamp(String text) {
+        try {
+            return LocalDateTime.parse(text, BULK_TIMESTAMP)
+                    .atZone(exchangeZone)
+                    .toInstant();
+        } catch (DateTimeException e) {
+            throw malformed("'" + text + "' is not a timestamp");
+        }
+    }
+
+    private static QuoteProviderException malformed(String reason) {
+        return new QuoteProviderException("malformed Alpha Vantage answer: " + reason, false);
+    }
+}
