@@ -1,0 +1,44 @@
+package org.stockalerts.alerting.delivery;
+
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The delivery feature's infrastructure: retry schedule, SSRF policy, HTTP client, request topic. */
+@Configuration(proxyBeanMethods = false)
+public class DeliveryConfiguration {
+
+    /** Named, because {@link DeliveryListener}'s retry-topic annotation reads it by name. */
+    @Bean
+    RetrySchedule deliveryRetrySchedule(DeliverySettings settings) {
+        return new RetrySchedule(settings);
+    }
+
+    @Bean
+    DestinationPolicy deliveryDestinationPolicy(DeliverySettings settings) {
+        return new DestinationPolicy(settings.allowedHosts(), InetAddress::getAllByName);
+    }
+
+    /** Redirects are not followed: a redirect could lead past the SSRF check. */
+    @Bean
+    HttpClient webhookHttpClient(DeliverySettings settings) {
+        return HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    @Bean
+    NewTopic deliveryRequestsTopic(
+            DeliverySettings settings, @Value("${stockalerts.kafka.replication-factor:1}") short replicationFactor) {
+        return TopicBuilder.name(DeliveryTopics.REQUESTS)
+                .partitions(settings.partitions())
+                .replicas(replicationFactor)
+                .build();
+    }
+}

@@ -1,0 +1,129 @@
+package org.stockalerts.alerting.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.stockalerts.alerting.delivery.DeliveryLog.Attempt;
+import org.stockalerts.alerting.delivery.DeliveryLog.Outcome;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.ChannelType;
+
+/**
+ * Makes one attempt at one delivery task and records it: skips a target that is gone or disabled,
+ * never sends again through a target the alert already reached, and otherwise sends, logs the
+ * attempt and reports a failure by throwing, so the retry topics (or the dead-letter topic) take over.
+ */
+@Service
+public class DeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
+
+    private final ChannelDirectory directory;
+    private final DeliveryLog deliveryLog;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+    private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
+
+    public DeliveryService(
+            ChannelDirectory directory,
+            DeliveryLog deliveryLog,
+            RetrySchedule schedule,
+            Clock clock,
+            List<ChannelSender> senders) {
+        this.directory = directory;
+        this.deliveryLog = deliveryLog;
+        this.schedule = schedule;
+        this.clock = clock;
+        senders.forEach(sender -> this.senders.put(sender.type(), sender));
+    }
+
+    /**
+     * Attempt number {@code attempt} (1-based) of {@code request}.
+     *
+     * @throws DeliveryFailedException when the attempt failed and a later one may succeed
+     * @throws DeliveryRefusedException when no attempt can succeed
+     */
+    public void deliver(DeliveryRequest request, int attempt) {
+        AlertTriggered alert = request.alert();
+        Optional<Channel> channel = directory
+                .find(request.channelId())
+                .filter(found ->
+                        found.enabled() && found.userId().equals(alert.userId()) && found.type() == request.channel());
+        if (channel.isEmpty()) {
+            record(request, Outcome.SKIPPED, null, "channel removed, disabled or changed", null);
+            logged(log.atInfo(), request).log("delivery skipped: channel removed or disabled");
+            return;
+        }
+        if (deliveryLog.delivered(alert.alertId(), request.channel(), request.channelId())) {
+            logged(log.atInfo(), request).log("delivery skipped: already delivered through this channel");
+            return;
+        }
+        long start = System.nanoTime();
+        SendResult result = send(alert, channel.get());
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        Outcome outcome = outcomeOf(result, attempt);
+        record(request, outcome, result.statusCode(), result.error(), latency);
+        logged(outcome == Outcome.DELIVERED ? log.atInfo() : log.atWarn(), request)
+                .addKeyValue("attempt", attempt)
+                .addKeyValue("outcome", outcome)
+                .addKeyValue("statusCode", result.statusCode())
+                .addKeyValue("latencyMs", latency.toMillis())
+                .log("delivery attempt {}", result.error() == null ? "succeeded" : "failed: " + result.error());
+        switch (result.kind()) {
+            case DELIVERED -> {}
+            case RETRYABLE -> throw new DeliveryFailedException(result.error(), result.retryAfter());
+            case PERMANENT -> throw new DeliveryRefusedException(result.error());
+        }
+    }
+
+    private SendResult send(AlertTriggered alert, Channel channel) {
+        ChannelSender sender = senders.get(channel.type());
+        if (sender == null) {
+            return SendResult.permanent(null, "no sender for channel type " + channel.type());
+        }
+        try {
+            return sender.send(alert, channel);
+        } catch (DeliveryRefusedException e) {
+            return SendResult.permanent(null, e.getMessage());
+        } catch (DeliveryFailedException e) {
+            return SendResult.retryable(null, e.getMessage(), e.retryAfter());
+        }
+    }
+
+    private Outcome outcomeOf(SendResult result, int attempt) {
+        return switch (result.kind()) {
+            case DELIVERED -> Outcome.DELIVERED;
+            case RETRYABLE -> schedule.isLast(attempt) ? Outcome.FAILED : Outcome.RETRYING;
+            case PERMANENT -> Outcome.FAILED;
+        };
+    }
+
+    private void record(DeliveryRequest request, Outcome outcome, Integer status, String error, Duration latency) {
+        Instant at = clock.instant();
+        try {
+            deliveryLog.record(new Attempt(
+                    request.alert(), request.channel(), request.channelId(), at, outcome, status, error, latency));
+        } catch (DuplicateKeyException e) {
+            // a concurrent task for the same target recorded its success first; the receiver drops
+            // the duplicate by webhook-id
+            logged(log.atInfo(), request).log("delivery already recorded as delivered by a concurrent attempt");
+        }
+    }
+
+    private static LoggingEventBuilder logged(LoggingEventBuilder event, DeliveryRequest request) {
+        return event.addKeyValue("alertId", request.alert().alertId())
+                .addKeyValue("userId", request.alert().userId())
+                .addKeyValue("ruleId", request.alert().ruleId())
+                .addKeyValue("channel", request.channel())
+                .addKeyValue("channelId", request.channelId());
+    }
+}

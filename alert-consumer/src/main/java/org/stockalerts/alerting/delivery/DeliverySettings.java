@@ -1,0 +1,59 @@
+package org.stockalerts.alerting.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of alert delivery ({@code stockalerts.delivery.*}, e.g. the environment variable
+ * {@code STOCKALERTS_DELIVERY_REQUEST_TIMEOUT}).
+ *
+ * @param connectTimeout how long a webhook connection may take to open
+ * @param requestTimeout how long a webhook receiver may take to answer, per attempt
+ * @param attempts total attempts per delivery (the first one included) before it is dead-lettered
+ * @param initialBackoff the wait before the first retry
+ * @param backoffMultiplier how much each further wait grows
+ * @param maxBackoff the longest wait between two attempts
+ * @param jitter the random share (0 to 1) by which each wait is spread around its nominal value
+ * @param maxRetryAfter the longest receiver-requested wait (Retry-After) that is honoured
+ * @param allowedHosts hosts that may be called even though they resolve to a private, loopback or
+ *     link-local address (e.g. an internal receiver, or {@code 127.0.0.1} in tests)
+ * @param mailFrom the sender address of alert e-mails
+ * @param partitions partitions of the delivery topic and its retry topics
+ * @param concurrency consumers per delivery topic in one instance
+ */
+@ConfigurationProperties("stockalerts.delivery")
+public record DeliverySettings(
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("5s") Duration requestTimeout,
+        @DefaultValue("6") int attempts,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("4") double backoffMultiplier,
+        @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue("0.2") double jitter,
+        @DefaultValue("10m") Duration maxRetryAfter,
+        @DefaultValue List<String> allowedHosts,
+        @DefaultValue("alerts@stockalerts.local") String mailFrom,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("3") int concurrency) {
+
+    public DeliverySettings {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("stockalerts.delivery.attempts must be at least 1");
+        }
+        if (backoffMultiplier < 1) {
+            throw new IllegalArgumentException("stockalerts.delivery.backoff-multiplier must be at least 1");
+        }
+        if (jitter < 0 || jitter >= 1) {
+            throw new IllegalArgumentException("stockalerts.delivery.jitter must be at least 0 and below 1");
+        }
+        allowedHosts = allowedHosts == null
+                ? List.of()
+                : allowedHosts.stream()
+                        .map(host -> host.strip().toLowerCase(Locale.ROOT))
+                        .filter(host -> !host.isEmpty())
+                        .toList();
+    }
+}

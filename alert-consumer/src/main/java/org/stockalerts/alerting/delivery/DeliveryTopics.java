@@ -1,0 +1,22 @@
+package org.stockalerts.alerting.delivery;
+
+import org.stockalerts.common.kafka.Topics;
+
+/**
+ * The delivery service's internal topics, named after the topic they derive from. Retry topics are
+ * {@code alerts-triggered.deliveries.retry-<n>}, the dead-letter topic
+ * {@code alerts-triggered.deliveries.DLT}.
+ */
+public final class DeliveryTopics {
+
+    /** One {@link DeliveryRequest} per alert and channel target. */
+    public static final String REQUESTS = Topics.ALERTS_TRIGGERED.name() + ".deliveries";
+
+    /** Suffix of the retry topics of {@link #REQUESTS}. */
+    public static final String RETRY_SUFFIX = ".retry";
+
+    /** Where a delivery goes after its last attempt. */
+    public static final String DEAD_LETTERS = REQUESTS + ".DLT";
+
+    private DeliveryTopics() {}
+}

@@ -1,0 +1,90 @@
+package org.stockalerts.alerting.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.kafka.EventJson;
+
+/**
+ * POSTs an alert to a user's webhook, signed the Standard Webhooks way. 2xx is delivered; a
+ * timeout, a connection failure, 408, 429 and 5xx are worth retrying (429 and 503 with the
+ * receiver's Retry-After); redirects and every other status are final.
+ */
+@Component
+public class WebhookSender implements ChannelSender {
+
+    static final String ID_HEADER = "webhook-id";
+    static final String TIMESTAMP_HEADER = "webhook-timestamp";
+    static final String SIGNATURE_HEADER = "webhook-signature";
+    private static final String USER_AGENT = "StockAlerts-Webhooks/1";
+
+    private final HttpClient http;
+    private final DestinationPolicy policy;
+    private final DeliverySettings settings;
+    private final Clock clock;
+
+    public WebhookSender(HttpClient http, DestinationPolicy policy, DeliverySettings settings, Clock clock) {
+        this.http = http;
+        this.policy = policy;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WEBHOOK;
+    }
+
+    @Override
+    public SendResult send(AlertTriggered alert, Channel channel) {
+        URI target = policy.check(channel.address());
+        Instant now = clock.instant();
+        byte[] body = EventJson.write(WebhookPayload.of(alert, now));
+        String id = alert.alertId().toString();
+        long timestamp = now.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .header(ID_HEADER, id)
+                .header(TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(SIGNATURE_HEADER, WebhookSignature.sign(channel.secret(), id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return classify(response);
+        } catch (HttpTimeoutException e) {
+            return SendResult.retryable(null, "no answer within " + settings.requestTimeout(), null);
+        } catch (IOException e) {
+            return SendResult.retryable(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailedException("interrupted while calling the webhook", null);
+        }
+    }
+
+    private SendResult classify(HttpResponse<Void> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return SendResult.delivered(status);
+        }
+        if (status == 408 || status == 429 || status >= 500) {
+            Duration retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .flatMap(value -> RetryAfter.parse(value, clock.instant()))
+                    .orElse(null);
+            return SendResult.retryable(status, "receiver answered " + status, retryAfter);
+        }
+        return SendResult.permanent(status, "receiver answered " + status);
+    }
+}

@@ -1,0 +1,45 @@
+package org.stockalerts.alerting.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.ChannelType;
+
+class AlertEmailTest {
+
+    @Test
+    void saysWhatHappenedInTheSubjectAndBothBodies() {
+        // Given an alert on AAPL
+        AlertTriggered alert =
+                TestAlerts.alert(TestAlerts.user(), "AAPL rose above 200.00 (now 201.37)", ChannelType.EMAIL);
+
+        // When its e-mail is rendered
+        AlertEmail email = AlertEmail.of(alert);
+
+        // Then the subject names the symbol and the event, and both bodies carry message and ids
+        assertThat(email.subject()).isEqualTo("Stock alert: AAPL - AAPL rose above 200.00 (now 201.37)");
+        assertThat(email.text())
+                .contains("AAPL rose above 200.00 (now 201.37)")
+                .contains("Observed value: 201.37")
+                .contains(alert.alertId().toString());
+        assertThat(email.html())
+                .contains("<strong>AAPL rose above 200.00 (now 201.37)</strong>")
+                .contains("201.37");
+    }
+
+    @Test
+    void escapesTheMessageInTheHtmlBody() {
+        // Given an alert whose message contains markup
+        AlertTriggered alert = TestAlerts.alert(TestAlerts.user(), "<script>x</script> & more", ChannelType.EMAIL);
+
+        // When its e-mail is rendered
+        AlertEmail email = AlertEmail.of(alert);
+
+        // Then the HTML shows the markup as text
+        assertThat(email.html())
+                .contains("&lt;script&gt;x&lt;/script&gt; &amp; more")
+                .doesNotContain("<script>");
+        assertThat(email.text()).contains("<script>x</script> & more");
+    }
+}

@@ -1,0 +1,357 @@
+package org.stockalerts.alerting.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.IntegrationTest;
+import org.stockalerts.testsupport.TestDatabase;
+import org.stockalerts.testsupport.TestKafka;
+
+/**
+ * End to end inside alert-consumer: fired alerts published on alerts-triggered reach webhook
+ * receivers (MockWebServer) and an SMTP server (GreenMail) through the real broker, with the
+ * channels read from the API's table and every attempt in the real delivery log.
+ */
+@IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SpringBootTest(
+        properties = {
+            "stockalerts.delivery.allowed-hosts=127.0.0.1,localhost",
+            "stockalerts.delivery.connect-timeout=500ms",
+            "stockalerts.delivery.request-timeout=2s",
+            "stockalerts.delivery.attempts=3",
+            "stockalerts.delivery.initial-backoff=500ms",
+            "stockalerts.delivery.backoff-multiplier=2",
+            "stockalerts.delivery.max-backoff=2s",
+            "stockalerts.delivery.partitions=3"
+        })
+class DeliveryIntegrationTest {
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    KafkaOperations<Object, Object> kafka;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    private final List<MockWebServer> receivers = new ArrayList<>();
+
+    @BeforeAll
+    static void startSmtpAndCreateTheApiChannelTable() {
+        SMTP.start();
+        TestDatabase.Endpoint db = TestDatabase.endpoint();
+        new ResourceDatabasePopulator(new ClassPathResource("fixtures/api-notification-channels.sql"))
+                .execute(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @BeforeEach
+    void deliveryListenersHaveTheirPartitions() {
+        await().atMost(WAIT)
+                .until(() -> listeners.getAllListenerContainers().stream()
+                        .allMatch(container -> container.getAssignedPartitions() != null
+                                && !container.getAssignedPartitions().isEmpty()));
+    }
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(MockWebServer::close);
+    }
+
+    @Test
+    void deliversAnAlertAsASignedWebhookAndAsAnEmail() throws Exception {
+        // Given a user with a webhook and an e-mail channel, and a receiver that accepts
+        UUID user = user();
+        MockWebServer receiver = receiver(ok());
+        String secret = newSecret();
+        webhook(user, receiver, secret);
+        String email = "trader-" + user + "@example.com";
+        channel(user, ChannelType.EMAIL, email, null);
+        AlertTriggered alert =
+                TestAlerts.alert(user, "AAPL rose above 200.00 (now 201.37)", ChannelType.WEBHOOK, ChannelType.EMAIL);
+
+        // When the alert fires
+        publish(alert);
+
+        // Then the receiver gets one request, identified by the alert id and validly signed
+        RecordedRequest request = receiver.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(request).isNotNull();
+        String id = request.getHeaders().get("webhook-id");
+        String timestamp = request.getHeaders().get("webhook-timestamp");
+        String body = request.getBody().string(StandardCharsets.UTF_8);
+        assertThat(id).isEqualTo(alert.alertId().toString());
+        assertThat(Long.parseLong(timestamp))
+                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.api.Assertions.within(60L));
+        assertThat(request.getHeaders().get("webhook-signature"))
+                .isEqualTo(expectedSignature(secret, id, timestamp, body));
+        assertThat(body)
+                .contains("\"type\":\"alert.triggered\"")
+                .contains(alert.alertId().toString())
+                .contains("AAPL rose above 200.00 (now 201.37)");
+
+        // And the mail arrives with a clear subject and a plain-text and an HTML part
+        await().atMost(WAIT).until(() -> SMTP.getReceivedMessagesForDomain(email).length == 1);
+        MimeMessage mail = SMTP.getReceivedMessagesForDomain(email)[0];
+        assertThat(mail.getSubject()).isEqualTo("Stock alert: AAPL - AAPL rose above 200.00 (now 201.37)");
+        assertThat(GreenMailUtil.getWholeMessage(mail)).contains("text/plain").contains("text/html");
+
+        // And the log holds one successful attempt per channel
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(alert))
+                        .extracting(row -> row.get("channel") + ":" + row.get("outcome"))
+                        .containsExactlyInAnyOrder("WEBHOOK:DELIVERED", "EMAIL:DELIVERED"));
+    }
+
+    @Test
+    void retriesAReceiverThatFailsTwiceAndDeliversExactlyOnce() throws Exception {
+        // Given a receiver that answers 503, then 429 with Retry-After, then 200
+        UUID user = user();
+        MockWebServer receiver = receiver(
+                new MockResponse.Builder().code(503).build(),
+                new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "1")
+                        .build(),
+                ok());
+        webhook(user, receiver, newSecret());
+        AlertTriggered alert = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+
+        // When the alert fires
+        publish(alert);
+
+        // Then three attempts are logged, the last one delivered
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(alert))
+                        .extracting(row -> row.get("outcome") + ":" + row.get("status_code"))
+                        .containsExactly("RETRYING:503", "RETRYING:429", "DELIVERED:204"));
+        // And the receiver saw three requests of the same alert, the third at least a second after the 429
+        assertThat(receiver.getRequestCount()).isEqualTo(3);
+        List<RecordedRequest> requests =
+                List.of(receiver.takeRequest(), receiver.takeRequest(), receiver.takeRequest());
+        assertThat(requests)
+                .extracting(r -> r.getHeaders().get("webhook-id"))
+                .containsOnly(alert.alertId().toString());
+        List<Instant> times = attemptTimes(alert);
+        assertThat(Duration.between(times.get(1), times.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void neverSendsAReplayedAlertAgainThroughATargetThatAlreadyGotIt() throws Exception {
+        // Given an alert delivered to a user's first webhook
+        UUID user = user();
+        MockWebServer first = receiver(ok(), ok());
+        webhook(user, first, newSecret());
+        AlertTriggered alert = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        publish(alert);
+        assertThat(first.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+
+        // When the user adds a second webhook and the same alert is replayed
+        MockWebServer second = receiver(ok());
+        webhook(user, second, newSecret());
+        publish(alert);
+
+        // Then only the new target receives it, and the first one's log still shows one attempt
+        assertThat(second.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> first.getRequestCount() == 1);
+        assertThat(attempts(alert))
+                .extracting(row -> row.get("outcome").toString())
+                .containsExactly("DELIVERED", "DELIVERED");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: measures latency, so it runs after the others warmed the paths up
+    void deadLettersANeverAnsweringReceiverWithoutDelayingAHealthyOne() throws Exception {
+        // Given one user whose receiver never answers and another whose receiver is healthy
+        UUID stuckUser = user();
+        MockWebServer stuck = receiver();
+        stuck.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.Stall.INSTANCE)
+                        .build();
+            }
+        });
+        webhook(stuckUser, stuck, newSecret());
+        UUID healthyUser = user();
+        MockWebServer healthy = receiver(ok());
+        webhook(healthyUser, healthy, newSecret());
+        AlertTriggered stuckAlert = TestAlerts.alert(stuckUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        AlertTriggered healthyAlert = TestAlerts.alert(healthyUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+
+        // When the stuck user's alert fires first and the healthy user's right after
+        publish(stuckAlert);
+        Instant healthyFired = Instant.now();
+        publish(healthyAlert);
+
+        // Then the healthy receiver gets its alert at once: at worst after one timed-out attempt of
+        // the stuck one (2 s), never after the stuck one's retries (3 timeouts and 1.5 s of backoff)
+        assertThat(healthy.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        assertThat(Duration.between(healthyFired, Instant.now())).isLessThan(Duration.ofMillis(4_500));
+        assertThat(attempts(stuckAlert)).extracting(row -> row.get("outcome")).doesNotContain("FAILED");
+
+        // And the stuck delivery ends, after three failed attempts, failed and in the dead-letter topic
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(stuckAlert))
+                        .extracting(row -> row.get("outcome").toString())
+                        .containsExactly("RETRYING", "RETRYING", "FAILED"));
+        assertThat(attempts(stuckAlert))
+                .extracting(row -> row.get("error"))
+                .first()
+                .isEqualTo("no answer within PT2S");
+        await().atMost(WAIT).until(() -> deadLettered(stuckAlert));
+    }
+
+    private void publish(AlertTriggered alert) throws Exception {
+        kafka.send(Topics.ALERTS_TRIGGERED.name(), alert.userId().toString(), alert)
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private MockWebServer receiver(MockResponse... responses) throws Exception {
+        MockWebServer server = new MockWebServer();
+        for (MockResponse response : responses) {
+            server.enqueue(response);
+        }
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        receivers.add(server);
+        return server;
+    }
+
+    private static MockResponse ok() {
+        return new MockResponse.Builder().code(204).build();
+    }
+
+    private UUID user() {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO api.users (id, name, created_at, updated_at) VALUES (?, 'Trader', now(), now())", id);
+        return id;
+    }
+
+    private void webhook(UUID user, MockWebServer receiver, String secret) {
+        channel(user, ChannelType.WEBHOOK, receiver.url("/hooks/alerts").toString(), secret);
+    }
+
+    private void channel(UUID user, ChannelType type, String address, String secret) {
+        jdbc.update(
+                "INSERT INTO api.notification_channels (id, user_id, type, address, secret, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, now(), now())",
+                UUID.randomUUID(),
+                user,
+                type.name(),
+                address,
+                secret);
+    }
+
+    private static String newSecret() {
+        byte[] key = new byte[24];
+        new java.security.SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Computed here independently of the production signer, as a receiver would. */
+    private static String expectedSignature(String secret, String id, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(digest);
+    }
+
+    private List<Map<String, Object>> attempts(AlertTriggered alert) {
+        return jdbc.queryForList(
+                "SELECT channel, channel_id, attempt, outcome, status_code, error FROM alerting.alert_deliveries"
+                        + " WHERE alert_id = ? ORDER BY channel_id, attempt",
+                alert.alertId());
+    }
+
+    private List<Instant> attemptTimes(AlertTriggered alert) {
+        return jdbc
+                .queryForList(
+                        "SELECT attempted_at FROM alerting.alert_deliveries WHERE alert_id = ? ORDER BY attempt",
+                        java.sql.Timestamp.class,
+                        alert.alertId())
+                .stream()
+                .map(java.sql.Timestamp::toInstant)
+                .toList();
+    }
+
+    private static boolean deadLettered(AlertTriggered alert) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(DeliveryTopics.DEAD_LETTERS));
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(3))) {
+                if (record.value().contains(alert.alertId().toString())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

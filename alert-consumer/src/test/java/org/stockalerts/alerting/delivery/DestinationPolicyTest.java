@@ -1,0 +1,97 @@
+package org.stockalerts.alerting.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DestinationPolicyTest {
+
+    private static DestinationPolicy policy(List<String> allowed, String resolvesTo) {
+        return new DestinationPolicy(allowed, host -> new InetAddress[] {InetAddress.getByName(resolvesTo)});
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "10.1.2.3",
+                "172.16.0.1",
+                "192.168.1.1",
+                "169.254.169.254",
+                "100.64.0.1",
+                "0.0.0.0",
+                "::1",
+                "fe80::1",
+                "fd00:ec2::254",
+                "fc00::1",
+                "224.0.0.1",
+                "::ffff:10.0.0.1"
+            })
+    void refusesHostsThatResolveToNonPublicAddresses(String address) {
+        // Given a host name that resolves to a loopback, private, link-local, CGNAT, ULA or metadata address
+        DestinationPolicy policy = policy(List.of(), address);
+
+        // When a webhook to it is checked
+        // Then it is refused for good, naming the address
+        assertThatThrownBy(() -> policy.check("https://hooks.example.com/alerts"))
+                .isInstanceOf(DeliveryRefusedException.class)
+                .hasMessageContaining("non-public address");
+    }
+
+    @Test
+    void refusesPrivateAddressLiteralsAndPassesPublicOnesWithTheSystemResolver() {
+        // Given the system resolver, which answers an address literal without a DNS query
+        DestinationPolicy policy = new DestinationPolicy(List.of(), InetAddress::getAllByName);
+
+        // When URLs naming addresses directly are checked
+        // Then the private one is refused and the public one passes
+        assertThatThrownBy(() -> policy.check("http://192.168.0.10:8080/hook"))
+                .isInstanceOf(DeliveryRefusedException.class);
+        assertThatThrownBy(() -> policy.check("http://[::1]:8080/hook")).isInstanceOf(DeliveryRefusedException.class);
+        assertThat(policy.check("https://93.184.216.34/hook")).hasHost("93.184.216.34");
+    }
+
+    @Test
+    void allowsPublicHostsAndAllowListedPrivateOnes() {
+        // Given 127.0.0.1 and an internal host on the allow-list
+        DestinationPolicy policy = new DestinationPolicy(List.of("127.0.0.1", "receiver.internal"), host -> {
+            throw new UnknownHostException(host);
+        });
+
+        // When webhooks to them are checked
+        // Then they pass without resolving
+        assertThat(policy.check("http://127.0.0.1:8080/hook")).hasPort(8080);
+        assertThat(policy.check("https://receiver.internal/hook")).hasHost("receiver.internal");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/x", "file:///etc/passwd", "gopher://example.com", "example.com/hook"})
+    void refusesEverySchemeButHttpAndHttps(String url) {
+        // When a URL with another scheme is checked
+        // Then it is refused
+        assertThatThrownBy(() -> policy(List.of(), "93.184.216.34").check(url))
+                .isInstanceOf(DeliveryRefusedException.class)
+                .hasMessageContaining("http or https");
+    }
+
+    @Test
+    void refusesCredentialsInTheUrlAndTreatsAnUnknownHostAsTemporary() {
+        // Given a resolver that knows no host
+        DestinationPolicy policy = new DestinationPolicy(List.of(), host -> {
+            throw new UnknownHostException(host);
+        });
+
+        // Then credentials are refused for good and an unresolvable host is worth retrying
+        assertThatThrownBy(() -> policy.check("https://user:pw@hooks.example.com/x"))
+                .isInstanceOf(DeliveryRefusedException.class);
+        assertThatThrownBy(() -> policy.check("https://nowhere.example.com/x"))
+                .isInstanceOf(DeliveryFailedException.class)
+                .hasMessageContaining("does not resolve");
+    }
+}
