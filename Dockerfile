@@ -37,6 +37,7 @@ ARG SERVICE=api-service
 LABEL org.opencontainers.image.title="stock-alerts-${SERVICE}" \
       org.opencontainers.image.source="https://github.com/stock-alerts/stock-alerts" \
       org.opencontainers.image.description="Stock Alerts ${SERVICE}"
+# /app/state: Kafka Streams state (STOCKALERTS_STATE_DIR in docker-compose.yml), writable by the app user.
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app \
     && mkdir -p /app/state \

