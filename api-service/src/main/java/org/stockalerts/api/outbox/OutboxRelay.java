@@ -29,8 +29,15 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private static final String SELECT_BATCH = "SELECT id, event_id, topic, message_key, payload::text AS payload"
-            + " FROM api.outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    /** Header carrying the event id on every record, tombstones included. */
+    public static final String EVENT_ID_HEADER = "eventId";
+
+    /** Header naming the event type, e.g. {@code PortfolioChanged} or {@code AlertRuleDeleted}. */
+    public static final String EVENT_TYPE_HEADER = "eventType";
+
+    private static final String SELECT_BATCH =
+            "SELECT id, event_id, topic, message_key, event_type, payload::text AS payload"
+                    + " FROM api.outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String MARK_PUBLISHED = "UPDATE api.outbox SET published_at = ? WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
@@ -52,7 +59,7 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    private record Pending(long id, UUID eventId, String topic, String key, String payload) {}
+    private record Pending(long id, UUID eventId, String topic, String key, String type, String payload) {}
 
     /**
      * Publishes one batch.
@@ -69,6 +76,7 @@ public class OutboxRelay {
                             row.getObject("event_id", UUID.class),
                             row.getString("topic"),
                             row.getString("message_key"),
+                            row.getString("event_type"),
                             row.getString("payload")),
                     settings.batchSize());
             List<Long> acknowledged = send(batch);
@@ -85,7 +93,11 @@ public class OutboxRelay {
         try {
             for (Pending event : batch) {
                 byte[] value = event.payload() == null ? null : event.payload().getBytes(StandardCharsets.UTF_8);
-                sends.add(kafka.send(new ProducerRecord<>(event.topic(), event.key(), value)));
+                ProducerRecord<Object, Object> record = new ProducerRecord<>(event.topic(), event.key(), value);
+                record.headers()
+                        .add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
+                        .add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+                sends.add(kafka.send(record));
             }
         } catch (RuntimeException e) {
             sends.add(CompletableFuture.failedFuture(e));

@@ -65,7 +65,7 @@ public class UserAccounts {
     /** Applies the present fields of {@code change} to the user. */
     @Transactional
     public UserAccount update(UUID userId, UserDtos.UpdateUser change) {
-        UserAccount user = users.findById(userId).orElseThrow(() -> NotFoundException.user(userId));
+        UserAccount user = users.lockById(userId).orElseThrow(() -> NotFoundException.user(userId));
         Instant now = clock.instant();
         if (change.name() != null) {
             user.rename(change.name().strip(), now);
@@ -84,7 +84,7 @@ public class UserAccounts {
     /** Deletes the user with everything they own; their rules are withdrawn from the alert engine. */
     @Transactional
     public void delete(UUID userId) {
-        UserAccount user = users.findById(userId).orElseThrow(() -> NotFoundException.user(userId));
+        UserAccount user = users.lockById(userId).orElseThrow(() -> NotFoundException.user(userId));
         deletionListeners.forEach(listener -> listener.beforeUserDeleted(userId));
         users.delete(user);
         Instant now = clock.instant();

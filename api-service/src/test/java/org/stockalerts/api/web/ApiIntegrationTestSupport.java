@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.jdbc.Sql;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.stockalerts.testsupport.IntegrationTest;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 @SpringBootTest(properties = "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY)
 @AutoConfigureMockMvc
+@Sql("/persistence-fixture.sql")
 public abstract class ApiIntegrationTestSupport {
 
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
@@ -30,6 +33,9 @@ public abstract class ApiIntegrationTestSupport {
 
     @Autowired
     protected MockMvcTester mvc;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
 
     /** A registered user and their API key. */
     public record TestUser(UUID id, String apiKey) {
@@ -49,6 +55,12 @@ public abstract class ApiIntegrationTestSupport {
         JsonNode body = json(result);
         return new TestUser(
                 UUID.fromString(body.get("id").asString()), body.get("apiKey").asString());
+    }
+
+    /** A symbol no other test uses, so ticks and rules of other tests never interfere. */
+    protected static String uniqueSymbol() {
+        return "T"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 
     protected MvcTestResult get(TestUser user, String uri) {

@@ -1,0 +1,145 @@
+package org.stockalerts.api.alerts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.web.NotFoundException;
+import org.stockalerts.api.web.PageResponse;
+import org.stockalerts.api.web.Paging;
+import org.stockalerts.common.event.RuleStatus;
+import org.stockalerts.common.event.Symbol;
+
+@RestController
+@RequestMapping("/alerts")
+@Tag(name = "Alert rules", description = "The caller's alert rules: conditions, trigger modes, expiry, channels")
+class AlertRuleController {
+
+    private final AlertRules alertRules;
+    private final AlertRuleRepository rules;
+    private final Paging paging;
+    private final Clock clock;
+
+    AlertRuleController(AlertRules alertRules, AlertRuleRepository rules, Paging paging, Clock clock) {
+        this.alertRules = alertRules;
+        this.rules = rules;
+        this.paging = paging;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an alert rule (the seed's 'create a price alert')")
+    ResponseEntity<RuleView> create(@CurrentUser UUID caller, @Valid @RequestBody RuleRequest request) {
+        if (request.userId() != null && !request.userId().equals(caller)) {
+            throw NotFoundException.user(request.userId());
+        }
+        RuleView rule = view(alertRules.create(caller, request));
+        return ResponseEntity.created(URI.create("/alerts/" + rule.id())).body(rule);
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's rules, newest first, filtered by symbol and status")
+    PageResponse<RuleView> list(
+            @CurrentUser UUID caller,
+            @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) String symbol,
+            @RequestParam(required = false) RuleStatus status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        if (userId != null && !userId.equals(caller)) {
+            throw NotFoundException.user(userId);
+        }
+        var request = paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
+        Symbol wanted = symbol == null ? null : Symbol.of(symbol);
+        return PageResponse.of(rules.findAll(filter(caller, wanted, status, clock.instant()), request), this::view);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One of the caller's rules")
+    RuleView get(@CurrentUser UUID caller, @PathVariable UUID id) {
+        return view(rules.findByIdAndUserId(id, caller).orElseThrow(() -> new NotFoundException("alert rule", id)));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a rule's definition (its status is kept)")
+    RuleView replace(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
+        return view(alertRules.replace(caller, id, request));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change some fields of a rule")
+    RuleView patch(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
+        return view(alertRules.patch(caller, id, request));
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Pause a rule: it stops firing until resumed")
+    RuleView pause(@CurrentUser UUID caller, @PathVariable UUID id) {
+        return view(alertRules.setStatus(caller, id, RuleStatus.PAUSED));
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume a paused (or re-arm a triggered) rule")
+    RuleView resume(@CurrentUser UUID caller, @PathVariable UUID id) {
+        return view(alertRules.setStatus(caller, id, RuleStatus.ACTIVE));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a rule")
+    ResponseEntity<Void> delete(@CurrentUser UUID caller, @PathVariable UUID id) {
+        alertRules.delete(caller, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private RuleView view(AlertRuleEntity entity) {
+        return RuleView.of(entity, clock.instant());
+    }
+
+    /** Filters on the status as shown: an active rule past its expiry counts as EXPIRED. */
+    private static Specification<AlertRuleEntity> filter(UUID owner, Symbol symbol, RuleStatus status, Instant now) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(root.get("userId"), owner));
+            if (symbol != null) {
+                where.add(cb.equal(root.get("symbol"), symbol.value()));
+            }
+            if (status != null) {
+                Predicate expired = cb.and(
+                        cb.equal(root.get("status"), RuleStatus.ACTIVE),
+                        cb.lessThanOrEqualTo(root.get("expiresAt"), now));
+                where.add(
+                        switch (status) {
+                            case EXPIRED -> cb.or(cb.equal(root.get("status"), RuleStatus.EXPIRED), expired);
+                            case ACTIVE ->
+                                cb.and(
+                                        cb.equal(root.get("status"), RuleStatus.ACTIVE),
+                                        cb.or(
+                                                cb.isNull(root.get("expiresAt")),
+                                                cb.greaterThan(root.get("expiresAt"), now)));
+                            default -> cb.equal(root.get("status"), status);
+                        });
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

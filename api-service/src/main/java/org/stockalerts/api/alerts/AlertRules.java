@@ -1,0 +1,192 @@
+package org.stockalerts.api.alerts;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.stockalerts.api.outbox.OutboxWriter;
+import org.stockalerts.api.user.UserDeletionListener;
+import org.stockalerts.api.user.UserRepository;
+import org.stockalerts.api.web.NotFoundException;
+import org.stockalerts.api.web.UnprocessableException;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.RuleStatus;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.id.EventIds;
+
+/**
+ * Creates, changes and deletes alert rules; every change goes to the outbox as an
+ * {@link AlertRuleChanged} (a deletion as a tombstone) in the same transaction.
+ */
+@Service
+public class AlertRules implements UserDeletionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertRules.class);
+
+    private final AlertRuleRepository rules;
+    private final UserRepository users;
+    private final OutboxWriter outbox;
+    private final EventIds ids;
+    private final Clock clock;
+
+    AlertRules(AlertRuleRepository rules, UserRepository users, OutboxWriter outbox, EventIds ids, Clock clock) {
+        this.rules = rules;
+        this.users = users;
+        this.outbox = outbox;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Transactional
+    AlertRuleEntity create(UUID ownerId, RuleRequest request) {
+        lockUser(ownerId);
+        AlertRule rule = request.toRule(ids.next(), ownerId, RuleStatus.ACTIVE, 1);
+        return save(new AlertRuleEntity(checkExpiry(rule), null, clock.instant()));
+    }
+
+    @Transactional
+    AlertRuleEntity replace(UUID ownerId, UUID ruleId, RuleRequest request) {
+        AlertRuleEntity entity = owned(ownerId, ruleId);
+        AlertRule current = entity.toRule();
+        AlertRule rule = request.toRule(ruleId, ownerId, current.status(), current.revision());
+        entity.apply(checkExpiry(rule), clock.instant());
+        return save(entity);
+    }
+
+    @Transactional
+    AlertRuleEntity patch(UUID ownerId, UUID ruleId, RuleRequest request) {
+        AlertRuleEntity entity = owned(ownerId, ruleId);
+        AlertRule rule = request.patch(entity.toRule());
+        entity.apply(request.expiresAt() == null ? rule : checkExpiry(rule), clock.instant());
+        return save(entity);
+    }
+
+    /** Pauses ({@code PAUSED}) or resumes ({@code ACTIVE}, which also re-arms a triggered rule). */
+    @Transactional
+    AlertRuleEntity setStatus(UUID ownerId, UUID ruleId, RuleStatus status) {
+        AlertRuleEntity entity = owned(ownerId, ruleId);
+        AlertRule rule = entity.toRule();
+        entity.apply(withStatus(rule, status), clock.instant());
+        return save(entity);
+    }
+
+    @Transactional
+    void delete(UUID ownerId, UUID ruleId) {
+        AlertRuleEntity entity = owned(ownerId, ruleId);
+        rules.delete(entity);
+        tombstone(ruleId);
+    }
+
+    /**
+     * Keeps the price-above rule of a holding in line with its {@code thresholdPrice}: creates or
+     * updates (and re-activates) it, or deletes it when the threshold is null.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void syncHoldingThreshold(UUID userId, UUID holdingId, Symbol symbol, BigDecimal threshold) {
+        var existing = rules.findByHoldingId(holdingId);
+        if (threshold == null) {
+            existing.ifPresent(entity -> {
+                rules.delete(entity);
+                tombstone(entity.id());
+            });
+            return;
+        }
+        UUID ruleId = existing.map(AlertRuleEntity::id).orElseGet(ids::next);
+        long revision = existing.map(entity -> entity.toRule().revision()).orElse(1L);
+        Set<ChannelType> channels =
+                existing.map(entity -> entity.toRule().channels()).orElse(Set.of(ChannelType.IN_APP));
+        AlertRule rule = new AlertRule(
+                ruleId,
+                userId,
+                symbol,
+                Condition.PRICE_ABOVE,
+                threshold,
+                null,
+                null,
+                null,
+                null,
+                TriggerMode.ONCE,
+                null,
+                null,
+                null,
+                channels,
+                RuleStatus.ACTIVE,
+                revision);
+        Instant now = clock.instant();
+        if (existing.isPresent()) {
+            existing.get().apply(rule, now);
+            save(existing.get());
+        } else {
+            save(new AlertRuleEntity(rule, holdingId, now));
+        }
+    }
+
+    @Override
+    public void beforeUserDeleted(UUID userId) {
+        rules.findByUserId(userId).forEach(rule -> tombstone(rule.id()));
+    }
+
+    private AlertRuleEntity save(AlertRuleEntity entity) {
+        AlertRuleEntity saved = rules.save(entity);
+        AlertRule rule = saved.toRule();
+        outbox.ruleChanged(new AlertRuleChanged(ids.next(), clock.instant(), AlertRuleChanged.CURRENT_VERSION, rule));
+        log.atInfo()
+                .addKeyValue("ruleId", rule.ruleId())
+                .addKeyValue("userId", rule.userId())
+                .addKeyValue("revision", rule.revision())
+                .addKeyValue("status", rule.status())
+                .log("alert rule saved");
+        return saved;
+    }
+
+    private void tombstone(UUID ruleId) {
+        outbox.ruleDeleted(ids.next(), ruleId, clock.instant());
+        log.atInfo().addKeyValue("ruleId", ruleId).log("alert rule deleted");
+    }
+
+    private AlertRuleEntity owned(UUID ownerId, UUID ruleId) {
+        lockUser(ownerId);
+        return rules.findByIdAndUserId(ruleId, ownerId).orElseThrow(() -> new NotFoundException("alert rule", ruleId));
+    }
+
+    private void lockUser(UUID userId) {
+        users.lockById(userId).orElseThrow(() -> NotFoundException.user(userId));
+    }
+
+    private AlertRule checkExpiry(AlertRule rule) {
+        if (rule.expiresAt() != null && !rule.expiresAt().isAfter(clock.instant())) {
+            throw new UnprocessableException("field 'expiresAt' must be in the future");
+        }
+        return rule;
+    }
+
+    private static AlertRule withStatus(AlertRule rule, RuleStatus status) {
+        return new AlertRule(
+                rule.ruleId(),
+                rule.userId(),
+                rule.symbol(),
+                rule.condition(),
+                rule.threshold(),
+                rule.percent(),
+                rule.reference(),
+                rule.windowMinutes(),
+                rule.signal(),
+                rule.triggerMode(),
+                rule.cooldown(),
+                rule.rearmMargin(),
+                rule.expiresAt(),
+                rule.channels(),
+                status,
+                rule.revision());
+    }
+}

@@ -1,0 +1,67 @@
+package org.stockalerts.api.alerts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.MoveReference;
+import org.stockalerts.common.event.RuleStatus;
+import org.stockalerts.common.event.Signal;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TriggerMode;
+
+/**
+ * An alert rule as the API shows it. {@code status} is EXPIRED for an active rule past its expiry.
+ *
+ * @param holdingId the holding whose {@code thresholdPrice} created the rule, if one did
+ */
+record RuleView(
+        UUID id,
+        UUID userId,
+        Symbol symbol,
+        Condition condition,
+        BigDecimal threshold,
+        BigDecimal percent,
+        MoveReference reference,
+        Integer windowMinutes,
+        Signal signal,
+        TriggerMode triggerMode,
+        Long cooldownSeconds,
+        BigDecimal rearmMargin,
+        Instant expiresAt,
+        Set<ChannelType> channels,
+        RuleStatus status,
+        UUID holdingId,
+        long revision,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static RuleView of(AlertRuleEntity entity, Instant now) {
+        AlertRule rule = entity.toRule();
+        boolean expired =
+                rule.status() == RuleStatus.ACTIVE && rule.expiresAt() != null && !now.isBefore(rule.expiresAt());
+        return new RuleView(
+                rule.ruleId(),
+                rule.userId(),
+                rule.symbol(),
+                rule.condition(),
+                rule.threshold(),
+                rule.percent(),
+                rule.reference(),
+                rule.windowMinutes(),
+                rule.signal(),
+                rule.triggerMode(),
+                rule.cooldown() == null ? null : rule.cooldown().toSeconds(),
+                rule.rearmMargin(),
+                rule.expiresAt(),
+                rule.channels(),
+                expired ? RuleStatus.EXPIRED : rule.status(),
+                entity.holdingId(),
+                rule.revision(),
+                entity.createdAt(),
+                entity.updatedAt());
+    }
+}

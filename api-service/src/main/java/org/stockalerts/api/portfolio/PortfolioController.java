@@ -1,0 +1,107 @@
+package org.stockalerts.api.portfolio;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.stockalerts.api.portfolio.PortfolioRequests.HoldingRequest;
+import org.stockalerts.api.portfolio.PortfolioRequests.PortfolioRequest;
+import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.web.NotFoundException;
+import org.stockalerts.common.event.Symbol;
+
+@RestController
+@Tag(name = "Portfolio", description = "The caller's portfolio and holdings, valued at the latest prices")
+class PortfolioController {
+
+    private final Portfolios portfolios;
+    private final PortfolioReader reader;
+
+    PortfolioController(Portfolios portfolios, PortfolioReader reader) {
+        this.portfolios = portfolios;
+        this.reader = reader;
+    }
+
+    @GetMapping("/users/{id}/portfolio")
+    @Operation(summary = "The user's portfolio with a valuation per holding and in total")
+    PortfolioView ofUser(@PathVariable UUID id, @CurrentUser UUID caller) {
+        return reader.ofUser(own(id, caller));
+    }
+
+    @PostMapping("/users/{id}/portfolio")
+    @Operation(summary = "Create or update the user's portfolio; holdings, when given, replace the current ones")
+    ResponseEntity<PortfolioView> upsertOfUser(
+            @PathVariable UUID id, @CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
+        return upserted(portfolios.upsert(own(id, caller), request));
+    }
+
+    @PostMapping("/portfolio")
+    @Operation(summary = "Create or update the portfolio of the user named in the body (the caller)")
+    ResponseEntity<PortfolioView> upsert(@CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
+        UUID userId = request.userId() == null ? caller : own(request.userId(), caller);
+        return upserted(portfolios.upsert(userId, request));
+    }
+
+    @GetMapping("/portfolio/{id}")
+    @Operation(summary = "A portfolio with a valuation per holding and in total")
+    PortfolioView get(@PathVariable UUID id, @CurrentUser UUID caller) {
+        return reader.byId(caller, id);
+    }
+
+    @PostMapping("/portfolio/{id}/stocks")
+    @Operation(summary = "Add a purchase: a new holding or more of one already held (average cost weighted)")
+    ResponseEntity<Valuation.HoldingValue> addStock(
+            @PathVariable UUID id, @CurrentUser UUID caller, @Valid @RequestBody HoldingRequest request) {
+        HoldingEntity holding = portfolios.addHolding(caller, id, request);
+        return ResponseEntity.created(URI.create("/portfolio/" + id + "/stocks/" + holding.symbol()))
+                .body(reader.holding(holding));
+    }
+
+    @GetMapping("/portfolio/{id}/stocks")
+    @Operation(summary = "The holdings of a portfolio, valued")
+    List<Valuation.HoldingValue> stocks(@PathVariable UUID id, @CurrentUser UUID caller) {
+        return reader.holdings(caller, id);
+    }
+
+    @PutMapping("/portfolio/{id}/stocks/{symbol}")
+    @Operation(summary = "Set a holding's quantity, average cost and threshold price")
+    Valuation.HoldingValue putStock(
+            @PathVariable UUID id,
+            @PathVariable String symbol,
+            @CurrentUser UUID caller,
+            @Valid @RequestBody HoldingRequest request) {
+        return reader.holding(portfolios.putHolding(caller, id, Symbol.of(symbol), request));
+    }
+
+    @DeleteMapping("/portfolio/{id}/stocks/{symbol}")
+    @Operation(summary = "Remove a holding (and its threshold rule)")
+    ResponseEntity<Void> removeStock(@PathVariable UUID id, @PathVariable String symbol, @CurrentUser UUID caller) {
+        portfolios.removeHolding(caller, id, Symbol.of(symbol));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<PortfolioView> upserted(Portfolios.Upserted result) {
+        PortfolioView view = reader.view(result.portfolio());
+        return result.created()
+                ? ResponseEntity.created(URI.create("/portfolio/" + view.id())).body(view)
+                : ResponseEntity.status(HttpStatus.OK).body(view);
+    }
+
+    private static UUID own(UUID userId, UUID caller) {
+        if (!userId.equals(caller)) {
+            throw NotFoundException.user(userId);
+        }
+        return userId;
+    }
+}

@@ -1,0 +1,146 @@
+package org.stockalerts.api.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stockalerts.api.web.ApiIntegrationTestSupport;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.TestKafka;
+
+class OutboxRelayTest extends ApiIntegrationTestSupport {
+
+    @Autowired
+    OutboxRelayScheduler scheduler;
+
+    @Autowired
+    ProducerFactory<Object, Object> producerFactory;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    OutboxSettings settings;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void writesSucceedWhileKafkaIsUnreachableAndEveryEventArrivesExactlyOnceWhenItIsBack() {
+        // Given the relay stopped and a relay whose broker is unreachable
+        scheduler.stop();
+        KafkaTemplate<Object, Object> unreachable = new KafkaTemplate<>(
+                producerFactory,
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        "127.0.0.1:1",
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        300));
+        TestUser alice;
+        String ruleId;
+        List<String> expected;
+        try {
+            // When a user registers, builds a portfolio, creates a rule and deletes it
+            alice = registerUser("Alice");
+            post(
+                    alice,
+                    "/users/" + alice.id() + "/portfolio",
+                    "{\"holdings\": [{\"symbol\": \"IBM\", \"quantity\": 2, \"averageCost\": 100}]}");
+            ruleId = json(post(alice, "/alerts", "{\"symbol\": \"IBM\", \"threshold\": 150}"))
+                    .get("id")
+                    .asString();
+            assertThat(delete(alice, "/alerts/" + ruleId)).hasStatus(204);
+
+            // Then every write succeeded, and the unreachable broker publishes nothing
+            OutboxRelay down =
+                    new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), unreachable, settings, clock);
+            assertThatThrownBy(down::publishBatch).isInstanceOf(OutboxPublishException.class);
+            expected = jdbc.queryForList(
+                    "SELECT event_id::text FROM api.outbox WHERE message_key IN (?, ?) AND published_at IS NULL"
+                            + " ORDER BY id",
+                    String.class,
+                    alice.id().toString(),
+                    ruleId);
+            assertThat(expected).hasSize(4);
+        } finally {
+            unreachable.destroy();
+            // When Kafka is reachable again
+            scheduler.start();
+        }
+
+        // Then every event arrives exactly once, the rule's in commit order with the tombstone last
+        List<ConsumerRecord<String, byte[]>> received = awaitEvents(expected);
+        List<String> ids = received.stream().map(OutboxRelayTest::eventId).toList();
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
+        List<ConsumerRecord<String, byte[]>> ruleRecords =
+                received.stream().filter(r -> r.key().equals(ruleId)).toList();
+        assertThat(ruleRecords).hasSize(2);
+        assertThat(ruleRecords.get(0).value()).isNotNull();
+        assertThat(ruleRecords.get(1).value()).isNull();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM api.outbox WHERE message_key IN (?, ?) AND published_at IS NULL",
+                        Long.class,
+                        alice.id().toString(),
+                        ruleId))
+                .isZero();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> awaitEvents(List<String> expected) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.USER_EVENTS.name(), Topics.ALERT_RULES.name())) {
+                for (PartitionInfo info : consumer.partitionsFor(topic)) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (expected.contains(eventId(record))) {
+                        mine.add(record);
+                    }
+                });
+                return mine.stream().map(OutboxRelayTest::eventId).distinct().count() == expected.size();
+            });
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                if (expected.contains(eventId(record))) {
+                    mine.add(record);
+                }
+            });
+            return mine;
+        }
+    }
+
+    private static String eventId(ConsumerRecord<String, byte[]> record) {
+        var header = record.headers().lastHeader(OutboxRelay.EVENT_ID_HEADER);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
