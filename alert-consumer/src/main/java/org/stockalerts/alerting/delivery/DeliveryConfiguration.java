@@ -2,6 +2,7 @@ package org.stockalerts.alerting.delivery;
 
 import java.net.InetAddress;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,11 @@ public class DeliveryConfiguration {
     @Bean
     DestinationPolicy deliveryDestinationPolicy(DeliverySettings settings) {
         return new DestinationPolicy(settings.allowedHosts(), InetAddress::getAllByName);
+    }
+
+    @Bean
+    CircuitBreakers webhookCircuitBreakers(DeliverySettings settings, Clock clock) {
+        return new CircuitBreakers(settings.breakerThreshold(), settings.breakerOpenFor(), clock);
     }
 
     /** Redirects are not followed: a redirect could lead past the SSRF check. */

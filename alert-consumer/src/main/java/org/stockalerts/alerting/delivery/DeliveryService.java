@@ -30,6 +30,7 @@ public class DeliveryService {
     private final ChannelDirectory directory;
     private final DeliveryLog deliveryLog;
     private final RetrySchedule schedule;
+    private final CircuitBreakers breakers;
     private final Clock clock;
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
 
@@ -37,11 +38,13 @@ public class DeliveryService {
             ChannelDirectory directory,
             DeliveryLog deliveryLog,
             RetrySchedule schedule,
+            CircuitBreakers breakers,
             Clock clock,
             List<ChannelSender> senders) {
         this.directory = directory;
         this.deliveryLog = deliveryLog;
         this.schedule = schedule;
+        this.breakers = breakers;
         this.clock = clock;
         senders.forEach(sender -> this.senders.put(sender.type(), sender));
     }
@@ -68,7 +71,7 @@ public class DeliveryService {
             return;
         }
         long start = System.nanoTime();
-        SendResult result = send(alert, channel.get());
+        SendResult result = send(alert, channel.get(), attempt);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         Outcome outcome = outcomeOf(result, attempt);
         record(request, outcome, result.statusCode(), result.error(), latency);
@@ -85,11 +88,25 @@ public class DeliveryService {
         }
     }
 
-    private SendResult send(AlertTriggered alert, Channel channel) {
+    private SendResult send(AlertTriggered alert, Channel channel, int attempt) {
         ChannelSender sender = senders.get(channel.type());
         if (sender == null) {
             return SendResult.permanent(null, "no sender for channel type " + channel.type());
         }
+        boolean guarded = channel.type() == ChannelType.WEBHOOK;
+        if (guarded && !breakers.allows(channel.id(), attempt > 1)) {
+            return SendResult.retryable(null, "circuit open: the receiver failed repeatedly, not called", null);
+        }
+        SendResult result = call(sender, alert, channel);
+        if (guarded && result.kind() == SendResult.Kind.DELIVERED) {
+            breakers.succeeded(channel.id());
+        } else if (guarded && result.kind() == SendResult.Kind.RETRYABLE) {
+            breakers.failed(channel.id());
+        }
+        return result;
+    }
+
+    private static SendResult call(ChannelSender sender, AlertTriggered alert, Channel channel) {
         try {
             return sender.send(alert, channel);
         } catch (DeliveryRefusedException e) {

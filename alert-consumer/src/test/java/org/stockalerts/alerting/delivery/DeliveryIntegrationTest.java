@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,10 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,7 +45,6 @@ import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.IntegrationTest;
-import org.stockalerts.testsupport.TestDatabase;
 import org.stockalerts.testsupport.TestKafka;
 
 /**
@@ -90,9 +84,7 @@ class DeliveryIntegrationTest {
     @BeforeAll
     static void startSmtpAndCreateTheApiChannelTable() {
         SMTP.start();
-        TestDatabase.Endpoint db = TestDatabase.endpoint();
-        new ResourceDatabasePopulator(new ClassPathResource("fixtures/api-notification-channels.sql"))
-                .execute(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+        DeliveryFixtures.createApiChannelTables();
     }
 
     @AfterAll
@@ -122,12 +114,12 @@ class DeliveryIntegrationTest {
     @Test
     void deliversAnAlertAsASignedWebhookAndAsAnEmail() throws Exception {
         // Given a user with a webhook and an e-mail channel, and a receiver that accepts
-        UUID user = user();
-        MockWebServer receiver = receiver(ok());
-        String secret = newSecret();
-        webhook(user, receiver, secret);
+        UUID user = DeliveryFixtures.user(jdbc);
+        MockWebServer receiver = receiver(DeliveryFixtures.accepted());
+        String secret = DeliveryFixtures.newSecret();
+        DeliveryFixtures.webhook(jdbc, user, receiver, secret);
         String email = "trader-" + user + "@example.com";
-        channel(user, ChannelType.EMAIL, email, null);
+        DeliveryFixtures.channel(jdbc, user, ChannelType.EMAIL, email, null);
         AlertTriggered alert =
                 TestAlerts.alert(user, "AAPL rose above 200.00 (now 201.37)", ChannelType.WEBHOOK, ChannelType.EMAIL);
 
@@ -166,15 +158,15 @@ class DeliveryIntegrationTest {
     @Test
     void retriesAReceiverThatFailsTwiceAndDeliversExactlyOnce() throws Exception {
         // Given a receiver that answers 503, then 429 with Retry-After, then 200
-        UUID user = user();
+        UUID user = DeliveryFixtures.user(jdbc);
         MockWebServer receiver = receiver(
                 new MockResponse.Builder().code(503).build(),
                 new MockResponse.Builder()
                         .code(429)
                         .addHeader("Retry-After", "1")
                         .build(),
-                ok());
-        webhook(user, receiver, newSecret());
+                DeliveryFixtures.accepted());
+        DeliveryFixtures.webhook(jdbc, user, receiver, DeliveryFixtures.newSecret());
         AlertTriggered alert = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
 
         // When the alert fires
@@ -199,16 +191,16 @@ class DeliveryIntegrationTest {
     @Test
     void neverSendsAReplayedAlertAgainThroughATargetThatAlreadyGotIt() throws Exception {
         // Given an alert delivered to a user's first webhook
-        UUID user = user();
-        MockWebServer first = receiver(ok(), ok());
-        webhook(user, first, newSecret());
+        UUID user = DeliveryFixtures.user(jdbc);
+        MockWebServer first = receiver(DeliveryFixtures.accepted(), DeliveryFixtures.accepted());
+        DeliveryFixtures.webhook(jdbc, user, first, DeliveryFixtures.newSecret());
         AlertTriggered alert = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
         publish(alert);
         assertThat(first.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
         // When the user adds a second webhook and the same alert is replayed
-        MockWebServer second = receiver(ok());
-        webhook(user, second, newSecret());
+        MockWebServer second = receiver(DeliveryFixtures.accepted());
+        DeliveryFixtures.webhook(jdbc, user, second, DeliveryFixtures.newSecret());
         publish(alert);
 
         // Then only the new target receives it, and the first one's log still shows one attempt
@@ -223,20 +215,18 @@ class DeliveryIntegrationTest {
     @Order(Integer.MAX_VALUE) // last: measures latency, so it runs after the others warmed the paths up
     void deadLettersANeverAnsweringReceiverWithoutDelayingAHealthyOne() throws Exception {
         // Given one user whose receiver never answers and another whose receiver is healthy
-        UUID stuckUser = user();
+        UUID stuckUser = DeliveryFixtures.user(jdbc);
         MockWebServer stuck = receiver();
         stuck.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder()
-                        .onResponseStart(SocketEffect.Stall.INSTANCE)
-                        .build();
+                return DeliveryFixtures.never();
             }
         });
-        webhook(stuckUser, stuck, newSecret());
-        UUID healthyUser = user();
-        MockWebServer healthy = receiver(ok());
-        webhook(healthyUser, healthy, newSecret());
+        DeliveryFixtures.webhook(jdbc, stuckUser, stuck, DeliveryFixtures.newSecret());
+        UUID healthyUser = DeliveryFixtures.user(jdbc);
+        MockWebServer healthy = receiver(DeliveryFixtures.accepted());
+        DeliveryFixtures.webhook(jdbc, healthyUser, healthy, DeliveryFixtures.newSecret());
         AlertTriggered stuckAlert = TestAlerts.alert(stuckUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
         AlertTriggered healthyAlert = TestAlerts.alert(healthyUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
 
@@ -273,40 +263,8 @@ class DeliveryIntegrationTest {
         for (MockResponse response : responses) {
             server.enqueue(response);
         }
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
         receivers.add(server);
-        return server;
-    }
-
-    private static MockResponse ok() {
-        return new MockResponse.Builder().code(204).build();
-    }
-
-    private UUID user() {
-        UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO api.users (id, name, created_at, updated_at) VALUES (?, 'Trader', now(), now())", id);
-        return id;
-    }
-
-    private void webhook(UUID user, MockWebServer receiver, String secret) {
-        channel(user, ChannelType.WEBHOOK, receiver.url("/hooks/alerts").toString(), secret);
-    }
-
-    private void channel(UUID user, ChannelType type, String address, String secret) {
-        jdbc.update(
-                "INSERT INTO api.notification_channels (id, user_id, type, address, secret, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, now(), now())",
-                UUID.randomUUID(),
-                user,
-                type.name(),
-                address,
-                secret);
-    }
-
-    private static String newSecret() {
-        byte[] key = new byte[24];
-        new java.security.SecureRandom().nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
+        return DeliveryFixtures.started(server);
     }
 
     /** Computed here independently of the production signer, as a receiver would. */

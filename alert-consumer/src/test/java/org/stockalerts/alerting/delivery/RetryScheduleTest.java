@@ -22,6 +22,8 @@ class RetryScheduleTest {
             Duration.ofMinutes(2),
             List.of(),
             "alerts@example.com",
+            3,
+            Duration.ofSeconds(30),
             6,
             3));
 

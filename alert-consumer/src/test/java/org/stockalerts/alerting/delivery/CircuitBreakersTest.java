@@ -1,0 +1,110 @@
+package org.stockalerts.alerting.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CircuitBreakersTest {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final CircuitBreakers breakers = new CircuitBreakers(3, Duration.ofSeconds(30), clock);
+    private final UUID target = UUID.randomUUID();
+
+    @Test
+    void opensAfterThreeFailuresInARowAndThenMakesNoCalls() {
+        // Given a target that failed twice
+        breakers.failed(target);
+        breakers.failed(target);
+        assertThat(breakers.allows(target, false)).isTrue();
+
+        // When it fails a third time
+        breakers.failed(target);
+
+        // Then neither first attempts nor retries may call it while the circuit is open
+        assertThat(breakers.allows(target, false)).isFalse();
+        assertThat(breakers.allows(target, true)).isFalse();
+        assertThat(breakers.allows(UUID.randomUUID(), false)).isTrue();
+    }
+
+    @Test
+    void letsOnlyRetriesProbeOnceTheOpenPeriodIsOverAndClosesOnSuccess() {
+        // Given an open circuit
+        breakers.failed(target);
+        breakers.failed(target);
+        breakers.failed(target);
+
+        // When the open period has passed
+        clock.advance(Duration.ofSeconds(30));
+
+        // Then a retry may probe, but a first attempt still fails fast
+        assertThat(breakers.allows(target, true)).isTrue();
+        assertThat(breakers.allows(target, false)).isFalse();
+
+        // And a successful probe closes the circuit for everyone
+        breakers.succeeded(target);
+        assertThat(breakers.allows(target, false)).isTrue();
+    }
+
+    @Test
+    void aFailedProbeOpensTheCircuitAgain() {
+        // Given a circuit whose open period is over
+        breakers.failed(target);
+        breakers.failed(target);
+        breakers.failed(target);
+        clock.advance(Duration.ofSeconds(31));
+
+        // When the probe fails
+        breakers.failed(target);
+
+        // Then the circuit is open for another period
+        assertThat(breakers.allows(target, true)).isFalse();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(breakers.allows(target, true)).isTrue();
+    }
+
+    @Test
+    void aSuccessResetsTheCountOfFailures() {
+        // Given two failures, a success and two more failures
+        breakers.failed(target);
+        breakers.failed(target);
+        breakers.succeeded(target);
+        breakers.failed(target);
+        breakers.failed(target);
+
+        // Then the circuit is still closed
+        assertThat(breakers.allows(target, false)).isTrue();
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.stockalerts.alerting.delivery;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.testsupport.TestDatabase;
+
+/** Users, channels and webhook receivers for delivery tests, in the real test database. */
+final class DeliveryFixtures {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private DeliveryFixtures() {}
+
+    /** Creates the API's users and notification_channels tables, which api-service owns, if missing. */
+    static void createApiChannelTables() {
+        TestDatabase.Endpoint db = TestDatabase.endpoint();
+        new ResourceDatabasePopulator(new ClassPathResource("fixtures/api-notification-channels.sql"))
+                .execute(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+    }
+
+    static UUID user(JdbcTemplate jdbc) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO api.users (id, name, created_at, updated_at) VALUES (?, 'Trader', now(), now())", id);
+        return id;
+    }
+
+    static void webhook(JdbcTemplate jdbc, UUID user, MockWebServer receiver, String secret) {
+        channel(jdbc, user, ChannelType.WEBHOOK, receiver.url("/hooks/" + user).toString(), secret);
+    }
+
+    static void channel(JdbcTemplate jdbc, UUID user, ChannelType type, String address, String secret) {
+        jdbc.update(
+                "INSERT INTO api.notification_channels (id, user_id, type, address, secret, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, now(), now())",
+                UUID.randomUUID(),
+                user,
+                type.name(),
+                address,
+                secret);
+    }
+
+    /** A fresh secret in the format api-service issues. */
+    static String newSecret() {
+        byte[] key = new byte[24];
+        RANDOM.nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Starts {@code server} on 127.0.0.1 (allow-listed in the tests) at a free port. */
+    static MockWebServer started(MockWebServer server) throws IOException {
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        return server;
+    }
+
+    static MockResponse accepted() {
+        return new MockResponse.Builder().code(204).build();
+    }
+
+    /** A response that never comes: the receiver reads the request and stalls. */
+    static MockResponse never() {
+        return new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build();
+    }
+}
