@@ -7,134 +7,193 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AlertRuleTest {
 
-    private static final UUID RULE = UUID.randomUUID();
-    private static final UUID USER = UUID.randomUUID();
-    private static final Symbol AAPL = Symbol.of("AAPL");
-    private static final BigDecimal TWO_HUNDRED = new BigDecimal("200");
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-    private static AlertRule rule(
-            Condition condition,
-            Symbol symbol,
-            BigDecimal threshold,
-            BigDecimal percent,
-            MoveReference reference,
-            Integer window,
-            Signal signal) {
-        return new AlertRule(
-                RULE,
-                USER,
-                symbol,
-                condition,
-                threshold,
-                percent,
-                reference,
-                window,
-                signal,
-                TriggerMode.ONCE,
-                null,
-                null,
-                null,
-                null,
-                RuleStatus.ACTIVE,
-                1);
-    }
+    @ParameterizedTest
+    @EnumSource(
+            value = Condition.class,
+            names = {
+                "PRICE_ABOVE",
+                "PRICE_BELOW",
+                "CROSSES_UP",
+                "CROSSES_DOWN",
+                "PORTFOLIO_VALUE_ABOVE",
+                "PORTFOLIO_VALUE_BELOW"
+            })
+    void levelCrossAndPortfolioRulesNeedAPositiveThreshold(Condition condition) {
+        // Given a level, cross or portfolio rule without a threshold, and one with a zero threshold
+        RuleDraft missing = RuleDraft.of(condition);
+        missing.threshold = null;
+        RuleDraft zero = RuleDraft.of(condition);
+        zero.threshold = BigDecimal.ZERO;
 
-    private static AlertRule withMode(
-            TriggerMode mode, Duration cooldown, BigDecimal margin, RuleStatus status, Instant expiresAt) {
-        return new AlertRule(
-                RULE,
-                USER,
-                AAPL,
-                Condition.PRICE_ABOVE,
-                TWO_HUNDRED,
-                null,
-                null,
-                null,
-                null,
-                mode,
-                cooldown,
-                margin,
-                expiresAt,
-                Set.of(),
-                status,
-                1);
-    }
-
-    @Test
-    void levelCrossAndPortfolioRulesNeedAPositiveThreshold() {
-        assertThatThrownBy(() -> rule(Condition.PRICE_ABOVE, AAPL, null, null, null, null, null))
+        // When they are built
+        // Then both are refused, naming the threshold
+        assertThatThrownBy(missing::build)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("missing required field 'threshold'");
-        assertThatThrownBy(() -> rule(Condition.CROSSES_DOWN, AAPL, BigDecimal.ZERO, null, null, null, null))
-                .hasMessageContaining("'threshold' must be positive");
-        assertThatThrownBy(() -> rule(Condition.PORTFOLIO_VALUE_ABOVE, null, null, null, null, null, null))
-                .hasMessage("missing required field 'threshold'");
+        assertThatThrownBy(zero::build).hasMessage("field 'threshold' must be positive, was 0");
     }
 
     @Test
     void symbolRulesNeedASymbolButPortfolioRulesDoNot() {
-        assertThatThrownBy(() -> rule(Condition.PRICE_BELOW, null, TWO_HUNDRED, null, null, null, null))
-                .hasMessage("missing required field 'symbol'");
-        assertThat(rule(Condition.PORTFOLIO_VALUE_BELOW, null, TWO_HUNDRED, null, null, null, null)
-                        .symbol())
-                .isNull();
+        // Given a price rule and a portfolio rule, neither with a symbol
+        RuleDraft price = RuleDraft.of(Condition.PRICE_BELOW);
+        price.symbol = null;
+        RuleDraft portfolio = RuleDraft.of(Condition.PORTFOLIO_VALUE_BELOW);
+
+        // When they are built
+        // Then only the price rule is refused
+        assertThatThrownBy(price::build).hasMessage("missing required field 'symbol'");
+        assertThat(portfolio.build().symbol()).isNull();
     }
 
     @Test
-    void moveRulesNeedPercentReferenceAndAWindowForWindowMoves() {
-        assertThatThrownBy(() -> rule(Condition.MOVES_UP, AAPL, null, null, MoveReference.PREVIOUS_CLOSE, null, null))
-                .hasMessage("missing required field 'percent'");
-        assertThatThrownBy(() -> rule(Condition.MOVES_UP, AAPL, null, BigDecimal.ONE, null, null, null))
-                .hasMessage("missing required field 'reference'");
-        assertThatThrownBy(() -> rule(Condition.MOVES_DOWN, AAPL, null, BigDecimal.ONE, MoveReference.WINDOW, 0, null))
-                .hasMessageContaining("'windowMinutes' must be positive");
-        assertThat(rule(Condition.MOVES_DOWN, AAPL, null, BigDecimal.ONE, MoveReference.WINDOW, 30, null)
-                        .windowMinutes())
-                .isEqualTo(30);
+    void moveRulesNeedAPositivePercentAndAReference() {
+        // Given move rules missing their percent, with a negative percent, and missing their reference
+        RuleDraft noPercent = RuleDraft.of(Condition.MOVES_UP);
+        noPercent.percent = null;
+        RuleDraft negativePercent = RuleDraft.of(Condition.MOVES_DOWN);
+        negativePercent.percent = new BigDecimal("-5");
+        RuleDraft noReference = RuleDraft.of(Condition.MOVES_UP);
+        noReference.reference = null;
+
+        // When they are built
+        // Then each is refused, naming the field
+        assertThatThrownBy(noPercent::build).hasMessage("missing required field 'percent'");
+        assertThatThrownBy(negativePercent::build).hasMessage("field 'percent' must be positive, was -5");
+        assertThatThrownBy(noReference::build).hasMessage("missing required field 'reference'");
+    }
+
+    @Test
+    void windowMovesNeedAPositiveWindowButPreviousCloseMovesDoNot() {
+        // Given window moves without a window or with a zero window, and a previous-close move without one
+        RuleDraft noWindow = RuleDraft.of(Condition.MOVES_UP);
+        noWindow.windowMinutes = null;
+        RuleDraft zeroWindow = RuleDraft.of(Condition.MOVES_UP);
+        zeroWindow.windowMinutes = 0;
+        RuleDraft previousClose = RuleDraft.of(Condition.MOVES_DOWN);
+        previousClose.reference = MoveReference.PREVIOUS_CLOSE;
+        previousClose.windowMinutes = null;
+
+        // When they are built
+        // Then only the window moves are refused
+        assertThatThrownBy(noWindow::build).hasMessage("field 'windowMinutes' must be positive for a window move rule");
+        assertThatThrownBy(zeroWindow::build)
+                .hasMessage("field 'windowMinutes' must be positive for a window move rule");
+        assertThat(previousClose.build().reference()).isEqualTo(MoveReference.PREVIOUS_CLOSE);
     }
 
     @Test
     void signalRulesNeedASignal() {
-        assertThatThrownBy(() -> rule(Condition.SIGNAL_TURNS, AAPL, null, null, null, null, null))
-                .hasMessage("missing required field 'signal'");
+        // Given a signal rule without the signal it waits for
+        RuleDraft draft = RuleDraft.of(Condition.SIGNAL_TURNS);
+        draft.signal = null;
+
+        // When it is built
+        // Then it is refused
+        assertThatThrownBy(draft::build).hasMessage("missing required field 'signal'");
     }
 
     @Test
-    void cooldownAndRearmModesNeedTheirParameters() {
-        assertThatThrownBy(() -> withMode(TriggerMode.COOLDOWN, Duration.ZERO, null, RuleStatus.ACTIVE, null))
-                .hasMessageContaining("'cooldown' must be positive");
-        assertThatThrownBy(() -> withMode(TriggerMode.REARM, null, null, RuleStatus.ACTIVE, null))
-                .hasMessage("missing required field 'rearmMargin'");
-        assertThatThrownBy(() -> withMode(TriggerMode.REARM, null, new BigDecimal("-1"), RuleStatus.ACTIVE, null))
-                .hasMessageContaining("must not be negative");
+    void cooldownRulesNeedAPositiveCooldown() {
+        // Given cooldown rules with no, a zero and a negative cooldown, and one with a minute
+        RuleDraft draft = RuleDraft.of(Condition.PRICE_ABOVE);
+        draft.triggerMode = TriggerMode.COOLDOWN;
+
+        // When they are built
+        // Then only the positive cooldown is accepted
+        for (Duration invalid : new Duration[] {null, Duration.ZERO, Duration.ofMinutes(-1)}) {
+            draft.cooldown = invalid;
+            assertThatThrownBy(draft::build)
+                    .as("cooldown %s", invalid)
+                    .hasMessage("field 'cooldown' must be positive for trigger mode COOLDOWN");
+        }
+        draft.cooldown = Duration.ofMinutes(1);
+        assertThat(draft.build().cooldown()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
-    void defaultsToInAppDelivery() {
-        assertThat(withMode(TriggerMode.ONCE, null, null, RuleStatus.ACTIVE, null)
-                        .channels())
-                .containsExactly(ChannelType.IN_APP);
+    void rearmRulesNeedARearmMarginThatIsNotNegative() {
+        // Given re-arm rules with no margin, a negative one and a zero one
+        RuleDraft missing = RuleDraft.of(Condition.CROSSES_UP);
+        missing.triggerMode = TriggerMode.REARM;
+        RuleDraft negative = RuleDraft.of(Condition.CROSSES_UP);
+        negative.triggerMode = TriggerMode.REARM;
+        negative.rearmMargin = new BigDecimal("-0.01");
+        RuleDraft zero = RuleDraft.of(Condition.CROSSES_UP);
+        zero.triggerMode = TriggerMode.REARM;
+        zero.rearmMargin = BigDecimal.ZERO;
+
+        // When they are built
+        // Then a missing or negative margin is refused, zero (re-arm as soon as it leaves) is fine
+        assertThatThrownBy(missing::build).hasMessage("missing required field 'rearmMargin'");
+        assertThatThrownBy(negative::build).hasMessage("field 'rearmMargin' must not be negative, was -0.01");
+        assertThat(zero.build().rearmMargin()).isZero();
     }
 
     @Test
-    void isLiveOnlyWhileActiveAndBeforeExpiry() {
-        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    void everyRuleNeedsItsIdsModeAndStatus() {
+        // Given drafts each missing one of the always-required fields
+        RuleDraft noRuleId = new RuleDraft();
+        noRuleId.ruleId = null;
+        RuleDraft noUserId = new RuleDraft();
+        noUserId.userId = null;
+        RuleDraft noMode = new RuleDraft();
+        noMode.triggerMode = null;
+        RuleDraft noStatus = new RuleDraft();
+        noStatus.status = null;
 
-        assertThat(withMode(TriggerMode.ONCE, null, null, RuleStatus.ACTIVE, null)
-                        .isLiveAt(now))
-                .isTrue();
-        assertThat(withMode(TriggerMode.ONCE, null, null, RuleStatus.PAUSED, null)
-                        .isLiveAt(now))
-                .isFalse();
-        assertThat(withMode(TriggerMode.ONCE, null, null, RuleStatus.ACTIVE, now)
-                        .isLiveAt(now))
-                .isFalse();
-        assertThat(withMode(TriggerMode.ONCE, null, null, RuleStatus.ACTIVE, now.plusSeconds(1))
-                        .isLiveAt(now))
-                .isTrue();
+        // When they are built
+        // Then each is refused, naming the field
+        assertThatThrownBy(noRuleId::build).hasMessage("missing required field 'ruleId'");
+        assertThatThrownBy(noUserId::build).hasMessage("missing required field 'userId'");
+        assertThatThrownBy(noMode::build).hasMessage("missing required field 'triggerMode'");
+        assertThatThrownBy(noStatus::build).hasMessage("missing required field 'status'");
+    }
+
+    @Test
+    void deliversInAppWhenNoChannelIsChosen() {
+        // Given rules with no channel set and with an empty one
+        RuleDraft none = new RuleDraft();
+        RuleDraft empty = new RuleDraft();
+        empty.channels = Set.of();
+
+        // When they are built
+        // Then both deliver in-app
+        assertThat(none.build().channels()).containsExactly(ChannelType.IN_APP);
+        assertThat(empty.build().channels()).containsExactly(ChannelType.IN_APP);
+    }
+
+    @Test
+    void isLiveOnlyWhileActiveAndBeforeItExpires() {
+        // Given an active rule without expiry, paused and triggered rules, and rules expiring around now
+        RuleDraft active = new RuleDraft();
+        RuleDraft paused = new RuleDraft();
+        paused.status = RuleStatus.PAUSED;
+        RuleDraft triggered = new RuleDraft();
+        triggered.status = RuleStatus.TRIGGERED;
+        RuleDraft expiresLater = new RuleDraft();
+        expiresLater.expiresAt = NOW.plusMillis(1);
+        RuleDraft expiresNow = new RuleDraft();
+        expiresNow.expiresAt = NOW;
+        RuleDraft pausedAndUnexpired = new RuleDraft();
+        pausedAndUnexpired.status = RuleStatus.PAUSED;
+        pausedAndUnexpired.expiresAt = NOW.plusSeconds(60);
+
+        // When / Then only active rules before their expiry are live
+        assertThat(active.build().isLiveAt(NOW)).isTrue();
+        assertThat(expiresLater.build().isLiveAt(NOW)).isTrue();
+        assertThat(paused.build().isLiveAt(NOW)).isFalse();
+        assertThat(triggered.build().isLiveAt(NOW)).isFalse();
+        assertThat(expiresNow.build().isLiveAt(NOW)).isFalse();
+        assertThat(expiresLater.build().isLiveAt(NOW.plusSeconds(1))).isFalse();
+        assertThat(pausedAndUnexpired.build().isLiveAt(NOW)).isFalse();
     }
 }

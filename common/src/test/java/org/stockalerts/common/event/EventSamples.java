@@ -9,70 +9,65 @@ import java.util.Set;
 import java.util.UUID;
 import org.stockalerts.common.id.AlertIds;
 
-/** One fully populated sample of every event, for contract tests. */
+/** Fully populated, deterministic samples of every event, for the contract tests. */
 public final class EventSamples {
 
     public static final Instant NOW = Instant.parse("2026-11-25T15:30:00.123456Z");
     public static final UUID USER = UUID.fromString("00000000-0000-7000-8000-000000000001");
+    public static final UUID TICK_ID = UUID.fromString("00000000-0000-7000-8000-0000000000aa");
 
     private EventSamples() {}
 
+    /** A tick with every field set; prices with trailing zeros and with many decimals. */
     public static PriceTick tick() {
         return new PriceTick(
-                UUID.fromString("00000000-0000-7000-8000-0000000000aa"),
+                TICK_ID,
                 NOW,
                 1,
                 Symbol.of("AAPL"),
-                new BigDecimal("201.3700"),
+                new BigDecimal("123.4500"),
                 1_234_567L,
-                new BigDecimal("199.00"),
-                new BigDecimal("202.123456789"),
-                new BigDecimal("198.5"),
-                new BigDecimal("198.7500"),
+                new BigDecimal("120.00"),
+                new BigDecimal("124.123456789012345678"),
+                new BigDecimal("0.0001"),
+                new BigDecimal("122.1000"),
                 TickSource.ALPHAVANTAGE,
                 NOW.minusSeconds(2));
     }
 
+    /**
+     * A rule of {@code condition} with every optional field set; the trigger mode varies with the
+     * condition family so that cooldowns and re-arm margins travel too.
+     */
     public static AlertRule rule(Condition condition) {
-        return switch (condition.kind()) {
-            case LEVEL, CROSS -> rule(condition, Symbol.of("AAPL"), new BigDecimal("200.00"), null, null, null);
-            case MOVE -> rule(condition, Symbol.of("AAPL"), null, new BigDecimal("2.5"), MoveReference.WINDOW, null);
-            case SIGNAL -> rule(condition, Symbol.of("AAPL"), null, null, null, Signal.BULLISH);
-            case PORTFOLIO -> rule(condition, null, new BigDecimal("100000.00"), null, null, null);
-        };
+        RuleDraft draft = RuleDraft.of(condition);
+        switch (condition.kind()) {
+            case LEVEL, SIGNAL -> {
+                draft.triggerMode = TriggerMode.COOLDOWN;
+                draft.cooldown = Duration.ofMinutes(15);
+            }
+            case CROSS, PORTFOLIO -> {
+                draft.triggerMode = TriggerMode.REARM;
+                draft.rearmMargin = new BigDecimal("0.50");
+            }
+            case MOVE -> draft.triggerMode = TriggerMode.ONCE;
+        }
+        draft.expiresAt = NOW.plus(Duration.ofDays(30));
+        draft.channels = Set.of(ChannelType.IN_APP, ChannelType.EMAIL, ChannelType.WEBHOOK);
+        draft.revision = 7;
+        return draft.build();
     }
 
-    private static AlertRule rule(
-            Condition condition,
-            Symbol symbol,
-            BigDecimal threshold,
-            BigDecimal percent,
-            MoveReference reference,
-            Signal signal) {
-        return new AlertRule(
-                UUID.fromString("00000000-0000-7000-8000-0000000000bb"),
-                USER,
-                symbol,
-                condition,
-                threshold,
-                percent,
-                reference,
-                reference == MoveReference.WINDOW ? 30 : null,
-                signal,
-                TriggerMode.COOLDOWN,
-                Duration.ofMinutes(15),
-                null,
-                NOW.plus(Duration.ofDays(30)),
-                Set.of(ChannelType.IN_APP, ChannelType.EMAIL),
-                RuleStatus.ACTIVE,
-                7);
+    public static AlertRuleChanged ruleChanged(Condition condition) {
+        return new AlertRuleChanged(UUID.fromString("00000000-0000-7000-8000-0000000000cc"), NOW, 1, rule(condition));
     }
 
+    /** An alert fired by {@link #tick()}. */
     public static AlertTriggered alert() {
         PriceTick tick = tick();
         AlertRule rule = rule(Condition.CROSSES_UP);
         return new AlertTriggered(
-                UUID.randomUUID(),
+                UUID.fromString("00000000-0000-7000-8000-0000000000dd"),
                 NOW,
                 1,
                 AlertIds.of(rule.ruleId(), tick.eventId()),
@@ -83,53 +78,87 @@ public final class EventSamples {
                 tick.price(),
                 tick,
                 tick.observedAt(),
-                "AAPL crossed above 200.00 (now 201.37)");
+                "AAPL crossed above 200.00 (now 123.4500)");
     }
 
-    public static AnalyticsUpdated analytics(Duration interval) {
-        Bar bar = new Bar(
+    public static Bar bar() {
+        return new Bar(
                 Instant.parse("2026-11-25T15:29:00Z"),
                 Instant.parse("2026-11-25T15:30:00Z"),
                 LocalDate.of(2026, 11, 25),
                 new BigDecimal("200.10"),
                 new BigDecimal("201.90"),
-                new BigDecimal("199.95"),
+                new BigDecimal("199.950"),
                 new BigDecimal("201.37"),
                 12_500,
                 42,
-                new BigDecimal("200.8812"));
+                new BigDecimal("200.8811904761904761904761904762"));
+    }
+
+    public static AnalyticsUpdated analytics(Duration interval) {
         return new AnalyticsUpdated(
-                UUID.randomUUID(),
+                UUID.fromString("00000000-0000-7000-8000-0000000000ee"),
                 NOW,
                 1,
                 Symbol.of("AAPL"),
                 interval,
-                bar,
+                bar(),
                 new BigDecimal("200.51"),
-                new BigDecimal("199.87"),
+                new BigDecimal("199.8700"),
                 Signal.BULLISH,
                 Signal.NEUTRAL,
                 true,
                 NOW,
-                false);
+                true);
     }
 
+    public static UserRegistered userRegistered() {
+        return new UserRegistered(
+                UUID.fromString("00000000-0000-7000-8000-000000000101"),
+                NOW,
+                1,
+                USER,
+                "Ada Lovelace",
+                "ada@example.com");
+    }
+
+    public static UserDeleted userDeleted() {
+        return new UserDeleted(UUID.fromString("00000000-0000-7000-8000-000000000102"), NOW, 1, USER);
+    }
+
+    public static PortfolioChanged portfolioChanged() {
+        return new PortfolioChanged(
+                UUID.fromString("00000000-0000-7000-8000-000000000103"),
+                NOW,
+                1,
+                USER,
+                UUID.fromString("00000000-0000-7000-8000-000000000201"),
+                List.of(
+                        new Holding(Symbol.of("MSFT"), new BigDecimal("3.125"), new BigDecimal("410.2000")),
+                        new Holding(Symbol.of("BRK.B"), new BigDecimal("10"), BigDecimal.ZERO)));
+    }
+
+    public static ChannelsChanged channelsChanged() {
+        return new ChannelsChanged(
+                UUID.fromString("00000000-0000-7000-8000-000000000104"),
+                NOW,
+                1,
+                USER,
+                List.of(
+                        new ChannelTarget(
+                                UUID.fromString("00000000-0000-7000-8000-000000000301"),
+                                ChannelType.EMAIL,
+                                "ada@example.com",
+                                true),
+                        new ChannelTarget(
+                                UUID.fromString("00000000-0000-7000-8000-000000000302"),
+                                ChannelType.WEBHOOK,
+                                "https://example.com/hooks/alerts",
+                                false)));
+    }
+
+    /** One of each user event. */
     public static List<UserEvent> userEvents() {
-        return List.of(
-                new UserRegistered(UUID.randomUUID(), NOW, 1, USER, "Ada Lovelace", "ada@example.com"),
-                new PortfolioChanged(
-                        UUID.randomUUID(),
-                        NOW,
-                        1,
-                        USER,
-                        UUID.randomUUID(),
-                        List.of(new Holding(Symbol.of("MSFT"), new BigDecimal("3.125"), new BigDecimal("410.20")))),
-                new ChannelsChanged(
-                        UUID.randomUUID(),
-                        NOW,
-                        1,
-                        USER,
-                        List.of(new ChannelTarget(UUID.randomUUID(), ChannelType.EMAIL, "ada@example.com", true))),
-                new UserDeleted(UUID.randomUUID(), NOW, 1, USER));
+        return List.of(userRegistered(), userDeleted(), portfolioChanged(), channelsChanged());
     }
 }

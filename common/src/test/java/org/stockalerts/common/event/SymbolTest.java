@@ -3,6 +3,7 @@ package org.stockalerts.common.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,28 +11,55 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SymbolTest {
 
     @Test
-    void trimsAndUpperCasesOnce() {
-        assertThat(Symbol.of(" aapl ")).isEqualTo(new Symbol("AAPL"));
-        assertThat(Symbol.of("brk.b").value()).isEqualTo("BRK.B");
-        assertThat(Symbol.of("rds-a").toString()).isEqualTo("RDS-A");
+    void trimsAndUpperCasesWhatItIsGiven() {
+        // Given a symbol typed with surrounding spaces in lower case
+        String raw = " aapl ";
+
+        // When it is parsed
+        Symbol symbol = Symbol.of(raw);
+
+        // Then it is the canonical AAPL
+        assertThat(symbol).isEqualTo(new Symbol("AAPL"));
+        assertThat(symbol.value()).isEqualTo("AAPL");
+        assertThat(symbol).hasToString("AAPL");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "A A", "$AAPL", ".AAPL", "ABCDEFGHIJKLMNOP"})
-    void refusesWhatIsNotASymbol(String raw) {
+    @ValueSource(strings = {"BRK.B", "brk.b", "RDS-A", "7203", "ABCDEFGHIJKLMNO"})
+    void acceptsLettersDigitsDotsAndDashesUpToFifteenCharacters(String raw) {
+        // When a share-class or numeric symbol of at most 15 characters is parsed
+        Symbol symbol = Symbol.of(raw);
+
+        // Then it is kept, upper-cased
+        assertThat(symbol.value()).isEqualTo(raw.toUpperCase(Locale.ROOT)).hasSizeLessThanOrEqualTo(Symbol.MAX_LENGTH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "ABCDEFGHIJKLMNOP", "A A", "BRK B", ".AAPL", "-AAPL", "$AAPL", "AAPL!", "ÄPPL"})
+    void rejectsWhatIsNotASymbol(String raw) {
+        // When something that is not a symbol (empty, too long, spaces inside, bad characters) is parsed
+        // Then it is refused, quoting the offending input
         assertThatThrownBy(() -> Symbol.of(raw))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("invalid symbol");
+                .hasMessageStartingWith("invalid symbol '" + raw.strip().toUpperCase(Locale.ROOT) + "'")
+                .hasMessageContaining("expected 1-15 letters, digits, '.' or '-'");
     }
 
     @Test
-    void theConstructorDoesNotAcceptLowerCase() {
-        assertThatThrownBy(() -> new Symbol("aapl")).hasMessageContaining("invalid symbol 'aapl'");
-        assertThatThrownBy(() -> Symbol.of(null)).hasMessage("missing required field 'symbol'");
+    void theConstructorCannotBypassTheUpperCaseRule() {
+        // When the canonical constructor is called with a lower-case or padded value
+        // Then it is refused: only Symbol.of normalises
+        assertThatThrownBy(() -> new Symbol("aapl")).hasMessageStartingWith("invalid symbol 'aapl'");
+        assertThatThrownBy(() -> new Symbol(" AAPL")).hasMessageStartingWith("invalid symbol ' AAPL'");
     }
 
     @Test
-    void ordersAlphabetically() {
-        assertThat(Symbol.of("MSFT")).isGreaterThan(Symbol.of("AAPL"));
+    void rejectsAMissingSymbol() {
+        // When no symbol is given at all
+        // Then the message names the missing field
+        assertThatThrownBy(() -> Symbol.of(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("missing required field 'symbol'");
+        assertThatThrownBy(() -> new Symbol(null)).hasMessage("missing required field 'symbol'");
     }
 }
