@@ -128,6 +128,14 @@ no_component_left() {
   done
 }
 
+no_log_follower_left() {
+  local deadline=$((SECONDS + 10))
+  while pgrep -f -- "-F $STOCK_ALERTS_DATA_DIR/logs/" >/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.5
+  done
+}
+
 exits_within() {
   local pid="$1" seconds="$2" deadline
   deadline=$((SECONDS + seconds))
@@ -202,6 +210,7 @@ CLUSTER_ID="$(cat "$STOCK_ALERTS_DATA_DIR/kafka/cluster.id" || echo "no cluster 
 check "stop succeeds" timeout 120 "$LAUNCHER" stop
 check "the foreground launcher has ended" exits_within "$FIRST_LAUNCHER" 30
 check "no component is left running" no_component_left
+check "no log follower is left behind" no_log_follower_left
 check "every port is free again" all_ports_free
 check "the console said everything stopped" contains "$CONSOLE" "^\[launcher\] stopped"
 check "status says nothing runs" status_says_stopped
