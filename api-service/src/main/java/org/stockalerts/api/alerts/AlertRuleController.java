@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.security.Ownership;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.PageResponse;
 import org.stockalerts.api.web.Paging;
@@ -50,8 +51,8 @@ class AlertRuleController {
     @PostMapping
     @Operation(summary = "Create an alert rule (the seed's 'create a price alert')")
     ResponseEntity<RuleView> create(@CurrentUser UUID caller, @Valid @RequestBody RuleRequest request) {
-        if (request.userId() != null && !request.userId().equals(caller)) {
-            throw NotFoundException.user(request.userId());
+        if (request.userId() != null) {
+            Ownership.requireSelf(request.userId(), caller);
         }
         RuleView rule = view(alertRules.create(caller, request));
         return ResponseEntity.created(URI.create("/alerts/" + rule.id())).body(rule);
@@ -66,8 +67,8 @@ class AlertRuleController {
             @RequestParam(required = false) RuleStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        if (userId != null && !userId.equals(caller)) {
-            throw NotFoundException.user(userId);
+        if (userId != null) {
+            Ownership.requireSelf(userId, caller);
         }
         var request = paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
         Symbol wanted = symbol == null ? null : Symbol.of(symbol);

@@ -1,5 +1,7 @@
 package org.stockalerts.api.portfolio;
 
+import static org.stockalerts.api.security.Ownership.requireSelf;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.portfolio.PortfolioRequests.HoldingRequest;
 import org.stockalerts.api.portfolio.PortfolioRequests.PortfolioRequest;
 import org.stockalerts.api.security.CurrentUser;
-import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.common.event.Symbol;
 
 @RestController
@@ -36,20 +37,20 @@ class PortfolioController {
     @GetMapping("/users/{id}/portfolio")
     @Operation(summary = "The user's portfolio with a valuation per holding and in total")
     PortfolioView ofUser(@PathVariable UUID id, @CurrentUser UUID caller) {
-        return reader.ofUser(own(id, caller));
+        return reader.ofUser(requireSelf(id, caller));
     }
 
     @PostMapping("/users/{id}/portfolio")
     @Operation(summary = "Create or update the user's portfolio; holdings, when given, replace the current ones")
     ResponseEntity<PortfolioView> upsertOfUser(
             @PathVariable UUID id, @CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
-        return upserted(portfolios.upsert(own(id, caller), request));
+        return upserted(portfolios.upsert(requireSelf(id, caller), request));
     }
 
     @PostMapping("/portfolio")
     @Operation(summary = "Create or update the portfolio of the user named in the body (the caller)")
     ResponseEntity<PortfolioView> upsert(@CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
-        UUID userId = request.userId() == null ? caller : own(request.userId(), caller);
+        UUID userId = request.userId() == null ? caller : requireSelf(request.userId(), caller);
         return upserted(portfolios.upsert(userId, request));
     }
 
@@ -96,12 +97,5 @@ class PortfolioController {
         return result.created()
                 ? ResponseEntity.created(URI.create("/portfolio/" + view.id())).body(view)
                 : ResponseEntity.status(HttpStatus.OK).body(view);
-    }
-
-    private static UUID own(UUID userId, UUID caller) {
-        if (!userId.equals(caller)) {
-            throw NotFoundException.user(userId);
-        }
-        return userId;
     }
 }

@@ -1,0 +1,49 @@
+package org.stockalerts.api.alerts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.security.Ownership;
+import org.stockalerts.api.web.PageResponse;
+import org.stockalerts.api.web.Paging;
+import org.stockalerts.common.event.Symbol;
+
+@RestController
+@Tag(name = "Fired alerts", description = "The alerts that fired for the caller")
+class FiredAlertController {
+
+    private final FiredAlerts firedAlerts;
+    private final Paging paging;
+
+    FiredAlertController(FiredAlerts firedAlerts, Paging paging) {
+        this.firedAlerts = firedAlerts;
+        this.paging = paging;
+    }
+
+    @GetMapping("/users/{id}/alerts")
+    @Operation(
+            summary = "Alerts that fired for the user, newest first; from (inclusive) and to (exclusive) are"
+                    + " ISO-8601 instants")
+    PageResponse<FiredAlerts.FiredAlert> list(
+            @PathVariable UUID id,
+            @CurrentUser UUID caller,
+            @RequestParam(required = false) String symbol,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        Ownership.requireSelf(id, caller);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new IllegalArgumentException("parameter 'from' must be before 'to'");
+        }
+        return firedAlerts.page(
+                id, symbol == null ? null : Symbol.of(symbol), from, to, paging.of(page, size, Sort.unsorted()));
+    }
+}

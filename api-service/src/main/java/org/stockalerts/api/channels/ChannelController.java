@@ -1,0 +1,72 @@
+package org.stockalerts.api.channels;
+
+import static org.stockalerts.api.security.Ownership.requireSelf;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.stockalerts.api.channels.ChannelDtos.ChannelView;
+import org.stockalerts.api.security.CurrentUser;
+
+@RestController
+@RequestMapping("/users/{userId}/channels")
+@Tag(name = "Notification channels", description = "Where the caller's alerts are delivered: e-mail, webhooks")
+class ChannelController {
+
+    private final Channels channels;
+    private final ChannelRepository repository;
+
+    ChannelController(Channels channels, ChannelRepository repository) {
+        this.channels = channels;
+        this.repository = repository;
+    }
+
+    @GetMapping
+    @Operation(summary = "The user's channels (webhook secrets are never listed)")
+    List<ChannelView> list(@PathVariable UUID userId, @CurrentUser UUID caller) {
+        return repository.findByUserIdOrderByCreatedAtAscIdAsc(requireSelf(userId, caller)).stream()
+                .map(ChannelView::of)
+                .toList();
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Add an e-mail or webhook channel",
+            description = "For a webhook the answer carries its signing secret (whsec_…), shown only this once."
+                    + " URLs reaching internal addresses are refused with 422.")
+    ResponseEntity<ChannelView> add(
+            @PathVariable UUID userId, @CurrentUser UUID caller, @Valid @RequestBody ChannelDtos.NewChannel request) {
+        ChannelEntity channel = channels.add(requireSelf(userId, caller), request.type(), request.address());
+        return ResponseEntity.created(URI.create("/users/" + userId + "/channels/" + channel.id()))
+                .body(ChannelView.withSecret(channel));
+    }
+
+    @PatchMapping("/{channelId}")
+    @Operation(summary = "Enable or disable a channel")
+    ChannelView change(
+            @PathVariable UUID userId,
+            @PathVariable UUID channelId,
+            @CurrentUser UUID caller,
+            @Valid @RequestBody ChannelDtos.ChannelChange change) {
+        return ChannelView.of(channels.setEnabled(requireSelf(userId, caller), channelId, change.enabled()));
+    }
+
+    @DeleteMapping("/{channelId}")
+    @Operation(summary = "Remove a channel")
+    ResponseEntity<Void> remove(@PathVariable UUID userId, @PathVariable UUID channelId, @CurrentUser UUID caller) {
+        channels.remove(requireSelf(userId, caller), channelId);
+        return ResponseEntity.noContent().build();
+    }
+}

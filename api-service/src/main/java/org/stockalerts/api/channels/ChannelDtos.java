@@ -1,0 +1,47 @@
+package org.stockalerts.api.channels;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.stockalerts.common.event.ChannelType;
+
+/** Request and response bodies of the channel routes. */
+final class ChannelDtos {
+
+    private ChannelDtos() {}
+
+    @Schema(example = "{\"type\": \"WEBHOOK\", \"address\": \"https://hooks.example.com/stock-alerts\"}")
+    record NewChannel(
+            @NotNull ChannelType type,
+            @NotBlank @Size(min = 3, max = 2048) String address) {}
+
+    @Schema(example = "{\"enabled\": false}")
+    record ChannelChange(@NotNull Boolean enabled) {}
+
+    /**
+     * A channel. {@code secret} is present only in the answer that created a webhook channel: the
+     * receiver verifies signatures with it, and it is never shown again.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChannelView(UUID id, ChannelType type, String address, boolean enabled, Instant createdAt, String secret) {
+
+        static ChannelView of(ChannelEntity channel) {
+            return new ChannelView(
+                    channel.id(), channel.type(), channel.address(), channel.enabled(), channel.createdAt(), null);
+        }
+
+        static ChannelView withSecret(ChannelEntity channel) {
+            return new ChannelView(
+                    channel.id(),
+                    channel.type(),
+                    channel.address(),
+                    channel.enabled(),
+                    channel.createdAt(),
+                    channel.secret());
+        }
+    }
+}

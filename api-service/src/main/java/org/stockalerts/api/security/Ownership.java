@@ -1,0 +1,22 @@
+package org.stockalerts.api.security;
+
+import java.util.UUID;
+import org.stockalerts.api.web.NotFoundException;
+
+/** The access rule of user-scoped routes: a user reaches only their own id; any other id is a 404. */
+public final class Ownership {
+
+    private Ownership() {}
+
+    /**
+     * Returns {@code userId} when it is the caller's own.
+     *
+     * @throws NotFoundException otherwise, so the caller learns nothing about other users
+     */
+    public static UUID requireSelf(UUID userId, UUID caller) {
+        if (!userId.equals(caller)) {
+            throw NotFoundException.user(userId);
+        }
+        return userId;
+    }
+}
