@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * drops the connection and the lock with it, and the next {@link #isLeader()} of another instance
  * takes it over. A leader that finds its connection broken steps down at once. Thread-safe.
  */
-public final class LeaderElection implements AutoCloseable {
+public final class LeaderElection implements Leadership {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderElection.class);
     private static final int VALIDATION_TIMEOUT_SECONDS = 5;
@@ -35,7 +35,7 @@ public final class LeaderElection implements AutoCloseable {
         this.instance = instance;
     }
 
-    /** Whether this instance leads, claiming the lock when it is free. */
+    @Override
     public synchronized boolean isLeader() {
         if (connection != null) {
             if (stillValid()) {
@@ -47,7 +47,6 @@ public final class LeaderElection implements AutoCloseable {
         return tryClaim();
     }
 
-    /** Gives up leadership, releasing the lock for another instance. */
     @Override
     public synchronized void close() {
         if (connection == null) {

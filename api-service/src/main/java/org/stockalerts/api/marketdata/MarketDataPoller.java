@@ -30,7 +30,7 @@ public final class MarketDataPoller implements SmartLifecycle {
             RequestBudget budget,
             SymbolSource symbols,
             QuotePublisher publisher,
-            LeaderElection leadership,
+            Leadership leadership,
             Clock clock,
             Duration pollInterval,
             Duration symbolsRefreshInterval,

@@ -1,0 +1,211 @@
+package org.stockalerts.api.marketdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+
+class MarketDataPollerTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    private static final Symbol NOPE = Symbol.of("NOPE");
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final ScriptedProvider provider = new ScriptedProvider();
+    private final List<Quote> published = new ArrayList<>();
+    private final List<WatchedSymbol> watched = new ArrayList<>(List.of(new WatchedSymbol(AAPL, T0)));
+    private final StaticLeadership leadership = new StaticLeadership();
+    private final RequestBudget budget =
+            new RequestBudget(clock, 60, 100_000, Duration.ofMinutes(1), Duration.ofHours(1));
+
+    @Test
+    void leaderFetchesTheWatchedSymbolsAndPublishesTheQuotes() {
+        // Given a leading poller and a provider with a quote
+        MarketDataPoller poller = poller();
+        provider.answers.add(symbols -> List.of(quote(symbols.getFirst())));
+
+        // When it runs a cycle
+        poller.cycle();
+
+        // Then the watched symbol was asked for and its quote published
+        assertThat(provider.requests).containsExactly(List.of(AAPL));
+        assertThat(published).extracting(Quote::symbol).containsExactly(AAPL);
+    }
+
+    @Test
+    void followerNeitherFetchesNorPublishes() {
+        // Given a poller that does not lead
+        leadership.leader = false;
+        MarketDataPoller poller = poller();
+
+        // When it runs cycles
+        poller.cycle();
+        clock.advance(Duration.ofMinutes(1));
+        poller.cycle();
+
+        // Then the provider was never called
+        assertThat(provider.requests).isEmpty();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void rateLimitAnswerPausesRequestsForTheBackoff() {
+        // Given a provider that says its limit is reached, then answers normally
+        MarketDataPoller poller = poller();
+        provider.answers.add(symbols -> {
+            throw new RateLimitedException("Note: 5 calls per minute");
+        });
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+
+        // When cycles run during the one-minute back-off and after it
+        poller.cycle();
+        clock.advance(Duration.ofSeconds(59));
+        poller.cycle();
+        int duringPause = provider.requests.size();
+        clock.advance(Duration.ofSeconds(1));
+        poller.cycle();
+
+        // Then nothing was asked during the pause, and polling resumed after it
+        assertThat(duringPause).isEqualTo(1);
+        assertThat(provider.requests).hasSize(2);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void unknownSymbolIsNoLongerPolledUntilAUserTouchesIt() {
+        // Given two watched symbols, one of which the provider does not know
+        watched.add(new WatchedSymbol(NOPE, T0));
+        MarketDataPoller poller = poller();
+        provider.fallback = symbols -> {
+            if (symbols.contains(NOPE)) {
+                throw new UnknownSymbolException(NOPE, "Invalid API call");
+            }
+            return List.of(quote(symbols.getFirst()));
+        };
+
+        // When several cycles run, the symbols being re-read in between
+        for (int i = 0; i < 6; i++) {
+            poller.refreshSymbolsSoon();
+            poller.cycle();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        long nopeRequests =
+                provider.requests.stream().filter(r -> r.contains(NOPE)).count();
+
+        // Then it was asked for once only; after a user touches it, it is polled again
+        assertThat(nopeRequests).isEqualTo(1);
+        watched.set(1, new WatchedSymbol(NOPE, clock.instant()));
+        for (int i = 0; i < 2; i++) {
+            poller.refreshSymbolsSoon();
+            poller.cycle();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(provider.requests.stream().filter(r -> r.contains(NOPE))).hasSize(2);
+    }
+
+    @Test
+    void failingProviderIsRetriedAtTheNextCycle() {
+        // Given a provider that fails once
+        MarketDataPoller poller = poller();
+        provider.answers.add(symbols -> {
+            throw new QuoteProviderException("Alpha Vantage answered HTTP 503", true);
+        });
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+
+        // When two cycles run a request slot apart
+        poller.cycle();
+        clock.advance(budget.spacing());
+        poller.cycle();
+
+        // Then the second one published
+        assertThat(provider.requests).hasSize(2);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void providersOwnSymbolsArePolledWithoutAnyoneWatchingThem() {
+        // Given nothing watched, but a provider that brings its own symbol
+        watched.clear();
+        provider.own = Set.of(Symbol.of("MSFT"));
+        MarketDataPoller poller = poller();
+
+        // When a cycle runs
+        poller.cycle();
+
+        // Then that symbol was fetched
+        assertThat(provider.requests).containsExactly(List.of(Symbol.of("MSFT")));
+    }
+
+    private MarketDataPoller poller() {
+        return new MarketDataPoller(new MarketDataPoller.Parts(
+                provider,
+                budget,
+                () -> List.copyOf(watched),
+                (quotes, source) -> published.addAll(quotes),
+                leadership,
+                clock,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(5)));
+    }
+
+    private Quote quote(Symbol symbol) {
+        return Quote.of(symbol, new BigDecimal("100.00"), 1L, clock.instant());
+    }
+
+    /** A provider whose answers the test scripts, one per request. */
+    private static final class ScriptedProvider implements QuoteProvider {
+
+        final Deque<Function<List<Symbol>, List<Quote>>> answers = new ArrayDeque<>();
+        final List<List<Symbol>> requests = new ArrayList<>();
+        Function<List<Symbol>, List<Quote>> fallback = symbols -> List.of();
+        Set<Symbol> own = Set.of();
+
+        @Override
+        public TickSource source() {
+            return TickSource.ALPHAVANTAGE;
+        }
+
+        @Override
+        public int maxSymbolsPerRequest() {
+            return 1;
+        }
+
+        @Override
+        public List<Quote> fetch(List<Symbol> symbols) {
+            requests.add(List.copyOf(symbols));
+            return (answers.isEmpty() ? fallback : answers.poll()).apply(symbols);
+        }
+
+        @Override
+        public Set<Symbol> ownSymbols() {
+            return own;
+        }
+    }
+
+    private static final class StaticLeadership implements Leadership {
+
+        boolean leader = true;
+
+        @Override
+        public boolean isLeader() {
+            return leader;
+        }
+
+        @Override
+        public void close() {
+            leader = false;
+        }
+    }
+}
