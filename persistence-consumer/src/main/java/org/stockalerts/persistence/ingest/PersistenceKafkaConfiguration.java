@@ -1,5 +1,6 @@
 package org.stockalerts.persistence.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +36,7 @@ public class PersistenceKafkaConfiguration {
             ConsumerFactory<Object, Object> consumerFactory,
             KafkaOperations<Object, Object> template,
             PersistenceSettings settings,
+            MeterRegistry registry,
             @Value("${spring.application.name}") String service) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
@@ -45,7 +47,9 @@ public class PersistenceKafkaConfiguration {
         Properties consumer = new Properties();
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxPollRecords()));
         factory.getContainerProperties().setKafkaConsumerProperties(consumer);
-        factory.setCommonErrorHandler(retryingForever(template, settings, service));
+        DefaultErrorHandler errorHandler = retryingForever(template, settings, service);
+        errorHandler.setRetryListeners(new BatchFailures(registry));
+        factory.setCommonErrorHandler(errorHandler);
         return factory;
     }
 

@@ -1,0 +1,134 @@
+package org.stockalerts.persistence.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.persistence.KafkaTestClient;
+import org.stockalerts.persistence.PersistenceIntegrationTest;
+import org.stockalerts.persistence.TestEvents;
+
+/**
+ * Stops the PostgreSQL server under the running consumer and starts it again. The server is shared
+ * with everything else on the machine, so the test runs only when {@value #ENABLE} is {@code true}
+ * (CI runs the modules one after another), and only against a local cluster it can stop with
+ * {@code pg_ctlcluster}.
+ */
+@PersistenceIntegrationTest
+class DatabaseRestartTest {
+
+    static final String ENABLE = "STOCKALERTS_DB_RESTART_TEST";
+
+    private static final int SYMBOLS = 12;
+    private static final int TICKS_PER_PHASE = 3_000;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void storesEveryTickExactlyOnceWhenPostgresStopsAndRestartsMidStream() throws Exception {
+        assumeTrue(
+                "true".equalsIgnoreCase(System.getenv(ENABLE)),
+                "stops and restarts the shared PostgreSQL server: runs only with " + ENABLE + "=true");
+        String version = clusterVersion();
+        assumeTrue(
+                isLocalCluster(version),
+                "needs the test database on the local PostgreSQL " + version
+                        + " cluster 'main', which pg_ctlcluster can stop and start");
+        String prefix = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
+        Set<UUID> sent = new HashSet<>();
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            // Given a stream of ticks being stored
+            sendPhase(kafka, prefix, 0, sent);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(prefix) > 0);
+
+            // When PostgreSQL stops mid-stream, ticks keep arriving and the consumer fails its batches
+            double failuresBefore = failures();
+            try {
+                pgCtlCluster(version, "stop", "-m", "fast");
+                sendPhase(kafka, prefix, 1, sent);
+                await().atMost(Duration.ofSeconds(60)).until(() -> failures() > failuresBefore);
+            } finally {
+                // And it starts again while more ticks arrive
+                pgCtlCluster(version, "start");
+            }
+            sendPhase(kafka, prefix, 2, sent);
+        }
+
+        // Then every tick sent is stored exactly once
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> stored(prefix) == sent.size());
+        List<UUID> ids =
+                jdbc.queryForList("SELECT event_id FROM price_ticks WHERE symbol LIKE ?", UUID.class, prefix + "%");
+        assertThat(ids).hasSize(3 * TICKS_PER_PHASE).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(ids)).isEqualTo(sent);
+    }
+
+    private static void sendPhase(KafkaTestClient kafka, String prefix, int phase, Set<UUID> sent) {
+        Instant start = TestEvents.now();
+        List<PriceTick> ticks = new ArrayList<>();
+        for (int n = 0; n < TICKS_PER_PHASE; n++) {
+            ticks.add(TestEvents.tick(Symbol.of(prefix + (n % SYMBOLS)), phase * TICKS_PER_PHASE + n, start));
+        }
+        ticks.forEach(tick -> {
+            kafka.send(Topics.STOCK_PRICES, tick.symbol().value(), tick);
+            sent.add(tick.eventId());
+        });
+        kafka.flush();
+    }
+
+    private int stored(String prefix) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM price_ticks WHERE symbol LIKE ?", Integer.class, prefix + "%");
+        return count == null ? 0 : count;
+    }
+
+    private double failures() {
+        return registry.find(BatchFailures.METRIC).tag("topic", Topics.STOCK_PRICES.name()).counters().stream()
+                .mapToDouble(counter -> counter.count())
+                .sum();
+    }
+
+    private String clusterVersion() {
+        Integer versionNum = jdbc.queryForObject("SHOW server_version_num", Integer.class);
+        return String.valueOf(versionNum / 10_000);
+    }
+
+    private boolean isLocalCluster(String version) {
+        String configFile = jdbc.queryForObject("SHOW config_file", String.class);
+        Path expected = Path.of("/etc/postgresql", version, "main", "postgresql.conf");
+        return expected.toString().equals(configFile)
+                && Files.isRegularFile(expected)
+                && Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster"));
+    }
+
+    private static void pgCtlCluster(String version, String... action) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main"));
+        command.addAll(List.of(action));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s finished", command)
+                .isTrue();
+        assertThat(process.exitValue()).as("exit status of %s", command).isZero();
+    }
+}
