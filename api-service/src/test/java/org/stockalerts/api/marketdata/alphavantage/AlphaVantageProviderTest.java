@@ -256,7 +256,7 @@ class AlphaVantageProviderTest {
         for (int i = 0; i < 4; i++) {
             server.enqueue(new MockResponse.Builder().code(500).build());
         }
-        AlphaVantageProvider provider = provider(withoutRetries(settings("free", false)));
+        AlphaVantageProvider provider = provider(settings("free", false, 0));
 
         // When four fetches fail
         for (int i = 0; i < 4; i++) {
@@ -311,6 +311,10 @@ class AlphaVantageProviderTest {
     }
 
     private AlphaVantageSettings settings(String plan, boolean bulk) {
+        return settings(plan, bulk, 2);
+    }
+
+    private AlphaVantageSettings settings(String plan, boolean bulk, int retries) {
         return new AlphaVantageSettings(
                 API_KEY,
                 server.url("/").toString(),
@@ -320,28 +324,11 @@ class AlphaVantageProviderTest {
                 25,
                 Duration.ofSeconds(1),
                 READ_TIMEOUT,
-                2,
+                retries,
                 Duration.ofMillis(10),
                 Duration.ofMinutes(1),
                 Duration.ofHours(1),
                 Duration.ofMinutes(2));
-    }
-
-    private static AlphaVantageSettings withoutRetries(AlphaVantageSettings s) {
-        return new AlphaVantageSettings(
-                s.apiKey(),
-                s.baseUrl(),
-                s.plan(),
-                s.bulkQuotes(),
-                s.requestsPerMinute(),
-                s.requestsPerDay(),
-                s.connectTimeout(),
-                s.readTimeout(),
-                0,
-                s.retryBackoff(),
-                s.rateLimitBackoff(),
-                s.maxRateLimitBackoff(),
-                s.circuitOpenFor());
     }
 
     private static MockResponse slow() {

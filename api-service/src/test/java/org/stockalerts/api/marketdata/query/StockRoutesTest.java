@@ -18,7 +18,7 @@ import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /** The /stocks routes over the real database, through authentication, with persistence's tables from a fixture. */
-@Sql("/marketdata/persistence-tables.sql")
+@Sql({"/persistence-fixture.sql", "/marketdata/stock-analytics.sql"})
 class StockRoutesTest extends ApiIntegrationTestSupport {
 
     private static final Instant T0 = Instant.parse("2024-11-15T14:30:00Z");

@@ -1,24 +1,6 @@
--- persistence-consumer's tables that the /stocks routes read, copied from its V1 migration (that
--- service does not run in api-service's tests). Idempotent: runs before every test that needs it.
+-- persistence-consumer's stock_analytics table, which the /stocks routes read, copied from its V1 migration (that
+-- service does not run in api-service's tests); price_ticks comes from /persistence-fixture.sql. Idempotent.
 CREATE SCHEMA IF NOT EXISTS persistence;
-
-CREATE TABLE IF NOT EXISTS persistence.price_ticks (
-    event_id       uuid           NOT NULL,
-    symbol         text           NOT NULL,
-    price          numeric(24, 8) NOT NULL CHECK (price > 0),
-    volume         bigint         CHECK (volume IS NULL OR volume >= 0),
-    day_open       numeric(24, 8),
-    day_high       numeric(24, 8),
-    day_low        numeric(24, 8),
-    previous_close numeric(24, 8),
-    source         text           NOT NULL CHECK (source IN ('alphavantage', 'simulated', 'replay')),
-    observed_at    timestamptz    NOT NULL,
-    occurred_at    timestamptz    NOT NULL,
-    PRIMARY KEY (observed_at, event_id)
-) PARTITION BY RANGE (observed_at);
--- one partition holding every test tick
-CREATE TABLE IF NOT EXISTS persistence.price_ticks_default PARTITION OF persistence.price_ticks DEFAULT;
-CREATE INDEX IF NOT EXISTS price_ticks_symbol_time_idx ON persistence.price_ticks (symbol, observed_at DESC);
 
 CREATE TABLE IF NOT EXISTS persistence.stock_analytics (
     event_id          uuid           PRIMARY KEY,
