@@ -1,5 +1,6 @@
 package org.stockalerts.api.marketdata;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -43,6 +44,7 @@ class MarketDataConfiguration {
             KafkaTemplate<String, PriceTick> kafka,
             EventIds eventIds,
             Clock clock,
+            MeterRegistry meters,
             @Value("${spring.datasource.url}") String databaseUrl,
             @Value("${spring.datasource.username:}") String databaseUser,
             @Value("${spring.datasource.password:}") String databasePassword) {
@@ -73,7 +75,8 @@ class MarketDataConfiguration {
                 clock,
                 settings.pollInterval(),
                 settings.symbolsRefreshInterval(),
-                settings.leaderCheckInterval()));
+                settings.leaderCheckInterval(),
+                meters));
     }
 
     private static QuoteProvider alphaVantage(AlphaVantageSettings settings, MarketDataSettings marketData) {

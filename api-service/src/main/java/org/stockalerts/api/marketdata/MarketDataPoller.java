@@ -1,5 +1,6 @@
 package org.stockalerts.api.marketdata;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,10 +36,18 @@ public final class MarketDataPoller implements SmartLifecycle {
             Clock clock,
             Duration pollInterval,
             Duration symbolsRefreshInterval,
-            Duration leaderCheckInterval) {}
+            Duration leaderCheckInterval,
+            MeterRegistry meters) {}
+
+    /** Counter of fetches, tagged with the provider and the outcome (never with anything secret). */
+    static final String FETCHES = "stockalerts.marketdata.fetches";
+
+    /** Gauge: 1 while this instance leads, else 0. */
+    static final String LEADER = "stockalerts.marketdata.leader";
 
     private final Parts parts;
     private final SymbolRotation rotation = new SymbolRotation();
+    private final AtomicInteger leading = new AtomicInteger();
     private ScheduledExecutorService executor;
     private boolean leader;
     private Instant nextLeaderCheck = Instant.MIN;
@@ -45,6 +55,7 @@ public final class MarketDataPoller implements SmartLifecycle {
 
     public MarketDataPoller(Parts parts) {
         this.parts = parts;
+        parts.meters().gauge(LEADER, leading);
     }
 
     @Override
@@ -92,6 +103,7 @@ public final class MarketDataPoller implements SmartLifecycle {
         Instant now = parts.clock().instant();
         if (!now.isBefore(nextLeaderCheck)) {
             leader = parts.leadership().isLeader();
+            leading.set(leader ? 1 : 0);
             nextLeaderCheck = now.plus(parts.leaderCheckInterval());
         }
         if (!leader) {
@@ -141,24 +153,34 @@ public final class MarketDataPoller implements SmartLifecycle {
             List<Quote> quotes = parts.provider().fetch(batch);
             parts.budget().succeeded();
             parts.publisher().publish(quotes, parts.provider());
+            count("ok");
         } catch (RateLimitedException e) {
+            count("rate_limited");
             Duration pause = parts.budget().rateLimited();
             log.atWarn()
                     .addKeyValue("pause", pause)
                     .addKeyValue("reason", e.getMessage())
                     .log("provider rate limit reached; pausing");
         } catch (UnknownSymbolException e) {
+            count("unknown_symbol");
             rotation.suspend(e.symbol(), now);
             log.atWarn()
                     .addKeyValue("symbol", e.symbol())
                     .addKeyValue("reason", e.getMessage())
                     .log("provider does not know symbol; not polling it until a user touches it");
         } catch (QuoteProviderException e) {
+            count("failed");
             log.atWarn()
                     .addKeyValue("symbols", batch)
                     .addKeyValue("transient", e.isTransient())
                     .addKeyValue("reason", e.getMessage())
                     .log("quote fetch failed");
         }
+    }
+
+    private void count(String outcome) {
+        parts.meters()
+                .counter(FETCHES, "provider", parts.provider().source().wireName(), "outcome", outcome)
+                .increment();
     }
 }

@@ -3,6 +3,7 @@ package org.stockalerts.api.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,7 +106,8 @@ class LeaderElectionTest {
                 clock,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                new SimpleMeterRegistry()));
         cleanup.add(poller::stop);
         return poller;
     }

@@ -2,6 +2,7 @@ package org.stockalerts.api.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ class MarketDataPollerTest {
     private final List<Quote> published = new ArrayList<>();
     private final List<WatchedSymbol> watched = new ArrayList<>(List.of(new WatchedSymbol(AAPL, T0)));
     private final StaticLeadership leadership = new StaticLeadership();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RequestBudget budget =
             new RequestBudget(clock, 60, 100_000, Duration.ofMinutes(1), Duration.ofHours(1));
 
@@ -38,9 +40,11 @@ class MarketDataPollerTest {
         // When it runs a cycle
         poller.cycle();
 
-        // Then the watched symbol was asked for and its quote published
+        // Then the watched symbol was asked for, its quote published, and both show in the metrics
         assertThat(provider.requests).containsExactly(List.of(AAPL));
         assertThat(published).extracting(Quote::symbol).containsExactly(AAPL);
+        assertThat(fetches("ok")).isEqualTo(1);
+        assertThat(meters.get(MarketDataPoller.LEADER).gauge().value()).isEqualTo(1);
     }
 
     @Test
@@ -57,6 +61,7 @@ class MarketDataPollerTest {
         // Then the provider was never called
         assertThat(provider.requests).isEmpty();
         assertThat(published).isEmpty();
+        assertThat(meters.get(MarketDataPoller.LEADER).gauge().value()).isZero();
     }
 
     @Test
@@ -80,6 +85,7 @@ class MarketDataPollerTest {
         assertThat(duringPause).isEqualTo(1);
         assertThat(provider.requests).hasSize(2);
         assertThat(published).hasSize(1);
+        assertThat(fetches("rate_limited")).isEqualTo(1);
     }
 
     @Test
@@ -157,7 +163,15 @@ class MarketDataPollerTest {
                 clock,
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(10),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                meters));
+    }
+
+    private double fetches(String outcome) {
+        return meters.get(MarketDataPoller.FETCHES)
+                .tags("provider", "alphavantage", "outcome", outcome)
+                .counter()
+                .count();
     }
 
     private Quote quote(Symbol symbol) {

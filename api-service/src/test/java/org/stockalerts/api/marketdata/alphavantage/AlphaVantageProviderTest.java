@@ -7,9 +7,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,10 +27,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.stockalerts.api.marketdata.Leadership;
+import org.stockalerts.api.marketdata.MarketDataPoller;
 import org.stockalerts.api.marketdata.Quote;
 import org.stockalerts.api.marketdata.QuoteProviderException;
 import org.stockalerts.api.marketdata.RateLimitedException;
+import org.stockalerts.api.marketdata.RequestBudget;
 import org.stockalerts.api.marketdata.UnknownSymbolException;
+import org.stockalerts.api.marketdata.WatchedSymbol;
 import org.stockalerts.common.event.Symbol;
 
 class AlphaVantageProviderTest {
@@ -271,35 +277,60 @@ class AlphaVantageProviderTest {
     }
 
     @Test
-    void apiKeyAppearsInNoLogLineAndNoExceptionMessage() {
-        // Given every kind of failure, one after the other
-        server.enqueue(json(200, "information.json"));
-        server.enqueue(json(200, "error-message.json"));
+    void apiKeyAppearsInNoLogLineExceptionMessageOrMetricTag() {
+        // Given a poller on Alpha Vantage meeting every kind of failure: a 503, a timeout and a malformed
+        // body in one retried fetch, then a daily-limit Information that quotes the key, then an Error Message
         server.enqueue(new MockResponse.Builder().code(503).build());
         server.enqueue(slow());
         server.enqueue(json(200, "malformed.json"));
-        AlphaVantageProvider provider = provider(settings("free", false));
-        List<String> texts = new ArrayList<>();
+        server.enqueue(json(200, "information.json"));
+        server.enqueue(json(200, "error-message.json"));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        MarketDataPoller poller = poller(provider(settings("free", false)), meters);
 
-        // When each is fetched
+        // When three poll cycles run
         for (int i = 0; i < 3; i++) {
-            Throwable failure = catchThrowable(() -> provider.fetch(List.of(IBM)));
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                texts.add(t.toString());
-            }
+            poller.cycle();
         }
+        List<String> texts = new ArrayList<>();
         logs.list.forEach(event -> {
             texts.add(event.getFormattedMessage());
             if (event.getKeyValuePairs() != null) {
                 event.getKeyValuePairs().forEach(pair -> texts.add(pair.key + "=" + pair.value));
             }
         });
+        meters.getMeters().forEach(meter -> texts.add(meter.getId().toString()));
 
-        // Then there were retries logged, and the key is in none of the texts
-        assertThat(logs.list)
-                .anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("retrying"));
-        assertThat(texts).isNotEmpty().noneSatisfy(text -> assertThat(text).contains(API_KEY));
+        // Then all five answers were met and logged, and the key is in no log line and no metric
+        assertThat(server.getRequestCount()).isEqualTo(5);
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("25 requests per day"));
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("outcome=unknown_symbol"));
+        assertThat(texts).noneSatisfy(text -> assertThat(text).contains(API_KEY));
         assertThat(settings("free", false).toString()).doesNotContain(API_KEY);
+    }
+
+    private static MarketDataPoller poller(AlphaVantageProvider provider, SimpleMeterRegistry meters) {
+        Clock clock = Clock.systemUTC();
+        Leadership alwaysLeading = new Leadership() {
+            @Override
+            public boolean isLeader() {
+                return true;
+            }
+
+            @Override
+            public void close() {}
+        };
+        return new MarketDataPoller(new MarketDataPoller.Parts(
+                provider,
+                RequestBudget.unlimited(clock),
+                () -> List.of(new WatchedSymbol(IBM, Instant.MIN)),
+                (quotes, source) -> {},
+                alwaysLeading,
+                clock,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(10),
+                meters));
     }
 
     private AlphaVantageProvider provider(AlphaVantageSettings settings) {
