@@ -1,11 +1,14 @@
 package org.stockalerts.persistence;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +18,7 @@ import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.UserRegistered;
+import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.common.kafka.Topics;
 
 /** Fired alerts, analytics and user events: each stored once, however often it is delivered. */
@@ -108,6 +112,50 @@ class EventHistoryIngestionTest {
                         String.class,
                         registered.eventId()))
                 .isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void deadLettersAnAlertTheDatabaseRefusesAndStoresTheOthersOfItsBatch() {
+        // Given a batch of alerts where one message holds a NUL character, which PostgreSQL text cannot
+        Symbol symbol = TestEvents.uniqueSymbol();
+        AlertTriggered before = TestEvents.alert(symbol, TestEvents.tick(symbol, 1, TestEvents.now()));
+        AlertTriggered refused =
+                withMessage(TestEvents.alert(symbol, TestEvents.tick(symbol, 2, TestEvents.now())), "rose\0above");
+        AlertTriggered after = TestEvents.alert(symbol, TestEvents.tick(symbol, 3, TestEvents.now()));
+        String key = before.userId().toString();
+        List.of(before, refused, after).forEach(alert -> kafka.send(Topics.ALERTS_TRIGGERED, key, alert));
+
+        // When the consumer has processed it
+        kafka.flush();
+        List<ConsumerRecord<String, byte[]>> dead = kafka.awaitDeadLetters(Topics.ALERTS_TRIGGERED, key, 1);
+
+        // Then the refused alert is on the dead-letter topic with the database's reason, and the others are stored
+        assertThat(new String(
+                        dead.getFirst()
+                                .headers()
+                                .lastHeader(DeadLetters.REASON_HEADER)
+                                .value(),
+                        UTF_8))
+                .contains("refused by the database");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("alerts", "alert_id", after.alertId()) == 1);
+        assertThat(count("alerts", "alert_id", before.alertId())).isEqualTo(1);
+        assertThat(count("alerts", "alert_id", refused.alertId())).isZero();
+    }
+
+    private static AlertTriggered withMessage(AlertTriggered alert, String message) {
+        return new AlertTriggered(
+                alert.eventId(),
+                alert.occurredAt(),
+                alert.version(),
+                alert.alertId(),
+                alert.userId(),
+                alert.rule(),
+                alert.symbol(),
+                alert.sourceEventId(),
+                alert.observedValue(),
+                alert.tick(),
+                alert.observedAt(),
+                message);
     }
 
     private int count(String table, String idColumn, Object id) {

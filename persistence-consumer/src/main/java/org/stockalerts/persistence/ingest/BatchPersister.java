@@ -69,9 +69,9 @@ public class BatchPersister {
             return Optional.of(unreadable);
         }
         if (record.value() == null) {
-            return Optional.of(new UnwritableRecordException("record has no value", null));
+            return Optional.of(new UnwritableRecordException("record has no value"));
         }
-        return writer.refusal(record.value()).map(reason -> new UnwritableRecordException(reason, null));
+        return writer.refusal(record.value()).map(UnwritableRecordException::new);
     }
 
     private <T> int insert(TableWriter<T> writer, List<ConsumerRecord<String, T>> records) {
@@ -95,7 +95,7 @@ public class BatchPersister {
                     throw e;
                 }
                 rejected.add(new RejectedRecord(
-                        record, new UnwritableRecordException("refused by the database: " + SqlErrors.message(e), e)));
+                        record, new UnwritableRecordException("refused by the database: " + SqlErrors.message(e))));
             }
         }
         return inserted;
