@@ -22,8 +22,23 @@ RECORD = re.compile(
 )
 PARAM_DOC = re.compile(r"@param (\w+) ((?:.|\n)*?)(?=\n\s*\*\s*@|\n\s*\*/)")
 DEFAULT = re.compile(r'@DefaultValue(?:\(\s*(\{[^}]*\}|"[^"]*")\s*\))?')
-# a component starts at an annotation or a type that is followed by its name
-COMPONENT_SPLIT = re.compile(r",\s*(?=@|[A-Za-z][\w.<>?, \[\]]*\s+\w+\s*(?:,|$))")
+
+
+def components(text):
+    """Splits a record header at its top-level commas (not those inside generics, annotations or strings)."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for index, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in "<({":
+            depth += 1
+        elif not quoted and char in ">)}":
+            depth -= 1
+        elif not quoted and depth == 0 and char == ",":
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
 
 
 def env_name(prefix, component):
@@ -41,9 +56,9 @@ def from_records():
     for path in sorted(glob.glob(os.path.join(ROOT, "*", "src", "main", "java", "**", "*.java"), recursive=True)):
         source = open(path, encoding="utf-8").read()
         for match in RECORD.finditer(source):
-            prefix, components = match.groups()
+            prefix, header = match.groups()
             docs = {name: tidy(text) for name, text in PARAM_DOC.findall(source[: match.start()])}
-            for component in COMPONENT_SPLIT.split(" ".join(components.split())):
+            for component in components(" ".join(header.split())):
                 name = re.search(r"(\w+)\s*$", component)
                 if not name:
                     continue
