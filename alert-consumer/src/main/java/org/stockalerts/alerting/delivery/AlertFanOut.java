@@ -38,7 +38,8 @@ public class AlertFanOut {
     @KafkaListener(
             id = "alert-delivery-fan-out",
             topics = "#{T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.name()}",
-            groupId = "alert-delivery")
+            groupId = "alert-delivery",
+            concurrency = "#{@deliveryRetrySchedule.concurrency()}")
     public void onAlert(AlertTriggered alert) throws InterruptedException, ExecutionException, TimeoutException {
         List<DeliveryRequest> requests = requestsFor(alert);
         CompletableFuture<?>[] sends = requests.stream()

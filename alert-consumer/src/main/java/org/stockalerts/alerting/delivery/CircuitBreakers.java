@@ -8,7 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One circuit breaker per webhook target. After {@code threshold} failed calls in a row the
+ * One circuit breaker per webhook target. After {@code threshold} failed calls in a row, or at
+ * once after a failed call that took {@code slowCall} or longer (a timeout: the costly kind), the
  * target's circuit opens: for {@code openFor} no call is made and attempts fail at once, so a
  * receiver that never answers stops costing the targets behind it a request timeout per alert.
  * After that only retries may probe it; first attempts keep failing fast until a probe succeeds,
@@ -20,15 +21,17 @@ public final class CircuitBreakers {
 
     private final int threshold;
     private final Duration openFor;
+    private final Duration slowCall;
     private final Clock clock;
     private final Map<UUID, State> states = new ConcurrentHashMap<>();
 
-    public CircuitBreakers(int threshold, Duration openFor, Clock clock) {
+    public CircuitBreakers(int threshold, Duration openFor, Duration slowCall, Clock clock) {
         if (threshold < 1) {
             throw new IllegalArgumentException("circuit breaker threshold must be at least 1");
         }
         this.threshold = threshold;
         this.openFor = openFor;
+        this.slowCall = slowCall;
         this.clock = clock;
     }
 
@@ -50,10 +53,13 @@ public final class CircuitBreakers {
         states.remove(target);
     }
 
-    /** A call to {@code target} failed in a way that says the receiver is in trouble. */
-    public void failed(UUID target) {
-        Instant now = clock.instant();
+    /** A call to {@code target} that took {@code took} failed in a way that says the receiver is in trouble. */
+    public void failed(UUID target, Duration took) {
+        Instant openUntil = clock.instant().plus(openFor);
+        int failures = took.compareTo(slowCall) >= 0 ? threshold : 1;
         states.merge(
-                target, new State(1, now.plus(openFor)), (old, one) -> new State(old.failures() + 1, one.openUntil()));
+                target,
+                new State(failures, openUntil),
+                (old, now) -> new State(Math.max(old.failures() + 1, now.failures()), now.openUntil()));
     }
 }

@@ -26,7 +26,8 @@ public class DeliveryConfiguration {
 
     @Bean
     CircuitBreakers webhookCircuitBreakers(DeliverySettings settings, Clock clock) {
-        return new CircuitBreakers(settings.breakerThreshold(), settings.breakerOpenFor(), clock);
+        return new CircuitBreakers(
+                settings.breakerThreshold(), settings.breakerOpenFor(), settings.requestTimeout(), clock);
     }
 
     /** Redirects are not followed: a redirect could lead past the SSRF check. */

@@ -97,11 +97,12 @@ public class DeliveryService {
         if (guarded && !breakers.allows(channel.id(), attempt > 1)) {
             return SendResult.retryable(null, "circuit open: the receiver failed repeatedly, not called", null);
         }
+        long start = System.nanoTime();
         SendResult result = call(sender, alert, channel);
         if (guarded && result.kind() == SendResult.Kind.DELIVERED) {
             breakers.succeeded(channel.id());
         } else if (guarded && result.kind() == SendResult.Kind.RETRYABLE) {
-            breakers.failed(channel.id());
+            breakers.failed(channel.id(), Duration.ofNanos(System.nanoTime() - start));
         }
         return result;
     }

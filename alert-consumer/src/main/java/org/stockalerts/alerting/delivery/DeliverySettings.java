@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedHosts hosts that may be called even though they resolve to a private, loopback or
  *     link-local address (e.g. an internal receiver, or {@code 127.0.0.1} in tests)
  * @param mailFrom the sender address of alert e-mails
- * @param breakerThreshold failed calls in a row after which a webhook target's circuit opens
+ * @param breakerThreshold failed calls in a row after which a webhook target's circuit opens (a
+ *     call that timed out opens it at once)
  * @param breakerOpenFor how long an open circuit makes no calls to its target
  * @param partitions partitions of the delivery topic and its retry topics
  * @param concurrency consumers per delivery topic in one instance
@@ -41,7 +42,7 @@ public record DeliverySettings(
         @DefaultValue("3") int breakerThreshold,
         @DefaultValue("30s") Duration breakerOpenFor,
         @DefaultValue("6") int partitions,
-        @DefaultValue("3") int concurrency) {
+        @DefaultValue("6") int concurrency) {
 
     public DeliverySettings {
         if (attempts < 1) {

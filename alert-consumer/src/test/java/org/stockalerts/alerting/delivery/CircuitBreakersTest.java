@@ -13,18 +13,20 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakersTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
-    private final CircuitBreakers breakers = new CircuitBreakers(3, Duration.ofSeconds(30), clock);
+    private final CircuitBreakers breakers =
+            new CircuitBreakers(3, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+    private static final Duration FAST = Duration.ofMillis(20);
     private final UUID target = UUID.randomUUID();
 
     @Test
     void opensAfterThreeFailuresInARowAndThenMakesNoCalls() {
         // Given a target that failed twice
-        breakers.failed(target);
-        breakers.failed(target);
+        breakers.failed(target, FAST);
+        breakers.failed(target, FAST);
         assertThat(breakers.allows(target, false)).isTrue();
 
         // When it fails a third time
-        breakers.failed(target);
+        breakers.failed(target, FAST);
 
         // Then neither first attempts nor retries may call it while the circuit is open
         assertThat(breakers.allows(target, false)).isFalse();
@@ -35,9 +37,9 @@ class CircuitBreakersTest {
     @Test
     void letsOnlyRetriesProbeOnceTheOpenPeriodIsOverAndClosesOnSuccess() {
         // Given an open circuit
-        breakers.failed(target);
-        breakers.failed(target);
-        breakers.failed(target);
+        breakers.failed(target, FAST);
+        breakers.failed(target, FAST);
+        breakers.failed(target, FAST);
 
         // When the open period has passed
         clock.advance(Duration.ofSeconds(30));
@@ -54,13 +56,13 @@ class CircuitBreakersTest {
     @Test
     void aFailedProbeOpensTheCircuitAgain() {
         // Given a circuit whose open period is over
-        breakers.failed(target);
-        breakers.failed(target);
-        breakers.failed(target);
+        breakers.failed(target, FAST);
+        breakers.failed(target, FAST);
+        breakers.failed(target, FAST);
         clock.advance(Duration.ofSeconds(31));
 
         // When the probe fails
-        breakers.failed(target);
+        breakers.failed(target, FAST);
 
         // Then the circuit is open for another period
         assertThat(breakers.allows(target, true)).isFalse();
@@ -69,13 +71,23 @@ class CircuitBreakersTest {
     }
 
     @Test
+    void opensAtOnceAfterACallThatTookTheWholeTimeout() {
+        // When a call fails after the full request timeout
+        breakers.failed(target, Duration.ofSeconds(5));
+
+        // Then the circuit is open without waiting for more failures
+        assertThat(breakers.allows(target, false)).isFalse();
+        assertThat(breakers.allows(target, true)).isFalse();
+    }
+
+    @Test
     void aSuccessResetsTheCountOfFailures() {
         // Given two failures, a success and two more failures
-        breakers.failed(target);
-        breakers.failed(target);
+        breakers.failed(target, FAST);
+        breakers.failed(target, FAST);
         breakers.succeeded(target);
-        breakers.failed(target);
-        breakers.failed(target);
+        breakers.failed(target, FAST);
+        breakers.failed(target, FAST);
 
         // Then the circuit is still closed
         assertThat(breakers.allows(target, false)).isTrue();

@@ -37,7 +37,7 @@ import org.stockalerts.testsupport.IntegrationTest;
  * Default delivery settings, apart from the allow-listed test receivers.
  */
 @IntegrationTest
-@SpringBootTest(properties = "stockalerts.delivery.allowed-hosts=127.0.0.1")
+@SpringBootTest(properties = "stockalerts.delivery.allowed-hosts=127.0.0.1,localhost")
 class DeliveryLatencyBenchmark {
 
     private static final int ALERTS_PER_SECOND = 100;

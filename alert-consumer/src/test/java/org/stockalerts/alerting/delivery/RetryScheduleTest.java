@@ -25,7 +25,7 @@ class RetryScheduleTest {
             3,
             Duration.ofSeconds(30),
             6,
-            3));
+            6));
 
     @Test
     void growsTheWaitExponentiallyUpToTheMaximum() {
