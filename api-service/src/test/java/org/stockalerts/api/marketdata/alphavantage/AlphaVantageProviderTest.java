@@ -252,7 +252,7 @@ class AlphaVantageProviderTest {
                         QuoteProviderException.class,
                         e -> assertThat(e.isTransient()).isTrue())
                 .hasMessageContaining("unreachable")
-                .hasMessageContaining("timeout");
+                .hasMessageContaining("SocketTimeoutException");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
