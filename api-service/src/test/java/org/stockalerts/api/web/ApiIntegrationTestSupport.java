@@ -3,11 +3,13 @@ package org.stockalerts.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.jdbc.Sql;
@@ -60,48 +62,35 @@ public abstract class ApiIntegrationTestSupport {
     /** A symbol no other test uses, so ticks and rules of other tests never interfere. */
     protected static String uniqueSymbol() {
         return "T"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     protected MvcTestResult get(TestUser user, String uri) {
-        return mvc.get()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
-                .exchange();
+        return send(user, HttpMethod.GET, uri, null);
     }
 
     protected MvcTestResult delete(TestUser user, String uri) {
-        return mvc.delete()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
-                .exchange();
+        return send(user, HttpMethod.DELETE, uri, null);
     }
 
     protected MvcTestResult post(TestUser user, String uri, String body) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        return send(user, HttpMethod.POST, uri, body);
     }
 
     protected MvcTestResult put(TestUser user, String uri, String body) {
-        return mvc.put()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        return send(user, HttpMethod.PUT, uri, body);
     }
 
     protected MvcTestResult patch(TestUser user, String uri, String body) {
-        return mvc.patch()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        return send(user, HttpMethod.PATCH, uri, body);
+    }
+
+    private MvcTestResult send(TestUser user, HttpMethod method, String uri, String body) {
+        var request = mvc.method(method).uri(uri).header(HttpHeaders.AUTHORIZATION, user.bearer());
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return request.exchange();
     }
 
     protected static JsonNode json(MvcTestResult result) {
