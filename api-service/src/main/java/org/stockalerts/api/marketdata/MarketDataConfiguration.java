@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +29,6 @@ import org.stockalerts.common.id.EventIds;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "stockalerts.marketdata", name = "enabled", havingValue = "true", matchIfMissing = true)
 class MarketDataConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(MarketDataConfiguration.class);
 
     @Bean
     MarketDataPoller marketDataPoller(
@@ -83,13 +79,6 @@ class MarketDataConfiguration {
         if (!settings.hasKey()) {
             throw new IllegalStateException(
                     "stockalerts.marketdata.provider=alphavantage needs ALPHA_VANTAGE_API_KEY to be set");
-        }
-        if (settings.freePlan()) {
-            log.atWarn()
-                    .addKeyValue("requestsPerDay", settings.requestsPerDay())
-                    .addKeyValue("requestsPerMinute", settings.requestsPerMinute())
-                    .log("Alpha Vantage free plan: 25 requests a day and end-of-day GLOBAL_QUOTE data only; "
-                            + "real-time quotes and REALTIME_BULK_QUOTES need a premium plan");
         }
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())

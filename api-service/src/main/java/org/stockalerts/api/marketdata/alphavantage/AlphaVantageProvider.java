@@ -38,6 +38,13 @@ public final class AlphaVantageProvider implements QuoteProvider {
     public AlphaVantageProvider(AlphaVantageClient client, AlphaVantageSettings settings) {
         this.client = client;
         this.symbolsPerRequest = settings.symbolsPerRequest();
+        if (settings.freePlan()) {
+            log.atWarn()
+                    .addKeyValue("requestsPerDay", settings.requestsPerDay())
+                    .addKeyValue("requestsPerMinute", settings.requestsPerMinute())
+                    .log("Alpha Vantage free plan: 25 requests a day and end-of-day GLOBAL_QUOTE data only; "
+                            + "real-time quotes and REALTIME_BULK_QUOTES need a premium plan");
+        }
         this.retry = Retry.of(
                 "alphavantage",
                 RetryConfig.custom()

@@ -123,6 +123,22 @@ class AlphaVantageProviderTest {
     }
 
     @Test
+    void freeKeyIsAnnouncedWithThePlansLimitsWhenTheProviderStarts() {
+        // When providers are created on a free and on a premium plan
+        provider(settings("free", false));
+        int afterFree = logs.list.size();
+        provider(settings("premium", false));
+
+        // Then only the free one says it is limited to 25 requests a day and end-of-day data
+        assertThat(logs.list).hasSize(afterFree);
+        assertThat(logs.list)
+                .anySatisfy(event -> assertThat(event.getFormattedMessage())
+                        .contains("25 requests a day")
+                        .contains("end-of-day")
+                        .contains("premium"));
+    }
+
+    @Test
     void noteAnswerIsARateLimitAndIsNotRetried() {
         // Given Alpha Vantage answers 200 with its call-frequency Note
         server.enqueue(json(200, "note.json"));
