@@ -5,10 +5,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
+import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(StockAlertsCommonConfiguration.class)
+@Import({StockAlertsCommonConfiguration.class, StockAlertsStreamsConfiguration.class})
 public class AlertConsumerApplication {
 
     public static void main(String[] args) {

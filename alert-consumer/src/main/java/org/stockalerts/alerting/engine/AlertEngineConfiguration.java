@@ -1,0 +1,17 @@
+package org.stockalerts.alerting.engine;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Adds the alert engine to the service's Kafka Streams topology. */
+@Configuration(proxyBeanMethods = false)
+class AlertEngineConfiguration {
+
+    @Bean
+    AlertEngineTopology alertEngineTopology(StreamsBuilder builder, EngineSettings settings) {
+        AlertEngineTopology topology = new AlertEngineTopology(settings);
+        topology.addTo(builder);
+        return topology;
+    }
+}

@@ -1,0 +1,48 @@
+package org.stockalerts.alerting.engine;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.MoveReference;
+import org.stockalerts.common.event.PriceTick;
+
+/** A tick seen against what the engine knew of its symbol before it. */
+public record PriceContext(PriceTick tick, SymbolState before) {
+
+    Instant at() {
+        return tick.observedAt();
+    }
+
+    BigDecimal price() {
+        return tick.price();
+    }
+
+    BigDecimal previousPrice() {
+        return before.lastPrice();
+    }
+
+    /** The value {@code rule} compares with its level; null when it cannot be known yet. */
+    BigDecimal valueFor(AlertRule rule) {
+        return rule.condition().kind() == Condition.Kind.MOVE
+                ? move(rule.condition(), rule.reference(), rule.windowMinutes())
+                : tick.price();
+    }
+
+    /** The previous value for a cross rule, else null. */
+    BigDecimal previousFor(AlertRule rule) {
+        return rule.condition().kind() == Condition.Kind.CROSS ? before.lastPrice() : null;
+    }
+
+    /** The move in percent against the reference: up moves positive for MOVES_UP, down moves for MOVES_DOWN. */
+    BigDecimal move(Condition direction, MoveReference reference, Integer windowMinutes) {
+        BigDecimal from = reference == MoveReference.PREVIOUS_CLOSE
+                ? tick.previousClose()
+                : before.priceMinutesBefore(tick.observedAt(), windowMinutes);
+        BigDecimal change = Decimals.percentChange(from, tick.price());
+        if (change == null) {
+            return null;
+        }
+        return direction == Condition.MOVES_UP ? change : change.negate();
+    }
+}

@@ -1,0 +1,58 @@
+package org.stockalerts.alerting.engine;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.RuleStatus;
+
+/** A rule definition and its runtime state: the value of the engine's rule stores. */
+public record StoredRule(AlertRule rule, RuleState state) {
+
+    public StoredRule {
+        Objects.requireNonNull(rule, "rule");
+        state = state == null ? RuleState.INITIAL : state;
+    }
+
+    static StoredRule fresh(AlertRule rule) {
+        return new StoredRule(rule, RuleState.INITIAL);
+    }
+
+    UUID ruleId() {
+        return rule.ruleId();
+    }
+
+    /** The cooldown ends at this instant; null when the rule has no running cooldown. */
+    Instant cooldownUntil() {
+        return state.lastFiredAt() == null || rule.cooldown() == null
+                ? null
+                : state.lastFiredAt().plus(rule.cooldown());
+    }
+
+    StoredRule with(RuleState newState) {
+        return new StoredRule(rule, newState);
+    }
+
+    /**
+     * The stored rule after {@code changed} replaced this definition: the runtime state survives
+     * changes that do not touch what the rule watches or how it fires (channels, expiry), and starts
+     * afresh otherwise, or when the rule becomes active again after a pause or a trigger.
+     */
+    StoredRule replacedBy(AlertRule changed) {
+        boolean reactivated = rule.status() != RuleStatus.ACTIVE && changed.status() == RuleStatus.ACTIVE;
+        return reactivated || !sameEvaluation(rule, changed) ? fresh(changed) : new StoredRule(changed, state);
+    }
+
+    private static boolean sameEvaluation(AlertRule a, AlertRule b) {
+        return Objects.equals(a.symbol(), b.symbol())
+                && a.condition() == b.condition()
+                && Decimals.same(a.threshold(), b.threshold())
+                && Decimals.same(a.percent(), b.percent())
+                && a.reference() == b.reference()
+                && Objects.equals(a.windowMinutes(), b.windowMinutes())
+                && a.signal() == b.signal()
+                && a.triggerMode() == b.triggerMode()
+                && Objects.equals(a.cooldown(), b.cooldown())
+                && Decimals.same(a.rearmMargin(), b.rearmMargin());
+    }
+}

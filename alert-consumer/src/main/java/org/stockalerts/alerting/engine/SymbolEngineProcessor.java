@@ -1,0 +1,243 @@
+package org.stockalerts.alerting.engine;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.kafka.EventSerdes;
+
+/**
+ * The symbol side of the engine, one instance per task (a partition of the symbols): rule
+ * definitions and runtime state, symbol state and who holds which symbol live in changelogged
+ * stores; the per-symbol indexes are rebuilt from them whenever the task starts.
+ */
+final class SymbolEngineProcessor implements Processor<String, SymbolInput, String, SymbolOutput> {
+
+    static final String RULES_STORE = "engine-symbol-rules";
+    static final String SYMBOLS_STORE = "engine-symbols";
+    static final String HOLDERS_STORE = "engine-holders";
+
+    private static final Logger log = LoggerFactory.getLogger(SymbolEngineProcessor.class);
+    private static final String KEY_SEPARATOR = "|";
+
+    private final Duration signalInterval;
+    private final Map<Symbol, SymbolRules> indexes = new HashMap<>();
+    private final Map<Symbol, SymbolState> symbols = new HashMap<>();
+    private final Map<Symbol, Map<UUID, BigDecimal>> holders = new HashMap<>();
+    private ProcessorContext<String, SymbolOutput> context;
+    private KeyValueStore<String, StoredRule> ruleStore;
+    private KeyValueStore<String, SymbolState> symbolStore;
+    private KeyValueStore<String, String> holderStore;
+
+    SymbolEngineProcessor(Duration signalInterval) {
+        this.signalInterval = signalInterval;
+    }
+
+    static StoreBuilder<?>[] stores() {
+        return new StoreBuilder<?>[] {
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), EventSerdes.of(StoredRule.class)),
+            Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(SYMBOLS_STORE),
+                            Serdes.String(),
+                            EventSerdes.of(SymbolState.class))
+                    .withCachingEnabled(),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String())
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SymbolOutput> context) {
+        this.context = context;
+        ruleStore = context.getStateStore(RULES_STORE);
+        symbolStore = context.getStateStore(SYMBOLS_STORE);
+        holderStore = context.getStateStore(HOLDERS_STORE);
+        rebuild();
+    }
+
+    private void rebuild() {
+        indexes.clear();
+        symbols.clear();
+        holders.clear();
+        long rules = 0;
+        try (KeyValueIterator<String, StoredRule> all = ruleStore.all()) {
+            while (all.hasNext()) {
+                StoredRule stored = all.next().value;
+                indexFor(stored.rule().symbol()).put(stored);
+                rules++;
+            }
+        }
+        try (KeyValueIterator<String, SymbolState> all = symbolStore.all()) {
+            all.forEachRemaining(entry -> symbols.put(Symbol.of(entry.key), entry.value));
+        }
+        try (KeyValueIterator<String, String> all = holderStore.all()) {
+            all.forEachRemaining(entry -> {
+                int separator = entry.key.indexOf(KEY_SEPARATOR);
+                Symbol symbol = Symbol.of(entry.key.substring(0, separator));
+                UUID userId = UUID.fromString(entry.key.substring(separator + 1));
+                holders.computeIfAbsent(symbol, s -> new HashMap<>()).put(userId, new BigDecimal(entry.value));
+            });
+        }
+        log.atInfo()
+                .addKeyValue("taskId", context.taskId())
+                .addKeyValue("rules", rules)
+                .addKeyValue("symbols", symbols.size())
+                .log("alert engine task ready");
+    }
+
+    @Override
+    public void process(Record<String, SymbolInput> record) {
+        switch (record.value()) {
+            case SymbolInput.Tick tick -> onTick(record, tick.tick());
+            case SymbolInput.Analytics analytics -> onAnalytics(record, analytics.update());
+            case SymbolInput.Rule rule -> onRule(rule.command());
+            case SymbolInput.Holding holding -> onHolding(record, holding.change());
+        }
+    }
+
+    private void onTick(Record<String, SymbolInput> record, PriceTick tick) {
+        SymbolState before = symbols.getOrDefault(tick.symbol(), SymbolState.EMPTY);
+        if (!before.accepts(tick)) {
+            log.atDebug()
+                    .addKeyValue("eventId", tick.eventId())
+                    .addKeyValue("symbol", tick.symbol())
+                    .log("ignoring a tick not newer than the last one of its symbol");
+            return;
+        }
+        SymbolRules index = indexes.get(tick.symbol());
+        int historyMinutes = 0;
+        if (index != null) {
+            SymbolRules.Changes changes = index.onTick(new PriceContext(tick, before));
+            store(changes);
+            for (SymbolRules.Fired fired : changes.fired()) {
+                emit(record, Alerts.onTick(fired.rule().rule(), tick, fired.value()));
+            }
+            historyMinutes = index.historyMinutes();
+        }
+        SymbolState after = before.after(tick, historyMinutes);
+        symbols.put(tick.symbol(), after);
+        symbolStore.put(tick.symbol().value(), after);
+        holders.getOrDefault(tick.symbol(), Map.of()).forEach((userId, quantity) -> {
+            PortfolioPrice price = new PortfolioPrice(
+                    userId,
+                    tick.symbol(),
+                    quantity,
+                    tick.price(),
+                    tick.observedAt(),
+                    tick.eventId(),
+                    tick,
+                    tick.observedAt());
+            context.forward(record.withKey(userId.toString()).withValue(new SymbolOutput.Price(price)));
+        });
+    }
+
+    private void onAnalytics(Record<String, SymbolInput> record, AnalyticsUpdated update) {
+        SymbolState before = symbols.getOrDefault(update.symbol(), SymbolState.EMPTY);
+        if (!update.interval().equals(signalInterval)
+                || !update.signalChanged()
+                || !before.acceptsSignal(update.bar().windowEnd())) {
+            return;
+        }
+        SymbolState after = before.afterSignal(update.bar().windowEnd());
+        symbols.put(update.symbol(), after);
+        symbolStore.put(update.symbol().value(), after);
+        SymbolRules index = indexes.get(update.symbol());
+        if (index == null) {
+            return;
+        }
+        SymbolRules.Changes changes =
+                index.onSignal(update.signal(), update.bar().windowEnd(), update.eventId());
+        store(changes);
+        for (SymbolRules.Fired fired : changes.fired()) {
+            AlertRule rule = fired.rule().rule();
+            emit(
+                    record,
+                    Alerts.onSignal(
+                            rule,
+                            update.signal(),
+                            update.bar().close(),
+                            update.eventId(),
+                            update.bar().windowEnd()));
+        }
+    }
+
+    private void onRule(RuleCommand command) {
+        String key = command.ruleId().toString();
+        StoredRule existing = ruleStore.get(key);
+        AlertRule changed = command.rule();
+        if (changed != null && existing != null && existing.rule().revision() >= changed.revision()) {
+            log.atDebug().addKeyValue("ruleId", key).log("ignoring a stale rule revision");
+            return;
+        }
+        if (existing != null) {
+            indexFor(existing.rule().symbol()).remove(command.ruleId());
+        }
+        if (changed == null) {
+            ruleStore.delete(key);
+            return;
+        }
+        StoredRule next = existing == null ? StoredRule.fresh(changed) : existing.replacedBy(changed);
+        ruleStore.put(key, next);
+        indexFor(changed.symbol()).put(next);
+    }
+
+    private void onHolding(Record<String, SymbolInput> record, HoldingChange change) {
+        String key = change.symbol().value() + KEY_SEPARATOR + change.userId();
+        if (change.quantity().signum() == 0) {
+            holderStore.delete(key);
+            Map<UUID, BigDecimal> users = holders.get(change.symbol());
+            if (users != null) {
+                users.remove(change.userId());
+            }
+        } else {
+            holderStore.put(key, change.quantity().toPlainString());
+            holders.computeIfAbsent(change.symbol(), s -> new HashMap<>()).put(change.userId(), change.quantity());
+        }
+        SymbolState state = symbols.getOrDefault(change.symbol(), SymbolState.EMPTY);
+        PortfolioPrice price = new PortfolioPrice(
+                change.userId(),
+                change.symbol(),
+                change.quantity(),
+                state.lastPrice(),
+                state.lastObservedAt(),
+                change.sourceEventId(),
+                null,
+                change.at());
+        context.forward(record.withKey(change.userId().toString()).withValue(new SymbolOutput.Price(price)));
+    }
+
+    private void store(SymbolRules.Changes changes) {
+        changes.fired().forEach(fired -> ruleStore.put(fired.rule().ruleId().toString(), fired.rule()));
+        changes.rearmed().forEach(rule -> ruleStore.put(rule.ruleId().toString(), rule));
+    }
+
+    private void emit(Record<String, SymbolInput> record, AlertTriggered alert) {
+        log.atDebug()
+                .addKeyValue("alertId", alert.alertId())
+                .addKeyValue("ruleId", alert.ruleId())
+                .addKeyValue("userId", alert.userId())
+                .addKeyValue("eventId", alert.sourceEventId())
+                .log("alert fired");
+        context.forward(record.withKey(alert.userId().toString()).withValue(new SymbolOutput.Alert(alert)));
+    }
+
+    private SymbolRules indexFor(Symbol symbol) {
+        return indexes.computeIfAbsent(symbol, s -> new SymbolRules());
+    }
+}

@@ -1,0 +1,244 @@
+package org.stockalerts.alerting.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.kafka.JsonEventDeserializer;
+import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
+import org.stockalerts.common.kafka.TopicSpec;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.TestKafka;
+
+/**
+ * On the real broker: the engine is killed (SIGKILL, no clean shutdown) in the middle of a stream of
+ * ticks and started again on the same state directory; a read_committed consumer then sees every
+ * alert that the topology fires on the same input, each exactly once.
+ */
+class EngineCrashRecoveryIntegrationTest {
+
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    private static final int SYMBOLS = 8;
+    private static final int TICKS_PER_SYMBOL = 1500;
+
+    @TempDir
+    Path stateDir;
+
+    private final String applicationId = "engine-crash-test-" + UUID.randomUUID();
+    private Process killedEngine;
+    private KafkaStreams restartedEngine;
+
+    @AfterEach
+    void stopEngines() {
+        if (killedEngine != null) {
+            killedEngine.destroyForcibly();
+        }
+        if (restartedEngine != null) {
+            restartedEngine.close(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aKilledEngineRestartsWithoutLosingOrRepeatingAnAlert() throws Exception {
+        // Given the topics, random price rules on a few symbols and a random walk of ticks,
+        // and the alerts the topology fires on them
+        String bootstrap = TestKafka.bootstrapServers();
+        createTopics(bootstrap);
+        Random random = new Random(42);
+        List<AlertRule> rules = randomRules(random);
+        List<PriceTick> ticks = randomWalks(random);
+        Set<UUID> expected = expectedAlertIds(rules, ticks);
+        assertThat(expected).hasSizeGreaterThan(100);
+
+        // When the engine runs in its own JVM, has applied the rules, and is killed while it works through the ticks
+        try (KafkaProducer<String, Object> producer = producer(bootstrap)) {
+            rules.forEach(rule -> producer.send(new ProducerRecord<>(
+                    Topics.ALERT_RULES.name(),
+                    rule.ruleId().toString(),
+                    new AlertRuleChanged(UUID.randomUUID(), Instant.EPOCH, 1, rule))));
+            producer.flush();
+            killedEngine = startEngineProcess(bootstrap);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> caughtUp(bootstrap, Topics.ALERT_RULES.name())
+                            && caughtUp(
+                                    bootstrap,
+                                    applicationId + "-" + AlertEngineTopology.RULES_BY_SYMBOL + "-repartition"));
+            ticks.forEach(tick -> producer.send(new ProducerRecord<>(
+                    Topics.STOCK_PRICES.name(), tick.symbol().value(), tick)));
+            producer.flush();
+        }
+        try (KafkaConsumer<String, AlertTriggered> alerts = readCommittedConsumer(bootstrap)) {
+            List<AlertTriggered> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                alerts.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
+                return !seen.isEmpty();
+            });
+            killedEngine.destroyForcibly().waitFor();
+            alerts.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value()));
+            assertThat(seen).as("killed mid-stream").hasSizeLessThan(expected.size());
+
+            // And it starts again on the same state directory and finishes the stream
+            restartedEngine = EngineProcess.start(bootstrap, applicationId, stateDir.toString(), 100);
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                alerts.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
+                return caughtUp(bootstrap, Topics.STOCK_PRICES.name());
+            });
+            alerts.poll(Duration.ofSeconds(1)).forEach(record -> seen.add(record.value()));
+
+            // Then every expected alert was published exactly once
+            List<UUID> ids = seen.stream().map(AlertTriggered::alertId).toList();
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    private Process startEngineProcess(String bootstrap) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EngineProcess.class.getName(),
+                        bootstrap,
+                        applicationId,
+                        stateDir.toString(),
+                        String.valueOf(COMMIT_INTERVAL.toMillis()))
+                .redirectErrorStream(true)
+                .redirectOutput(new File(stateDir.toFile(), "engine.log"))
+                .start();
+    }
+
+    private static Set<UUID> expectedAlertIds(List<AlertRule> rules, List<PriceTick> ticks) {
+        BruteForceEngine reference = new BruteForceEngine();
+        rules.forEach(reference::upsert);
+        return reference.alertIds(ticks);
+    }
+
+    private static List<AlertRule> randomRules(Random random) {
+        Condition[] conditions = {
+            Condition.PRICE_ABOVE, Condition.PRICE_BELOW, Condition.CROSSES_UP, Condition.CROSSES_DOWN
+        };
+        List<AlertRule> rules = new ArrayList<>();
+        for (int symbol = 0; symbol < SYMBOLS; symbol++) {
+            for (int i = 0; i < 40; i++) {
+                TestRules rule = TestRules.level(
+                                conditions[random.nextInt(conditions.length)], String.valueOf(90 + random.nextInt(21)))
+                        .on("SYM" + symbol)
+                        .user(UUID.randomUUID());
+                switch (random.nextInt(3)) {
+                    case 0 -> rule.cooldown(Duration.ofSeconds(30 + random.nextInt(300)));
+                    case 1 -> rule.rearm(String.valueOf(random.nextInt(4)));
+                    default -> {}
+                }
+                rules.add(rule.build());
+            }
+        }
+        return rules;
+    }
+
+    private static List<PriceTick> randomWalks(Random random) {
+        List<PriceTick> ticks = new ArrayList<>();
+        Map<Integer, BigDecimal> prices = new HashMap<>();
+        Instant start = Instant.parse("2026-01-05T15:00:00Z");
+        for (int step = 0; step < TICKS_PER_SYMBOL; step++) {
+            for (int symbol = 0; symbol < SYMBOLS; symbol++) {
+                BigDecimal price = prices.getOrDefault(symbol, BigDecimal.valueOf(100))
+                        .add(BigDecimal.valueOf(random.nextInt(5) - 2))
+                        .max(BigDecimal.valueOf(80))
+                        .min(BigDecimal.valueOf(120));
+                prices.put(symbol, price);
+                Instant at = start.plusSeconds(step * 5L);
+                ticks.add(PriceTick.of(UUID.randomUUID(), at, Symbol.of("SYM" + symbol), price, TickSource.REPLAY, at));
+            }
+        }
+        return ticks;
+    }
+
+    /** Whether the engine's committed offsets on {@code topic} reached the end of every partition. */
+    private boolean caughtUp(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < Topics.STOCK_PRICES.partitions(); partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            var ends = admin.listOffsets(latest).all().get();
+            return ends.entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                return end.getValue().offset() == 0
+                        || offset != null && offset.offset() >= end.getValue().offset();
+            });
+        }
+    }
+
+    private static void createTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> topics = new ArrayList<>();
+            for (TopicSpec<?> topic : Topics.ALL) {
+                for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
+                    if (!existing.contains(name)) {
+                        topics.add(new NewTopic(name, topic.partitions(), (short) 1));
+                    }
+                }
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private static KafkaProducer<String, Object> producer(String bootstrap) {
+        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
+    }
+
+    private static KafkaConsumer<String, AlertTriggered> readCommittedConsumer(String bootstrap) {
+        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.CONSUMER_GUARANTEES);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, AlertTriggered> consumer = new KafkaConsumer<>(
+                config, new StringDeserializer(), new JsonEventDeserializer<>(AlertTriggered.class));
+        consumer.subscribe(List.of(Topics.ALERTS_TRIGGERED.name()));
+        return consumer;
+    }
+}

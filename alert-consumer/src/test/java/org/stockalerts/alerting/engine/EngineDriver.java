@@ -1,0 +1,183 @@
+package org.stockalerts.alerting.engine;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.Bar;
+import org.stockalerts.common.event.Holding;
+import org.stockalerts.common.event.PortfolioChanged;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Signal;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.KafkaSettings;
+import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
+import org.stockalerts.common.kafka.Topics;
+
+/** The engine's topology in a TopologyTestDriver, with helpers that pipe events and read alerts. */
+final class EngineDriver implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-01-05T15:00:00Z");
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, PriceTick> ticks;
+    private final TestInputTopic<String, AlertRuleChanged> rules;
+    private final TestInputTopic<String, UserEvent> users;
+    private final TestInputTopic<String, AnalyticsUpdated> analytics;
+    private final TestInputTopic<String, byte[]> rawTicks;
+    private final TestOutputTopic<String, AlertTriggered> alerts;
+    private final TestOutputTopic<String, byte[]> deadTicks;
+
+    EngineDriver(Path stateDir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1))).addTo(builder);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-engine-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, true, 0, Duration.ZERO))
+                .forEach(properties::put);
+        driver = new TopologyTestDriver(builder.build(), properties, START);
+        StringSerializer keys = new StringSerializer();
+        ticks = driver.createInputTopic(Topics.STOCK_PRICES.name(), keys, new JsonEventSerializer<>());
+        rules = driver.createInputTopic(Topics.ALERT_RULES.name(), keys, new JsonEventSerializer<>());
+        users = driver.createInputTopic(Topics.USER_EVENTS.name(), keys, new JsonEventSerializer<>());
+        analytics = driver.createInputTopic(Topics.STOCK_ANALYTICS.name(), keys, new JsonEventSerializer<>());
+        rawTicks = driver.createInputTopic(Topics.STOCK_PRICES.name(), keys, new ByteArraySerializer());
+        alerts = driver.createOutputTopic(
+                Topics.ALERTS_TRIGGERED.name(),
+                new StringDeserializer(),
+                EventSerdes.of(Topics.ALERTS_TRIGGERED).deserializer());
+        deadTicks = driver.createOutputTopic(
+                Topics.STOCK_PRICES.deadLetterTopic(),
+                new StringDeserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    AlertRule rule(AlertRule rule) {
+        rules.pipeInput(
+                rule.ruleId().toString(),
+                new AlertRuleChanged(UUID.randomUUID(), START, AlertRuleChanged.CURRENT_VERSION, rule));
+        return rule;
+    }
+
+    void deleteRule(UUID ruleId) {
+        rules.pipeInput(ruleId.toString(), null);
+    }
+
+    /** A tick of {@code symbol} at {@code price}, observed {@code seconds} after {@link #START}. */
+    PriceTick tick(String symbol, String price, long seconds) {
+        return tick(PriceTick.of(
+                UUID.randomUUID(),
+                START.plusSeconds(seconds),
+                Symbol.of(symbol),
+                new BigDecimal(price),
+                TickSource.SIMULATED,
+                START.plusSeconds(seconds)));
+    }
+
+    /** A tick that reports the previous session's close. */
+    PriceTick tickWithClose(String symbol, String price, String previousClose, long seconds) {
+        Instant at = START.plusSeconds(seconds);
+        return tick(new PriceTick(
+                UUID.randomUUID(),
+                at,
+                PriceTick.CURRENT_VERSION,
+                Symbol.of(symbol),
+                new BigDecimal(price),
+                null,
+                null,
+                null,
+                null,
+                new BigDecimal(previousClose),
+                TickSource.SIMULATED,
+                at));
+    }
+
+    PriceTick tick(PriceTick tick) {
+        ticks.pipeInput(tick.symbol().value(), tick, tick.observedAt());
+        return tick;
+    }
+
+    void rawTick(String symbol, byte[] value) {
+        rawTicks.pipeInput(symbol, value);
+    }
+
+    /** The symbol's signal turned to {@code signal} on the bar of {@code interval} ending {@code seconds} after start. */
+    AnalyticsUpdated signal(String symbol, Signal signal, Signal previous, Duration interval, long seconds) {
+        Instant end = START.plusSeconds(seconds);
+        BigDecimal close = new BigDecimal("101.5");
+        Bar bar = new Bar(end.minus(interval), end, LocalDate.of(2026, 1, 5), close, close, close, close, 10, 1, close);
+        AnalyticsUpdated update = new AnalyticsUpdated(
+                UUID.randomUUID(),
+                end,
+                AnalyticsUpdated.CURRENT_VERSION,
+                Symbol.of(symbol),
+                interval,
+                bar,
+                close,
+                close,
+                signal,
+                previous,
+                signal != previous,
+                end,
+                false);
+        return signal(update);
+    }
+
+    AnalyticsUpdated signal(AnalyticsUpdated update) {
+        analytics.pipeInput(update.symbol().value(), update, update.occurredAt());
+        return update;
+    }
+
+    PortfolioChanged portfolio(UUID userId, UUID portfolioId, Holding... holdings) {
+        PortfolioChanged change = new PortfolioChanged(
+                UUID.randomUUID(),
+                START,
+                PortfolioChanged.CURRENT_VERSION,
+                userId,
+                portfolioId,
+                Arrays.asList(holdings));
+        users.pipeInput(userId.toString(), change);
+        return change;
+    }
+
+    List<AlertTriggered> alerts() {
+        return alerts.readValuesToList();
+    }
+
+    List<org.apache.kafka.streams.test.TestRecord<String, AlertTriggered>> alertRecords() {
+        return alerts.readRecordsToList();
+    }
+
+    List<byte[]> deadTicks() {
+        return deadTicks.readValuesToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

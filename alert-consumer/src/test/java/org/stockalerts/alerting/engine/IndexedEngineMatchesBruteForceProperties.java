@@ -1,0 +1,147 @@
+package org.stockalerts.alerting.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.MoveReference;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.RuleStatus;
+import org.stockalerts.common.event.Signal;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.event.TriggerMode;
+
+/**
+ * The indexed engine of a symbol ({@link SymbolRules}) fires exactly what evaluating every rule one
+ * by one with {@link RuleSemantics} fires, for random rules, rule changes and tick and signal
+ * sequences. Prices sit on a coarse grid so that equality with levels happens often.
+ */
+class IndexedEngineMatchesBruteForceProperties {
+
+    private static final Symbol SYMBOL = Symbol.of("AAPL");
+    private static final Instant START = Instant.parse("2026-01-05T15:00:00Z");
+    private static final Condition[] CONDITIONS = {
+        Condition.PRICE_ABOVE,
+        Condition.PRICE_BELOW,
+        Condition.CROSSES_UP,
+        Condition.CROSSES_DOWN,
+        Condition.MOVES_UP,
+        Condition.MOVES_DOWN,
+        Condition.SIGNAL_TURNS
+    };
+
+    @Property(tries = 300)
+    void indexedEngineFiresExactlyWhatBruteForceFires(@ForAll long seed) {
+        // Given random rules on one symbol, in the index and in a brute-force list
+        Random random = new Random(seed);
+        SymbolRules index = new SymbolRules();
+        BruteForceEngine bruteForce = new BruteForceEngine();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 1 + random.nextInt(40); i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            upsert(index, bruteForce, randomRule(random, id, 1));
+        }
+        SymbolState state = SymbolState.EMPTY;
+        Instant now = START;
+
+        // When random ticks, signal turns and rule changes arrive
+        for (int step = 0; step < 150; step++) {
+            now = now.plusSeconds(1 + random.nextInt(90));
+            int kind = random.nextInt(20);
+            if (kind == 0) {
+                UUID id = ids.get(random.nextInt(ids.size()));
+                StoredRule existing = bruteForce.get(SYMBOL, id);
+                long revision = existing == null ? 1 : existing.rule().revision() + 1;
+                upsert(index, bruteForce, randomRule(random, id, revision));
+            } else if (kind == 1) {
+                UUID id = ids.get(random.nextInt(ids.size()));
+                index.remove(id);
+                bruteForce.remove(SYMBOL, id);
+            } else if (kind == 2) {
+                Signal signal = Signal.values()[random.nextInt(3)];
+                UUID eventId = UUID.randomUUID();
+                Set<UUID> expected = bruteForce.onSignal(SYMBOL, signal, now, eventId);
+                Set<UUID> actual = firedIds(index.onSignal(signal, now, eventId));
+
+                // Then both fire the same rules
+                assertThat(actual).as("signal %s at step %d", signal, step).isEqualTo(expected);
+            } else {
+                PriceTick tick = randomTick(random, now);
+                PriceContext context = new PriceContext(tick, state);
+                Set<UUID> expected = bruteForce.onTick(context);
+                Set<UUID> actual = firedIds(index.onTick(context));
+
+                // Then both fire the same rules
+                assertThat(actual).as("tick %s at step %d", tick.price(), step).isEqualTo(expected);
+                assertThat(index.historyMinutes()).isEqualTo(bruteForce.historyMinutes(SYMBOL));
+                state = state.after(tick, index.historyMinutes());
+            }
+        }
+    }
+
+    private static void upsert(SymbolRules index, BruteForceEngine bruteForce, AlertRule rule) {
+        bruteForce.upsert(rule);
+        index.put(bruteForce.get(SYMBOL, rule.ruleId()));
+    }
+
+    private static Set<UUID> firedIds(SymbolRules.Changes changes) {
+        Set<UUID> ids = new HashSet<>();
+        changes.fired().forEach(fired -> ids.add(fired.rule().ruleId()));
+        return ids;
+    }
+
+    private static PriceTick randomTick(Random random, Instant at) {
+        BigDecimal price = BigDecimal.valueOf(180 + random.nextInt(41)).divide(BigDecimal.valueOf(2));
+        BigDecimal previousClose = random.nextInt(4) == 0 ? null : BigDecimal.valueOf(95 + random.nextInt(11));
+        return new PriceTick(
+                UUID.randomUUID(),
+                at,
+                PriceTick.CURRENT_VERSION,
+                SYMBOL,
+                price,
+                null,
+                null,
+                null,
+                null,
+                previousClose,
+                TickSource.SIMULATED,
+                at);
+    }
+
+    private static AlertRule randomRule(Random random, UUID id, long revision) {
+        Condition condition = CONDITIONS[random.nextInt(CONDITIONS.length)];
+        TriggerMode mode = TriggerMode.values()[random.nextInt(3)];
+        boolean move = condition.kind() == Condition.Kind.MOVE;
+        MoveReference reference = move ? MoveReference.values()[random.nextInt(2)] : null;
+        return new AlertRule(
+                id,
+                TestRules.USER,
+                SYMBOL,
+                condition,
+                condition.needsThreshold() ? BigDecimal.valueOf(90 + random.nextInt(21)) : null,
+                move ? BigDecimal.valueOf(1 + random.nextInt(8)) : null,
+                reference,
+                reference == MoveReference.WINDOW ? 1 + random.nextInt(4) : null,
+                condition == Condition.SIGNAL_TURNS ? Signal.values()[random.nextInt(3)] : null,
+                mode,
+                mode == TriggerMode.COOLDOWN ? Duration.ofSeconds(30 + random.nextInt(600)) : null,
+                mode == TriggerMode.REARM ? BigDecimal.valueOf(random.nextInt(6)) : null,
+                random.nextInt(5) == 0 ? START.plusSeconds(random.nextInt(7200)) : null,
+                null,
+                random.nextInt(8) == 0 ? RuleStatus.PAUSED : RuleStatus.ACTIVE,
+                revision);
+    }
+}
