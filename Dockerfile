@@ -6,7 +6,8 @@
 
 ARG JAVA_VERSION=21
 
-FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
+# The jars are the same on every platform: build them once, natively (no QEMU emulation for the arm64 image).
+FROM --platform=$BUILDPLATFORM eclipse-temurin:${JAVA_VERSION}-jdk AS build
 ARG SERVICE=api-service
 WORKDIR /src
 
