@@ -11,8 +11,8 @@ FROM --platform=$BUILDPLATFORM eclipse-temurin:${JAVA_VERSION}-jdk AS build
 ARG SERVICE=api-service
 WORKDIR /src
 
-# The wrapper and every pom first: this layer and the dependency download below are rebuilt only when a pom
-# changes, not on every source change.
+# The wrapper and every pom first: this layer and the dependency download below (kept in the layer, so a registry
+# or GitHub Actions layer cache carries it) are rebuilt only when a pom changes, not on every source change.
 COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
@@ -22,21 +22,18 @@ COPY api-service/pom.xml api-service/
 COPY alert-consumer/pom.xml alert-consumer/
 COPY persistence-consumer/pom.xml persistence-consumer/
 COPY analytics-consumer/pom.xml analytics-consumer/
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl "${SERVICE}" -am dependency:go-offline -DexcludeGroupIds=org.stockalerts
+RUN ./mvnw -B -q -pl "${SERVICE}" -am dependency:go-offline -DexcludeGroupIds=org.stockalerts
 
 # The sources the service is built from: common, test-support (a test-scoped module of every service) and its own.
 COPY common/src/ common/src/
 COPY test-support/src/ test-support/src/
 COPY ${SERVICE}/src/ ${SERVICE}/src/
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl "${SERVICE}" -am -Dmaven.test.skip=true package \
+RUN ./mvnw -B -q -pl "${SERVICE}" -am -Dmaven.test.skip=true package \
     && java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}-"*.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:${JAVA_VERSION}-jre
 ARG SERVICE=api-service
 LABEL org.opencontainers.image.title="stock-alerts-${SERVICE}" \
-      org.opencontainers.image.source="https://github.com/stock-alerts/stock-alerts" \
       org.opencontainers.image.description="Stock Alerts ${SERVICE}"
 # /app/state: Kafka Streams state (STOCKALERTS_STATE_DIR in docker-compose.yml), writable by the app user.
 RUN groupadd --system --gid 10001 app \
