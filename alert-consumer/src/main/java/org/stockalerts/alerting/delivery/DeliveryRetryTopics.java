@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.SingleRecordHeader;
 import org.springframework.kafka.retrytopic.DeadLetterPublishingRecovererFactory;
+import org.springframework.kafka.retrytopic.ListenerContainerFactoryConfigurer;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
@@ -41,6 +42,16 @@ public class DeliveryRetryTopics extends RetryTopicConfigurationSupport {
         scheduler.setThreadNamePrefix("delivery-retry-");
         scheduler.initialize();
         return new RetryTopicSchedulerWrapper(scheduler);
+    }
+
+    /**
+     * After a failed record has been forwarded to its retry topic, the rest of the poll is handed
+     * on as it is instead of being fetched again: a target that fails fast (open circuit) costs the
+     * targets behind it one produce, not a seek and a fetch.
+     */
+    @Override
+    protected Consumer<ListenerContainerFactoryConfigurer> configureListenerContainerFactoryConfigurer() {
+        return configurer -> configurer.setErrorHandlerCustomizer(handler -> handler.setSeekAfterError(false));
     }
 
     @Override
