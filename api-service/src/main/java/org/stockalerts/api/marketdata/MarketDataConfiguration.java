@@ -50,14 +50,8 @@ class MarketDataConfiguration {
             case SIMULATED -> new SimulatedQuoteProvider(simulated, settings.exchangeZone(), clock);
             case REPLAY -> replay(replay, clock);
         };
-        RequestBudget budget = kind == ProviderKind.ALPHAVANTAGE
-                ? new RequestBudget(
-                        clock,
-                        alphaVantage.requestsPerMinute(),
-                        alphaVantage.requestsPerDay(),
-                        alphaVantage.rateLimitBackoff(),
-                        alphaVantage.maxRateLimitBackoff())
-                : RequestBudget.unlimited(clock);
+        RequestBudget budget =
+                kind == ProviderKind.ALPHAVANTAGE ? alphaVantage.budget(clock) : RequestBudget.unlimited(clock);
         // a dedicated connection outside the pool holds the lock, so a pooled connection never carries it
         DriverManagerDataSource lockConnections =
                 new DriverManagerDataSource(databaseUrl, databaseUser, databasePassword);

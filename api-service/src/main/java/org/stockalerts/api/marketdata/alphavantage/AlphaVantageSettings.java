@@ -1,8 +1,10 @@
 package org.stockalerts.api.marketdata.alphavantage;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.stockalerts.api.marketdata.RequestBudget;
 
 /**
  * Settings of the Alpha Vantage provider ({@code stockalerts.marketdata.alpha-vantage.*}; the key also
@@ -52,6 +54,11 @@ public record AlphaVantageSettings(
 
     public boolean freePlan() {
         return "free".equalsIgnoreCase(plan.strip());
+    }
+
+    /** The plan's request budget. */
+    public RequestBudget budget(Clock clock) {
+        return new RequestBudget(clock, requestsPerMinute, requestsPerDay, rateLimitBackoff, maxRateLimitBackoff);
     }
 
     /** Symbols per request: 100 with bulk quotes on a premium plan, else one. */
