@@ -1,0 +1,177 @@
+package org.stockalerts.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.TestDatabase;
+import org.stockalerts.testsupport.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system, end to end: the four services run as separate processes from their executable
+ * jars against a real Kafka broker and a real PostgreSQL. A user registers through the API, creates
+ * a rule, ticks arrive on stock-prices, and the alert that fires is stored by the persistence
+ * consumer and returned by the API, exactly once.
+ */
+class EndToEndTest {
+
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static ServiceProcess api;
+
+    @BeforeAll
+    static void startTheSystem() throws IOException {
+        TestDatabase.Endpoint db = TestDatabase.endpoint();
+        Path state = Files.createTempDirectory("e2e-streams-state");
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
+                "DATABASE_URL", db.jdbcUrl(),
+                "DATABASE_USER", db.username(),
+                "DATABASE_PASSWORD", db.password(),
+                "STOCKALERTS_MARKETDATA_ENABLED", "false"));
+        api = start("api-service", "API_PORT", env);
+        env.put("STOCKALERTS_STATE_DIR", state.resolve("alert-engine").toString());
+        start("alert-consumer", "ALERT_CONSUMER_PORT", env);
+        start("persistence-consumer", "PERSISTENCE_CONSUMER_PORT", env);
+        env.put("STOCKALERTS_STATE_DIR", state.resolve("analytics").toString());
+        start("analytics-consumer", "ANALYTICS_CONSUMER_PORT", env);
+        await().atMost(STARTUP)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> SERVICES.stream().allMatch(ServiceProcess::isUp));
+    }
+
+    private static ServiceProcess start(String module, String portVariable, Map<String, String> env)
+            throws IOException {
+        ServiceProcess service = ServiceProcess.start(module, portVariable, env);
+        SERVICES.add(service);
+        return service;
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws InterruptedException {
+        for (ServiceProcess service : SERVICES.reversed()) {
+            service.close();
+        }
+    }
+
+    @Test
+    void aRuleCreatedThroughTheApiFiresOnceOnLiveTicksAndTheAlertIsStoredAndListed() throws Exception {
+        // Given a registered user with a price-above rule on E2EX at 100
+        JsonNode user = call("POST", "/users", null, "{\"name\":\"End To End\",\"email\":\"e2e@example.com\"}");
+        String userId = user.get("id").asString();
+        String key = user.get("apiKey").asString();
+        JsonNode rule = call(
+                "POST",
+                "/alerts",
+                key,
+                "{\"symbol\":\"E2EX\",\"condition\":\"PRICE_ABOVE\",\"threshold\":100.00,\"triggerMode\":\"ONCE\"}");
+        String ruleId = rule.get("id").asString();
+
+        // When ticks above the threshold keep arriving on stock-prices
+        try (KafkaProducer<String, Object> producer = producer()) {
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), "E2EX", tick("101.25")));
+                        // Then the alert that fired is stored and listed for the user
+                        assertThat(call("GET", "/users/" + userId + "/alerts", key, null)
+                                        .get("items"))
+                                .isNotEmpty();
+                    });
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), "E2EX", tick("102.50")));
+            }
+            producer.flush();
+        }
+
+        // And a once-rule fired exactly once, however many ticks followed
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode alerts =
+                    call("GET", "/users/" + userId + "/alerts", key, null).get("items");
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.get(0).toString()).contains(ruleId).contains("E2EX");
+        });
+
+        // And the persistence consumer kept the ticks
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(storedTicks("E2EX")).isGreaterThanOrEqualTo(6));
+    }
+
+    private static PriceTick tick(String price) {
+        Instant now = Instant.now();
+        return PriceTick.of(UUID.randomUUID(), now, Symbol.of("E2EX"), new BigDecimal(price), TickSource.REPLAY, now);
+    }
+
+    private static KafkaProducer<String, Object> producer() {
+        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
+    }
+
+    private static JsonNode call(String method, String path, String apiKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("%s %s answered %s", method, path, response.body())
+                .isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    private static int storedTicks(String symbol) throws SQLException {
+        try (Connection db = TestDatabase.endpoint().connect();
+                PreparedStatement query =
+                        db.prepareStatement("SELECT count(*) FROM persistence.price_ticks WHERE symbol = ?")) {
+            query.setString(1, symbol);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}

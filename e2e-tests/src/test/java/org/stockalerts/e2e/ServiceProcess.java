@@ -1,0 +1,121 @@
+package org.stockalerts.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service running as its own process from its executable jar, the way the launcher and the
+ * containers run it: configured only through environment variables, its output kept in a log file.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts {@code module}'s jar with {@code env}, serving HTTP on a free port set in {@code portVariable}. */
+    static ServiceProcess start(String module, String portVariable, Map<String, String> env) throws IOException {
+        Path jar = executableJar(module);
+        int port = freePort();
+        Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + module + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put(portVariable, String.valueOf(port));
+        return new ServiceProcess(module, port, log, builder.start());
+    }
+
+    /** Whether the service answers its health endpoint with UP. */
+    boolean isUp() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        }
+        try {
+            HttpResponse<String> health = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Path executableJar(String module) throws IOException {
+        Path target = ROOT.resolve(module).resolve("target");
+        if (Files.isDirectory(target)) {
+            try (var jars = Files.list(target)) {
+                List<Path> found = jars.filter(path -> {
+                            String file = path.getFileName().toString();
+                            return file.startsWith(module + "-")
+                                    && file.endsWith(".jar")
+                                    && !file.endsWith("-plain.jar")
+                                    && !file.endsWith("-sources.jar");
+                        })
+                        .toList();
+                if (found.size() == 1) {
+                    return found.get(0);
+                }
+            }
+        }
+        throw new IllegalStateException("No executable jar of " + module + " under " + target
+                + ": run the end-to-end tests as part of `./mvnw -B verify` from the project root,"
+                + " or build the services first with `./mvnw -B -DskipTests package`.");
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
