@@ -204,15 +204,11 @@ class AlphaVantageProviderTest {
         server.enqueue(json(200, "malformed.json"));
 
         // When IBM is fetched
-        Throwable failure =
-                catchThrowable(() -> provider(settings("free", false)).fetch(List.of(IBM)));
+        QuoteProviderException failure = failedFetch();
 
         // Then the failure says the answer was malformed and nothing is retried
-        assertThat(failure)
-                .isInstanceOfSatisfying(
-                        QuoteProviderException.class,
-                        e -> assertThat(e.isTransient()).isFalse())
-                .hasMessageContaining("not valid JSON");
+        assertThat(failure.isTransient()).isFalse();
+        assertThat(failure).hasMessageContaining("not valid JSON");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -239,15 +235,11 @@ class AlphaVantageProviderTest {
         }
 
         // When IBM is fetched
-        Throwable failure =
-                catchThrowable(() -> provider(settings("free", false)).fetch(List.of(IBM)));
+        QuoteProviderException failure = failedFetch();
 
         // Then one attempt and two retries were made, and the failure is transient
-        assertThat(failure)
-                .isInstanceOfSatisfying(
-                        QuoteProviderException.class,
-                        e -> assertThat(e.isTransient()).isTrue())
-                .hasMessageContaining("HTTP 500");
+        assertThat(failure.isTransient()).isTrue();
+        assertThat(failure).hasMessageContaining("HTTP 500");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -259,16 +251,11 @@ class AlphaVantageProviderTest {
         }
 
         // When IBM is fetched
-        Throwable failure =
-                catchThrowable(() -> provider(settings("free", false)).fetch(List.of(IBM)));
+        QuoteProviderException failure = failedFetch();
 
         // Then each attempt timed out and the failure says so
-        assertThat(failure)
-                .isInstanceOfSatisfying(
-                        QuoteProviderException.class,
-                        e -> assertThat(e.isTransient()).isTrue())
-                .hasMessageContaining("unreachable")
-                .hasMessageContaining("SocketTimeoutException");
+        assertThat(failure.isTransient()).isTrue();
+        assertThat(failure).hasMessageContaining("unreachable").hasMessageContaining("SocketTimeoutException");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -347,6 +334,13 @@ class AlphaVantageProviderTest {
                 Duration.ofMinutes(10),
                 Duration.ofMinutes(10),
                 meters));
+    }
+
+    private QuoteProviderException failedFetch() {
+        Throwable failure =
+                catchThrowable(() -> provider(settings("free", false)).fetch(List.of(IBM)));
+        assertThat(failure).isInstanceOf(QuoteProviderException.class);
+        return (QuoteProviderException) failure;
     }
 
     private AlphaVantageProvider provider(AlphaVantageSettings settings) {
