@@ -1,6 +1,9 @@
 package org.stockalerts.api.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.Valid;
@@ -50,6 +53,10 @@ class AlertRuleController {
 
     @PostMapping
     @Operation(summary = "Create an alert rule (the seed's 'create a price alert')")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     ResponseEntity<RuleView> create(@CurrentUser UUID caller, @Valid @RequestBody RuleRequest request) {
         if (request.userId() != null) {
             Ownership.requireSelf(request.userId(), caller);
@@ -60,6 +67,10 @@ class AlertRuleController {
 
     @GetMapping
     @Operation(summary = "The caller's rules, newest first, filtered by symbol and status")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULES)))
     PageResponse<RuleView> list(
             @CurrentUser UUID caller,
             @RequestParam(required = false) UUID userId,
@@ -77,30 +88,50 @@ class AlertRuleController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One of the caller's rules")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     RuleView get(@CurrentUser UUID caller, @PathVariable UUID id) {
         return view(rules.findByIdAndUserId(id, caller).orElseThrow(() -> new NotFoundException("alert rule", id)));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a rule's definition (its status is kept)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     RuleView replace(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
         return view(alertRules.replace(caller, id, request));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change some fields of a rule")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     RuleView patch(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
         return view(alertRules.patch(caller, id, request));
     }
 
     @PostMapping("/{id}/pause")
     @Operation(summary = "Pause a rule: it stops firing until resumed")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     RuleView pause(@CurrentUser UUID caller, @PathVariable UUID id) {
         return view(alertRules.setStatus(caller, id, RuleStatus.PAUSED));
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "Resume a paused (or re-arm a triggered) rule")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     RuleView resume(@CurrentUser UUID caller, @PathVariable UUID id) {
         return view(alertRules.setStatus(caller, id, RuleStatus.ACTIVE));
     }

@@ -1,6 +1,9 @@
 package org.stockalerts.api.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,6 +34,10 @@ class FiredAlertController {
     @Operation(
             summary = "Alerts that fired for the user, newest first; from (inclusive) and to (exclusive) are"
                     + " ISO-8601 instants")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.FIRED)))
     PageResponse<FiredAlerts.FiredAlert> list(
             @PathVariable UUID id,
             @CurrentUser UUID caller,

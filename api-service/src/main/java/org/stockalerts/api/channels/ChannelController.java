@@ -3,6 +3,9 @@ package org.stockalerts.api.channels;
 import static org.stockalerts.api.security.Ownership.requireSelf;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -35,6 +38,10 @@ class ChannelController {
 
     @GetMapping
     @Operation(summary = "The user's channels (webhook secrets are never listed)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CHANNELS)))
     List<ChannelView> list(@PathVariable UUID userId, @CurrentUser UUID caller) {
         return repository.findByUserIdOrderByCreatedAtAscIdAsc(requireSelf(userId, caller)).stream()
                 .map(ChannelView::of)
@@ -46,6 +53,10 @@ class ChannelController {
             summary = "Add an e-mail or webhook channel",
             description = "For a webhook the answer carries its signing secret (whsec_…), shown only this once."
                     + " URLs reaching internal addresses are refused with 422.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CREATED)))
     ResponseEntity<ChannelView> add(
             @PathVariable UUID userId, @CurrentUser UUID caller, @Valid @RequestBody ChannelDtos.NewChannel request) {
         ChannelEntity channel = channels.add(requireSelf(userId, caller), request.type(), request.address());
@@ -55,6 +66,10 @@ class ChannelController {
 
     @PatchMapping("/{channelId}")
     @Operation(summary = "Enable or disable a channel")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CHANNEL)))
     ChannelView change(
             @PathVariable UUID userId,
             @PathVariable UUID channelId,

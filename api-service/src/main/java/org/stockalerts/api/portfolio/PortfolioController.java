@@ -3,6 +3,9 @@ package org.stockalerts.api.portfolio;
 import static org.stockalerts.api.security.Ownership.requireSelf;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -36,12 +39,20 @@ class PortfolioController {
 
     @GetMapping("/users/{id}/portfolio")
     @Operation(summary = "The user's portfolio with a valuation per holding and in total")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
     PortfolioView ofUser(@PathVariable UUID id, @CurrentUser UUID caller) {
         return reader.ofUser(requireSelf(id, caller));
     }
 
     @PostMapping("/users/{id}/portfolio")
     @Operation(summary = "Create or update the user's portfolio; holdings, when given, replace the current ones")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
     ResponseEntity<PortfolioView> upsertOfUser(
             @PathVariable UUID id, @CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
         return upserted(portfolios.upsert(requireSelf(id, caller), request));
@@ -49,6 +60,10 @@ class PortfolioController {
 
     @PostMapping("/portfolio")
     @Operation(summary = "Create or update the portfolio of the user named in the body (the caller)")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
     ResponseEntity<PortfolioView> upsert(@CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
         UUID userId = request.userId() == null ? caller : requireSelf(request.userId(), caller);
         return upserted(portfolios.upsert(userId, request));
@@ -56,12 +71,20 @@ class PortfolioController {
 
     @GetMapping("/portfolio/{id}")
     @Operation(summary = "A portfolio with a valuation per holding and in total")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
     PortfolioView get(@PathVariable UUID id, @CurrentUser UUID caller) {
         return reader.byId(caller, id);
     }
 
     @PostMapping("/portfolio/{id}/stocks")
     @Operation(summary = "Add a purchase: a new holding or more of one already held (average cost weighted)")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.HOLDING)))
     ResponseEntity<Valuation.HoldingValue> addStock(
             @PathVariable UUID id, @CurrentUser UUID caller, @Valid @RequestBody HoldingRequest request) {
         HoldingEntity holding = portfolios.addHolding(caller, id, request);
@@ -71,12 +94,20 @@ class PortfolioController {
 
     @GetMapping("/portfolio/{id}/stocks")
     @Operation(summary = "The holdings of a portfolio, valued")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.HOLDINGS)))
     List<Valuation.HoldingValue> stocks(@PathVariable UUID id, @CurrentUser UUID caller) {
         return reader.holdings(caller, id);
     }
 
     @PutMapping("/portfolio/{id}/stocks/{symbol}")
     @Operation(summary = "Set a holding's quantity, average cost and threshold price")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.HOLDING)))
     Valuation.HoldingValue putStock(
             @PathVariable UUID id,
             @PathVariable String symbol,

@@ -1,6 +1,9 @@
 package org.stockalerts.api.user;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -40,6 +43,10 @@ class UserController {
 
     @PostMapping
     @Operation(summary = "Register a user; the answer carries the API key, shown only this once")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.REGISTERED)))
     ResponseEntity<UserDtos.RegisteredUser> register(@Valid @RequestBody UserDtos.RegisterUser request) {
         UserDtos.RegisteredUser user = accounts.register(request.name(), request.email());
         return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
@@ -47,6 +54,10 @@ class UserController {
 
     @GetMapping
     @Operation(summary = "List users: all of them with the admin key, only the caller with a user key")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.PAGE)))
     PageResponse<UserDtos.UserView> list(
             @CurrentUser Caller caller,
             @RequestParam(required = false) Integer page,
@@ -66,12 +77,20 @@ class UserController {
 
     @GetMapping("/{id}")
     @Operation(summary = "The caller's own user")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.USER)))
     UserDtos.UserView get(@PathVariable UUID id, @CurrentUser Caller caller) {
         return UserDtos.UserView.of(owned(id, caller));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change the caller's name or e-mail address")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.USER)))
     UserDtos.UserView update(
             @PathVariable UUID id, @CurrentUser Caller caller, @Valid @RequestBody UserDtos.UpdateUser change) {
         owned(id, caller);

@@ -5,6 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -47,5 +48,8 @@ class WebConfiguration implements WebMvcConfigurer {
         converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter
                 ? new JacksonJsonHttpMessageConverter(strict)
                 : converter);
+        // byte[] answers (the OpenAPI description) stay raw bytes, never base64 JSON strings
+        converters.removeIf(ByteArrayHttpMessageConverter.class::isInstance);
+        converters.addFirst(new ByteArrayHttpMessageConverter());
     }
 }

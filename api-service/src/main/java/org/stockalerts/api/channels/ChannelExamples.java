@@ -1,0 +1,18 @@
+package org.stockalerts.api.channels;
+
+/** Example bodies for the OpenAPI description of the channel routes. */
+final class ChannelExamples {
+
+    static final String CREATED = """
+            {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d6", "type": "WEBHOOK",
+             "address": "https://hooks.example.com/stock-alerts", "enabled": true, "createdAt": "2026-01-02T10:30:00Z",
+             "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4ZzJ0sZ7tQ8="}""";
+
+    static final String CHANNEL = """
+            {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d6", "type": "WEBHOOK",
+             "address": "https://hooks.example.com/stock-alerts", "enabled": true, "createdAt": "2026-01-02T10:30:00Z"}""";
+
+    static final String CHANNELS = "[" + CHANNEL + "]";
+
+    private ChannelExamples() {}
+}
