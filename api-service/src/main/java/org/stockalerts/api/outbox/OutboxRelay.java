@@ -19,11 +19,12 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox: in one transaction, locks the oldest unpublished rows ({@code FOR UPDATE
- * SKIP LOCKED}, so several instances never publish the same row at once), sends them in id order,
- * waits for the broker's acknowledgements and marks the acknowledged prefix published. A row is
- * marked only after Kafka has it, so a crash or an unreachable broker leads to a resend with the
- * same eventId, never to a loss.
+ * Publishes the outbox: in one transaction, takes the relay's advisory lock (so of several
+ * instances only one publishes at a time, which keeps each key's events in commit order), locks the
+ * oldest unpublished rows ({@code FOR UPDATE SKIP LOCKED}), sends them in id order, waits for the
+ * broker's acknowledgements and marks the acknowledged prefix published. A row is marked only after
+ * Kafka has it, so a crash or an unreachable broker leads to a resend with the same eventId, never
+ * to a loss.
  */
 public class OutboxRelay {
 
@@ -38,6 +39,10 @@ public class OutboxRelay {
     private static final String SELECT_BATCH =
             "SELECT id, event_id, topic, message_key, event_type, payload::text AS payload"
                     + " FROM api.outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    /** Key of the transaction-scoped advisory lock held by the publishing relay ("outbox" in ASCII). */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?)";
     private static final String MARK_PUBLISHED = "UPDATE api.outbox SET published_at = ? WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
@@ -64,11 +69,15 @@ public class OutboxRelay {
     /**
      * Publishes one batch.
      *
-     * @return how many events Kafka acknowledged (and are now marked published)
+     * @return how many events Kafka acknowledged (and are now marked published); 0 as well while
+     *     another instance holds the relay lock
      * @throws OutboxPublishException when the first event of the batch could not be published
      */
     public int publishBatch() {
         Integer published = transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject(TRY_LOCK, Boolean.class, RELAY_LOCK))) {
+                return 0;
+            }
             List<Pending> batch = jdbc.query(
                     SELECT_BATCH,
                     (row, n) -> new Pending(

@@ -56,9 +56,11 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private void drain() {
         long pauseMillis = settings.pollInterval().toMillis();
         try {
-            while (!Thread.currentThread().isInterrupted() && relay.publishBatch() == settings.batchSize()) {
-                // a full batch: more are waiting
-            }
+            int published;
+            do {
+                published = relay.publishBatch();
+            } while (published == settings.batchSize()
+                    && !Thread.currentThread().isInterrupted());
         } catch (RuntimeException e) {
             pauseMillis = settings.retryBackoff().toMillis();
             log.atWarn()

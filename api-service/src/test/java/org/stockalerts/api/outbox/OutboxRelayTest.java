@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +46,12 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
 
     @Autowired
     OutboxSettings settings;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     Clock clock;
@@ -105,6 +114,36 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
                         alice.id().toString(),
                         ruleId))
                 .isZero();
+    }
+
+    @Test
+    void publishesNothingWhileAnotherInstanceHoldsTheRelayLockAndCatchesUpAfterwards() throws Exception {
+        // Given another relay instance holding the relay lock
+        try (Connection other = dataSource.getConnection();
+                Statement sql = other.createStatement()) {
+            sql.execute("SELECT pg_advisory_lock(" + OutboxRelay.RELAY_LOCK + ")");
+            TestUser alice;
+            try {
+                // When a user registers
+                alice = registerUser("Alice");
+
+                // Then this instance publishes nothing: its event waits
+                assertThat(relay.publishBatch()).isZero();
+                assertThat(unpublished(alice)).isEqualTo(1);
+            } finally {
+                sql.execute("SELECT pg_advisory_unlock(" + OutboxRelay.RELAY_LOCK + ")");
+            }
+
+            // Then once the lock is released the event is published
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(alice) == 0);
+        }
+    }
+
+    private long unpublished(TestUser user) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM api.outbox WHERE message_key = ? AND published_at IS NULL",
+                Long.class,
+                user.id().toString());
     }
 
     private static List<ConsumerRecord<String, byte[]>> awaitEvents(List<String> expected) {
