@@ -49,16 +49,21 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         this.signalInterval = signalInterval;
     }
 
+    /**
+     * Rule definitions live in RocksDB (a million rules would not fit the heap twice); the symbol
+     * state and the holders, written on every tick, in memory: a RocksDB store would be flushed to
+     * disk on every commit. All three are changelogged, so a restart restores them.
+     */
     static StoreBuilder<?>[] stores() {
         return new StoreBuilder<?>[] {
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), EventSerdes.of(StoredRule.class)),
             Stores.keyValueStoreBuilder(
-                            Stores.persistentKeyValueStore(SYMBOLS_STORE),
+                            Stores.inMemoryKeyValueStore(SYMBOLS_STORE),
                             Serdes.String(),
                             EventSerdes.of(SymbolState.class))
                     .withCachingEnabled(),
-            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String())
+            Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String())
         };
     }
 

@@ -115,11 +115,16 @@ class EngineCrashRecoveryIntegrationTest {
 
             // And it starts again on the same state directory and finishes the stream
             restartedEngine = EngineProcess.start(bootstrap, applicationId, stateDir.toString(), 100);
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
                 alerts.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
-                return caughtUp(bootstrap, Topics.STOCK_PRICES.name());
+                return caughtUp(bootstrap, Topics.STOCK_PRICES.name())
+                        && seen.stream().map(AlertTriggered::alertId).toList().containsAll(expected);
             });
-            alerts.poll(Duration.ofSeconds(1)).forEach(record -> seen.add(record.value()));
+            var late = alerts.poll(Duration.ofSeconds(1));
+            while (!late.isEmpty()) {
+                late.forEach(record -> seen.add(record.value()));
+                late = alerts.poll(Duration.ofSeconds(1));
+            }
 
             // Then every expected alert was published exactly once
             List<UUID> ids = seen.stream().map(AlertTriggered::alertId).toList();
