@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Alert engine benchmark: rules loaded, start-up, ticks/s, bare-consumer ratio, latency, heap and the seed's
+# PostgreSQL approach, all on an in-process KRaft broker (127.0.0.1) and the local PostgreSQL.
+# Usage: benchmarks/run-alert-engine.sh [rules 1000000] [symbols 5000] [ticks 500000] [latency rate 5000]
+#        [latency seconds 20] [baseline ticks 2000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+./mvnw -B -q -o -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
+  -Dspotless.check.skip -Dmdep.outputFile=target/benchmark.classpath
+exec "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseG1GC \
+  -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" \
+  org.stockalerts.benchmarks.AlertEngineBenchmark "$@"

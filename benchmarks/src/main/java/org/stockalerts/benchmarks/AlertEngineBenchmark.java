@@ -1,0 +1,374 @@
+package org.stockalerts.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.stockalerts.alerting.engine.AlertEngineTopology;
+import org.stockalerts.alerting.engine.EngineSettings;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.kafka.KafkaSettings;
+import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
+import org.stockalerts.common.kafka.TopicSpec;
+import org.stockalerts.common.kafka.Topics;
+
+/**
+ * The alert engine on a real (in-process KRaft) broker, as the service runs it: exactly-once v2,
+ * RocksDB stores with changelogs, commit interval 100 ms. Phases: load the rules, restart with
+ * pre-produced ticks (start-up to first alert, sustained throughput), a bare deserializing consumer
+ * on the same ticks, latency at a fixed rate, and the seed's PostgreSQL approach (see
+ * {@link SeedBaseline}).
+ *
+ * <p>Arguments: rules (1,000,000), symbols (5,000), ticks (500,000), latency rate per second (5,000),
+ * latency seconds (20), baseline ticks (2,000; 0 skips the baseline).
+ */
+public final class AlertEngineBenchmark {
+
+    private static final Instant EVENT_TIME = Instant.parse("2026-03-02T14:30:00Z");
+
+    private final String bootstrap;
+    private final Path stateDir;
+    private final String applicationId = "alert-engine-bench";
+    private final BenchmarkWorkload workload;
+
+    private AlertEngineBenchmark(String bootstrap, Path stateDir, BenchmarkWorkload workload) {
+        this.bootstrap = bootstrap;
+        this.stateDir = stateDir;
+        this.workload = workload;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rules = arg(args, 0, 1_000_000);
+        int symbols = arg(args, 1, 5_000);
+        int ticks = arg(args, 2, 500_000);
+        int rate = arg(args, 3, 5_000);
+        int latencySeconds = arg(args, 4, 20);
+        int baselineTicks = arg(args, 5, 2_000);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(Map.of(
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+        try {
+            BenchmarkWorkload workload = new BenchmarkWorkload(new Random(7), rules, symbols);
+            AlertEngineBenchmark benchmark = new AlertEngineBenchmark(
+                    broker.getBrokersAsString(), Files.createTempDirectory("alert-engine-bench"), workload);
+            benchmark.run(ticks, rate, latencySeconds);
+            if (baselineTicks > 0) {
+                SeedBaseline.run(workload, baselineTicks, benchmark.engineRate);
+            }
+        } finally {
+            broker.destroy();
+        }
+        System.exit(0);
+    }
+
+    private double engineRate;
+
+    private void run(int ticks, int rate, int latencySeconds) throws Exception {
+        createTopics();
+        print(
+                "rules %,d over %,d symbols; ticks %,d; latency at %,d ticks/s for %d s%n",
+                workload.rules().size(), workload.symbols().size(), ticks, rate, latencySeconds);
+        long heapBefore = usedHeapAfterGc();
+        long loadStart = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (AlertRule rule : workload.rules()) {
+                AlertRuleChanged change = new AlertRuleChanged(UUID.randomUUID(), EVENT_TIME, 1, rule);
+                producer.send(new ProducerRecord<>(
+                        Topics.ALERT_RULES.name(), rule.ruleId().toString(), EventJson.write(change)));
+            }
+        }
+        KafkaStreams engine = startEngine();
+        awaitCaughtUp(Topics.ALERT_RULES.name(), Duration.ofMinutes(20));
+        awaitCaughtUp(applicationId + "-engine-rules-by-symbol-repartition", Duration.ofMinutes(20));
+        print("rules produced and loaded by the engine in %.1f s%n", seconds(loadStart));
+        long heapLoaded = usedHeapAfterGc();
+        engine.close(leavingGroup());
+        engine = null;
+        long heapClosed = usedHeapAfterGc();
+        print(
+                "heap used after GC: before %d MiB, engine running with the rules %d MiB, after closing it %d MiB"
+                        + " -> engine with its rules ~%d MiB%n",
+                mib(heapBefore), mib(heapLoaded), mib(heapClosed), mib(heapLoaded - heapClosed));
+
+        List<byte[]> tickPayloads = new ArrayList<>();
+        List<String> tickKeys = new ArrayList<>();
+        for (int i = 0; i < ticks; i++) {
+            PriceTick tick = workload.nextTick(TickSource.REPLAY, Instant.now());
+            tickKeys.add(tick.symbol().value());
+            tickPayloads.add(EventJson.write(tick));
+        }
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < ticks; i++) {
+                producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), tickKeys.get(i), tickPayloads.get(i)));
+            }
+        }
+        long alertsBefore = countAlerts();
+        long startupStart = System.nanoTime();
+        engine = startEngine();
+        try (KafkaConsumer<String, byte[]> alerts = alertConsumer(true)) {
+            long firstAlert = awaitFirstAlert(alerts, Duration.ofMinutes(5));
+            print(
+                    "start-up with %,d rules (restart on its state directory) to first alert: %.1f s%n",
+                    workload.rules().size(), (firstAlert - startupStart) / 1e9);
+        }
+        awaitCaughtUp(Topics.STOCK_PRICES.name(), Duration.ofMinutes(30));
+        double elapsed = seconds(startupStart);
+        engineRate = ticks / elapsed;
+        long fired = countAlerts() - alertsBefore;
+        print(
+                "engine: %,d ticks in %.1f s from start = %,.0f ticks/s (incl. start-up); %,d alerts (%.2f per 100 ticks)%n",
+                ticks, elapsed, engineRate, fired, 100.0 * fired / ticks);
+        double bare = bareConsumerRate(ticks);
+        print(
+                "bare deserializing consumer on the same ticks: %,.0f ticks/s; engine/bare = %.2f%n",
+                bare, engineRate / bare);
+        latency(rate, latencySeconds);
+        engine.close(leavingGroup());
+    }
+
+    private void latency(int rate, int seconds) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> alerts = alertConsumer(true);
+                KafkaProducer<String, byte[]> producer = producer()) {
+            alerts.poll(Duration.ofMillis(500));
+            alerts.seekToEnd(alerts.assignment());
+            alerts.poll(Duration.ofMillis(100));
+            long total = (long) rate * seconds;
+            long start = System.nanoTime();
+            for (long sent = 0; sent < total; sent++) {
+                long due = start + sent * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    drain(alerts, latencies, Duration.ZERO);
+                }
+                PriceTick tick = workload.nextTick(TickSource.SIMULATED, Instant.now());
+                producer.send(new ProducerRecord<>(
+                        Topics.STOCK_PRICES.name(), tick.symbol().value(), EventJson.write(tick)));
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < end) {
+                drain(alerts, latencies, Duration.ofMillis(100));
+            }
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        print(
+                "latency tick produced -> alert read (read_committed) at %,d ticks/s: %,d alerts, p50 %d ms, p99 %d ms, max %d ms%n",
+                rate,
+                sorted.length,
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+    }
+
+    private static void drain(KafkaConsumer<String, byte[]> alerts, List<Long> latencies, Duration timeout) {
+        for (ConsumerRecord<String, byte[]> record : alerts.poll(timeout)) {
+            AlertTriggered alert = EventJson.read(record.value(), AlertTriggered.class, record.topic());
+            if (alert.tick() != null && alert.tick().source() == TickSource.SIMULATED) {
+                latencies.add(Duration.between(alert.tick().occurredAt(), Instant.now())
+                        .toMillis());
+            }
+        }
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
+    }
+
+    private double bareConsumerRate(int ticks) {
+        Map<String, Object> config = consumerConfig("bare-" + UUID.randomUUID(), true);
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.STOCK_PRICES.name()));
+            long read = 0;
+            long start = System.nanoTime();
+            while (read < ticks && seconds(start) < 600) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    EventJson.read(record.value(), PriceTick.class, record.topic());
+                    read++;
+                }
+            }
+            return read / seconds(start);
+        }
+    }
+
+    /** A restarted instance then need not wait for the old member's session to time out. */
+    private static CloseOptions leavingGroup() {
+        return CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofMinutes(1));
+    }
+
+    private KafkaStreams startEngine() {
+        StreamsBuilder builder = new StreamsBuilder();
+        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1))).addTo(builder);
+        Properties properties = new Properties();
+        StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))
+                .forEach(properties::put);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
+        properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        KafkaStreams streams = new KafkaStreams(builder.build(), properties);
+        streams.start();
+        return streams;
+    }
+
+    private long awaitFirstAlert(KafkaConsumer<String, byte[]> alerts, Duration timeout) {
+        alerts.poll(Duration.ofMillis(100));
+        alerts.seekToEnd(alerts.assignment());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alerts.poll(Duration.ofMillis(50)).isEmpty()) {
+                return System.nanoTime();
+            }
+        }
+        throw new IllegalStateException("no alert within " + timeout);
+    }
+
+    private long countAlerts() throws Exception {
+        try (Admin admin = admin()) {
+            return endOffsets(admin, Topics.ALERTS_TRIGGERED.name()).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+    }
+
+    private void awaitCaughtUp(String topic, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = admin()) {
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, Long> ends = endOffsets(admin, topic);
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                boolean done = ends.entrySet().stream()
+                        .allMatch(end -> end.getValue() == 0
+                                || committed.get(end.getKey()) != null
+                                        && committed.get(end.getKey()).offset() >= end.getValue());
+                if (done) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("engine did not catch up on " + topic + " within " + timeout);
+    }
+
+    private Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < Topics.STOCK_PRICES.partitions(); partition++) {
+            latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    private void createTopics() throws Exception {
+        try (Admin admin = admin()) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (TopicSpec<?> topic : Topics.ALL) {
+                topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
+                topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), (short) 1));
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", bootstrap));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<String, byte[]> alertConsumer(boolean readCommitted) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                consumerConfig("alerts-" + UUID.randomUUID(), readCommitted),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.ALERTS_TRIGGERED.name()));
+        return consumer;
+    }
+
+    private Map<String, Object> consumerConfig(String group, boolean readCommitted) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long mib(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static int arg(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index].replace("_", "")) : fallback;
+    }
+
+    static void print(String format, Object... values) {
+        System.out.printf(format, values);
+        System.out.flush();
+    }
+}
