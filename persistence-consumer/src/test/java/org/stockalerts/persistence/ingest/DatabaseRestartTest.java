@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,13 +31,17 @@ import org.stockalerts.persistence.TestEvents;
 /**
  * Stops the PostgreSQL server under the running consumer and starts it again. The server is shared
  * with everything else on the machine, so the test runs only when {@value #ENABLE} is {@code true}
- * (CI runs the modules one after another), and only against a local cluster it can stop with
- * {@code pg_ctlcluster}.
+ * (CI runs the modules one after another), and only against a local Debian-style cluster it can
+ * stop with {@code pg_ctlcluster}: the one {@code TEST_DATABASE_URL} points at (default the local
+ * server), so a private cluster on another port keeps the others undisturbed.
  */
 @PersistenceIntegrationTest
 class DatabaseRestartTest {
 
     static final String ENABLE = "STOCKALERTS_DB_RESTART_TEST";
+
+    /** The config file of a Debian-style cluster: /etc/postgresql/<version>/<name>/postgresql.conf. */
+    private static final Pattern LOCAL_CLUSTER = Pattern.compile("/etc/postgresql/(\\d+)/([^/]+)/postgresql\\.conf");
 
     private static final int SYMBOLS = 12;
     private static final int TICKS_PER_PHASE = 3_000;
@@ -51,11 +57,12 @@ class DatabaseRestartTest {
         assumeTrue(
                 "true".equalsIgnoreCase(System.getenv(ENABLE)),
                 "stops and restarts the shared PostgreSQL server: runs only with " + ENABLE + "=true");
-        String version = clusterVersion();
+        Matcher cluster = LOCAL_CLUSTER.matcher(jdbc.queryForObject("SHOW config_file", String.class));
         assumeTrue(
-                isLocalCluster(version),
-                "needs the test database on the local PostgreSQL " + version
-                        + " cluster 'main', which pg_ctlcluster can stop and start");
+                cluster.matches() && Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster")),
+                "needs the test database on a local PostgreSQL cluster that pg_ctlcluster can stop and start");
+        String version = cluster.group(1);
+        String name = cluster.group(2);
         String prefix = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "-";
         Set<UUID> sent = new HashSet<>();
         try (KafkaTestClient kafka = new KafkaTestClient()) {
@@ -66,12 +73,12 @@ class DatabaseRestartTest {
             // When PostgreSQL stops mid-stream, ticks keep arriving and the consumer fails its batches
             double failuresBefore = failures();
             try {
-                pgCtlCluster(version, "stop", "-m", "fast");
+                pgCtlCluster(version, name, "stop", "-m", "fast");
                 sendPhase(kafka, prefix, 1, sent);
                 await().atMost(Duration.ofSeconds(60)).until(() -> failures() > failuresBefore);
             } finally {
                 // And it starts again while more ticks arrive
-                pgCtlCluster(version, "start");
+                pgCtlCluster(version, name, "start");
             }
             sendPhase(kafka, prefix, 2, sent);
         }
@@ -109,21 +116,9 @@ class DatabaseRestartTest {
                 .sum();
     }
 
-    private String clusterVersion() {
-        Integer versionNum = jdbc.queryForObject("SHOW server_version_num", Integer.class);
-        return String.valueOf(versionNum / 10_000);
-    }
-
-    private boolean isLocalCluster(String version) {
-        String configFile = jdbc.queryForObject("SHOW config_file", String.class);
-        Path expected = Path.of("/etc/postgresql", version, "main", "postgresql.conf");
-        return expected.toString().equals(configFile)
-                && Files.isRegularFile(expected)
-                && Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster"));
-    }
-
-    private static void pgCtlCluster(String version, String... action) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main"));
+    private static void pgCtlCluster(String version, String name, String... action)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, name));
         command.addAll(List.of(action));
         Process process = new ProcessBuilder(command).inheritIO().start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS))
