@@ -8,9 +8,13 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.stockalerts.analytics.AnalyticsSettings;
 import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.Topics;
 
@@ -31,21 +35,32 @@ public final class AnalyticsTopology {
     /** Adds the topology to {@code builder}; returns the stream of published events. */
     public static KStream<String, AnalyticsUpdated> define(
             StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(),
-                new SymbolStateSerde(settings.intervals())));
+        builder.addStateStore(stateStore(settings));
         KStream<String, AnalyticsUpdated> analytics = builder.stream(
                         Topics.STOCK_PRICES.name(),
                         Consumed.with(Serdes.String(), EventSerdes.of(Topics.STOCK_PRICES))
                                 .withTimestampExtractor(new TickTimestampExtractor())
                                 .withName("stock-prices"))
-                .process(() -> new AnalyticsProcessor(settings, meters), Named.as(PROCESSOR), STATE_STORE);
+                .process(processor(settings, meters), Named.as(PROCESSOR), STATE_STORE);
         analytics.to(
                 Topics.STOCK_ANALYTICS.name(),
                 Produced.with(Serdes.String(), EventSerdes.of(Topics.STOCK_ANALYTICS))
                         .withName("stock-analytics"));
         return analytics;
+    }
+
+    /** The processor of the topology; it needs the store of {@link #stateStore(AnalyticsSettings)}. */
+    public static ProcessorSupplier<String, PriceTick, String, AnalyticsUpdated> processor(
+            AnalyticsSettings settings, MeterRegistry meters) {
+        return () -> new AnalyticsProcessor(settings, meters);
+    }
+
+    /** The per-symbol state store, persistent and changelogged. */
+    public static StoreBuilder<KeyValueStore<String, SymbolState>> stateStore(AnalyticsSettings settings) {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STATE_STORE),
+                Serdes.String(),
+                new SymbolStateSerde(settings.intervals()));
     }
 
     /** The topology on its own, for tests and the benchmark. */

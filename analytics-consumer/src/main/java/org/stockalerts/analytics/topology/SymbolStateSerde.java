@@ -1,18 +1,14 @@
 package org.stockalerts.analytics.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
-import java.io.DataInputStream;
-import java.io.DataOutput;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.BufferOverflowException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -34,6 +30,10 @@ final class SymbolStateSerde implements Serde<SymbolState> {
 
     private static final byte FORMAT = 1;
     private static final Signal[] SIGNALS = Signal.values();
+    private static final int INITIAL_BUFFER = 4096;
+
+    /** The serde is shared by the stores of every stream thread; each thread writes into its own buffer. */
+    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER));
 
     private final List<Duration> intervals;
 
@@ -52,31 +52,36 @@ final class SymbolStateSerde implements Serde<SymbolState> {
     }
 
     private byte[] write(SymbolState state) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeInt(intervals.size());
-            for (int i = 0; i < intervals.size(); i++) {
-                out.writeLong(intervals.get(i).toMillis());
-                writeBars(out, state.intervals().get(i));
+        ByteBuffer out = buffers.get();
+        while (true) {
+            try {
+                out.clear();
+                out.put(FORMAT);
+                out.putInt(intervals.size());
+                for (int i = 0; i < intervals.size(); i++) {
+                    out.putLong(intervals.get(i).toMillis());
+                    writeBars(out, state.intervals().get(i));
+                }
+                writeSignals(out, state.signals());
+                return Arrays.copyOf(out.array(), out.position());
+            } catch (BufferOverflowException e) {
+                out = ByteBuffer.allocate(out.capacity() * 2);
+                buffers.set(out);
             }
-            writeSignals(out, state.signals());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     private SymbolState read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            byte format = in.get();
             if (format != FORMAT) {
                 throw new SerializationException("unknown analytics state format " + format);
             }
             IntervalBars[] bars = new IntervalBars[intervals.size()];
-            int stored = in.readInt();
+            int stored = in.getInt();
             for (int i = 0; i < stored; i++) {
-                int index = intervals.indexOf(Duration.ofMillis(in.readLong()));
+                int index = intervals.indexOf(Duration.ofMillis(in.getLong()));
                 IntervalBars read = readBars(in);
                 if (index >= 0) {
                     bars[index] = read;
@@ -86,109 +91,109 @@ final class SymbolStateSerde implements Serde<SymbolState> {
                 bars[i] = bars[i] == null ? new IntervalBars() : bars[i];
             }
             return new SymbolState(List.of(bars), readSignals(in));
-        } catch (IOException e) {
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new SerializationException("unreadable analytics state", e);
         }
     }
 
-    private static void writeBars(DataOutput out, IntervalBars bars) throws IOException {
-        out.writeBoolean(bars.volumeDate() != null);
+    private static void writeBars(ByteBuffer out, IntervalBars bars) {
+        out.put((byte) (bars.volumeDate() != null ? 1 : 0));
         if (bars.volumeDate() != null) {
-            out.writeLong(bars.volumeDate().toEpochDay());
+            out.putLong(bars.volumeDate().toEpochDay());
         }
-        out.writeLong(bars.volumeMark());
-        out.writeInt(bars.bars().size());
+        out.putLong(bars.volumeMark());
+        out.putInt(bars.bars().size());
         for (OpenBar bar : bars.bars()) {
             BarWindow window = bar.window();
-            out.writeLong(window.start());
-            out.writeLong(window.end());
-            out.writeLong(window.tradingDate().toEpochDay());
-            out.writeBoolean(window.opensTradingDay());
+            out.putLong(window.start());
+            out.putLong(window.end());
+            out.putLong(window.tradingDate().toEpochDay());
+            out.put((byte) (window.opensTradingDay() ? 1 : 0));
             OpenBar.Snapshot s = bar.snapshot();
-            out.writeLong(s.volumeReference());
+            out.putLong(s.volumeReference());
             writeDecimal(out, s.open());
             writeDecimal(out, s.high());
             writeDecimal(out, s.low());
             writeDecimal(out, s.close());
-            out.writeLong(s.openAt());
-            out.writeLong(s.closeAt());
-            out.writeLong(s.tickCount());
+            out.putLong(s.openAt());
+            out.putLong(s.closeAt());
+            out.putLong(s.tickCount());
             writeDecimal(out, s.priceSum());
-            out.writeLong(s.minCumulative());
-            out.writeLong(s.maxCumulative());
-            out.writeInt(s.publications());
+            out.putLong(s.minCumulative());
+            out.putLong(s.maxCumulative());
+            out.putInt(s.publications());
         }
     }
 
-    private static IntervalBars readBars(DataInput in) throws IOException {
-        LocalDate volumeDate = in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
-        long volumeMark = in.readLong();
-        int count = in.readInt();
+    private static IntervalBars readBars(ByteBuffer in) {
+        LocalDate volumeDate = (in.get() != 0) ? LocalDate.ofEpochDay(in.getLong()) : null;
+        long volumeMark = in.getLong();
+        int count = in.getInt();
         List<OpenBar> bars = new ArrayList<>(Math.max(2, count));
         for (int i = 0; i < count; i++) {
             BarWindow window =
-                    new BarWindow(in.readLong(), in.readLong(), LocalDate.ofEpochDay(in.readLong()), in.readBoolean());
+                    new BarWindow(in.getLong(), in.getLong(), LocalDate.ofEpochDay(in.getLong()), (in.get() != 0));
             OpenBar.Snapshot snapshot = new OpenBar.Snapshot(
-                    in.readLong(),
+                    in.getLong(),
                     readDecimal(in),
                     readDecimal(in),
                     readDecimal(in),
                     readDecimal(in),
-                    in.readLong(),
-                    in.readLong(),
-                    in.readLong(),
+                    in.getLong(),
+                    in.getLong(),
+                    in.getLong(),
                     readDecimal(in),
-                    in.readLong(),
-                    in.readLong(),
-                    in.readInt());
+                    in.getLong(),
+                    in.getLong(),
+                    in.getInt());
             bars.add(OpenBar.restored(window, snapshot));
         }
         return new IntervalBars(bars, volumeDate, volumeMark);
     }
 
-    private static void writeSignals(DataOutput out, SignalTracker signals) throws IOException {
-        out.writeByte(signals.signal().ordinal());
-        out.writeLong(signals.since());
+    private static void writeSignals(ByteBuffer out, SignalTracker signals) {
+        out.put((byte) signals.signal().ordinal());
+        out.putLong(signals.since());
         List<MovingAverages.Close> closes = signals.averages().closes();
-        out.writeInt(closes.size());
+        out.putInt(closes.size());
         for (MovingAverages.Close close : closes) {
-            out.writeLong(close.windowStart());
+            out.putLong(close.windowStart());
             writeDecimal(out, close.close());
         }
     }
 
-    private static SignalTracker readSignals(DataInput in) throws IOException {
-        Signal signal = SIGNALS[in.readByte()];
-        long since = in.readLong();
-        int count = in.readInt();
+    private static SignalTracker readSignals(ByteBuffer in) {
+        Signal signal = SIGNALS[in.get()];
+        long since = in.getLong();
+        int count = in.getInt();
         List<MovingAverages.Close> closes = new ArrayList<>(MovingAverages.LONG + 1);
         for (int i = 0; i < count; i++) {
-            closes.add(new MovingAverages.Close(in.readLong(), readDecimal(in)));
+            closes.add(new MovingAverages.Close(in.getLong(), readDecimal(in)));
         }
         return new SignalTracker(new MovingAverages(closes), signal, since);
     }
 
-    private static void writeDecimal(DataOutput out, BigDecimal value) throws IOException {
-        out.writeInt(value.scale());
+    private static void writeDecimal(ByteBuffer out, BigDecimal value) {
+        out.putInt(value.scale());
         BigInteger unscaled = value.unscaledValue();
         if (unscaled.bitLength() < Long.SIZE) {
-            out.writeByte(0);
-            out.writeLong(unscaled.longValue());
+            out.put((byte) 0);
+            out.putLong(unscaled.longValue());
         } else {
             byte[] magnitude = unscaled.toByteArray();
-            out.writeByte(magnitude.length);
-            out.write(magnitude);
+            out.put((byte) magnitude.length);
+            out.put(magnitude);
         }
     }
 
-    private static BigDecimal readDecimal(DataInput in) throws IOException {
-        int scale = in.readInt();
-        int length = in.readUnsignedByte();
+    private static BigDecimal readDecimal(ByteBuffer in) {
+        int scale = in.getInt();
+        int length = Byte.toUnsignedInt(in.get());
         if (length == 0) {
-            return BigDecimal.valueOf(in.readLong(), scale);
+            return BigDecimal.valueOf(in.getLong(), scale);
         }
         byte[] magnitude = new byte[length];
-        in.readFully(magnitude);
+        in.get(magnitude);
         return new BigDecimal(new BigInteger(magnitude), scale);
     }
 }
