@@ -37,8 +37,4 @@ final class Book<K extends Comparable<? super K>> {
         selected.clear();
         return taken;
     }
-
-    boolean isEmpty() {
-        return byKey.isEmpty();
-    }
 }

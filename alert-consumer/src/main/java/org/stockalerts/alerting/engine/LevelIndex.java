@@ -57,15 +57,6 @@ final class LevelIndex {
         return taken;
     }
 
-    boolean isEmpty() {
-        return firesAtOrAbove.isEmpty()
-                && firesAtOrBelow.isEmpty()
-                && crossesUp.isEmpty()
-                && crossesDown.isEmpty()
-                && rearmsBelow.isEmpty()
-                && rearmsAbove.isEmpty();
-    }
-
     // firesAtOrAbove: value at or above the level, i.e. levels at or below the value
     private Book<BigDecimal> armedBook(Condition condition) {
         return switch (condition) {

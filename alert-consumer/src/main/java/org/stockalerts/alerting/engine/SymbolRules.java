@@ -82,11 +82,6 @@ public final class SymbolRules {
         return windowCounts.isEmpty() ? 0 : windowCounts.lastKey() + 1;
     }
 
-    /** Whether no rule of this symbol is indexed. */
-    public boolean isEmpty() {
-        return placed.isEmpty() && windows.isEmpty();
-    }
-
     /** Evaluates the price and move rules against an accepted tick. */
     public Changes onTick(PriceContext tick) {
         Changes changes = new Changes();
