@@ -18,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
@@ -168,7 +169,7 @@ final class EngineDriver implements AutoCloseable {
         return alerts.readValuesToList();
     }
 
-    List<org.apache.kafka.streams.test.TestRecord<String, AlertTriggered>> alertRecords() {
+    List<TestRecord<String, AlertTriggered>> alertRecords() {
         return alerts.readRecordsToList();
     }
 
