@@ -59,7 +59,7 @@ public class BatchPersister {
                 .addKeyValue("records", records.size())
                 .addKeyValue("inserted", inserted)
                 .addKeyValue("deadLettered", rejected.size())
-                .log("batch stored");
+                .log("batch of {} stored: {} inserted, {} dead-lettered", records.size(), inserted, rejected.size());
     }
 
     private <T> Optional<Exception> refusal(ConsumerRecord<String, T> record, TableWriter<T> writer) {

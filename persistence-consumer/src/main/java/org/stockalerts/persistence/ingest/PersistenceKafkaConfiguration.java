@@ -1,7 +1,8 @@
 package org.stockalerts.persistence.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -40,13 +42,12 @@ public class PersistenceKafkaConfiguration {
             @Value("${spring.application.name}") String service) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, consumerFactory);
+        Map<String, Object> consumer = new HashMap<>(consumerFactory.getConfigurationProperties());
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        configurer.configure(factory, new DefaultKafkaConsumerFactory<>(consumer));
         factory.setBatchListener(true);
         factory.setConcurrency(settings.listenerConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxPollRecords()));
-        factory.getContainerProperties().setKafkaConsumerProperties(consumer);
         DefaultErrorHandler errorHandler = retryingForever(template, settings, service);
         errorHandler.setRetryListeners(new BatchFailures(registry));
         factory.setCommonErrorHandler(errorHandler);
