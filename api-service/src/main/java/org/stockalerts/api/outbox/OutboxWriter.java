@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.Event;
 import org.stockalerts.common.event.UserEvent;
@@ -29,9 +32,11 @@ public class OutboxWriter {
             + " created_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)";
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<OutboxRelayScheduler> relay;
 
-    public OutboxWriter(JdbcTemplate jdbc) {
+    public OutboxWriter(JdbcTemplate jdbc, ObjectProvider<OutboxRelayScheduler> relay) {
         this.jdbc = jdbc;
+        this.relay = relay;
     }
 
     /** A user, portfolio or channel event for {@code user-events}, keyed by userId. */
@@ -51,6 +56,7 @@ public class OutboxWriter {
     public void ruleDeleted(UUID eventId, UUID ruleId, Instant at) {
         jdbc.update(
                 INSERT, eventId, Topics.ALERT_RULES.name(), ruleId.toString(), RULE_DELETED, null, Timestamp.from(at));
+        wakeRelayAfterCommit();
     }
 
     private void insert(Event event, TopicSpec<?> topic, UUID key, byte[] json) {
@@ -62,5 +68,15 @@ public class OutboxWriter {
                 event.getClass().getSimpleName(),
                 new String(json, StandardCharsets.UTF_8),
                 Timestamp.from(event.occurredAt()));
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.ifAvailable(OutboxRelayScheduler::wakeUp);
+            }
+        });
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Request and response bodies of the user routes. */
-final class UserDtos {
+public final class UserDtos {
 
     private UserDtos() {}
 
@@ -32,5 +32,5 @@ final class UserDtos {
     }
 
     /** The answer to a registration: the only time the API key is ever shown. */
-    record RegisteredUser(UUID id, String name, String email, Instant createdAt, String apiKey) {}
+    public record RegisteredUser(UUID id, String name, String email, Instant createdAt, String apiKey) {}
 }

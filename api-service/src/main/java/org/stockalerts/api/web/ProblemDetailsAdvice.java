@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every error to an RFC 9457 problem detail: Spring MVC's own exceptions (400, 404, 405, 413,
@@ -79,17 +81,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof IllegalArgumentException) {
             return cause.getMessage();
         }
-        if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + unknown.getPropertyName() + "'";
         }
-        if (cause instanceof tools.jackson.databind.DatabindException databind) {
+        if (cause instanceof DatabindException databind) {
             String path = databind.getPathReference();
             return "malformed JSON" + (path == null ? "" : " at " + fieldPath(databind));
         }
         return "malformed JSON";
     }
 
-    private static String fieldPath(tools.jackson.databind.DatabindException e) {
+    private static String fieldPath(DatabindException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
