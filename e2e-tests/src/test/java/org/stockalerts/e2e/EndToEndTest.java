@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole system, end to end: the four services run as separate processes from their executable
  * jars against a real Kafka broker and a real PostgreSQL. A user registers through the API, creates
  * a rule, ticks arrive on stock-prices, and the alert that fires is stored by the persistence
- * consumer and returned by the API, exactly once.
+ * consumer and returned by the API, exactly once; the bar the analytics consumer closes is stored too.
  */
 class EndToEndTest {
 
@@ -116,6 +116,9 @@ class EndToEndTest {
             for (int i = 0; i < 5; i++) {
                 producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), "E2EX", tick("102.50")));
             }
+            // a tick two minutes on moves event time past the end of the minute bars seen so far
+            Instant later = Instant.now().plus(Duration.ofMinutes(2));
+            producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), "E2EX", tickAt("103.75", later)));
             producer.flush();
         }
 
@@ -127,14 +130,33 @@ class EndToEndTest {
             assertThat(alerts.get(0).toString()).contains(ruleId).contains("E2EX");
         });
 
-        // And the persistence consumer kept the ticks
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(storedTicks("E2EX")).isGreaterThanOrEqualTo(6));
+        // And the persistence consumer kept the ticks and the minute bar the analytics consumer closed
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(count("SELECT count(*) FROM persistence.price_ticks WHERE symbol = ?"))
+                    .isGreaterThanOrEqualTo(7);
+            assertThat(count("SELECT count(*) FROM persistence.stock_analytics WHERE symbol = ?"
+                            + " AND bar_interval = 'PT1M' AND close > 100"))
+                    .isPositive();
+        });
+
+        // And the API shows the symbol's latest analytics
+        JsonNode analytics = call("GET", "/stocks/E2EX/analytics?interval=1m", key, null);
+        assertThat(analytics.get("symbol").asString()).isEqualTo("E2EX");
+        assertThat(analytics.get("latestBar").isObject()).isTrue();
     }
 
     private static PriceTick tick(String price) {
-        Instant now = Instant.now();
-        return PriceTick.of(UUID.randomUUID(), now, Symbol.of("E2EX"), new BigDecimal(price), TickSource.REPLAY, now);
+        return tickAt(price, Instant.now());
+    }
+
+    private static PriceTick tickAt(String price, Instant observedAt) {
+        return PriceTick.of(
+                UUID.randomUUID(),
+                Instant.now(),
+                Symbol.of("E2EX"),
+                new BigDecimal(price),
+                TickSource.REPLAY,
+                observedAt);
     }
 
     private static KafkaProducer<String, Object> producer() {
@@ -163,11 +185,10 @@ class EndToEndTest {
         return JSON.readTree(response.body());
     }
 
-    private static int storedTicks(String symbol) throws SQLException {
+    private static int count(String sql) throws SQLException {
         try (Connection db = TestDatabase.endpoint().connect();
-                PreparedStatement query =
-                        db.prepareStatement("SELECT count(*) FROM persistence.price_ticks WHERE symbol = ?")) {
-            query.setString(1, symbol);
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, "E2EX");
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getInt(1);
