@@ -43,6 +43,7 @@ public class OutboxRelay {
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?)";
+    private static final String PURGE = "DELETE FROM api.outbox WHERE published_at < ?";
     private static final String MARK_PUBLISHED = "UPDATE api.outbox SET published_at = ? WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
@@ -95,6 +96,11 @@ public class OutboxRelay {
             return acknowledged.size();
         });
         return published == null ? 0 : published;
+    }
+
+    /** Deletes the events published longer ago than the retention; returns how many. */
+    public int purgePublished() {
+        return jdbc.update(PURGE, Timestamp.from(clock.instant().minus(settings.retention())));
     }
 
     private List<Long> send(List<Pending> batch) {

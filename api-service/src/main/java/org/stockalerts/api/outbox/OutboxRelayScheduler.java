@@ -22,6 +22,7 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private volatile long retryNotBefore = System.nanoTime();
+    private long nextPurge = System.nanoTime();
 
     OutboxRelayScheduler(OutboxRelay relay, OutboxSettings settings) {
         this.relay = relay;
@@ -73,7 +74,21 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     }
 
     private void tick() {
-        reschedule(publishAll());
+        long pauseMillis = publishAll();
+        if (System.nanoTime() - nextPurge >= 0) {
+            nextPurge = System.nanoTime() + settings.purgeInterval().toNanos();
+            purge();
+        }
+        reschedule(pauseMillis);
+    }
+
+    private void purge() {
+        try {
+            int purged = relay.purgePublished();
+            log.atInfo().addKeyValue("purged", purged).log("published outbox events past retention deleted");
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("error", e.getMessage()).log("outbox purge failed; retried next interval");
+        }
     }
 
     /** Publishes until the outbox is drained; returns the pause before the next look. */

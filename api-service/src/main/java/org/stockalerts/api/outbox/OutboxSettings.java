@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     round ({@code STOCKALERTS_API_OUTBOX_SEND_TIMEOUT})
  * @param retryBackoff pause after a failed batch, e.g. while Kafka is down
  *     ({@code STOCKALERTS_API_OUTBOX_RETRY_BACKOFF})
+ * @param retention how long published events stay in the outbox, for inspection
+ *     ({@code STOCKALERTS_API_OUTBOX_RETENTION})
+ * @param purgeInterval how often published events past their retention are deleted
+ *     ({@code STOCKALERTS_API_OUTBOX_PURGE_INTERVAL})
  */
 @ConfigurationProperties("stockalerts.api.outbox")
 public record OutboxSettings(
@@ -22,7 +26,9 @@ public record OutboxSettings(
         @DefaultValue("50ms") Duration pollInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("5s") Duration sendTimeout,
-        @DefaultValue("1s") Duration retryBackoff) {
+        @DefaultValue("1s") Duration retryBackoff,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("1h") Duration purgeInterval) {
 
     public OutboxSettings {
         if (batchSize < 1 || pollInterval.isNegative() || pollInterval.isZero() || sendTimeout.isNegative()) {

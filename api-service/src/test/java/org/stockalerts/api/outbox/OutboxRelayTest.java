@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +140,32 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
             // Then once the lock is released the event is published
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(alice) == 0);
         }
+    }
+
+    @Test
+    void purgesOnlyEventsPublishedLongerAgoThanTheRetention() {
+        // Given an event published 30 days ago and one published a minute ago
+        String key = UUID.randomUUID().toString();
+        Instant recent = clock.instant().minus(Duration.ofMinutes(1));
+        outboxRow(key, clock.instant().minus(Duration.ofDays(30)));
+        outboxRow(key, recent);
+
+        // When the relay purges
+        relay.purgePublished();
+
+        // Then only the old one is gone
+        assertThat(jdbc.queryForList("SELECT published_at FROM api.outbox WHERE message_key = ?", Timestamp.class, key))
+                .extracting(published -> published.toInstant().truncatedTo(ChronoUnit.MILLIS))
+                .containsExactly(recent.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private void outboxRow(String key, Instant publishedAt) {
+        jdbc.update(
+                "INSERT INTO api.outbox (event_id, topic, message_key, event_type, payload, created_at, published_at)"
+                        + " VALUES (?, 'user-events', ?, 'Test', NULL, now(), ?)",
+                UUID.randomUUID(),
+                key,
+                Timestamp.from(publishedAt));
     }
 
     private long unpublished(TestUser user) {
