@@ -1,0 +1,147 @@
+package org.stockalerts.api.live;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.jdbc.Sql;
+import org.springframework.web.client.RestClient;
+import org.stockalerts.api.web.ApiIntegrationTestSupport;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.RuleStatus;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the live push tests: the whole service on a real port (streams need a real connection)
+ * against the real PostgreSQL and Kafka. Every subclass shares this one Spring context.
+ */
+@IntegrationTest
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY,
+            "stockalerts.live.heartbeat=500ms",
+            "stockalerts.live.max-connections-per-user=2"
+        })
+@Sql({"/persistence-fixture.sql", "/alerting-fixture.sql"})
+abstract class LiveIntegrationTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    ApiIntegrationTestSupport.TestUser registerUser(String name) {
+        JsonNode body = rest().post()
+                .uri("/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"" + name + "\"}")
+                .retrieve()
+                .body(JsonNode.class);
+        return new ApiIntegrationTestSupport.TestUser(
+                UUID.fromString(body.get("id").asString()), body.get("apiKey").asString());
+    }
+
+    RestClient rest() {
+        return RestClient.create("http://127.0.0.1:" + port);
+    }
+
+    SseClient connect(ApiIntegrationTestSupport.TestUser user, String path, String lastEventId) throws Exception {
+        return SseClient.connect(URI.create("http://127.0.0.1:" + port + path), user.bearer(), lastEventId);
+    }
+
+    void publish(AlertTriggered alert) throws Exception {
+        kafka.send(Topics.ALERTS_TRIGGERED.name(), alert.userId().toString(), alert)
+                .get();
+    }
+
+    void publish(PriceTick tick) throws Exception {
+        kafka.send(Topics.STOCK_PRICES.name(), tick.symbol().value(), tick).get();
+    }
+
+    /** Stores {@code alert} as the persistence service would. */
+    void store(AlertTriggered alert) {
+        jdbc.update(
+                "INSERT INTO persistence.alerts (alert_id, event_id, user_id, rule_id, symbol, condition,"
+                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                alert.alertId(),
+                alert.eventId(),
+                alert.userId(),
+                alert.ruleId(),
+                alert.symbol().value(),
+                alert.rule().condition().name(),
+                alert.observedValue(),
+                alert.message(),
+                alert.sourceEventId(),
+                Timestamp.from(alert.observedAt()),
+                Timestamp.from(alert.occurredAt()),
+                new String(EventJson.write(alert), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static PriceTick tick(Symbol symbol, String price) {
+        Instant now = Instant.now();
+        return PriceTick.of(UUID.randomUUID(), now, symbol, new BigDecimal(price), TickSource.SIMULATED, now);
+    }
+
+    /** An alert of {@code userId} that fired at {@code at}. */
+    static AlertTriggered alert(UUID userId, Instant at) {
+        Symbol symbol = Symbol.of("AAPL");
+        AlertRule rule = new AlertRule(
+                UUID.randomUUID(),
+                userId,
+                symbol,
+                Condition.PRICE_ABOVE,
+                new BigDecimal("200.00"),
+                null,
+                null,
+                null,
+                null,
+                TriggerMode.ONCE,
+                null,
+                null,
+                null,
+                Set.of(ChannelType.IN_APP),
+                RuleStatus.ACTIVE,
+                1);
+        return new AlertTriggered(
+                UUID.randomUUID(),
+                at,
+                AlertTriggered.CURRENT_VERSION,
+                UUID.randomUUID(),
+                userId,
+                rule,
+                symbol,
+                UUID.randomUUID(),
+                new BigDecimal("201.37"),
+                null,
+                at,
+                "AAPL rose above 200.00 (now 201.37)");
+    }
+
+    static String uniqueSuffix() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+}
