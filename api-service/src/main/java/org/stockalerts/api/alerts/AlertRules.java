@@ -80,6 +80,32 @@ public class AlertRules implements UserDeletionListener {
         return save(entity);
     }
 
+    /**
+     * A once-rule fired: it is TRIGGERED (disarmed) until resumed. An alert raised by an older
+     * revision of the rule, or for a rule no longer active, changes nothing.
+     *
+     * @return whether the rule was marked
+     */
+    @Transactional
+    public boolean markTriggered(UUID ownerId, UUID ruleId, long firedRevision) {
+        if (users.lockById(ownerId).isEmpty()) {
+            return false;
+        }
+        var entity = rules.findByIdAndUserId(ruleId, ownerId);
+        if (entity.isEmpty()) {
+            return false;
+        }
+        AlertRule rule = entity.get().toRule();
+        if (rule.triggerMode() != TriggerMode.ONCE
+                || rule.status() != RuleStatus.ACTIVE
+                || rule.revision() != firedRevision) {
+            return false;
+        }
+        entity.get().apply(withStatus(rule, RuleStatus.TRIGGERED), clock.instant());
+        save(entity.get());
+        return true;
+    }
+
     @Transactional
     void delete(UUID ownerId, UUID ruleId) {
         AlertRuleEntity entity = owned(ownerId, ruleId);
