@@ -1,0 +1,138 @@
+package org.stockalerts.api.live;
+
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+
+/**
+ * The open streams of this instance, by what they follow: a user's alerts or a symbol's ticks.
+ * Publishing only queues an event on each matching connection; the writes happen on a small sender
+ * pool, so the Kafka listener thread never waits on a client.
+ */
+@Component
+class LiveHub {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+    /** The alerts of one user. */
+    record UserAlerts(UUID userId) {}
+
+    /** The ticks of one symbol. */
+    record SymbolTicks(Symbol symbol) {}
+
+    private final LiveSettings settings;
+    private final ExecutorService sender;
+    private final ScheduledExecutorService heartbeat;
+    private final Map<UUID, Set<LiveConnection>> byOwner = new ConcurrentHashMap<>();
+    private final Map<Object, Set<LiveConnection>> bySubscription = new ConcurrentHashMap<>();
+
+    LiveHub(LiveSettings settings) {
+        this.settings = settings;
+        this.sender = Executors.newFixedThreadPool(settings.senderThreads(), daemonThreads("live-send-"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-heartbeat-"));
+        long period = settings.heartbeat().toMillis();
+        heartbeat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Opens a paused stream for {@code owner}; call {@link LiveConnection#start} once its history is known.
+     *
+     * @throws TooManyConnectionsException when the owner already holds the allowed number of streams
+     */
+    LiveConnection open(UUID owner, Object subscription, SseEmitter emitter) {
+        LiveConnection connection =
+                new LiveConnection(owner, subscription, emitter, sender, settings.queueCapacity(), this::remove);
+        byOwner.compute(owner, (id, connections) -> {
+            Set<LiveConnection> mine = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+            if (mine.size() >= settings.maxConnectionsPerUser()) {
+                throw new TooManyConnectionsException(owner, settings.maxConnectionsPerUser());
+            }
+            mine.add(connection);
+            return mine;
+        });
+        bySubscription
+                .computeIfAbsent(subscription, key -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+        Runnable remove = () -> remove(connection);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(error -> remove(connection));
+        log.atInfo()
+                .addKeyValue("userId", owner)
+                .addKeyValue("subscription", subscription)
+                .log("live stream opened");
+        return connection;
+    }
+
+    void publish(AlertTriggered alert) {
+        offer(new UserAlerts(alert.userId()), LiveEvent.of(alert.alertId().toString(), "alert", alert));
+    }
+
+    void publish(PriceTick tick) {
+        offer(new SymbolTicks(tick.symbol()), LiveEvent.of(tick.eventId().toString(), "tick", tick));
+    }
+
+    private void offer(Object subscription, LiveEvent event) {
+        Set<LiveConnection> connections = bySubscription.get(subscription);
+        log.atDebug()
+                .addKeyValue("subscription", subscription)
+                .addKeyValue("eventId", event.id())
+                .addKeyValue("connections", connections == null ? 0 : connections.size())
+                .log("live event");
+        if (connections != null) {
+            connections.forEach(connection -> connection.offer(event));
+        }
+    }
+
+    private void remove(LiveConnection connection) {
+        connection.close();
+        Set<LiveConnection> owned = byOwner.get(connection.owner());
+        if (owned == null || !owned.contains(connection)) {
+            return;
+        }
+        log.atInfo()
+                .addKeyValue("userId", connection.owner())
+                .addKeyValue("subscription", connection.subscription())
+                .log("live stream closed");
+        byOwner.computeIfPresent(connection.owner(), (id, mine) -> {
+            mine.remove(connection);
+            return mine.isEmpty() ? null : mine;
+        });
+        bySubscription.computeIfPresent(connection.subscription(), (key, followers) -> {
+            followers.remove(connection);
+            return followers.isEmpty() ? null : followers;
+        });
+    }
+
+    private void heartbeat() {
+        List.copyOf(bySubscription.values())
+                .forEach(connections -> connections.forEach(c -> c.offer(LiveEvent.HEARTBEAT)));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        heartbeat.shutdownNow();
+        sender.shutdownNow();
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+        factory.setDaemon(true);
+        return factory;
+    }
+}

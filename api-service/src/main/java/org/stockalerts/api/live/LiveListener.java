@@ -1,0 +1,52 @@
+package org.stockalerts.api.live;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.PriceTick;
+
+/**
+ * Feeds the open streams of this instance. It reads every partition of both topics itself (manual
+ * assignment, no consumer group, offsets never committed), starting at the end, so every instance
+ * sees every alert and tick from the moment it starts and no rebalance or group coordinator can
+ * hold the stream up. What a client missed before it connected comes from the stored history instead.
+ */
+@Component
+class LiveListener {
+
+    private final LiveHub hub;
+
+    LiveListener(LiveHub hub) {
+        this.hub = hub;
+    }
+
+    @KafkaListener(
+            id = "api-live-alerts",
+            containerPostProcessor = LiveConfiguration.NEVER_COMMIT,
+            topicPartitions =
+                    @TopicPartition(
+                            topic = "#{T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.name()}",
+                            partitions =
+                                    "#{'0-' + (T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.partitions() - 1)}",
+                            partitionOffsets =
+                                    @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
+    public void onAlert(AlertTriggered alert) {
+        hub.publish(alert);
+    }
+
+    @KafkaListener(
+            id = "api-live-ticks",
+            containerPostProcessor = LiveConfiguration.NEVER_COMMIT,
+            topicPartitions =
+                    @TopicPartition(
+                            topic = "#{T(org.stockalerts.common.kafka.Topics).STOCK_PRICES.name()}",
+                            partitions =
+                                    "#{'0-' + (T(org.stockalerts.common.kafka.Topics).STOCK_PRICES.partitions() - 1)}",
+                            partitionOffsets =
+                                    @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
+    public void onTick(PriceTick tick) {
+        hub.publish(tick);
+    }
+}

@@ -1,0 +1,39 @@
+package org.stockalerts.api.live;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Live push over Server-Sent Events ({@code stockalerts.live.*}, environment {@code STOCKALERTS_LIVE_*}).
+ *
+ * @param heartbeat interval of the keep-alive comment sent on every open stream
+ * @param maxConnectionsPerUser open streams one user may hold on one instance; more get a 429
+ * @param queueCapacity events waiting for one slow client before it is dropped
+ * @param senderThreads threads that write to the clients, shared by all streams of the instance
+ * @param connectionTimeout how long a stream stays open; clients reconnect with {@code Last-Event-ID}
+ * @param replayLimit most stored alerts sent on a reconnect
+ */
+@ConfigurationProperties("stockalerts.live")
+public record LiveSettings(
+        @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("5") int maxConnectionsPerUser,
+        @DefaultValue("256") int queueCapacity,
+        @DefaultValue("4") int senderThreads,
+        @DefaultValue("30m") Duration connectionTimeout,
+        @DefaultValue("1000") int replayLimit) {
+
+    public LiveSettings {
+        if (heartbeat.isNegative()
+                || heartbeat.isZero()
+                || maxConnectionsPerUser < 1
+                || queueCapacity < 1
+                || senderThreads < 1
+                || connectionTimeout.isNegative()
+                || replayLimit < 0) {
+            throw new IllegalArgumentException(
+                    "stockalerts.live: heartbeat, max-connections-per-user, queue-capacity and sender-threads"
+                            + " must be positive; connection-timeout and replay-limit not negative");
+        }
+    }
+}

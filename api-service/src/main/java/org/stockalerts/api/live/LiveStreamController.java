@@ -1,0 +1,55 @@
+package org.stockalerts.api.live;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.security.Ownership;
+import org.stockalerts.common.event.Symbol;
+
+@RestController
+@Tag(name = "Live push", description = "Server-Sent Events streams of fired alerts and price ticks")
+class LiveStreamController {
+
+    private final LiveHub hub;
+    private final StoredAlerts storedAlerts;
+    private final LiveSettings settings;
+
+    LiveStreamController(LiveHub hub, StoredAlerts storedAlerts, LiveSettings settings) {
+        this.hub = hub;
+        this.storedAlerts = storedAlerts;
+        this.settings = settings;
+    }
+
+    @GetMapping(path = "/users/{id}/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            summary = "The user's alerts as they fire: events named 'alert', id = alertId, data = the"
+                    + " AlertTriggered event. With Last-Event-ID the stored alerts fired after that one come first.")
+    SseEmitter alerts(
+            @PathVariable UUID id,
+            @CurrentUser UUID caller,
+            @RequestHeader(name = "Last-Event-ID", required = false) UUID lastEventId) {
+        Ownership.requireSelf(id, caller);
+        SseEmitter emitter = new SseEmitter(settings.connectionTimeout().toMillis());
+        // registered before the history is read, so nothing fired in between is lost
+        LiveConnection connection = hub.open(id, new LiveHub.UserAlerts(id), emitter);
+        connection.start(lastEventId == null ? List.of() : storedAlerts.after(id, lastEventId));
+        return emitter;
+    }
+
+    @GetMapping(path = "/stocks/{symbol}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live price ticks of a symbol: events named 'tick', data = the PriceTick event")
+    SseEmitter ticks(@PathVariable String symbol, @CurrentUser UUID caller) {
+        Symbol followed = Symbol.of(symbol);
+        SseEmitter emitter = new SseEmitter(settings.connectionTimeout().toMillis());
+        hub.open(caller, new LiveHub.SymbolTicks(followed), emitter).start(List.of());
+        return emitter;
+    }
+}
