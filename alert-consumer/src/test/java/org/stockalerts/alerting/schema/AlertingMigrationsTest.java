@@ -1,34 +1,18 @@
 package org.stockalerts.alerting.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stockalerts.testsupport.MigrationCheck;
+import org.stockalerts.testsupport.MigrationsContract;
 
 /** alert-consumer's migrations on a real, empty PostgreSQL schema. */
-class AlertingMigrationsTest {
+class AlertingMigrationsTest extends MigrationsContract {
 
-    private final MigrationCheck check = new MigrationCheck("classpath:db/migration/alerting", "alerting");
-
-    @AfterEach
-    void dropSchema() throws SQLException {
-        check.close();
-    }
-
-    @Test
-    void applyToAnEmptySchemaAndAgainAsANoOp() {
-        // When the migrations run twice
-        int first = check.migrate().migrationsExecuted;
-        int second = check.migrate().migrationsExecuted;
-
-        // Then the first run applies them all and the second changes nothing
-        assertThat(first).isPositive();
-        assertThat(second).isZero();
+    AlertingMigrationsTest() {
+        super("classpath:db/migration/alerting", "alerting");
     }
 
     @Test

@@ -1,34 +1,18 @@
 package org.stockalerts.api.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stockalerts.testsupport.MigrationCheck;
+import org.stockalerts.testsupport.MigrationsContract;
 
 /** api-service's migrations on a real, empty PostgreSQL schema. */
-class ApiMigrationsTest {
+class ApiMigrationsTest extends MigrationsContract {
 
-    private final MigrationCheck check = new MigrationCheck("classpath:db/migration/api", "api");
-
-    @AfterEach
-    void dropSchema() throws SQLException {
-        check.close();
-    }
-
-    @Test
-    void applyToAnEmptySchemaAndAgainAsANoOp() {
-        // When the migrations run twice
-        int first = check.migrate().migrationsExecuted;
-        int second = check.migrate().migrationsExecuted;
-
-        // Then the first run applies them all and the second changes nothing
-        assertThat(first).isPositive();
-        assertThat(second).isZero();
+    ApiMigrationsTest() {
+        super("classpath:db/migration/api", "api");
     }
 
     @Test

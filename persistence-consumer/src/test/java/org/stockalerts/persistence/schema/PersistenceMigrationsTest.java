@@ -7,33 +7,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stockalerts.testsupport.MigrationCheck;
+import org.stockalerts.testsupport.MigrationsContract;
 
 /** persistence-consumer's migrations on a real, empty PostgreSQL schema. */
-class PersistenceMigrationsTest {
+class PersistenceMigrationsTest extends MigrationsContract {
 
     private static final String TICK = "INSERT INTO price_ticks (event_id, symbol, price, source, observed_at,"
             + " occurred_at) VALUES ('00000000-0000-0000-0000-000000000001', 'AAPL', %s, 'simulated',"
             + " '2026-03-08 14:30:00+00', now()) ON CONFLICT DO NOTHING";
 
-    private final MigrationCheck check = new MigrationCheck("classpath:db/migration/persistence", "persistence");
-
-    @AfterEach
-    void dropSchema() throws SQLException {
-        check.close();
-    }
-
-    @Test
-    void applyToAnEmptySchemaAndAgainAsANoOp() {
-        // When the migrations run twice
-        int first = check.migrate().migrationsExecuted;
-        int second = check.migrate().migrationsExecuted;
-
-        // Then the first run applies them all and the second changes nothing
-        assertThat(first).isPositive();
-        assertThat(second).isZero();
+    PersistenceMigrationsTest() {
+        super("classpath:db/migration/persistence", "persistence");
     }
 
     @Test
