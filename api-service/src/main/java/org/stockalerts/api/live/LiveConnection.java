@@ -142,7 +142,7 @@ final class LiveConnection {
                 lock.unlock();
             }
             if (complete) {
-                emitter.complete();
+                complete();
                 return;
             }
             if (next == null) {
@@ -151,6 +151,18 @@ final class LiveConnection {
             if (!send(next)) {
                 close();
             }
+        }
+    }
+
+    /** Ends the response; one the container already ended (the client went away) stays ended. */
+    private void complete() {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException e) {
+            log.atDebug()
+                    .addKeyValue("userId", owner)
+                    .addKeyValue("error", e.getMessage())
+                    .log("live stream already ended");
         }
     }
 
