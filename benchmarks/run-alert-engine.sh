@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
-./mvnw -B -q -o -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
+./mvnw -B -q -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
   -Dspotless.check.skip -Dmdep.outputFile=target/benchmark.classpath
 exec "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseG1GC \
   -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" \

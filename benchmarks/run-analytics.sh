@@ -14,7 +14,7 @@ case "${1:-processor}" in
   *) echo "usage: $0 processor|broker [args]" >&2; exit 2 ;;
 esac
 shift || true
-./mvnw -B -q -o -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
+./mvnw -B -q -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
   -Dspotless.check.skip -Dmdep.outputFile=target/benchmark.classpath
 exec "$JAVA_HOME/bin/java" -Xmx1g \
   -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" \

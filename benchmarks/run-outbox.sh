@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
-./mvnw -B -q -o -pl api-service test-compile dependency:build-classpath \
+./mvnw -B -q -pl api-service -am test-compile dependency:build-classpath \
   -Dspotless.check.skip -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
 module=api-service
 exec "$JAVA_HOME/bin/java" -Xmx1g \
