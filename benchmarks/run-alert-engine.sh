@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME
 ./mvnw -B -q -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
   -Dspotless.check.skip -Dmdep.outputFile=target/benchmark.classpath
-exec "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseG1GC \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+exec "$JAVA_HOME/bin/java" -Xmx3g -XX:+UseG1GC ${BENCH_JAVA_OPTS:-} \
   -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" \
   org.stockalerts.benchmarks.AlertEngineBenchmark "$@"

@@ -4,37 +4,106 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
-/** Rules sorted by a key (a level, an instant): taking every rule in a key range costs O(log n + taken). */
+/**
+ * Rules sorted by a key (a level, an instant): taking every rule in a key range costs O(log n +
+ * taken), and finding that a range is empty, the common case on a tick, O(1) when the range lies
+ * beyond the lowest or highest key, which the book keeps at hand.
+ */
 final class Book<K extends Comparable<? super K>> {
 
     private final TreeMap<K, Map<UUID, StoredRule>> byKey = new TreeMap<>();
+    private K lowest;
+    private K highest;
 
     void add(K key, StoredRule rule) {
         byKey.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(rule.ruleId(), rule);
+        if (lowest == null || key.compareTo(lowest) < 0) {
+            lowest = key;
+        }
+        if (highest == null || key.compareTo(highest) > 0) {
+            highest = key;
+        }
     }
 
     void remove(K key, UUID ruleId) {
         Map<UUID, StoredRule> rules = byKey.get(key);
         if (rules != null && rules.remove(ruleId) != null && rules.isEmpty()) {
             byKey.remove(key);
+            boundsChanged();
         }
     }
 
-    /** Removes and returns the rules whose keys {@code range} selects from the whole map. */
-    List<StoredRule> take(
-            Function<NavigableMap<K, Map<UUID, StoredRule>>, NavigableMap<K, Map<UUID, StoredRule>>> range) {
-        NavigableMap<K, Map<UUID, StoredRule>> selected = range.apply(byKey);
-        if (selected.isEmpty()) {
+    /** Removes and returns every rule. */
+    List<StoredRule> takeAll() {
+        return take(null, false, null, false);
+    }
+
+    /** Removes and returns the rules keyed at or below {@code key}. */
+    List<StoredRule> takeAtOrBelow(K key) {
+        return take(null, false, key, true);
+    }
+
+    /** Removes and returns the rules keyed below {@code key}. */
+    List<StoredRule> takeBelow(K key) {
+        return take(null, false, key, false);
+    }
+
+    /** Removes and returns the rules keyed at or above {@code key}. */
+    List<StoredRule> takeAtOrAbove(K key) {
+        return take(key, true, null, false);
+    }
+
+    /** Removes and returns the rules keyed above {@code key}. */
+    List<StoredRule> takeAbove(K key) {
+        return take(key, false, null, false);
+    }
+
+    /** Removes and returns the rules keyed between {@code from} and {@code to}. */
+    List<StoredRule> takeBetween(K from, boolean fromInclusive, K to, boolean toInclusive) {
+        return take(from, fromInclusive, to, toInclusive);
+    }
+
+    /** A null bound is open. */
+    private List<StoredRule> take(K from, boolean fromInclusive, K to, boolean toInclusive) {
+        if (lowest == null || !withinUpper(lowest, to, toInclusive) || !withinLower(highest, from, fromInclusive)) {
+            return List.of();
+        }
+        Map.Entry<K, Map<UUID, StoredRule>> entry =
+                from == null ? byKey.firstEntry() : fromInclusive ? byKey.ceilingEntry(from) : byKey.higherEntry(from);
+        if (entry == null || !withinUpper(entry.getKey(), to, toInclusive)) {
             return List.of();
         }
         List<StoredRule> taken = new ArrayList<>();
-        selected.values().forEach(rules -> taken.addAll(rules.values()));
-        selected.clear();
+        while (entry != null && withinUpper(entry.getKey(), to, toInclusive)) {
+            taken.addAll(entry.getValue().values());
+            byKey.remove(entry.getKey());
+            entry = byKey.higherEntry(entry.getKey());
+        }
+        boundsChanged();
         return taken;
+    }
+
+    private boolean withinUpper(K key, K to, boolean inclusive) {
+        if (to == null) {
+            return true;
+        }
+        int order = key.compareTo(to);
+        return inclusive ? order <= 0 : order < 0;
+    }
+
+    private boolean withinLower(K key, K from, boolean inclusive) {
+        if (from == null) {
+            return true;
+        }
+        int order = key.compareTo(from);
+        return inclusive ? order >= 0 : order > 0;
+    }
+
+    private void boundsChanged() {
+        lowest = byKey.isEmpty() ? null : byKey.firstKey();
+        highest = byKey.isEmpty() ? null : byKey.lastKey();
     }
 }

@@ -39,21 +39,21 @@ final class LevelIndex {
 
     /** Takes out the armed rules whose condition holds for {@code value} after {@code previous}. */
     List<StoredRule> takeHolding(BigDecimal value, BigDecimal previous) {
-        List<StoredRule> taken = new ArrayList<>(firesAtOrAbove.take(m -> m.headMap(value, true)));
-        taken.addAll(firesAtOrBelow.take(m -> m.tailMap(value, true)));
+        List<StoredRule> taken = new ArrayList<>(firesAtOrAbove.takeAtOrBelow(value));
+        taken.addAll(firesAtOrBelow.takeAtOrAbove(value));
         if (previous != null && previous.compareTo(value) < 0) {
-            taken.addAll(crossesUp.take(m -> m.subMap(previous, false, value, true)));
+            taken.addAll(crossesUp.takeBetween(previous, false, value, true));
         }
         if (previous != null && previous.compareTo(value) > 0) {
-            taken.addAll(crossesDown.take(m -> m.subMap(value, true, previous, false)));
+            taken.addAll(crossesDown.takeBetween(value, true, previous, false));
         }
         return taken;
     }
 
     /** Takes out the waiting rules that {@code value} re-arms. */
     List<StoredRule> takeRearming(BigDecimal value) {
-        List<StoredRule> taken = new ArrayList<>(rearmsBelow.take(m -> m.tailMap(value, false)));
-        taken.addAll(rearmsAbove.take(m -> m.headMap(value, false)));
+        List<StoredRule> taken = new ArrayList<>(rearmsBelow.takeAbove(value));
+        taken.addAll(rearmsAbove.takeBelow(value));
         return taken;
     }
 

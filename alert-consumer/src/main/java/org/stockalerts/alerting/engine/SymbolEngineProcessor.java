@@ -52,16 +52,15 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     /**
      * Rule definitions live in RocksDB (a million rules would not fit the heap twice); the symbol
      * state and the holders, written on every tick, in memory: a RocksDB store would be flushed to
-     * disk on every commit. All three are changelogged, so a restart restores them.
+     * disk on every commit. All three are changelogged, so a restart restores them. The symbol
+     * state, written on every tick, is stored in a compact binary form ({@link SymbolStateSerde}).
      */
     static StoreBuilder<?>[] stores() {
         return new StoreBuilder<?>[] {
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), EventSerdes.of(StoredRule.class)),
             Stores.keyValueStoreBuilder(
-                            Stores.inMemoryKeyValueStore(SYMBOLS_STORE),
-                            Serdes.String(),
-                            EventSerdes.of(SymbolState.class))
+                            Stores.inMemoryKeyValueStore(SYMBOLS_STORE), Serdes.String(), SymbolStateSerde.create())
                     .withCachingEnabled(),
             Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String())
         };

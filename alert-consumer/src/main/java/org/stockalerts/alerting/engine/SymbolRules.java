@@ -102,7 +102,7 @@ public final class SymbolRules {
         releaseCooldowns(at);
         Book<Integer> book = signals.get(signal);
         if (book != null) {
-            for (StoredRule taken : book.take(m -> m)) {
+            for (StoredRule taken : book.takeAll()) {
                 placed.remove(taken.ruleId());
                 keep(RuleSemantics.onSignal(taken, signal, at, sourceEventId), at, null, changes);
             }
@@ -138,7 +138,7 @@ public final class SymbolRules {
     }
 
     private void releaseCooldowns(Instant at) {
-        for (StoredRule rule : cooldowns.take(m -> m.headMap(at, true))) {
+        for (StoredRule rule : cooldowns.takeAtOrBelow(at)) {
             placed.remove(rule.ruleId());
             place(rule, at);
         }

@@ -1,7 +1,5 @@
 package org.stockalerts.analytics.topology;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.BufferOverflowException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -20,6 +18,7 @@ import org.stockalerts.analytics.bars.OpenBar;
 import org.stockalerts.analytics.signals.MovingAverages;
 import org.stockalerts.analytics.signals.SignalTracker;
 import org.stockalerts.common.event.Signal;
+import org.stockalerts.common.kafka.BinaryValues;
 
 /**
  * Compact binary form of a {@link SymbolState} for the state store and its changelog: it is read
@@ -111,14 +110,14 @@ final class SymbolStateSerde implements Serde<SymbolState> {
             out.put((byte) (window.opensTradingDay() ? 1 : 0));
             OpenBar.Snapshot s = bar.snapshot();
             out.putLong(s.volumeReference());
-            writeDecimal(out, s.open());
-            writeDecimal(out, s.high());
-            writeDecimal(out, s.low());
-            writeDecimal(out, s.close());
+            BinaryValues.putDecimal(out, s.open());
+            BinaryValues.putDecimal(out, s.high());
+            BinaryValues.putDecimal(out, s.low());
+            BinaryValues.putDecimal(out, s.close());
             out.putLong(s.openAt());
             out.putLong(s.closeAt());
             out.putLong(s.tickCount());
-            writeDecimal(out, s.priceSum());
+            BinaryValues.putDecimal(out, s.priceSum());
             out.putLong(s.minCumulative());
             out.putLong(s.maxCumulative());
             out.putInt(s.publications());
@@ -135,14 +134,14 @@ final class SymbolStateSerde implements Serde<SymbolState> {
                     new BarWindow(in.getLong(), in.getLong(), LocalDate.ofEpochDay(in.getLong()), (in.get() != 0));
             OpenBar.Snapshot snapshot = new OpenBar.Snapshot(
                     in.getLong(),
-                    readDecimal(in),
-                    readDecimal(in),
-                    readDecimal(in),
-                    readDecimal(in),
+                    BinaryValues.getDecimal(in),
+                    BinaryValues.getDecimal(in),
+                    BinaryValues.getDecimal(in),
+                    BinaryValues.getDecimal(in),
                     in.getLong(),
                     in.getLong(),
                     in.getLong(),
-                    readDecimal(in),
+                    BinaryValues.getDecimal(in),
                     in.getLong(),
                     in.getLong(),
                     in.getInt());
@@ -158,7 +157,7 @@ final class SymbolStateSerde implements Serde<SymbolState> {
         out.putInt(closes.size());
         for (MovingAverages.Close close : closes) {
             out.putLong(close.windowStart());
-            writeDecimal(out, close.close());
+            BinaryValues.putDecimal(out, close.close());
         }
     }
 
@@ -168,32 +167,8 @@ final class SymbolStateSerde implements Serde<SymbolState> {
         int count = in.getInt();
         List<MovingAverages.Close> closes = new ArrayList<>(MovingAverages.LONG + 1);
         for (int i = 0; i < count; i++) {
-            closes.add(new MovingAverages.Close(in.getLong(), readDecimal(in)));
+            closes.add(new MovingAverages.Close(in.getLong(), BinaryValues.getDecimal(in)));
         }
         return new SignalTracker(new MovingAverages(closes), signal, since);
-    }
-
-    private static void writeDecimal(ByteBuffer out, BigDecimal value) {
-        out.putInt(value.scale());
-        BigInteger unscaled = value.unscaledValue();
-        if (unscaled.bitLength() < Long.SIZE) {
-            out.put((byte) 0);
-            out.putLong(unscaled.longValue());
-        } else {
-            byte[] magnitude = unscaled.toByteArray();
-            out.put((byte) magnitude.length);
-            out.put(magnitude);
-        }
-    }
-
-    private static BigDecimal readDecimal(ByteBuffer in) {
-        int scale = in.getInt();
-        int length = Byte.toUnsignedInt(in.get());
-        if (length == 0) {
-            return BigDecimal.valueOf(in.getLong(), scale);
-        }
-        byte[] magnitude = new byte[length];
-        in.get(magnitude);
-        return new BigDecimal(new BigInteger(magnitude), scale);
     }
 }

@@ -3,7 +3,6 @@ package org.stockalerts.common.event;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A ticker symbol, validated and upper-cased once: {@code Symbol.of(" aapl ")} is {@code AAPL}.
@@ -14,14 +13,28 @@ public record Symbol(String value) implements Comparable<Symbol> {
     /** Longest symbol accepted. */
     public static final int MAX_LENGTH = 15;
 
-    private static final Pattern VALID = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0," + (MAX_LENGTH - 1) + "}");
-
     public Symbol {
         Require.present(value, "symbol");
-        if (!VALID.matcher(value).matches()) {
+        if (!valid(value)) {
             throw new IllegalArgumentException("invalid symbol '" + value + "': expected 1-" + MAX_LENGTH
                     + " letters, digits, '.' or '-', starting with a letter or digit");
         }
+    }
+
+    /** {@code [A-Z0-9][A-Z0-9.-]{0,14}}, checked by hand: a symbol is validated on every tick read. */
+    private static boolean valid(String value) {
+        int length = value.length();
+        if (length == 0 || length > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean alphanumeric = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (!alphanumeric && (i == 0 || c != '.' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Trims and upper-cases {@code raw}, then validates it. */

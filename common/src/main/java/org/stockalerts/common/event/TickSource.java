@@ -2,7 +2,7 @@ package org.stockalerts.common.event;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Where a price tick came from; written on the wire in lower case. */
@@ -11,16 +11,22 @@ public enum TickSource {
     SIMULATED,
     REPLAY;
 
+    private static final List<TickSource> VALUES = List.of(values());
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     @JsonCreator
     public static TickSource fromWire(String value) {
-        return Arrays.stream(values())
-                .filter(source -> source.wireName().equalsIgnoreCase(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown tick source '" + value + "'"));
+        for (TickSource source : VALUES) {
+            if (source.wireName.equalsIgnoreCase(value)) {
+                return source;
+            }
+        }
+        throw new IllegalArgumentException("unknown tick source '" + value + "'");
     }
 }

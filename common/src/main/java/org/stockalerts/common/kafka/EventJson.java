@@ -2,6 +2,7 @@ package org.stockalerts.common.kafka;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DatabindException;
@@ -9,6 +10,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON mapping of events: unknown fields ignored, numbers read as BigDecimal, big decimals
@@ -25,6 +27,8 @@ public final class EventJson {
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .addModule(new SimpleModule("stock-alerts-instants")
+                    .addDeserializer(Instant.class, new IsoInstantDeserializer()))
             .build();
 
     private EventJson() {}

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,5 +67,25 @@ class SymbolTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("missing required field 'symbol'");
         assertThatThrownBy(() -> new Symbol(null)).hasMessage("missing required field 'symbol'");
+    }
+
+    @Property(tries = 2000)
+    void acceptsExactlyWhatTheDocumentedPatternAccepts(
+            @ForAll
+                    @StringLength(min = 0, max = 17)
+                    @CharRange(from = 'A', to = 'Z')
+                    @CharRange(from = '0', to = '9')
+                    @Chars({'.', '-', 'a', ' ', '_', '/', 'Ä'})
+                    String value) {
+        Pattern documented = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,14}");
+        boolean accepted;
+        try {
+            new Symbol(value);
+            accepted = true;
+        } catch (IllegalArgumentException e) {
+            accepted = false;
+        }
+
+        assertThat(accepted).isEqualTo(documented.matcher(value).matches());
     }
 }
