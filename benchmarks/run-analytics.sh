@@ -16,6 +16,7 @@ esac
 shift || true
 ./mvnw -B -q -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
   -Dspotless.check.skip -Dmdep.outputFile=target/benchmark.classpath
-exec "$JAVA_HOME/bin/java" -Xmx1g \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} \
   -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" \
   "org.stockalerts.benchmarks.$main" "$@"

@@ -107,6 +107,7 @@ public final class AnalyticsBrokerBenchmark {
     private static long[] consume(Admin admin, String bootstrap, int threads, int ticks) throws Exception {
         String run = "analytics-benchmark";
         Properties props = new Properties();
+        props.putAll(ServiceStreamsSettings.of(AnalyticsTopology.class));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, run);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(run).toString());

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -51,6 +53,9 @@ final class AnalyticsProcessor implements Processor<String, PriceTick, String, A
     private final Counter[] dropped;
     private ProcessorContext<String, AnalyticsUpdated> context;
     private KeyValueStore<String, SymbolState> store;
+    /** The states this task has read or written, so a tick does not decode its symbol's state. */
+    private final Map<String, SymbolState> live = new HashMap<>();
+
     private long nextDeadline;
 
     AnalyticsProcessor(AnalyticsSettings settings, MeterRegistry meters) {
@@ -68,6 +73,7 @@ final class AnalyticsProcessor implements Processor<String, PriceTick, String, A
     public void init(ProcessorContext<String, AnalyticsUpdated> context) {
         this.context = context;
         this.store = context.getStateStore(AnalyticsTopology.STATE_STORE);
+        live.clear();
         for (int i = 0; i < dropped.length; i++) {
             dropped[i] = Counter.builder(DROPPED_METRIC)
                     .description("Ticks dropped for arriving after their bar's grace period")
@@ -86,9 +92,11 @@ final class AnalyticsProcessor implements Processor<String, PriceTick, String, A
         }
         long now = context.currentStreamTimeMs();
         String key = tick.symbol().value();
-        SymbolState state = store.get(key);
+        SymbolState state = live.get(key);
         if (state == null) {
-            state = SymbolState.empty(windows.size());
+            state = store.get(key);
+            state = state != null ? state : SymbolState.empty(windows.size());
+            live.put(key, state);
         }
         for (int i = 0; i < windows.size(); i++) {
             apply(tick, i, state, now);
@@ -153,10 +161,11 @@ final class AnalyticsProcessor implements Processor<String, PriceTick, String, A
         try (KeyValueIterator<String, SymbolState> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, SymbolState> entry = all.next();
-                if (closeDue(Symbol.of(entry.key), entry.value, streamTime)) {
-                    changed.add(entry);
+                SymbolState state = live.computeIfAbsent(entry.key, key -> entry.value);
+                if (closeDue(Symbol.of(entry.key), state, streamTime)) {
+                    changed.add(KeyValue.pair(entry.key, state));
                 }
-                deadline = Math.min(deadline, deadlineOf(entry.value));
+                deadline = Math.min(deadline, deadlineOf(state));
             }
         }
         changed.forEach(entry -> store.put(entry.key, entry.value));

@@ -55,12 +55,16 @@ public final class AnalyticsTopology {
         return () -> new AnalyticsProcessor(settings, meters);
     }
 
-    /** The per-symbol state store, persistent and changelogged. */
+    /**
+     * The per-symbol state store, persistent and changelogged, with a cache in front: a symbol's
+     * state is written on each of its ticks, but reaches RocksDB and the changelog once a commit.
+     */
     public static StoreBuilder<KeyValueStore<String, SymbolState>> stateStore(AnalyticsSettings settings) {
         return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(),
-                new SymbolStateSerde(settings.intervals()));
+                        Stores.persistentKeyValueStore(STATE_STORE),
+                        Serdes.String(),
+                        new SymbolStateSerde(settings.intervals()))
+                .withCachingEnabled();
     }
 
     /** The topology on its own, for tests and the benchmark. */

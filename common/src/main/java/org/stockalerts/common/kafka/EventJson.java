@@ -3,6 +3,9 @@ package org.stockalerts.common.kafka;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DatabindException;
@@ -27,9 +30,14 @@ public final class EventJson {
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .addModule(new SimpleModule("stock-alerts-instants")
-                    .addDeserializer(Instant.class, new IsoInstantDeserializer()))
+            .addModule(new SimpleModule("stock-alerts-fast-paths")
+                    .addDeserializer(Instant.class, new IsoInstantDeserializer())
+                    .addDeserializer(Symbol.class, new TextValueDeserializer<>(Symbol.class, Symbol::of))
+                    .addDeserializer(
+                            TickSource.class, new TextValueDeserializer<>(TickSource.class, TickSource::fromWire)))
             .build();
+
+    private static final PriceTickReader TICKS = new PriceTickReader(MAPPER);
 
     private EventJson() {}
 
@@ -52,6 +60,12 @@ public final class EventJson {
     public static <T> T read(byte[] json, Class<T> type, String topic) {
         if (json.length == 0) {
             throw new MalformedEventException(topic, "empty record value", null);
+        }
+        if (type == PriceTick.class) {
+            PriceTick tick = TICKS.read(json);
+            if (tick != null) {
+                return type.cast(tick);
+            }
         }
         try {
             return MAPPER.readValue(json, type);

@@ -1,0 +1,135 @@
+package org.stockalerts.common.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import tools.jackson.core.JacksonException;
+
+class PriceTickReaderTest {
+
+    private final PriceTickReader reader = new PriceTickReader(EventJson.mapper());
+
+    @Property(tries = 500)
+    void readsEveryWrittenTickAsTheGeneralMappingDoes(@ForAll("ticks") PriceTick tick) {
+        byte[] json = EventJson.write(tick);
+
+        PriceTick fast = reader.read(json);
+        PriceTick general = EventJson.mapper().readValue(json, PriceTick.class);
+
+        assertThat(fast).isEqualTo(general);
+        assertThat(fast.price().scale()).isEqualTo(general.price().scale());
+        assertThat(fast.price()).isEqualByComparingTo(tick.price());
+        assertThat(fast.eventId()).isEqualTo(tick.eventId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"occurredAt\":\"2026-03-02T14:30:00Z\","
+                        + "\"symbol\":\"aapl\",\"price\":\"187.2\",\"source\":\"simulated\",\"observedAt\":\"2026-03-02T14:30:00Z\"}",
+                "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"occurredAt\":\"2026-03-02T15:30:00+01:00\","
+                        + "\"symbol\":\"AAPL\",\"price\":187.2,\"source\":\"simulated\",\"observedAt\":\"2026-03-02T14:30:00Z\"}",
+                "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"occurredAt\":\"2026-03-02T14:30:00Z\","
+                        + "\"symbol\":\"AAPL\",\"price\":-1,\"source\":\"simulated\",\"observedAt\":\"2026-03-02T14:30:00Z\"}",
+                "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"symbol\":\"AAPL\",\"price\":1}",
+                "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"occurredAt\":\"2026-03-02T14:30:00Z\","
+                        + "\"symbol\":\"AAPL\",\"price\":1,\"source\":\"simulated\",\"observedAt\":\"2026-03-02T14:30:00Z\"} {}",
+                "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"occurredAt\":\"2026-03-02T14:30:00Z\","
+                        + "\"symbol\":\"AAPL\",\"price\":1,\"version\":4294967296,\"source\":\"simulated\","
+                        + "\"observedAt\":\"2026-03-02T14:30:00Z\"}",
+                "[1,2]",
+                "not json"
+            })
+    void leavesEveryOtherFormToTheGeneralMapping(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(reader.read(bytes)).isNull();
+        assertThat(readOrError(bytes)).isEqualTo(generalOrError(bytes));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"occurredAt\":\"2026-03-02T14:30:00.5Z\","
+                        + "\"symbol\":\"BRK.B\",\"price\":1E+3,\"volume\":null,\"extra\":{\"a\":[1,{}]},"
+                        + "\"source\":\"REPLAY\",\"observedAt\":\"2026-03-02T14:30:00Z\"}",
+                "{\"observedAt\":\"2026-03-02T14:30:00Z\",\"source\":\"alphavantage\",\"price\":42,\"symbol\":\"X\","
+                        + "\"version\":1,\"occurredAt\":\"2026-03-02T14:30:01Z\","
+                        + "\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\"}"
+            })
+    void readsOtherFieldOrdersUnknownFieldsAndNullsLikeTheGeneralMapping(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(reader.read(bytes)).isNotNull().isEqualTo(EventJson.mapper().readValue(bytes, PriceTick.class));
+    }
+
+    private static Object readOrError(byte[] bytes) {
+        try {
+            return EventJson.read(bytes, PriceTick.class, "stock-prices");
+        } catch (MalformedEventException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Object generalOrError(byte[] bytes) {
+        try {
+            return EventJson.mapper().readValue(bytes, PriceTick.class);
+        } catch (JacksonException e) {
+            return readOrError(bytes);
+        }
+    }
+
+    @Provide
+    Arbitrary<PriceTick> ticks() {
+        Arbitrary<BigDecimal> prices = Arbitraries.bigDecimals()
+                .between(new BigDecimal("0.0001"), new BigDecimal("100000"))
+                .ofScale(4)
+                .map(BigDecimal::stripTrailingZeros);
+        Arbitrary<BigDecimal> optional = prices.injectNull(0.3);
+        Arbitrary<Instant> instants =
+                Arbitraries.longs().between(0, 4_000_000_000L).map(ms -> Instant.ofEpochMilli(ms * 7));
+        return Combinators.combine(
+                        Combinators.combine(
+                                        instants,
+                                        Arbitraries.strings()
+                                                .withCharRange('A', 'Z')
+                                                .ofMinLength(1)
+                                                .ofMaxLength(5),
+                                        prices,
+                                        Arbitraries.longs()
+                                                .between(0, Long.MAX_VALUE)
+                                                .injectNull(0.3))
+                                .as((at, symbol, price, volume) -> new Object[] {at, symbol, price, volume}),
+                        optional,
+                        optional,
+                        Arbitraries.of(TickSource.class),
+                        instants)
+                .as((first, open, close, source, observedAt) -> new PriceTick(
+                        UUID.randomUUID(),
+                        (Instant) first[0],
+                        1,
+                        Symbol.of((String) first[1]),
+                        (BigDecimal) first[2],
+                        (Long) first[3],
+                        open,
+                        null,
+                        open,
+                        close,
+                        source,
+                        observedAt));
+    }
+}
