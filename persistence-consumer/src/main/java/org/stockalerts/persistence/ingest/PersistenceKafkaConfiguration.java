@@ -66,6 +66,8 @@ public class PersistenceKafkaConfiguration {
             ConsumerFactory<Object, Object> consumerFactory, PersistenceSettings settings) {
         Map<String, Object> consumer = new HashMap<>(consumerFactory.getConfigurationProperties());
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int)
+                settings.maxPartitionFetchSize().toBytes());
         return consumer;
     }
 
