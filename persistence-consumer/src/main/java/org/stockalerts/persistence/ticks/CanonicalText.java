@@ -1,25 +1,41 @@
 package org.stockalerts.persistence.ticks;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Reads ids and instants in the one form producers write them, from characters, without building
- * strings: {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} and {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}
- * (ISO-8601 in UTC, 1–9 fraction digits). Any other text, valid or not, answers null; the caller
- * then reads it the general way.
+ * Reads ids, instants and decimals in the one form producers write them, from characters, without
+ * building strings: {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}, {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}
+ * (ISO-8601 in UTC, 1–9 fraction digits) and plain decimals of up to 18 digits. Any other text,
+ * valid or not, answers null; the caller then reads it the general way.
  */
 final class CanonicalText {
 
     private static final int UUID_LENGTH = 36;
+    /** Value of each ASCII hex digit, -1 for other characters. */
+    private static final byte[] HEX = hexDigits();
+
     private static final int INSTANT_MIN_LENGTH = 20;
     private static final int MAX_FRACTION_DIGITS = 9;
+    private static final int MAX_LONG_DIGITS = 18;
     private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     private static final long SECONDS_PER_DAY = 86_400L;
     /** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
     private static final long DAYS_0000_03_01_TO_EPOCH = 719_468L;
 
     private CanonicalText() {}
+
+    private static byte[] hexDigits() {
+        byte[] values = new byte['f' + 1];
+        Arrays.fill(values, (byte) -1);
+        for (int digit = 0; digit < 16; digit++) {
+            values[Character.forDigit(digit, 16)] = (byte) digit;
+            values[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;
+        }
+        return values;
+    }
 
     /** The UUID written in {@code text[offset, offset + length)}, or null when it is not the canonical form. */
     static UUID uuid(char[] text, int offset, int length) {
@@ -102,16 +118,42 @@ final class CanonicalText {
     }
 
     private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+        return c < HEX.length ? HEX[c] : -1;
+    }
+
+    /**
+     * The plain decimal number ({@code -?digits[.digits]}, at most 18 digits) written in
+     * {@code text[offset, offset + length)} with the scale it is written with, as
+     * {@code new BigDecimal(text)} reads it; null for any other number text.
+     */
+    static BigDecimal decimal(char[] text, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        boolean negative = i < end && text[i] == '-';
+        if (negative) {
+            i++;
         }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < end; i++) {
+            char c = text[i];
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0 && digits > 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
         }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
+        if (digits == 0 || digits > MAX_LONG_DIGITS || scale == 0) {
+            return null;
         }
-        return -1;
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     /** The decimal number in {@code text[offset, offset + digits)}, or -1 when a character is not a digit. */

@@ -179,7 +179,11 @@ public class PriceTickDeserializer implements Deserializer<PriceTick> {
     private static BigDecimal decimal(JsonToken value, JsonParser json) {
         return switch (value) {
             case VALUE_NULL -> null;
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> json.getDecimalValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                BigDecimal plain = CanonicalText.decimal(
+                        json.getStringCharacters(), json.getStringOffset(), json.getStringLength());
+                yield plain != null ? plain : json.getDecimalValue();
+            }
             default -> throw NotCanonical.INSTANCE;
         };
     }

@@ -2,6 +2,8 @@ package org.stockalerts.persistence.ticks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -98,6 +100,49 @@ class CanonicalTextTest {
             })
     void leavesEveryOtherUuidTextToTheGeneralReader(String text) {
         assertThat(uuid(text)).as(text).isNull();
+    }
+
+    @Property(tries = 2_000)
+    void readsPlainDecimalsAsBigDecimalDoesKeepingTheScale(
+            @ForAll @LongRange(min = -999_999_999_999_999_999L, max = 999_999_999_999_999_999L) long unscaled,
+            @ForAll @IntRange(min = 0, max = 18) int scale) {
+        // Given a plain decimal of up to 18 digits, as JSON writes it
+        String text = new BigDecimal(BigInteger.valueOf(unscaled), scale).toPlainString();
+
+        // When it is read from its characters
+        BigDecimal read = decimal(text);
+
+        // Then it has the value and the scale BigDecimal reads, or is left to it past 18 digits
+        if (text.chars().filter(Character::isDigit).count() > 18) {
+            assertThat(read).as(text).isNull();
+        } else {
+            assertThat(read).as(text).isEqualTo(new BigDecimal(text));
+            assertThat(read.scale()).isEqualTo(new BigDecimal(text).scale());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "1e5",
+                "1E+5",
+                "-1.5e-3",
+                "1234567890123456789",
+                "0.1234567890123456789",
+                ".5",
+                "5.",
+                "-",
+                "--1",
+                "+1",
+                ""
+            })
+    void leavesEveryOtherNumberTextToTheGeneralReader(String text) {
+        assertThat(decimal(text)).as(text).isNull();
+    }
+
+    private static BigDecimal decimal(String text) {
+        char[] padded = ("xx" + text + "yy").toCharArray();
+        return CanonicalText.decimal(padded, 2, text.length());
     }
 
     private static Instant instant(String text) {
