@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +36,12 @@ import org.stockalerts.testsupport.TestKafka;
  * KRaft broker and a fresh database on the local PostgreSQL), so the broker, the service and
  * PostgreSQL share the machine's cores.
  *
- * <p>Every timed phase starts from an empty, analyzed table after a checkpoint. The raw COPYs and
- * the writer run twice and the second round counts; the listener first drains a warm-up backlog,
- * so that the measured drain, too, runs compiled code. The Kafka rate counts the ticks committed
- * after the first offset commit of the measured drain, over the time to the last one: sustained
- * throughput, without the group join.
+ * <p>Every timed phase starts from an empty, analyzed table after a checkpoint. A warm-up round
+ * runs every phase once and the listener drains a backlog of other ticks first, so that measured
+ * phases run compiled code. Then three rounds run the raw COPYs, the writer and the Kafka drain
+ * back to back; the ratio is taken within each round and the medians are summed up at the end. The
+ * Kafka rate counts the ticks committed after the first offset commit of a drain, over the time to
+ * the last one: sustained throughput, without the group join.
  */
 public final class PersistenceBenchmark {
 
@@ -47,6 +49,7 @@ public final class PersistenceBenchmark {
     private static final int DEFAULT_TICKS = 1_000_000;
     private static final int MAX_WARM_UP_TICKS = 250_000;
     private static final int WRITER_BATCH = 10_000;
+    private static final int ROUNDS = 3;
     private static final String TICKS_LISTENER = "persistence-consumer-ticks";
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -96,44 +99,78 @@ public final class PersistenceBenchmark {
                                 "--spring.kafka.listener.auto-startup=false",
                                 "--spring.main.web-application-type=none")) {
             PersistenceBenchmark benchmark = new PersistenceBenchmark(ticks, app, admin);
-            Rates raw = benchmark.rawCopyAndWriter();
-            benchmark.warmUpListener(brokers, warmUp);
-            report("produced to stock-prices (not part of the figures)", BenchmarkTicks.produce(brokers, ticks));
-            double kafka = benchmark.kafkaToPostgres(warmUp.size());
-            System.out.printf(
-                    Locale.ROOT,
-                    "BENCH Kafka -> PostgreSQL / raw COPY of this run: %.0f %% of binary COPY, %.0f %% of text COPY%n",
-                    100 * kafka / raw.binary(),
-                    100 * kafka / raw.text());
+            benchmark.run(brokers, warmUp);
         }
     }
 
-    private record Rates(double text, double binary) {}
-
-    /** Raw COPYs of all rows in one statement, and the service's writer in its batches, twice. */
-    private Rates rawCopyAndWriter() throws Exception {
+    /**
+     * A warm-up round of every phase, then {@value #ROUNDS} measured rounds, each with the raw COPYs,
+     * the writer and the Kafka drain back to back, so that a change in what else runs on the machine
+     * weighs on all of them alike; the ratio is taken within each round.
+     */
+    private void run(String brokers, List<PriceTick> warmUp) throws Exception {
         byte[] text = BenchmarkTicks.copyText(ticks);
         ByteArrayOutputStream encoded = new ByteArrayOutputStream();
         PriceTickWriter.encode(ticks, encoded::write);
         byte[] binary = encoded.toByteArray();
-        Rates rates = null;
-        for (String round : List.of("warm-up, ", "")) {
-            double rawText = timed(round + "raw COPY into price_ticks, text, one statement", () -> rawCopy("", text));
-            double rawBinary = timed(
-                    round + "raw COPY into price_ticks, binary, one statement",
-                    () -> rawCopy(" " + BinaryCopy.FORMAT, binary));
-            timed(
-                    round + "writer alone: binary COPY into price_ticks, " + WRITER_BATCH + " a transaction",
-                    () -> batched());
-            long start = System.nanoTime();
-            int again = batched();
-            if (again != 0) {
-                throw new IllegalStateException("writing every tick again inserted " + again + " rows");
-            }
-            report(round + "writer alone, every tick again (staging + ON CONFLICT DO NOTHING)", rate(start));
-            rates = new Rates(rawText, rawBinary);
+        writeWithoutKafka("warm-up, ", text, binary);
+        warmUpListener(brokers, warmUp);
+        long committed = warmUp.size();
+        List<Double> ofBinary = new ArrayList<>();
+        List<Double> ofText = new ArrayList<>();
+        List<Double> kafkaRates = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            System.out.printf(Locale.ROOT, "BENCH round %d of %d%n", round, ROUNDS);
+            Rates raw = writeWithoutKafka("", text, binary);
+            BenchmarkTicks.produce(brokers, ticks);
+            double kafka = kafkaToPostgres(committed);
+            committed += ticks.size();
+            kafkaRates.add(kafka);
+            ofBinary.add(kafka / raw.binary());
+            ofText.add(kafka / raw.text());
         }
-        return rates;
+        System.out.printf(
+                Locale.ROOT,
+                "BENCH SUMMARY Kafka -> PostgreSQL sustained, median of %d rounds: %,.0f ticks/s (rounds: %s); "
+                        + "%.0f %% of the binary raw COPY and %.0f %% of the text raw COPY of the same round (rounds: %s)%n",
+                ROUNDS,
+                median(kafkaRates),
+                joined(kafkaRates, 1, "%,.0f"),
+                100 * median(ofBinary),
+                100 * median(ofText),
+                joined(ofBinary, 100, "%.0f %%"));
+    }
+
+    private record Rates(double text, double binary) {}
+
+    /** Raw COPYs of all rows in one statement, the service's writer in its batches, and all of it again. */
+    private Rates writeWithoutKafka(String round, byte[] text, byte[] binary) {
+        double rawText = timed(round + "raw COPY into price_ticks, text, one statement", () -> rawCopy("", text));
+        double rawBinary = timed(
+                round + "raw COPY into price_ticks, binary, one statement",
+                () -> rawCopy(" " + BinaryCopy.FORMAT, binary));
+        timed(round + "writer alone: binary COPY into price_ticks, " + WRITER_BATCH + " a transaction", this::batched);
+        long start = System.nanoTime();
+        int again = batched();
+        if (again != 0) {
+            throw new IllegalStateException("writing every tick again inserted " + again + " rows");
+        }
+        report(round + "writer alone, every tick again (staging + ON CONFLICT DO NOTHING)", rate(start));
+        return new Rates(rawText, rawBinary);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String joined(List<Double> values, double factor, String format) {
+        return String.join(
+                ", ",
+                values.stream()
+                        .map(value -> String.format(Locale.ROOT, format, value * factor))
+                        .toList());
     }
 
     /** Drains a backlog of other ticks, so that the listener's code is compiled before the measured drain. */
