@@ -10,18 +10,24 @@ import java.util.Locale;
 
 /**
  * What the machine was doing during a benchmark phase, from Linux's /proc: the load average, and
- * the CPU time this JVM (service and in-process broker) and everything else on the machine
- * (PostgreSQL and any other process) used. Elsewhere only this JVM's share is known.
+ * the CPU time this JVM (service and in-process broker), the PostgreSQL server (when it runs on this
+ * machine) and all other processes used. Elsewhere only this JVM's share is known.
  */
-record MachineLoad(long at, String loadAverage, long jvmCpuNanos, long machineBusyTicks) {
+record MachineLoad(long at, String loadAverage, long jvmCpuNanos, long machineBusyTicks, long postgresTicks) {
 
     private static final Path LOADAVG = Path.of("/proc/loadavg");
     private static final Path STAT = Path.of("/proc/stat");
     /** Linux's USER_HZ, the unit of /proc/stat, on every common architecture. */
     private static final double TICKS_PER_SECOND = 100.0;
+    /** Positions of utime and stime in /proc/[pid]/stat, counted from the field after the command name. */
+    private static final int UTIME = 11;
 
-    static MachineLoad now() {
-        return new MachineLoad(System.nanoTime(), currentLoadAverage(), jvmCpu(), machineBusy());
+    private static final int STIME = 12;
+
+    /** The machine now; {@code postgresPids} are the server's processes, when it runs on this machine. */
+    static MachineLoad now(List<Long> postgresPids) {
+        return new MachineLoad(
+                System.nanoTime(), currentLoadAverage(), jvmCpu(), machineBusy(), processTicks(postgresPids));
     }
 
     /** One line on the phase from this snapshot to now. */
@@ -37,11 +43,22 @@ record MachineLoad(long at, String loadAverage, long jvmCpuNanos, long machineBu
                 jvm));
         if (machineBusyTicks >= 0 && end.machineBusyTicks >= 0) {
             double machine = (end.machineBusyTicks - machineBusyTicks) / TICKS_PER_SECOND / seconds;
-            text.append(String.format(
-                    Locale.ROOT,
-                    ", the rest of the machine (PostgreSQL and any other process) %.2f of %d",
-                    Math.max(0, machine - jvm),
-                    Runtime.getRuntime().availableProcessors()));
+            double postgres = postgresTicks >= 0 && end.postgresTicks >= 0
+                    ? (end.postgresTicks - postgresTicks) / TICKS_PER_SECOND / seconds
+                    : Double.NaN;
+            if (Double.isNaN(postgres)) {
+                text.append(String.format(
+                        Locale.ROOT, ", the rest of the machine (PostgreSQL and other processes) %.2f", machine - jvm));
+            } else {
+                text.append(String.format(
+                        Locale.ROOT,
+                        ", PostgreSQL %.2f, other processes %.2f",
+                        postgres,
+                        Math.max(0, machine - jvm - postgres)));
+            }
+            text.append(" (of ")
+                    .append(Runtime.getRuntime().availableProcessors())
+                    .append(')');
         }
         return text.toString();
     }
@@ -53,6 +70,25 @@ record MachineLoad(long at, String loadAverage, long jvmCpuNanos, long machineBu
         } catch (IOException | RuntimeException e) {
             return "n/a";
         }
+    }
+
+    /** CPU time (user and system, USER_HZ ticks) of the processes {@code pids}, or -1 when /proc cannot tell. */
+    private static long processTicks(List<Long> pids) {
+        if (pids.isEmpty()) {
+            return -1;
+        }
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                // fields after the command name, which is in parentheses and may hold spaces
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[UTIME]) + Long.parseLong(fields[STIME]);
+            } catch (IOException | RuntimeException e) {
+                // a process that ended meanwhile: its time is lost to the count
+            }
+        }
+        return ticks;
     }
 
     private static long jvmCpu() {

@@ -2,6 +2,9 @@ package org.stockalerts.persistence.ticks;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +63,8 @@ public final class PersistenceBenchmark {
     private final PriceTickWriter writer;
     private final MessageListenerContainer listener;
     private final AdminClient admin;
+    /** The server's processes when it runs on this machine, for the CPU it uses; else empty. */
+    private List<Long> postgres = List.of();
 
     private PersistenceBenchmark(List<PriceTick> ticks, ConfigurableApplicationContext app, AdminClient admin) {
         this.ticks = ticks;
@@ -191,7 +196,7 @@ public final class PersistenceBenchmark {
     private double kafkaToPostgres(long alreadyCommitted) throws Exception {
         prepareTable();
         long target = alreadyCommitted + ticks.size();
-        MachineLoad startLoad = MachineLoad.now();
+        MachineLoad startLoad = MachineLoad.now(postgres);
         listener.start();
         long committed = alreadyCommitted;
         MachineLoad first = null;
@@ -200,11 +205,11 @@ public final class PersistenceBenchmark {
             Thread.sleep(POLL.toMillis());
             committed = committedOffsets();
             if (first == null && committed > alreadyCommitted) {
-                first = MachineLoad.now();
+                first = MachineLoad.now(postgres);
                 firstCommitted = committed;
             }
         }
-        MachineLoad end = MachineLoad.now();
+        MachineLoad end = MachineLoad.now(postgres);
         listener.stop();
         checkStored();
         double sustained = (target - firstCommitted) / ((end.at() - first.at()) / 1e9);
@@ -262,7 +267,7 @@ public final class PersistenceBenchmark {
     /** Reports and returns rows per second of {@code load} into the empty table; the time covers the load only. */
     private double timed(String what, IntSupplier load) {
         prepareTable();
-        MachineLoad before = MachineLoad.now();
+        MachineLoad before = MachineLoad.now(postgres);
         long start = System.nanoTime();
         int rows = load.getAsInt();
         double rate = rate(start);
@@ -271,7 +276,7 @@ public final class PersistenceBenchmark {
         }
         report(what, rate);
         if (!what.startsWith("warm-up")) {
-            System.out.println("BENCH   " + before.describeUntil(MachineLoad.now()));
+            System.out.println("BENCH   " + before.describeUntil(MachineLoad.now(postgres)));
         }
         return rate;
     }
@@ -285,6 +290,21 @@ public final class PersistenceBenchmark {
         jdbc.execute("TRUNCATE price_ticks");
         jdbc.execute("VACUUM ANALYZE price_ticks");
         jdbc.execute("CHECKPOINT");
+        postgres = localServerProcesses();
+    }
+
+    /** The PostgreSQL processes of the server, if they are processes of this machine (not in a container). */
+    private List<Long> localServerProcesses() {
+        List<Long> pids = jdbc.queryForList("SELECT pid FROM pg_stat_activity", Long.class);
+        boolean local = pids.stream().allMatch(pid -> {
+            try {
+                return Files.readString(Path.of("/proc", pid.toString(), "comm"))
+                        .startsWith("postgres");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return local ? pids : List.of();
     }
 
     private static void report(String what, double perSecond) {
