@@ -9,6 +9,6 @@ export JAVA_HOME
 ./mvnw -B -q -pl persistence-consumer -am test-compile dependency:build-classpath \
   -Dspotless.check.skip -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
 module=persistence-consumer
-exec "$JAVA_HOME/bin/java" -Xmx2g \
+exec "$JAVA_HOME/bin/java" -Xmx3g \
   -cp "$module/target/test-classes:$module/target/classes:$(cat $module/target/benchmark.classpath)" \
   org.stockalerts.persistence.ticks.PersistenceBenchmark "$@"

@@ -44,7 +44,7 @@ class HistoryListeners {
     @KafkaListener(
             id = "persistence-consumer-ticks",
             topics = "#{T(org.stockalerts.common.kafka.Topics).STOCK_PRICES.name()}",
-            containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
+            containerFactory = PersistenceKafkaConfiguration.TICKS_FACTORY)
     void onTicks(List<ConsumerRecord<String, PriceTick>> records) {
         persister.persist(records, ticks);
     }

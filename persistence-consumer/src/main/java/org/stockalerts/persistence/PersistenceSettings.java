@@ -3,6 +3,7 @@ package org.stockalerts.persistence;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the persistence consumer ({@code stockalerts.persistence.*}, each overridable by an
@@ -13,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionDaysAhead daily partitions of price_ticks created ahead of today (UTC); ticks
  *     observed further ahead are refused to the dead-letter topic
  * @param partitionMaintenanceInterval how often partitions are created ahead and old ones dropped
- * @param listenerConcurrency consumers per topic
+ * @param listenerConcurrency consumers per topic; two keep both cores busy, one reading from Kafka
+ *     while the other waits for PostgreSQL
  * @param maxPollRecords the most records one listener batch (and one database transaction) holds
+ * @param maxPartitionFetchSize the most a consumer fetches from one partition at a time (Kafka's
+ *     max.partition.fetch.bytes), enough for full batches from the few partitions a consumer has
  * @param databaseRetryInitialBackoff the first wait before a batch is retried after the database failed
  * @param databaseRetryMaxBackoff the longest wait between retries; retries go on until the database answers
  */
@@ -24,7 +28,8 @@ public record PersistenceSettings(
         @DefaultValue("7") int partitionDaysAhead,
         @DefaultValue("1h") Duration partitionMaintenanceInterval,
         @DefaultValue("2") int listenerConcurrency,
-        @DefaultValue("5000") int maxPollRecords,
+        @DefaultValue("10000") int maxPollRecords,
+        @DefaultValue("4MB") DataSize maxPartitionFetchSize,
         @DefaultValue("500ms") Duration databaseRetryInitialBackoff,
         @DefaultValue("30s") Duration databaseRetryMaxBackoff) {
 
@@ -38,6 +43,10 @@ public record PersistenceSettings(
         if (listenerConcurrency < 1 || maxPollRecords < 1) {
             throw new IllegalArgumentException(
                     "stockalerts.persistence.listener-concurrency and max-poll-records must be positive");
+        }
+        if (maxPartitionFetchSize.toBytes() < 1 || maxPartitionFetchSize.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "stockalerts.persistence.max-partition-fetch-size must be between 1B and 2GB");
         }
         if (databaseRetryInitialBackoff.isNegative()
                 || databaseRetryMaxBackoff.compareTo(databaseRetryInitialBackoff) < 0) {

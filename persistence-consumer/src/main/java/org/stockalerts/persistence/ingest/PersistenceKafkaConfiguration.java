@@ -14,9 +14,11 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.persistence.PersistenceSettings;
+import org.stockalerts.persistence.ticks.PriceTickDeserializer;
 
 /**
  * The batch listener containers of the persistence consumer. Offsets are committed when the
@@ -27,8 +29,11 @@ import org.stockalerts.persistence.PersistenceSettings;
 @Configuration(proxyBeanMethods = false)
 public class PersistenceKafkaConfiguration {
 
-    /** Bean name of the container factory every persistence listener uses. */
+    /** Bean name of the container factory of the alerts, analytics and user-event listeners. */
     public static final String BATCH_FACTORY = "persistenceBatchListenerFactory";
+
+    /** Bean name of the container factory of the ticks listener: the same, reading ticks with {@link PriceTickDeserializer}. */
+    public static final String TICKS_FACTORY = "persistenceTicksListenerFactory";
 
     private static final double BACKOFF_MULTIPLIER = 2.0;
 
@@ -40,10 +45,41 @@ public class PersistenceKafkaConfiguration {
             PersistenceSettings settings,
             MeterRegistry registry,
             @Value("${spring.application.name}") String service) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
+        Map<String, Object> consumer = consumerSettings(consumerFactory, settings);
+        return batchFactory(configurer, consumer, template, settings, registry, service);
+    }
+
+    @Bean(TICKS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceTicksListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory,
+            KafkaOperations<Object, Object> template,
+            PersistenceSettings settings,
+            MeterRegistry registry,
+            @Value("${spring.application.name}") String service) {
+        Map<String, Object> consumer = consumerSettings(consumerFactory, settings);
+        consumer.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, PriceTickDeserializer.class);
+        return batchFactory(configurer, consumer, template, settings, registry, service);
+    }
+
+    private static Map<String, Object> consumerSettings(
+            ConsumerFactory<Object, Object> consumerFactory, PersistenceSettings settings) {
         Map<String, Object> consumer = new HashMap<>(consumerFactory.getConfigurationProperties());
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int)
+                settings.maxPartitionFetchSize().toBytes());
+        return consumer;
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            Map<String, Object> consumer,
+            KafkaOperations<Object, Object> template,
+            PersistenceSettings settings,
+            MeterRegistry registry,
+            String service) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, new DefaultKafkaConsumerFactory<>(consumer));
         factory.setBatchListener(true);
         factory.setConcurrency(settings.listenerConcurrency());

@@ -30,6 +30,8 @@ public class TickPartitions {
     private static final long PARTITION_LOCK = 0x7072696365L;
     private static final String PREFIX = "price_ticks_";
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final long SECONDS_PER_DAY = 86_400L;
+    private static final long MILLIS_PER_DAY = SECONDS_PER_DAY * 1_000L;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -47,13 +49,14 @@ public class TickPartitions {
 
     /** Why a tick observed at {@code observedAt} is not stored, or empty when its day is in the window. */
     public Optional<String> refusal(Instant observedAt) {
-        LocalDate day = dayOf(observedAt);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        if (day.isBefore(oldestKept(today))) {
+        // epoch days rather than LocalDate: this runs for every tick
+        long day = Math.floorDiv(observedAt.getEpochSecond(), SECONDS_PER_DAY);
+        long today = Math.floorDiv(clock.millis(), MILLIS_PER_DAY);
+        if (day < today - settings.tickRetentionDays()) {
             return Optional.of("observedAt " + observedAt + " is older than the retention of "
                     + settings.tickRetentionDays() + " days");
         }
-        if (day.isAfter(today.plusDays(settings.partitionDaysAhead()))) {
+        if (day > today + settings.partitionDaysAhead()) {
             return Optional.of(
                     "observedAt " + observedAt + " is more than " + settings.partitionDaysAhead() + " days ahead");
         }

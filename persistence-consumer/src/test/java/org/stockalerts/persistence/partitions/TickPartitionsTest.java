@@ -102,6 +102,7 @@ class TickPartitionsTest {
                 java.time.Duration.ofHours(1),
                 1,
                 100,
+                org.springframework.util.unit.DataSize.ofMegabytes(1),
                 java.time.Duration.ofMillis(100),
                 java.time.Duration.ofSeconds(1));
         Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);

@@ -1,0 +1,105 @@
+package org.stockalerts.persistence.ticks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.persistence.PersistenceIntegrationTest;
+import org.stockalerts.persistence.TestEvents;
+
+/** The writer's two ways: a straight COPY for new ticks, the staging merge when some are stored already. */
+@PersistenceIntegrationTest
+class PriceTickWriterTest {
+
+    @Autowired
+    PriceTickWriter writer;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void storesOnlyTheNewTicksOfABatchThatOverlapsOneStoredBefore() {
+        // Given a batch of 100 ticks, stored
+        Symbol symbol = TestEvents.uniqueSymbol();
+        Instant start = TestEvents.now();
+        List<PriceTick> first = ticks(symbol, start, 0, 100);
+        assertThat(write(first)).isEqualTo(100);
+        List<Map<String, Object>> stored = rowsOf(symbol);
+
+        // When a batch holding its last 40 ticks and 60 new ones is written
+        List<PriceTick> overlapping = new ArrayList<>(first.subList(60, 100));
+        overlapping.addAll(ticks(symbol, start, 100, 60));
+        int inserted = write(overlapping);
+
+        // Then only the new ticks are inserted, and the stored ones are as they were
+        assertThat(inserted).isEqualTo(60);
+        List<Map<String, Object>> after = rowsOf(symbol);
+        assertThat(after).hasSize(160);
+        assertThat(after.subList(0, 100)).isEqualTo(stored);
+    }
+
+    @Test
+    void storesATickThatABatchHoldsTwiceOnce() {
+        // Given a batch in which one tick appears twice
+        Symbol symbol = TestEvents.uniqueSymbol();
+        List<PriceTick> batch = new ArrayList<>(ticks(symbol, TestEvents.now(), 0, 3));
+        batch.add(batch.get(1));
+
+        // When it is written
+        int inserted = write(batch);
+
+        // Then each tick is stored once
+        assertThat(inserted).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT event_id FROM price_ticks WHERE symbol = ?", UUID.class, symbol.value()))
+                .hasSize(3)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void keepsTheTransactionUsableAfterFallingBackToTheStagingMerge() {
+        // Given a tick already stored
+        Symbol symbol = TestEvents.uniqueSymbol();
+        List<PriceTick> ticks = ticks(symbol, TestEvents.now(), 0, 2);
+        write(ticks.subList(0, 1));
+
+        // When one transaction writes a batch holding it, then reads
+        Integer seen = transactions.execute(status -> {
+            writer.insertNew(ticks);
+            return jdbc.queryForObject(
+                    "SELECT count(*) FROM price_ticks WHERE symbol = ?", Integer.class, symbol.value());
+        });
+
+        // Then the transaction saw both ticks and committed them
+        assertThat(seen).isEqualTo(2);
+        assertThat(rowsOf(symbol)).hasSize(2);
+    }
+
+    private int write(List<PriceTick> batch) {
+        Integer inserted = transactions.execute(status -> writer.insertNew(batch));
+        return inserted == null ? 0 : inserted;
+    }
+
+    private static List<PriceTick> ticks(Symbol symbol, Instant start, int from, int count) {
+        return IntStream.range(from, from + count)
+                .mapToObj(n -> TestEvents.tick(symbol, n, start))
+                .toList();
+    }
+
+    private List<Map<String, Object>> rowsOf(Symbol symbol) {
+        return jdbc.queryForList(
+                "SELECT * FROM price_ticks WHERE symbol = ? ORDER BY observed_at, event_id", symbol.value());
+    }
+}
