@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class CircuitBreakersTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
-    private final CircuitBreakers breakers =
-            new CircuitBreakers(3, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
     private static final Duration FAST = Duration.ofMillis(20);
+    private static final Duration FIRST_ATTEMPT_BUDGET = Duration.ofSeconds(1);
+    private final CircuitBreakers breakers =
+            new CircuitBreakers(3, Duration.ofSeconds(30), FIRST_ATTEMPT_BUDGET, clock);
     private final UUID target = UUID.randomUUID();
 
     @Test
@@ -49,7 +50,7 @@ class CircuitBreakersTest {
         assertThat(breakers.allows(target, false)).isFalse();
 
         // And a successful probe closes the circuit for everyone
-        breakers.succeeded(target);
+        breakers.succeeded(target, FAST);
         assertThat(breakers.allows(target, false)).isTrue();
     }
 
@@ -71,13 +72,40 @@ class CircuitBreakersTest {
     }
 
     @Test
-    void opensAtOnceAfterACallThatTookTheWholeTimeout() {
-        // When a call fails after the full request timeout
-        breakers.failed(target, Duration.ofSeconds(5));
+    void opensAtOnceAfterAFailedCallThatUsedUpTheFirstAttemptBudget() {
+        // When a call fails after the first-attempt budget (a first attempt that timed out)
+        breakers.failed(target, FIRST_ATTEMPT_BUDGET);
 
         // Then the circuit is open without waiting for more failures
-        assertThat(breakers.allows(target, false)).isFalse();
-        assertThat(breakers.allows(target, true)).isFalse();
+        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.OPEN);
+        assertThat(breakers.decide(target, true)).isEqualTo(CircuitBreakers.Decision.OPEN);
+    }
+
+    @Test
+    void keepsAReceiverThatAnswersSlowerThanTheFirstAttemptBudgetOffFirstAttempts() {
+        // Given a circuit opened by a first attempt that timed out, and a probe that succeeded slowly
+        breakers.failed(target, FIRST_ATTEMPT_BUDGET);
+        clock.advance(Duration.ofSeconds(30));
+        breakers.succeeded(target, Duration.ofMillis(2_500));
+
+        // Then retries call it at once, but first attempts do not
+        assertThat(breakers.decide(target, true)).isEqualTo(CircuitBreakers.Decision.CALL);
+        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.SLOW);
+
+        // And once a retry is answered within the budget, first attempts call it again
+        breakers.succeeded(target, FAST);
+        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.CALL);
+    }
+
+    @Test
+    void aSlowReceiverThatFailsFastStaysOffFirstAttempts() {
+        // Given a receiver that answered slowly, then failed fast once
+        breakers.succeeded(target, Duration.ofSeconds(2));
+        breakers.failed(target, FAST);
+
+        // Then first attempts still do not call it, and retries do while the circuit is closed
+        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.SLOW);
+        assertThat(breakers.decide(target, true)).isEqualTo(CircuitBreakers.Decision.CALL);
     }
 
     @Test
@@ -85,7 +113,7 @@ class CircuitBreakersTest {
         // Given two failures, a success and two more failures
         breakers.failed(target, FAST);
         breakers.failed(target, FAST);
-        breakers.succeeded(target);
+        breakers.succeeded(target, FAST);
         breakers.failed(target, FAST);
         breakers.failed(target, FAST);
 
