@@ -65,11 +65,6 @@ public final class CircuitBreakers {
         return state.slow() && !retry ? Decision.SLOW : Decision.CALL;
     }
 
-    /** Whether a call to {@code target} may be made now; see {@link #decide}. */
-    public boolean allows(UUID target, boolean retry) {
-        return decide(target, retry) == Decision.CALL;
-    }
-
     /**
      * A call to {@code target} that took {@code took} succeeded: its circuit closes, and first
      * attempts may call it again unless it answered in {@code slowCall} or later.

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.stockalerts.alerting.delivery.CircuitBreakers.Decision;
 
 class CircuitBreakersTest {
 
@@ -24,15 +25,15 @@ class CircuitBreakersTest {
         // Given a target that failed twice
         breakers.failed(target, FAST);
         breakers.failed(target, FAST);
-        assertThat(breakers.allows(target, false)).isTrue();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
 
         // When it fails a third time
         breakers.failed(target, FAST);
 
         // Then neither first attempts nor retries may call it while the circuit is open
-        assertThat(breakers.allows(target, false)).isFalse();
-        assertThat(breakers.allows(target, true)).isFalse();
-        assertThat(breakers.allows(UUID.randomUUID(), false)).isTrue();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
+        assertThat(breakers.decide(UUID.randomUUID(), false)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -46,12 +47,12 @@ class CircuitBreakersTest {
         clock.advance(Duration.ofSeconds(30));
 
         // Then a retry may probe, but a first attempt still fails fast
-        assertThat(breakers.allows(target, true)).isTrue();
-        assertThat(breakers.allows(target, false)).isFalse();
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
 
         // And a successful probe closes the circuit for everyone
         breakers.succeeded(target, FAST);
-        assertThat(breakers.allows(target, false)).isTrue();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -66,9 +67,9 @@ class CircuitBreakersTest {
         breakers.failed(target, FAST);
 
         // Then the circuit is open for another period
-        assertThat(breakers.allows(target, true)).isFalse();
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(breakers.allows(target, true)).isTrue();
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -77,8 +78,8 @@ class CircuitBreakersTest {
         breakers.failed(target, FIRST_ATTEMPT_BUDGET);
 
         // Then the circuit is open without waiting for more failures
-        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.OPEN);
-        assertThat(breakers.decide(target, true)).isEqualTo(CircuitBreakers.Decision.OPEN);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
     }
 
     @Test
@@ -89,12 +90,12 @@ class CircuitBreakersTest {
         breakers.succeeded(target, Duration.ofMillis(2_500));
 
         // Then retries call it at once, but first attempts do not
-        assertThat(breakers.decide(target, true)).isEqualTo(CircuitBreakers.Decision.CALL);
-        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.SLOW);
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.SLOW);
 
         // And once a retry is answered within the budget, first attempts call it again
         breakers.succeeded(target, FAST);
-        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.CALL);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -104,8 +105,8 @@ class CircuitBreakersTest {
         breakers.failed(target, FAST);
 
         // Then first attempts still do not call it, and retries do while the circuit is closed
-        assertThat(breakers.decide(target, false)).isEqualTo(CircuitBreakers.Decision.SLOW);
-        assertThat(breakers.decide(target, true)).isEqualTo(CircuitBreakers.Decision.CALL);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.SLOW);
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -118,7 +119,7 @@ class CircuitBreakersTest {
         breakers.failed(target, FAST);
 
         // Then the circuit is still closed
-        assertThat(breakers.allows(target, false)).isTrue();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
     }
 
     private static final class MovableClock extends Clock {
