@@ -36,14 +36,25 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** JVM options of the end-to-end tests: small and quick to start, not fast. */
+    static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /** Starts {@code module}'s jar with {@code env}, serving HTTP on a free port set in {@code portVariable}. */
     static ServiceProcess start(String module, String portVariable, Map<String, String> env) throws IOException {
+        return start(module, portVariable, env, TEST_JVM);
+    }
+
+    /** As {@link #start(String, String, Map)}, with the JVM options {@code jvm}. */
+    static ServiceProcess start(String module, String portVariable, Map<String, String> env, List<String> jvm)
+            throws IOException {
         Path jar = executableJar(module);
         int port = freePort();
         Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + module + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
+import java.time.Duration;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 
@@ -12,8 +13,10 @@ public interface ChannelSender {
     /**
      * One attempt to deliver {@code alert} to {@code channel}.
      *
+     * @param timeout how long this attempt may wait for the receiver's answer (senders whose client
+     *     has a fixed timeout of its own, like SMTP's session, keep that one)
      * @throws DeliveryRefusedException when the target may or can never be sent to
      * @throws DeliveryFailedException when the target is unreachable for now
      */
-    SendResult send(AlertTriggered alert, Channel channel);
+    SendResult send(AlertTriggered alert, Channel channel, Duration timeout);
 }

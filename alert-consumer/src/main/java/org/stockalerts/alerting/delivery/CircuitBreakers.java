@@ -9,15 +9,28 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One circuit breaker per webhook target. After {@code threshold} failed calls in a row, or at
- * once after a failed call that took {@code slowCall} or longer (a timeout: the costly kind), the
- * target's circuit opens: for {@code openFor} no call is made and attempts fail at once, so a
- * receiver that never answers stops costing the targets behind it a request timeout per alert.
- * After that only retries may probe it; first attempts keep failing fast until a probe succeeds,
- * so the main delivery topic never waits on a receiver known to be broken.
+ * once after a failed call that took {@code slowCall} or longer (a first attempt that used up its
+ * budget: the costly kind), the target's circuit opens: for {@code openFor} no call is made and
+ * attempts fail at once, so a receiver that never answers stops costing the targets behind it a
+ * timeout per alert. After that only retries may probe it. First attempts keep failing fast until
+ * a probe succeeds within {@code slowCall}: a receiver that answers, but slower than that, is
+ * served by the retry topics alone, so the main delivery topic only ever waits on receivers that
+ * have shown they answer within the first-attempt budget.
  */
 public final class CircuitBreakers {
 
-    private record State(int failures, Instant openUntil) {}
+    /** Whether an attempt may call its target, and why not. */
+    public enum Decision {
+        /** Call it. */
+        CALL,
+        /** Not now: it failed repeatedly, or a call to it timed out. */
+        OPEN,
+        /** Not on a first attempt: it answered, but slower than the first-attempt budget. */
+        SLOW
+    }
+
+    /** {@code slow}: the last success took {@code slowCall} or longer. */
+    private record State(int failures, Instant openUntil, boolean slow) {}
 
     private final int threshold;
     private final Duration openFor;
@@ -38,28 +51,45 @@ public final class CircuitBreakers {
     /**
      * Whether a call to {@code target} may be made now.
      *
-     * @param retry whether the call is a retry (may probe a circuit whose open period is over)
+     * @param retry whether the call is a retry (may probe a circuit whose open period is over, and
+     *     may call a slow receiver)
      */
-    public boolean allows(UUID target, boolean retry) {
+    public Decision decide(UUID target, boolean retry) {
         State state = states.get(target);
-        if (state == null || state.failures() < threshold) {
-            return true;
+        if (state == null) {
+            return Decision.CALL;
         }
-        return retry && !clock.instant().isBefore(state.openUntil());
+        if (state.failures() >= threshold) {
+            return retry && !clock.instant().isBefore(state.openUntil()) ? Decision.CALL : Decision.OPEN;
+        }
+        return state.slow() && !retry ? Decision.SLOW : Decision.CALL;
     }
 
-    /** A call to {@code target} succeeded: its circuit closes. */
-    public void succeeded(UUID target) {
-        states.remove(target);
+    /**
+     * A call to {@code target} that took {@code took} succeeded: its circuit closes, and first
+     * attempts may call it again unless it answered in {@code slowCall} or later.
+     */
+    public void succeeded(UUID target, Duration took) {
+        if (isSlow(took)) {
+            states.put(target, new State(0, null, true));
+        } else {
+            states.remove(target);
+        }
     }
 
     /** A call to {@code target} that took {@code took} failed in a way that says the receiver is in trouble. */
     public void failed(UUID target, Duration took) {
         Instant openUntil = clock.instant().plus(openFor);
-        int failures = took.compareTo(slowCall) >= 0 ? threshold : 1;
+        boolean slow = isSlow(took);
+        int failures = slow ? threshold : 1;
         states.merge(
                 target,
-                new State(failures, openUntil),
-                (old, now) -> new State(Math.max(old.failures() + 1, now.failures()), now.openUntil()));
+                new State(failures, openUntil, slow),
+                (old, now) -> new State(
+                        Math.max(old.failures() + 1, now.failures()), now.openUntil(), old.slow() || now.slow()));
+    }
+
+    private boolean isSlow(Duration took) {
+        return took.compareTo(slowCall) >= 0;
     }
 }

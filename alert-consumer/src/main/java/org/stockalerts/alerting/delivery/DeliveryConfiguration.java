@@ -27,7 +27,7 @@ public class DeliveryConfiguration {
     @Bean
     CircuitBreakers webhookCircuitBreakers(DeliverySettings settings, Clock clock) {
         return new CircuitBreakers(
-                settings.breakerThreshold(), settings.breakerOpenFor(), settings.requestTimeout(), clock);
+                settings.breakerThreshold(), settings.breakerOpenFor(), settings.firstAttemptTimeout(), clock);
     }
 
     /** Redirects are not followed: a redirect could lead past the SSRF check. */

@@ -94,22 +94,35 @@ public class DeliveryService {
             return SendResult.permanent(null, "no sender for channel type " + channel.type());
         }
         boolean guarded = channel.type() == ChannelType.WEBHOOK;
-        if (guarded && !breakers.allows(channel.id(), attempt > 1)) {
-            return SendResult.retryable(null, "circuit open: the receiver failed repeatedly, not called", null);
+        if (guarded) {
+            switch (breakers.decide(channel.id(), attempt > 1)) {
+                case CALL -> {}
+                case OPEN -> {
+                    return SendResult.retryable(null, "circuit open: the receiver failed repeatedly, not called", null);
+                }
+                case SLOW -> {
+                    return SendResult.retryable(
+                            null,
+                            "not called on the first attempt: the receiver answers slower than " + schedule.timeout(1)
+                                    + ", so it is sent on a retry",
+                            null);
+                }
+            }
         }
         long start = System.nanoTime();
-        SendResult result = call(sender, alert, channel);
+        SendResult result = call(sender, alert, channel, schedule.timeout(attempt));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (guarded && result.kind() == SendResult.Kind.DELIVERED) {
-            breakers.succeeded(channel.id());
+            breakers.succeeded(channel.id(), took);
         } else if (guarded && result.kind() == SendResult.Kind.RETRYABLE) {
-            breakers.failed(channel.id(), Duration.ofNanos(System.nanoTime() - start));
+            breakers.failed(channel.id(), took);
         }
         return result;
     }
 
-    private static SendResult call(ChannelSender sender, AlertTriggered alert, Channel channel) {
+    private static SendResult call(ChannelSender sender, AlertTriggered alert, Channel channel, Duration timeout) {
         try {
-            return sender.send(alert, channel);
+            return sender.send(alert, channel, timeout);
         } catch (DeliveryRefusedException e) {
             return SendResult.permanent(null, e.getMessage());
         } catch (DeliveryFailedException e) {

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code STOCKALERTS_DELIVERY_REQUEST_TIMEOUT}).
  *
  * @param connectTimeout how long a webhook connection may take to open
- * @param requestTimeout how long a webhook receiver may take to answer, per attempt
+ * @param requestTimeout how long a webhook receiver may take to answer a retry
+ * @param firstAttemptTimeout how long a webhook receiver may take to answer the first attempt, made
+ *     from the main delivery topic, where the targets behind it wait for it (at most
+ *     {@code requestTimeout}); a slower answer is retried with {@code requestTimeout}
  * @param attempts total attempts per delivery (the first one included) before it is dead-lettered
  * @param initialBackoff the wait before the first retry
  * @param backoffMultiplier how much each further wait grows
@@ -22,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     link-local address (e.g. an internal receiver, or {@code 127.0.0.1} in tests)
  * @param mailFrom the sender address of alert e-mails
  * @param breakerThreshold failed calls in a row after which a webhook target's circuit opens (a
- *     call that timed out opens it at once)
+ *     failed call that took {@code firstAttemptTimeout} or longer opens it at once)
  * @param breakerOpenFor how long an open circuit makes no calls to its target
  * @param partitions partitions of the delivery topic and its retry topics
  * @param concurrency consumers per delivery topic in one instance
@@ -31,6 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DeliverySettings(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
+        @DefaultValue("1s") Duration firstAttemptTimeout,
         @DefaultValue("6") int attempts,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("4") double backoffMultiplier,
@@ -45,6 +49,12 @@ public record DeliverySettings(
         @DefaultValue("6") int concurrency) {
 
     public DeliverySettings {
+        if (firstAttemptTimeout.isNegative()
+                || firstAttemptTimeout.isZero()
+                || firstAttemptTimeout.compareTo(requestTimeout) > 0) {
+            throw new IllegalArgumentException(
+                    "stockalerts.delivery.first-attempt-timeout must be positive and at most request-timeout");
+        }
         if (attempts < 1) {
             throw new IllegalArgumentException("stockalerts.delivery.attempts must be at least 1");
         }

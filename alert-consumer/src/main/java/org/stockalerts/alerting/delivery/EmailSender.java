@@ -3,6 +3,7 @@ package org.stockalerts.alerting.delivery;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -35,7 +36,7 @@ public class EmailSender implements ChannelSender {
     }
 
     @Override
-    public SendResult send(AlertTriggered alert, Channel channel) {
+    public SendResult send(AlertTriggered alert, Channel channel, Duration timeout) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return SendResult.permanent(null, "no SMTP server configured (set SPRING_MAIL_HOST)");

@@ -6,7 +6,8 @@ import java.time.Duration;
  * When a failed delivery is tried again: exponential backoff from {@code initialBackoff}, growing by
  * {@code backoffMultiplier} up to {@code maxBackoff}, spread by ±{@code jitter} so receivers that
  * failed together are not retried together, and never sooner than a receiver's Retry-After (capped
- * at {@code maxRetryAfter}). The retry topics are created from the same numbers.
+ * at {@code maxRetryAfter}). The retry topics are created from the same numbers. Also how long
+ * each attempt may wait for its receiver.
  */
 public final class RetrySchedule {
 
@@ -39,6 +40,15 @@ public final class RetrySchedule {
 
     public int concurrency() {
         return settings.concurrency();
+    }
+
+    /**
+     * How long attempt {@code attempt} (1-based) may wait for a webhook receiver's answer: the first
+     * attempt, on the main topic, has the shorter first-attempt budget, because every target behind
+     * it on its partition waits for it; retries, on the retry topics, the full request timeout.
+     */
+    public Duration timeout(int attempt) {
+        return attempt <= 1 ? settings.firstAttemptTimeout() : settings.requestTimeout();
     }
 
     /** Whether attempt number {@code attempt} (1-based) is the last one. */

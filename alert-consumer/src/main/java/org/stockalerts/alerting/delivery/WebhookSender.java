@@ -29,13 +29,11 @@ public class WebhookSender implements ChannelSender {
 
     private final HttpClient http;
     private final DestinationPolicy policy;
-    private final DeliverySettings settings;
     private final Clock clock;
 
-    public WebhookSender(HttpClient http, DestinationPolicy policy, DeliverySettings settings, Clock clock) {
+    public WebhookSender(HttpClient http, DestinationPolicy policy, Clock clock) {
         this.http = http;
         this.policy = policy;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -45,14 +43,14 @@ public class WebhookSender implements ChannelSender {
     }
 
     @Override
-    public SendResult send(AlertTriggered alert, Channel channel) {
+    public SendResult send(AlertTriggered alert, Channel channel, Duration timeout) {
         URI target = policy.check(channel.address());
         Instant now = clock.instant();
         byte[] body = EventJson.write(WebhookPayload.of(alert, now));
         String id = alert.alertId().toString();
         long timestamp = now.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(settings.requestTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .header(ID_HEADER, id)
@@ -64,7 +62,7 @@ public class WebhookSender implements ChannelSender {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             return classify(response);
         } catch (HttpTimeoutException e) {
-            return SendResult.retryable(null, "no answer within " + settings.requestTimeout(), null);
+            return SendResult.retryable(null, "no answer within " + timeout, null);
         } catch (IOException e) {
             return SendResult.retryable(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {

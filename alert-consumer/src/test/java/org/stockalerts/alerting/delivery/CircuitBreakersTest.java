@@ -9,13 +9,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.stockalerts.alerting.delivery.CircuitBreakers.Decision;
 
 class CircuitBreakersTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
-    private final CircuitBreakers breakers =
-            new CircuitBreakers(3, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
     private static final Duration FAST = Duration.ofMillis(20);
+    private static final Duration FIRST_ATTEMPT_BUDGET = Duration.ofSeconds(1);
+    private final CircuitBreakers breakers =
+            new CircuitBreakers(3, Duration.ofSeconds(30), FIRST_ATTEMPT_BUDGET, clock);
     private final UUID target = UUID.randomUUID();
 
     @Test
@@ -23,15 +25,15 @@ class CircuitBreakersTest {
         // Given a target that failed twice
         breakers.failed(target, FAST);
         breakers.failed(target, FAST);
-        assertThat(breakers.allows(target, false)).isTrue();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
 
         // When it fails a third time
         breakers.failed(target, FAST);
 
         // Then neither first attempts nor retries may call it while the circuit is open
-        assertThat(breakers.allows(target, false)).isFalse();
-        assertThat(breakers.allows(target, true)).isFalse();
-        assertThat(breakers.allows(UUID.randomUUID(), false)).isTrue();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
+        assertThat(breakers.decide(UUID.randomUUID(), false)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -45,12 +47,12 @@ class CircuitBreakersTest {
         clock.advance(Duration.ofSeconds(30));
 
         // Then a retry may probe, but a first attempt still fails fast
-        assertThat(breakers.allows(target, true)).isTrue();
-        assertThat(breakers.allows(target, false)).isFalse();
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
 
         // And a successful probe closes the circuit for everyone
-        breakers.succeeded(target);
-        assertThat(breakers.allows(target, false)).isTrue();
+        breakers.succeeded(target, FAST);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -65,19 +67,46 @@ class CircuitBreakersTest {
         breakers.failed(target, FAST);
 
         // Then the circuit is open for another period
-        assertThat(breakers.allows(target, true)).isFalse();
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
         clock.advance(Duration.ofSeconds(30));
-        assertThat(breakers.allows(target, true)).isTrue();
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
     }
 
     @Test
-    void opensAtOnceAfterACallThatTookTheWholeTimeout() {
-        // When a call fails after the full request timeout
-        breakers.failed(target, Duration.ofSeconds(5));
+    void opensAtOnceAfterAFailedCallThatUsedUpTheFirstAttemptBudget() {
+        // When a call fails after the first-attempt budget (a first attempt that timed out)
+        breakers.failed(target, FIRST_ATTEMPT_BUDGET);
 
         // Then the circuit is open without waiting for more failures
-        assertThat(breakers.allows(target, false)).isFalse();
-        assertThat(breakers.allows(target, true)).isFalse();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
+    }
+
+    @Test
+    void keepsAReceiverThatAnswersSlowerThanTheFirstAttemptBudgetOffFirstAttempts() {
+        // Given a circuit opened by a first attempt that timed out, and a probe that succeeded slowly
+        breakers.failed(target, FIRST_ATTEMPT_BUDGET);
+        clock.advance(Duration.ofSeconds(30));
+        breakers.succeeded(target, Duration.ofMillis(2_500));
+
+        // Then retries call it at once, but first attempts do not
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.SLOW);
+
+        // And once a retry is answered within the budget, first attempts call it again
+        breakers.succeeded(target, FAST);
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
+    }
+
+    @Test
+    void aSlowReceiverThatFailsFastStaysOffFirstAttempts() {
+        // Given a receiver that answered slowly, then failed fast once
+        breakers.succeeded(target, Duration.ofSeconds(2));
+        breakers.failed(target, FAST);
+
+        // Then first attempts still do not call it, and retries do while the circuit is closed
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.SLOW);
+        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
     }
 
     @Test
@@ -85,12 +114,12 @@ class CircuitBreakersTest {
         // Given two failures, a success and two more failures
         breakers.failed(target, FAST);
         breakers.failed(target, FAST);
-        breakers.succeeded(target);
+        breakers.succeeded(target, FAST);
         breakers.failed(target, FAST);
         breakers.failed(target, FAST);
 
         // Then the circuit is still closed
-        assertThat(breakers.allows(target, false)).isTrue();
+        assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
     }
 
     private static final class MovableClock extends Clock {

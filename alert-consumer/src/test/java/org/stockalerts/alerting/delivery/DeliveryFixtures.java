@@ -2,12 +2,16 @@ package org.stockalerts.alerting.delivery;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -36,18 +40,48 @@ final class DeliveryFixtures {
     }
 
     static void webhook(JdbcTemplate jdbc, UUID user, MockWebServer receiver, String secret) {
-        channel(jdbc, user, ChannelType.WEBHOOK, receiver.url("/hooks/" + user).toString(), secret);
+        webhook(jdbc, user, receiver, secret, UUID.randomUUID());
+    }
+
+    /** A webhook channel with the given id, which decides its partition of the delivery topic. */
+    static void webhook(JdbcTemplate jdbc, UUID user, MockWebServer receiver, String secret, UUID channelId) {
+        channel(
+                jdbc,
+                channelId,
+                user,
+                ChannelType.WEBHOOK,
+                receiver.url("/hooks/" + user).toString(),
+                secret);
     }
 
     static void channel(JdbcTemplate jdbc, UUID user, ChannelType type, String address, String secret) {
+        channel(jdbc, UUID.randomUUID(), user, type, address, secret);
+    }
+
+    private static void channel(
+            JdbcTemplate jdbc, UUID id, UUID user, ChannelType type, String address, String secret) {
         jdbc.update(
                 "INSERT INTO api.notification_channels (id, user_id, type, address, secret, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, now(), now())",
-                UUID.randomUUID(),
+                id,
                 user,
                 type.name(),
                 address,
                 secret);
+    }
+
+    /**
+     * A new channel id whose delivery requests go to {@code partition} of a delivery topic with
+     * {@code partitions} partitions, as the producer's default partitioner places keyed records.
+     */
+    static UUID channelIdOnPartition(int partition, int partitions) {
+        while (true) {
+            UUID id = UUID.randomUUID();
+            byte[] key = id.toString().getBytes(StandardCharsets.UTF_8);
+            if (Utils.toPositive(Utils.murmur2(key)) % partitions == partition) {
+                return id;
+            }
+        }
     }
 
     /** A fresh secret in the format api-service issues. */
@@ -65,6 +99,14 @@ final class DeliveryFixtures {
 
     static MockResponse accepted() {
         return new MockResponse.Builder().code(204).build();
+    }
+
+    /** Accepted, but only after {@code delay}. */
+    static MockResponse acceptedAfter(Duration delay) {
+        return new MockResponse.Builder()
+                .code(204)
+                .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
     }
 
     /** A response that never comes: the receiver reads the request and stalls. */

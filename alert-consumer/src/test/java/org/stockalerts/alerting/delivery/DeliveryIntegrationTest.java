@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -59,14 +60,17 @@ import org.stockalerts.testsupport.TestKafka;
             "stockalerts.delivery.allowed-hosts=127.0.0.1,localhost",
             "stockalerts.delivery.connect-timeout=500ms",
             "stockalerts.delivery.request-timeout=2s",
+            "stockalerts.delivery.first-attempt-timeout=500ms",
+            "stockalerts.delivery.breaker-open-for=1s",
             "stockalerts.delivery.attempts=3",
             "stockalerts.delivery.initial-backoff=500ms",
             "stockalerts.delivery.backoff-multiplier=2",
             "stockalerts.delivery.max-backoff=2s",
-            "stockalerts.delivery.partitions=3"
+            "stockalerts.delivery.partitions=" + DeliveryIntegrationTest.PARTITIONS
         })
 class DeliveryIntegrationTest {
 
+    static final int PARTITIONS = 3;
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -212,17 +216,89 @@ class DeliveryIntegrationTest {
     }
 
     @Test
+    void aNeverAnsweringReceiverHoldsUpTheTargetsBehindItOnlyForTheFirstAttemptBudget() throws Exception {
+        // Given a receiver that never answers, and a healthy one whose deliveries share its partition
+        UUID stuckUser = DeliveryFixtures.user(jdbc);
+        MockWebServer stuck = neverAnswering();
+        DeliveryFixtures.webhook(
+                jdbc,
+                stuckUser,
+                stuck,
+                DeliveryFixtures.newSecret(),
+                DeliveryFixtures.channelIdOnPartition(0, PARTITIONS));
+        UUID healthyUser = DeliveryFixtures.user(jdbc);
+        MockWebServer healthy = receiver(DeliveryFixtures.accepted());
+        DeliveryFixtures.webhook(
+                jdbc,
+                healthyUser,
+                healthy,
+                DeliveryFixtures.newSecret(),
+                DeliveryFixtures.channelIdOnPartition(0, PARTITIONS));
+        AlertTriggered stuckAlert = TestAlerts.alert(stuckUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        AlertTriggered healthyAlert = TestAlerts.alert(healthyUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+
+        // When the stuck receiver holds the first attempt of its alert, and the healthy user's alert
+        // is queued behind it
+        publish(stuckAlert);
+        assertThat(stuck.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        publish(healthyAlert);
+
+        // Then the healthy alert is delivered right after the stuck attempt gave up at the
+        // first-attempt budget (0.5 s), and before any call with the full request timeout (2 s)
+        assertThat(healthy.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        await().atMost(WAIT).until(() -> !attempts(healthyAlert).isEmpty());
+        List<String> log = jdbc.query(
+                "SELECT alert_id, outcome, error FROM alerting.alert_deliveries WHERE alert_id IN (?, ?) ORDER BY id",
+                (row, i) -> (row.getObject("alert_id").equals(stuckAlert.alertId()) ? "stuck" : "healthy") + ":"
+                        + row.getString("outcome") + ":" + row.getString("error"),
+                stuckAlert.alertId(),
+                healthyAlert.alertId());
+        assertThat(log).first().isEqualTo("stuck:RETRYING:no answer within PT0.5S");
+        assertThat(log.subList(0, log.indexOf("healthy:DELIVERED:null"))).noneMatch(entry -> entry.endsWith("PT2S"));
+    }
+
+    @Test
+    void sendsToAReceiverSlowerThanTheFirstAttemptBudgetOnRetriesOnly() throws Exception {
+        // Given a receiver that accepts every alert, but only after a second: twice the budget
+        UUID user = DeliveryFixtures.user(jdbc);
+        List<String> received = new CopyOnWriteArrayList<>();
+        MockWebServer slow = receiver();
+        slow.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                received.add(request.getHeaders().get("webhook-id"));
+                return DeliveryFixtures.acceptedAfter(Duration.ofSeconds(1));
+            }
+        });
+        DeliveryFixtures.webhook(jdbc, user, slow, DeliveryFixtures.newSecret());
+        AlertTriggered first = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        AlertTriggered second = TestAlerts.alert(user, "AAPL rose above 210.00", ChannelType.WEBHOOK);
+
+        // When an alert fires, and another once the first was delivered
+        publish(first);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(first))
+                        .extracting(row -> row.get("outcome"))
+                        .contains("DELIVERED"));
+        publish(second);
+
+        // Then the first, cut off at the budget on the main topic, was delivered by a retry
+        assertThat(attempts(first)).first().extracting(row -> row.get("error")).isEqualTo("no answer within PT0.5S");
+        // And the second is not sent from the main topic at all, only from its first retry, once
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(second))
+                        .extracting(row -> row.get("outcome"))
+                        .containsExactly("RETRYING", "DELIVERED"));
+        assertThat(attempts(second).getFirst().get("error").toString()).startsWith("not called on the first attempt");
+        assertThat(received).filteredOn(second.alertId().toString()::equals).hasSize(1);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // last: measures latency, so it runs after the others warmed the paths up
     void deadLettersANeverAnsweringReceiverWithoutDelayingAHealthyOne() throws Exception {
         // Given one user whose receiver never answers and another whose receiver is healthy
         UUID stuckUser = DeliveryFixtures.user(jdbc);
-        MockWebServer stuck = receiver();
-        stuck.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return DeliveryFixtures.never();
-            }
-        });
+        MockWebServer stuck = neverAnswering();
         DeliveryFixtures.webhook(jdbc, stuckUser, stuck, DeliveryFixtures.newSecret());
         UUID healthyUser = DeliveryFixtures.user(jdbc);
         MockWebServer healthy = receiver(DeliveryFixtures.accepted());
@@ -235,8 +311,8 @@ class DeliveryIntegrationTest {
         Instant healthyFired = Instant.now();
         publish(healthyAlert);
 
-        // Then the healthy receiver gets its alert at once: at worst after one timed-out attempt of
-        // the stuck one (2 s), never after the stuck one's retries (3 timeouts and 1.5 s of backoff)
+        // Then the healthy receiver gets its alert at once: at worst after the stuck one's first
+        // attempt (0.5 s), never after its retries (a 2 s probe and 1.5 s of backoff)
         assertThat(healthy.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
         assertThat(Duration.between(healthyFired, Instant.now())).isLessThan(Duration.ofMillis(4_500));
         assertThat(attempts(stuckAlert)).extracting(row -> row.get("outcome")).doesNotContain("FAILED");
@@ -249,7 +325,7 @@ class DeliveryIntegrationTest {
         assertThat(attempts(stuckAlert))
                 .extracting(row -> row.get("error"))
                 .first()
-                .isEqualTo("no answer within PT2S");
+                .isEqualTo("no answer within PT0.5S");
         await().atMost(WAIT).until(() -> deadLettered(stuckAlert));
     }
 
@@ -265,6 +341,17 @@ class DeliveryIntegrationTest {
         }
         receivers.add(server);
         return DeliveryFixtures.started(server);
+    }
+
+    private MockWebServer neverAnswering() throws Exception {
+        MockWebServer server = receiver();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return DeliveryFixtures.never();
+            }
+        });
+        return server;
     }
 
     /** Computed here independently of the production signer, as a receiver would. */

@@ -2,6 +2,9 @@ package org.stockalerts.alerting.delivery;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +36,9 @@ import org.stockalerts.testsupport.IntegrationTest;
  * {@value #ALERTS_PER_SECOND} alerts/s (10 % of 1,000 ticks/s firing) over {@value #USERS} users,
  * first with healthy receivers only, then with one more receiver that never answers and gets every
  * tenth alert. Not part of the build (the class name matches no test pattern); run it with
- * {@code ./mvnw -o -pl alert-consumer test -Dtest=DeliveryLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * Default delivery settings, apart from the allow-listed test receivers.
+ * {@code ./mvnw -B -q -pl alert-consumer -am test -Dspotless.check.skip -Dtest=DeliveryLatencyBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Default delivery settings, apart from the allow-listed test
+ * receivers. Each row ends with the load average (1 min) after its phase.
  */
 @IntegrationTest
 @SpringBootTest(properties = "stockalerts.delivery.allowed-hosts=127.0.0.1,localhost")
@@ -118,13 +122,22 @@ class DeliveryLatencyBenchmark {
 
     private static void report(String phase, long[] millis) {
         System.out.printf(
-                "| %s | %d | %d | %d | %d | %d |%n",
+                "| %s | %d | %d | %d | %d | %d | %s |%n",
                 phase,
                 millis.length,
                 percentile(millis, 50),
                 percentile(millis, 95),
                 percentile(millis, 99),
-                Arrays.stream(millis).max().orElse(0));
+                Arrays.stream(millis).max().orElse(0),
+                loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static long percentile(long[] sorted, int percent) {

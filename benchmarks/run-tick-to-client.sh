@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Tick-to-client latency: a tick produced on stock-prices to the alert it fires on alerts-triggered (read_committed),
+# on the owner's SSE stream of api-service and at the owner's webhook receiver. alert-consumer and api-service run as
+# their own processes from their executable jars, with default settings (STOCKALERTS_* variables set here are passed
+# on), on an in-process Kafka broker and a fresh database on the local PostgreSQL (or TEST_DATABASE_URL).
+# Usage: benchmarks/run-tick-to-client.sh [measured seconds, default 30] [ticks/s, default 1000] [users, default 50]
+# Takes about 2 minutes plus the measured seconds; stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+./mvnw -B -q -pl api-service,alert-consumer,e2e-tests -am package dependency:build-classpath \
+  -DskipTests -Dspotless.check.skip -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
+# the harness finds the services' jars relative to the e2e-tests module, as the end-to-end tests do
+cd e2e-tests
+exec timeout --signal=TERM 20m "$JAVA_HOME/bin/java" -Xmx1g \
+  -cp "target/test-classes:$(cat target/benchmark.classpath)" \
+  org.stockalerts.e2e.TickToClientLatencyBenchmark "$@"

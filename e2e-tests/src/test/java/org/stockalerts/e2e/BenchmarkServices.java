@@ -1,0 +1,109 @@
+package org.stockalerts.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.stockalerts.testsupport.TestDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * api-service and alert-consumer for a benchmark, each as its own process from its executable jar with
+ * full JIT, on the given broker and the test database, 127.0.0.1 allowed as a webhook host. Variables
+ * named {@code STOCKALERTS_*} in this process's environment are passed on, so a run can change any
+ * setting. The services are stopped on {@link #close} and when the JVM exits, however it exits.
+ */
+final class BenchmarkServices implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+    private static final List<String> JVM = List.of("-Xmx512m");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final ServiceProcess api;
+
+    BenchmarkServices(String kafka) throws IOException {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "stop-services"));
+        api = start("api-service", "API_PORT", kafka);
+        start("alert-consumer", "ALERT_CONSUMER_PORT", kafka);
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (!services.stream().allMatch(ServiceProcess::isUp)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the services did not start within " + STARTUP);
+            }
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
+    String apiBaseUrl() {
+        return api.baseUrl();
+    }
+
+    /** Calls the API as the holder of {@code apiKey} (null: anonymously) and returns its JSON answer. */
+    JsonNode call(String method, String path, String apiKey, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+    }
+
+    private ServiceProcess start(String module, String portVariable, String kafka) throws IOException {
+        TestDatabase.Endpoint db = TestDatabase.endpoint();
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("DATABASE_URL", db.jdbcUrl());
+        env.put("DATABASE_USER", db.username());
+        env.put("DATABASE_PASSWORD", db.password());
+        env.put("STOCKALERTS_MARKETDATA_ENABLED", "false");
+        env.put("STOCKALERTS_API_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
+        env.put("STOCKALERTS_DELIVERY_ALLOWED_HOSTS", "127.0.0.1");
+        env.put(
+                "STOCKALERTS_STATE_DIR",
+                Files.createTempDirectory("benchmark-streams-state").toString());
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("STOCKALERTS_")) {
+                env.put(name, value);
+            }
+        });
+        ServiceProcess service = ServiceProcess.start(module, portVariable, env, JVM);
+        services.add(service);
+        return service;
+    }
+
+    private void stopAll() {
+        for (ServiceProcess service : services.reversed()) {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package org.stockalerts.e2e;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.e2e.AlertArrivals.Probe;
+import org.stockalerts.testsupport.TestKafka;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Latency from a tick produced on stock-prices to the alert it fires arriving (1) at a
+ * read_committed consumer of alerts-triggered, (2) on the owner's SSE stream of api-service and (3)
+ * at the owner's webhook receiver, through alert-consumer (engine, fan-out, delivery) and api-service
+ * running as their own processes from their executable jars, with default settings, on an in-process
+ * KRaft broker and a fresh database on the local PostgreSQL.
+ *
+ * <p>Workload: {@value #SYMBOLS} symbols ticking in turn at {@code rate} ticks/s; each has one
+ * CROSSES_UP 100 rule (REARM, margin 0.50, channels IN_APP and WEBHOOK). Every tenth tick is at 101
+ * and crosses its rule, the others at 99 re-arm it: 10 % of the ticks fire. {@code users} users, each
+ * with one webhook and one open alert stream, own the rules in turn, except every tenth rule, which
+ * belongs to one more user whose webhook never answers; that webhook is added only for the second
+ * phase. Phases: until every rule has fired on every path it has (rules loaded, at most 3 min), a
+ * {@value #WARM_UP_SECONDS} s warm-up at the rate, {@code seconds} measured with healthy receivers
+ * only, then {@code seconds} measured with the never-answering one. Webhook figures are the healthy
+ * receivers'. Alerts still missing {@value #DRAIN_SECONDS} s after a phase's last tick are reported as
+ * missing. Not a test: run it with {@code benchmarks/run-tick-to-client.sh [seconds 30] [ticks/s 1000]
+ * [users 50]}. Environment variables named {@code STOCKALERTS_*} are passed on to the services.
+ */
+public final class TickToClientLatencyBenchmark {
+
+    private static final int SYMBOLS = 97; // not a multiple of 10: a symbol's next tick after a crossing is below
+    private static final int FIRING_EVERY = 10;
+    private static final int WARM_UP_SECONDS = 10;
+    private static final int DRAIN_SECONDS = 60;
+    private static final Duration RULES_LOADED = Duration.ofMinutes(3);
+    private static final BigDecimal BELOW = new BigDecimal("99.00");
+    private static final BigDecimal ABOVE = new BigDecimal("101.00");
+
+    private final int rate;
+    private final BenchmarkServices services;
+    private final KafkaProducer<String, Object> producer;
+    private final AlertArrivals arrivals;
+    private final List<Symbol> symbols = new ArrayList<>();
+    private final Set<Symbol> stuckUsersSymbols = new HashSet<>();
+    private long sequence;
+
+    /** A firing tick: the symbol it crossed, and when it was produced ({@link System#nanoTime()}). */
+    private record Fired(Symbol symbol, long producedAt) {}
+
+    private TickToClientLatencyBenchmark(
+            int rate, BenchmarkServices services, KafkaProducer<String, Object> producer, AlertArrivals arrivals) {
+        this.rate = rate;
+        this.services = services;
+        this.producer = producer;
+        this.arrivals = arrivals;
+        for (int i = 0; i < SYMBOLS; i++) {
+            symbols.add(Symbol.of(String.format(Locale.ROOT, "TL%03d", i)));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = argument(args, 0, 30);
+        int rate = argument(args, 1, 1000);
+        int users = argument(args, 2, 50);
+        System.out.printf("load average at start: %s%n", loadAverage());
+        String kafka = TestKafka.bootstrapServers();
+        try (BenchmarkServices services = new BenchmarkServices(kafka);
+                AlertArrivals arrivals = new AlertArrivals();
+                KafkaProducer<String, Object> producer = producer(kafka)) {
+            TickToClientLatencyBenchmark benchmark =
+                    new TickToClientLatencyBenchmark(rate, services, producer, arrivals);
+            String[] stuckUser = benchmark.setUp(users);
+            arrivals.watchTopic(kafka);
+            benchmark.awaitRulesLoaded();
+            benchmark.run(WARM_UP_SECONDS);
+            System.out.printf(
+                    "%d ticks/s, %d %% firing, %d symbols, %d users%n", rate, 100 / FIRING_EVERY, SYMBOLS, users);
+            System.out.println("| phase | tick produced → | alerts | missing | p50 ms | p90 ms | p99 ms | max ms |");
+            System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+            benchmark.report("healthy receivers only", benchmark.run(seconds));
+            System.out.printf("load average: %s%n", loadAverage());
+            services.call(
+                    "POST",
+                    "/users/" + stuckUser[0] + "/channels",
+                    stuckUser[1],
+                    webhook(arrivals.stuckWebhookAddress(stuckUser[0])));
+            benchmark.report("+ 1 never-answering receiver (every 10th rule)", benchmark.run(seconds));
+            System.out.printf("load average: %s%n", loadAverage());
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Registers the users, their webhooks and rules through the API, and opens their alert streams;
+     * returns the id and key of the user whose webhook will never answer (not added yet).
+     */
+    private String[] setUp(int users) throws Exception {
+        List<String[]> accounts = new ArrayList<>();
+        for (int u = 0; u <= users; u++) {
+            JsonNode user = services.call("POST", "/users", null, "{\"name\":\"Latency " + u + "\"}");
+            String[] account = {user.get("id").asString(), user.get("apiKey").asString()};
+            accounts.add(account);
+            if (u < users) {
+                services.call(
+                        "POST",
+                        "/users/" + account[0] + "/channels",
+                        account[1],
+                        webhook(arrivals.webhookAddress(account[0])));
+            }
+            arrivals.watchStream(services.apiBaseUrl(), account[0], account[1]);
+        }
+        String[] stuck = accounts.get(users);
+        int healthyRules = 0;
+        for (int s = 0; s < SYMBOLS; s++) {
+            Symbol symbol = symbols.get(s);
+            String[] owner;
+            if (s % FIRING_EVERY == FIRING_EVERY - 1) {
+                owner = stuck;
+                stuckUsersSymbols.add(symbol);
+            } else {
+                owner = accounts.get(healthyRules++ % users);
+            }
+            services.call(
+                    "POST",
+                    "/alerts",
+                    owner[1],
+                    "{\"symbol\":\"" + symbol.value() + "\",\"condition\":\"CROSSES_UP\",\"threshold\":100.00,"
+                            + "\"triggerMode\":\"REARM\",\"rearmMargin\":0.50,\"channels\":[\"IN_APP\",\"WEBHOOK\"]}");
+        }
+        return stuck;
+    }
+
+    private static String webhook(String address) {
+        return "{\"type\":\"WEBHOOK\",\"address\":\"" + address + "\"}";
+    }
+
+    /** Crosses every symbol's rule, again every two seconds, until each has fired on every path it has. */
+    private void awaitRulesLoaded() {
+        long deadline = System.nanoTime() + RULES_LOADED.toNanos();
+        Map<UUID, Fired> crossings = new HashMap<>();
+        while (true) {
+            for (Symbol symbol : symbols) {
+                send(symbol, BELOW);
+                crossings.put(send(symbol, ABOVE), new Fired(symbol, System.nanoTime()));
+            }
+            producer.flush();
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            long loaded = crossings.entrySet().stream()
+                    .filter(crossing -> arrivedEverywhere(crossing.getKey(), crossing.getValue()))
+                    .map(crossing -> crossing.getValue().symbol())
+                    .distinct()
+                    .count();
+            System.out.printf("rules that fired on every path they have: %d of %d%n", loaded, SYMBOLS);
+            if (loaded == SYMBOLS) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not every rule fired within " + RULES_LOADED);
+            }
+        }
+    }
+
+    /** The paths an alert of {@code tick}'s symbol is expected on: the stuck user's webhook is never reached. */
+    private List<Probe> paths(Fired tick) {
+        return stuckUsersSymbols.contains(tick.symbol()) ? List.of(Probe.TOPIC, Probe.SSE) : List.of(Probe.values());
+    }
+
+    private boolean arrivedEverywhere(UUID tick, Fired fired) {
+        return paths(fired).stream().allMatch(probe -> arrivals.arrivedAt(probe, tick) != null);
+    }
+
+    /** Produces ticks at the rate for {@code seconds}; returns the firing ones. */
+    private Map<UUID, Fired> run(int seconds) {
+        Map<UUID, Fired> fired = new HashMap<>();
+        long total = (long) seconds * rate;
+        long start = System.nanoTime();
+        for (long n = 0; n < total; n++) {
+            long wait = start + n * 1_000_000_000L / rate - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long i = sequence++;
+            boolean fires = i % FIRING_EVERY == 0;
+            Symbol symbol = symbols.get((int) (i % SYMBOLS));
+            long producedAt = System.nanoTime();
+            UUID tick = send(symbol, fires ? ABOVE : BELOW);
+            if (fires) {
+                fired.put(tick, new Fired(symbol, producedAt));
+            }
+        }
+        producer.flush();
+        return fired;
+    }
+
+    private UUID send(Symbol symbol, BigDecimal price) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        producer.send(new ProducerRecord<>(
+                Topics.STOCK_PRICES.name(),
+                symbol.value(),
+                PriceTick.of(id, now, symbol, price, TickSource.REPLAY, now)));
+        return id;
+    }
+
+    /** Waits for the alerts of {@code fired} (at most {@value #DRAIN_SECONDS} s), then prints a row per path. */
+    private void report(String phase, Map<UUID, Fired> fired) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+        while (System.nanoTime() < deadline
+                && !fired.entrySet().stream().allMatch(tick -> arrivedEverywhere(tick.getKey(), tick.getValue()))) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        for (Probe probe : Probe.values()) {
+            List<Map.Entry<UUID, Fired>> expected = fired.entrySet().stream()
+                    .filter(tick -> paths(tick.getValue()).contains(probe))
+                    .toList();
+            double[] millis = expected.stream()
+                    .filter(tick -> arrivals.arrivedAt(probe, tick.getKey()) != null)
+                    .mapToDouble(tick -> (arrivals.arrivedAt(probe, tick.getKey())
+                                    - tick.getValue().producedAt())
+                            / 1e6)
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                    phase,
+                    probe,
+                    millis.length,
+                    expected.size() - millis.length,
+                    percentile(millis, 50),
+                    percentile(millis, 90),
+                    percentile(millis, 99),
+                    millis.length == 0 ? Double.NaN : millis[millis.length - 1]);
+        }
+    }
+
+    private static double percentile(double[] sorted, int percent) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)];
+    }
+
+    private static KafkaProducer<String, Object> producer(String kafka) {
+        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
+    }
+
+    private static int argument(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
