@@ -4,7 +4,7 @@
 # their own processes from their executable jars, with default settings (STOCKALERTS_* variables set here are passed
 # on), on an in-process Kafka broker and a fresh database on the local PostgreSQL (or TEST_DATABASE_URL).
 # Usage: benchmarks/run-tick-to-client.sh [measured seconds, default 30] [ticks/s, default 1000] [users, default 50]
-# Takes about 2 minutes plus the measured seconds; stops by itself.
+# Takes about 4 minutes plus twice the measured seconds; stops by itself (20 minutes at most).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"

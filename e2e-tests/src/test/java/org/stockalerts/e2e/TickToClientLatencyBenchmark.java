@@ -1,5 +1,6 @@
 package org.stockalerts.e2e;
 
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,16 +46,18 @@ import tools.jackson.databind.JsonNode;
  * {@value #WARM_UP_SECONDS} s warm-up at the rate, {@code seconds} measured with healthy receivers
  * only, then {@code seconds} measured with the never-answering one. Webhook figures are the healthy
  * receivers'. Alerts still missing {@value #DRAIN_SECONDS} s after a phase's last tick are reported as
- * missing. Not a test: run it with {@code benchmarks/run-tick-to-client.sh [seconds 30] [ticks/s 1000]
+ * missing. Every sample is written to {@code e2e-tests/target/tick-to-client-latencies.csv} (phase, path, symbol, ms since the phase's first
+ * firing tick, latency ms; empty when missing). Not a test: run it with {@code benchmarks/run-tick-to-client.sh [seconds 30] [ticks/s 1000]
  * [users 50]}. Environment variables named {@code STOCKALERTS_*} are passed on to the services.
  */
 public final class TickToClientLatencyBenchmark {
 
     private static final int SYMBOLS = 97; // not a multiple of 10: a symbol's next tick after a crossing is below
     private static final int FIRING_EVERY = 10;
-    private static final int WARM_UP_SECONDS = 10;
+    private static final int WARM_UP_SECONDS = 60;
     private static final int DRAIN_SECONDS = 60;
     private static final Duration RULES_LOADED = Duration.ofMinutes(3);
+    private static final Path SAMPLES = Path.of("target/tick-to-client-latencies.csv");
     private static final BigDecimal BELOW = new BigDecimal("99.00");
     private static final BigDecimal ABOVE = new BigDecimal("101.00");
 
@@ -86,7 +89,8 @@ public final class TickToClientLatencyBenchmark {
         int users = argument(args, 2, 50);
         System.out.printf("load average at start: %s%n", loadAverage());
         String kafka = TestKafka.bootstrapServers();
-        try (BenchmarkServices services = new BenchmarkServices(kafka);
+        try (PrintWriter samples = new PrintWriter(Files.newBufferedWriter(SAMPLES));
+                BenchmarkServices services = new BenchmarkServices(kafka);
                 AlertArrivals arrivals = new AlertArrivals();
                 KafkaProducer<String, Object> producer = producer(kafka)) {
             TickToClientLatencyBenchmark benchmark =
@@ -99,15 +103,17 @@ public final class TickToClientLatencyBenchmark {
                     "%d ticks/s, %d %% firing, %d symbols, %d users%n", rate, 100 / FIRING_EVERY, SYMBOLS, users);
             System.out.println("| phase | tick produced → | alerts | missing | p50 ms | p90 ms | p99 ms | max ms |");
             System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
-            benchmark.report("healthy receivers only", benchmark.run(seconds));
+            samples.println("phase,path,symbol,produced_ms,latency_ms");
+            benchmark.report("healthy receivers only", benchmark.run(seconds), samples);
             System.out.printf("load average: %s%n", loadAverage());
             services.call(
                     "POST",
                     "/users/" + stuckUser[0] + "/channels",
                     stuckUser[1],
                     webhook(arrivals.stuckWebhookAddress(stuckUser[0])));
-            benchmark.report("+ 1 never-answering receiver (every 10th rule)", benchmark.run(seconds));
+            benchmark.report("+ 1 never-answering receiver (every 10th rule)", benchmark.run(seconds), samples);
             System.out.printf("load average: %s%n", loadAverage());
+            System.out.printf("every sample: %s%n", SAMPLES.toAbsolutePath());
         }
         System.exit(0);
     }
@@ -225,16 +231,34 @@ public final class TickToClientLatencyBenchmark {
     }
 
     /** Waits for the alerts of {@code fired} (at most {@value #DRAIN_SECONDS} s), then prints a row per path. */
-    private void report(String phase, Map<UUID, Fired> fired) {
+    private void report(String phase, Map<UUID, Fired> fired, PrintWriter samples) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
         while (System.nanoTime() < deadline
                 && !fired.entrySet().stream().allMatch(tick -> arrivedEverywhere(tick.getKey(), tick.getValue()))) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
+        long phaseStart =
+                fired.values().stream().mapToLong(Fired::producedAt).min().orElse(0);
         for (Probe probe : Probe.values()) {
             List<Map.Entry<UUID, Fired>> expected = fired.entrySet().stream()
                     .filter(tick -> paths(tick.getValue()).contains(probe))
                     .toList();
+            expected.forEach(tick -> {
+                Long arrived = arrivals.arrivedAt(probe, tick.getKey());
+                samples.printf(
+                        Locale.ROOT,
+                        "%s,%s,%s,%.1f,%s%n",
+                        phase,
+                        probe,
+                        tick.getValue().symbol().value(),
+                        (tick.getValue().producedAt() - phaseStart) / 1e6,
+                        arrived == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%.1f",
+                                        (arrived - tick.getValue().producedAt()) / 1e6));
+            });
             double[] millis = expected.stream()
                     .filter(tick -> arrivals.arrivedAt(probe, tick.getKey()) != null)
                     .mapToDouble(tick -> (arrivals.arrivedAt(probe, tick.getKey())

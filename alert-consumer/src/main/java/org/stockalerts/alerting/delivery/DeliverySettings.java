@@ -34,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DeliverySettings(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
-        @DefaultValue("1s") Duration firstAttemptTimeout,
+        @DefaultValue("250ms") Duration firstAttemptTimeout,
         @DefaultValue("6") int attempts,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("4") double backoffMultiplier,
