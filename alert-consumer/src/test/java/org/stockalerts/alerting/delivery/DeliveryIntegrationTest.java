@@ -243,17 +243,20 @@ class DeliveryIntegrationTest {
         assertThat(stuck.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
         publish(healthyAlert);
 
-        // Then the healthy alert is delivered right after the stuck attempt gave up at the
-        // first-attempt budget (0.5 s), and before any call with the full request timeout (2 s)
+        // Then the stuck attempt gives up at the first-attempt budget (0.5 s), and the healthy alert
+        // is delivered before any call with the full request timeout (2 s) could have held it up
+        // (when the broker's assignment lets the two run side by side, it is delivered even sooner)
         assertThat(healthy.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
-        await().atMost(WAIT).until(() -> !attempts(healthyAlert).isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !attempts(healthyAlert).isEmpty()
+                        && !attempts(stuckAlert).isEmpty());
         List<String> log = jdbc.query(
                 "SELECT alert_id, outcome, error FROM alerting.alert_deliveries WHERE alert_id IN (?, ?) ORDER BY id",
                 (row, i) -> (row.getObject("alert_id").equals(stuckAlert.alertId()) ? "stuck" : "healthy") + ":"
                         + row.getString("outcome") + ":" + row.getString("error"),
                 stuckAlert.alertId(),
                 healthyAlert.alertId());
-        assertThat(log).first().isEqualTo("stuck:RETRYING:no answer within PT0.5S");
+        assertThat(log).contains("stuck:RETRYING:no answer within PT0.5S", "healthy:DELIVERED:null");
         assertThat(log.subList(0, log.indexOf("healthy:DELIVERED:null"))).noneMatch(entry -> entry.endsWith("PT2S"));
     }
 
