@@ -37,7 +37,7 @@ public final class EventJson {
                             TickSource.class, new TextValueDeserializer<>(TickSource.class, TickSource::fromWire)))
             .build();
 
-    private static final PriceTickReader TICKS = new PriceTickReader(MAPPER);
+    private static final PriceTickDeserializer TICKS = new PriceTickDeserializer();
 
     private EventJson() {}
 
@@ -62,7 +62,7 @@ public final class EventJson {
             throw new MalformedEventException(topic, "empty record value", null);
         }
         if (type == PriceTick.class) {
-            PriceTick tick = TICKS.read(json);
+            PriceTick tick = TICKS.readCanonical(json);
             if (tick != null) {
                 return type.cast(tick);
             }

@@ -17,8 +17,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.stockalerts.common.kafka.DeadLetters;
+import org.stockalerts.common.kafka.PriceTickDeserializer;
 import org.stockalerts.persistence.PersistenceSettings;
-import org.stockalerts.persistence.ticks.PriceTickDeserializer;
 
 /**
  * The batch listener containers of the persistence consumer. Offsets are committed when the

@@ -1,4 +1,4 @@
-package org.stockalerts.persistence.ticks;
+package org.stockalerts.common.kafka;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.kafka.EventJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,7 +17,7 @@ import tools.jackson.core.TokenStreamFactory;
 
 /**
  * Reads {@code stock-prices} records as {@link PriceTick}s with Jackson's streaming parser, several
- * times faster than data binding: ids, instants and symbols are read straight from the parser's
+ * times faster than data binding (and what {@link EventJson#read} itself uses for ticks): ids, instants and symbols are read straight from the parser's
  * characters, and symbols already seen are not validated again. Only the shape every producer
  * writes is read this way (an object of the tick's fields, ids as 36-character strings, instants
  * as {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, numbers as JSON numbers; unknown fields are
@@ -27,9 +26,9 @@ import tools.jackson.core.TokenStreamFactory;
  */
 public class PriceTickDeserializer implements Deserializer<PriceTick> {
 
-    private static final TokenStreamFactory JSON = EventJson.mapper().tokenStreamFactory();
     private static final int KNOWN_SYMBOLS = 100_000;
 
+    private final TokenStreamFactory json = EventJson.mapper().tokenStreamFactory();
     private final Map<String, Symbol> symbols = new ConcurrentHashMap<>();
 
     @Override
@@ -43,7 +42,7 @@ public class PriceTickDeserializer implements Deserializer<PriceTick> {
 
     /** The tick, or null when the record is not in the canonical shape or is refused. */
     PriceTick readCanonical(byte[] data) {
-        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), data)) {
+        try (JsonParser json = this.json.createParser(ObjectReadContext.empty(), data)) {
             return json.nextToken() == JsonToken.START_OBJECT ? readFields(json) : null;
         } catch (NotCanonical | JacksonException | IllegalArgumentException e) {
             // not the usual shape, or refused by the tick: data binding reads it, or says why not

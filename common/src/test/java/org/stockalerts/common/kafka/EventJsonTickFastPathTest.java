@@ -19,15 +19,15 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import tools.jackson.core.JacksonException;
 
-class PriceTickReaderTest {
+class EventJsonTickFastPathTest {
 
-    private final PriceTickReader reader = new PriceTickReader(EventJson.mapper());
+    private final PriceTickDeserializer reader = new PriceTickDeserializer();
 
     @Property(tries = 500)
     void readsEveryWrittenTickAsTheGeneralMappingDoes(@ForAll("ticks") PriceTick tick) {
         byte[] json = EventJson.write(tick);
 
-        PriceTick fast = reader.read(json);
+        PriceTick fast = reader.readCanonical(json);
         PriceTick general = EventJson.mapper().readValue(json, PriceTick.class);
 
         assertThat(fast).isEqualTo(general);
@@ -57,7 +57,7 @@ class PriceTickReaderTest {
     void leavesEveryOtherFormToTheGeneralMapping(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(reader.read(bytes)).isNull();
+        assertThat(reader.readCanonical(bytes)).isNull();
         assertThat(readOrError(bytes)).isEqualTo(generalOrError(bytes));
     }
 
@@ -66,7 +66,7 @@ class PriceTickReaderTest {
             strings = {
                 "{\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\",\"occurredAt\":\"2026-03-02T14:30:00.5Z\","
                         + "\"symbol\":\"BRK.B\",\"price\":1E+3,\"volume\":null,\"extra\":{\"a\":[1,{}]},"
-                        + "\"source\":\"REPLAY\",\"observedAt\":\"2026-03-02T14:30:00Z\"}",
+                        + "\"source\":\"replay\",\"observedAt\":\"2026-03-02T14:30:00Z\"}",
                 "{\"observedAt\":\"2026-03-02T14:30:00Z\",\"source\":\"alphavantage\",\"price\":42,\"symbol\":\"X\","
                         + "\"version\":1,\"occurredAt\":\"2026-03-02T14:30:01Z\","
                         + "\"eventId\":\"0190f0a4-7b3c-7def-8123-456789abcdef\"}"
@@ -74,7 +74,9 @@ class PriceTickReaderTest {
     void readsOtherFieldOrdersUnknownFieldsAndNullsLikeTheGeneralMapping(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(reader.read(bytes)).isNotNull().isEqualTo(EventJson.mapper().readValue(bytes, PriceTick.class));
+        assertThat(reader.readCanonical(bytes))
+                .isNotNull()
+                .isEqualTo(EventJson.mapper().readValue(bytes, PriceTick.class));
     }
 
     private static Object readOrError(byte[] bytes) {

@@ -1,4 +1,4 @@
-package org.stockalerts.persistence.ticks;
+package org.stockalerts.common.kafka;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.stockalerts.persistence.ticks;
+package org.stockalerts.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

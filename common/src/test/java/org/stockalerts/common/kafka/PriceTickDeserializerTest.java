@@ -1,4 +1,4 @@
-package org.stockalerts.persistence.ticks;
+package org.stockalerts.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -20,8 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.kafka.EventJson;
-import org.stockalerts.common.kafka.JsonEventDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
