@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,12 +30,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.stockalerts.alerting.engine.AlertEngineTopology;
 import org.stockalerts.alerting.engine.EngineSettings;
@@ -44,6 +47,7 @@ import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
 import org.stockalerts.common.kafka.TopicSpec;
@@ -69,6 +73,10 @@ public final class AlertEngineBenchmark {
     private final String applicationId = "alert-engine-bench";
     private final BenchmarkWorkload workload;
     private final Map<String, String> serviceSettings = ServiceStreamsSettings.of(AlertEngineTopology.class);
+    private final EngineSettings engineSettings = new EngineSettings(
+            Duration.ofMinutes(1),
+            Duration.parse(ServiceStreamsSettings.setting(
+                    AlertEngineTopology.class, "stockalerts.engine.expedite-commit-within")));
 
     private AlertEngineBenchmark(String bootstrap, Path stateDir, BenchmarkWorkload workload) {
         this.bootstrap = bootstrap;
@@ -176,6 +184,11 @@ public final class AlertEngineBenchmark {
         print(
                 "bare deserializing consumer on the same ticks: %,.0f ticks/s; engine (sustained)/bare = %.2f%n",
                 bare, engineRate / bare);
+        double passThrough = passThroughRate(ticks);
+        print(
+                "pass-through Streams app (same settings, deserializes and drops every tick): %,.0f ticks/s;"
+                        + " engine/pass-through = %.2f, pass-through/bare = %.2f%n",
+                passThrough, engineRate / passThrough, passThrough / bare);
         latency(rate, latencySeconds);
         engine.close(leavingGroup());
     }
@@ -265,6 +278,34 @@ public final class AlertEngineBenchmark {
         }
     }
 
+    /**
+     * Kafka Streams' own floor: a topology that deserializes every tick and drops it, with the
+     * engine's settings (exactly-once v2, commit interval, threads), timed from its first tick to
+     * its last.
+     */
+    private double passThroughRate(int ticks) throws InterruptedException {
+        StreamsBuilder builder = new StreamsBuilder();
+        AtomicLong seen = new AtomicLong();
+        AtomicLong firstAt = new AtomicLong();
+        builder.stream(Topics.STOCK_PRICES.name(), Consumed.with(Serdes.String(), EventSerdes.of(Topics.STOCK_PRICES)))
+                .foreach((symbol, tick) -> {
+                    if (seen.getAndIncrement() == 0) {
+                        firstAt.set(System.nanoTime());
+                    }
+                });
+        Properties properties = streamsProperties("pass-through-" + UUID.randomUUID());
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
+            streams.start();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (seen.get() < ticks && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            double rate = (seen.get() - 1) / seconds(firstAt.get());
+            streams.close(leavingGroup());
+            return rate;
+        }
+    }
+
     /** A restarted instance then need not wait for the old member's session to time out. */
     private static CloseOptions leavingGroup() {
         return CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
@@ -273,19 +314,25 @@ public final class AlertEngineBenchmark {
 
     private KafkaStreams startEngine() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1))).addTo(builder);
+        new AlertEngineTopology(engineSettings).addTo(builder);
+        KafkaStreams streams = new KafkaStreams(builder.build(), streamsProperties(applicationId));
+        streams.start();
+        return streams;
+    }
+
+    /** The engine's Streams settings under {@code applicationId}, with a state directory of its own. */
+    private Properties streamsProperties(String applicationId) {
         Properties properties = new Properties();
         StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))
                 .forEach(properties::put);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        properties.put(
+                StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(applicationId).toString());
         properties.putAll(serviceSettings);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        KafkaStreams streams = new KafkaStreams(builder.build(), properties);
-        streams.start();
-        return streams;
+        return properties;
     }
 
     private long awaitFirstAlert(KafkaConsumer<String, byte[]> alerts, Duration timeout) {

@@ -25,6 +25,24 @@ final class ServiceStreamsSettings {
 
     /** The streams properties of the service whose classes include {@code serviceClass}. */
     static Map<String, String> of(Class<?> serviceClass) {
+        Map<String, String> properties = new TreeMap<>(Binder.get(environment(serviceClass))
+                .bind("spring.kafka.streams.properties", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()));
+        AlertEngineBenchmark.print("service streams settings of %s: %s%n", serviceClass.getSimpleName(), properties);
+        return properties;
+    }
+
+    /** One setting of that service, e.g. {@code stockalerts.engine.expedite-commit-within}. */
+    static String setting(Class<?> serviceClass, String key) {
+        String value = environment(serviceClass).getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("no " + key + " in the application.yml of " + serviceClass.getName());
+        }
+        AlertEngineBenchmark.print("service setting %s=%s%n", key, value);
+        return value;
+    }
+
+    private static StandardEnvironment environment(Class<?> serviceClass) {
         Path yaml = classesDirectory(serviceClass).resolve("application.yml");
         if (!Files.isRegularFile(yaml)) {
             throw new IllegalStateException("no application.yml next to " + serviceClass.getName() + " at " + yaml);
@@ -37,11 +55,7 @@ final class ServiceStreamsSettings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> properties = new TreeMap<>(Binder.get(environment)
-                .bind("spring.kafka.streams.properties", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of()));
-        AlertEngineBenchmark.print("service streams settings from %s: %s%n", yaml, properties);
-        return properties;
+        return environment;
     }
 
     private static Path classesDirectory(Class<?> serviceClass) {

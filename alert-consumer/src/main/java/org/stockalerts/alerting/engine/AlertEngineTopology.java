@@ -67,7 +67,7 @@ public final class AlertEngineTopology {
                                 change -> (SymbolInput) new SymbolInput.Holding(change),
                                 Named.as("engine-holding-changes")));
         KStream<String, SymbolOutput> symbolOutputs = symbolInputs.process(
-                () -> new SymbolEngineProcessor(settings.signalInterval()),
+                () -> new SymbolEngineProcessor(settings),
                 Named.as("engine-symbol-side"),
                 SymbolEngineProcessor.RULES_STORE,
                 SymbolEngineProcessor.SYMBOLS_STORE,
@@ -87,13 +87,13 @@ public final class AlertEngineTopology {
                         .mapValues(
                                 command -> (PortfolioInput) new PortfolioInput.Rule(command),
                                 Named.as("engine-user-rules")))
-                .process(PortfolioProcessor::new, Named.as("engine-user-side"), PortfolioProcessor.STORE)
+                .process(() -> new PortfolioProcessor(settings), Named.as("engine-user-side"), PortfolioProcessor.STORE)
                 .to(Topics.ALERTS_TRIGGERED.name(), produced());
     }
 
-    private static Map<String, KStream<String, RuleCommand>> routedRules(StreamsBuilder builder) {
+    private Map<String, KStream<String, RuleCommand>> routedRules(StreamsBuilder builder) {
         return source(builder, Topics.ALERT_RULES)
-                .process(RuleRouter::new, Named.as("engine-rule-router"), RuleRouter.STORE)
+                .process(() -> new RuleRouter(settings), Named.as("engine-rule-router"), RuleRouter.STORE)
                 .split(Named.as("engine-"))
                 .branch((key, command) -> command.target() == RuleCommand.Target.SYMBOL, Branched.as("rules-by-symbol"))
                 .defaultBranch(Branched.as("rules-by-user"));

@@ -10,13 +10,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Kafka Streams settings under {@code spring.kafka.streams.*}, see {@code application.yml}.
  *
  * @param signalInterval the bar interval whose SMA5/SMA20 signal the signal rules watch
+ * @param expediteCommitWithin an alert fired by an input record younger than this (wall clock now
+ *     minus the record's timestamp, i.e. the engine is keeping up with its inputs) asks Kafka
+ *     Streams to commit right after the current batch instead of at the next commit interval, so
+ *     a read_committed reader sees it within milliseconds; older inputs (a backlog, a replay, a
+ *     restart catching up) wait for the interval, so catching up is not slowed by a transaction
+ *     per batch. Zero turns expediting off.
  */
 @ConfigurationProperties("stockalerts.engine")
-public record EngineSettings(@DefaultValue("PT1M") Duration signalInterval) {
+public record EngineSettings(
+        @DefaultValue("PT1M") Duration signalInterval,
+        @DefaultValue("PT0.25S") Duration expediteCommitWithin) {
 
     public EngineSettings {
         if (signalInterval == null || signalInterval.isNegative() || signalInterval.isZero()) {
             throw new IllegalArgumentException("stockalerts.engine.signal-interval must be positive");
+        }
+        if (expediteCommitWithin == null || expediteCommitWithin.isNegative()) {
+            throw new IllegalArgumentException("stockalerts.engine.expedite-commit-within must be zero or positive");
         }
     }
 }

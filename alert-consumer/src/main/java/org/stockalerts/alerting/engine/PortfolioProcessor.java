@@ -19,8 +19,13 @@ final class PortfolioProcessor implements Processor<String, PortfolioInput, Stri
 
     static final String STORE = "engine-portfolios";
 
+    private final CommitExpediter expediter;
     private ProcessorContext<String, AlertTriggered> context;
     private KeyValueStore<String, UserPortfolio> store;
+
+    PortfolioProcessor(EngineSettings settings) {
+        this.expediter = new CommitExpediter(settings.expediteCommitWithin());
+    }
 
     static StoreBuilder<KeyValueStore<String, UserPortfolio>> store() {
         return Stores.keyValueStoreBuilder(
@@ -51,6 +56,7 @@ final class PortfolioProcessor implements Processor<String, PortfolioInput, Stri
         store.put(userId, update.portfolio());
         for (AlertTriggered alert : update.alerts()) {
             context.forward(record.withKey(userId).withValue(alert));
+            expediter.outputForwarded(context, record);
         }
     }
 

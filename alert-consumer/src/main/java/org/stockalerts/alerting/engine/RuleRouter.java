@@ -24,8 +24,13 @@ final class RuleRouter implements Processor<String, AlertRuleChanged, String, Ru
     private static final String USER_PREFIX = "user:";
     private static final String SYMBOL_PREFIX = "symbol:";
 
+    private final CommitExpediter expediter;
     private ProcessorContext<String, RuleCommand> context;
     private KeyValueStore<String, String> routes;
+
+    RuleRouter(EngineSettings settings) {
+        this.expediter = new CommitExpediter(settings.expediteCommitWithin());
+    }
 
     static StoreBuilder<KeyValueStore<String, String>> store() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.String());
@@ -68,6 +73,7 @@ final class RuleRouter implements Processor<String, AlertRuleChanged, String, Ru
         RuleCommand.Target target = byUser ? RuleCommand.Target.USER : RuleCommand.Target.SYMBOL;
         String key = route.substring(byUser ? USER_PREFIX.length() : SYMBOL_PREFIX.length());
         context.forward(record.withKey(key).withValue(new RuleCommand(ruleId, target, rule)));
+        expediter.outputForwarded(context, record);
     }
 
     private static String encode(AlertRule rule) {

@@ -37,6 +37,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private static final String KEY_SEPARATOR = "|";
 
     private final Duration signalInterval;
+    private final CommitExpediter expediter;
     private final Map<Symbol, SymbolRules> indexes = new HashMap<>();
     private final Map<Symbol, SymbolState> symbols = new HashMap<>();
     private final Map<Symbol, Map<UUID, BigDecimal>> holders = new HashMap<>();
@@ -45,8 +46,9 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private KeyValueStore<String, SymbolState> symbolStore;
     private KeyValueStore<String, String> holderStore;
 
-    SymbolEngineProcessor(Duration signalInterval) {
-        this.signalInterval = signalInterval;
+    SymbolEngineProcessor(EngineSettings settings) {
+        this.signalInterval = settings.signalInterval();
+        this.expediter = new CommitExpediter(settings.expediteCommitWithin());
     }
 
     /**
@@ -239,6 +241,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                 .addKeyValue("eventId", alert.sourceEventId())
                 .log("alert fired");
         context.forward(record.withKey(alert.userId().toString()).withValue(new SymbolOutput.Alert(alert)));
+        expediter.outputForwarded(context, record);
     }
 
     private SymbolRules indexFor(Symbol symbol) {

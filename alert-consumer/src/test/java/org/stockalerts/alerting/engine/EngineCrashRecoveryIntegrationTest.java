@@ -10,24 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +32,6 @@ import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.kafka.JsonEventDeserializer;
-import org.stockalerts.common.kafka.JsonEventSerializer;
-import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
-import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.TestKafka;
 
@@ -79,7 +68,7 @@ class EngineCrashRecoveryIntegrationTest {
         // Given the topics, random price rules on a few symbols and a random walk of ticks,
         // and the alerts the topology fires on them
         String bootstrap = TestKafka.bootstrapServers();
-        createTopics(bootstrap);
+        EngineTopics.create(bootstrap);
         Random random = new Random(42);
         List<AlertRule> rules = randomRules(random);
         List<PriceTick> ticks = randomWalks(random);
@@ -87,7 +76,7 @@ class EngineCrashRecoveryIntegrationTest {
         assertThat(expected).hasSizeGreaterThan(100);
 
         // When the engine runs in its own JVM, has applied the rules, and is killed while it works through the ticks
-        try (KafkaProducer<String, Object> producer = producer(bootstrap)) {
+        try (KafkaProducer<String, Object> producer = EngineTopics.producer(bootstrap)) {
             rules.forEach(rule -> producer.send(new ProducerRecord<>(
                     Topics.ALERT_RULES.name(),
                     rule.ruleId().toString(),
@@ -95,34 +84,43 @@ class EngineCrashRecoveryIntegrationTest {
             producer.flush();
             killedEngine = startEngineProcess(bootstrap);
             await().atMost(Duration.ofSeconds(90))
-                    .until(() -> caughtUp(bootstrap, Topics.ALERT_RULES.name())
-                            && caughtUp(
+                    .until(() -> EngineTopics.caughtUp(bootstrap, applicationId, Topics.ALERT_RULES.name())
+                            && EngineTopics.caughtUp(
                                     bootstrap,
+                                    applicationId,
                                     applicationId + "-" + AlertEngineTopology.RULES_BY_SYMBOL + "-repartition"));
             ticks.forEach(tick -> producer.send(new ProducerRecord<>(
                     Topics.STOCK_PRICES.name(), tick.symbol().value(), tick)));
             producer.flush();
         }
-        try (KafkaConsumer<String, AlertTriggered> alerts = readCommittedConsumer(bootstrap)) {
+        try (KafkaConsumer<String, AlertTriggered> alerts = EngineTopics.alertConsumer(bootstrap, true)) {
+            // (only this test's rules: the topics may hold other tests' rules and ticks)
+            Set<UUID> ruleIds =
+                    new HashSet<>(rules.stream().map(AlertRule::ruleId).toList());
             List<AlertTriggered> seen = new ArrayList<>();
+            Consumer<ConsumerRecords<String, AlertTriggered>> collect = records -> records.forEach(record -> {
+                if (ruleIds.contains(record.value().ruleId())) {
+                    seen.add(record.value());
+                }
+            });
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                alerts.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
+                collect.accept(alerts.poll(Duration.ofMillis(200)));
                 return !seen.isEmpty();
             });
             killedEngine.destroyForcibly().waitFor();
-            alerts.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value()));
+            collect.accept(alerts.poll(Duration.ofMillis(500)));
             assertThat(seen).as("killed mid-stream").hasSizeLessThan(expected.size());
 
             // And it starts again on the same state directory and finishes the stream
             restartedEngine = EngineProcess.start(bootstrap, applicationId, stateDir.toString(), 100);
             await().atMost(Duration.ofSeconds(120)).until(() -> {
-                alerts.poll(Duration.ofMillis(200)).forEach(record -> seen.add(record.value()));
-                return caughtUp(bootstrap, Topics.STOCK_PRICES.name())
+                collect.accept(alerts.poll(Duration.ofMillis(200)));
+                return EngineTopics.caughtUp(bootstrap, applicationId, Topics.STOCK_PRICES.name())
                         && seen.stream().map(AlertTriggered::alertId).toList().containsAll(expected);
             });
             var late = alerts.poll(Duration.ofSeconds(1));
             while (!late.isEmpty()) {
-                late.forEach(record -> seen.add(record.value()));
+                collect.accept(late);
                 late = alerts.poll(Duration.ofSeconds(1));
             }
 
@@ -194,56 +192,5 @@ class EngineCrashRecoveryIntegrationTest {
             }
         }
         return ticks;
-    }
-
-    /** Whether the engine's committed offsets on {@code topic} reached the end of every partition. */
-    private boolean caughtUp(String bootstrap, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata()
-                    .get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int partition = 0; partition < Topics.STOCK_PRICES.partitions(); partition++) {
-                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-            }
-            var ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return end.getValue().offset() == 0
-                        || offset != null && offset.offset() >= end.getValue().offset();
-            });
-        }
-    }
-
-    private static void createTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> topics = new ArrayList<>();
-            for (TopicSpec<?> topic : Topics.ALL) {
-                for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
-                    if (!existing.contains(name)) {
-                        topics.add(new NewTopic(name, topic.partitions(), (short) 1));
-                    }
-                }
-            }
-            admin.createTopics(topics).all().get();
-        }
-    }
-
-    private static KafkaProducer<String, Object> producer(String bootstrap) {
-        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
-    }
-
-    private static KafkaConsumer<String, AlertTriggered> readCommittedConsumer(String bootstrap) {
-        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.CONSUMER_GUARANTEES);
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-test-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, AlertTriggered> consumer = new KafkaConsumer<>(
-                config, new StringDeserializer(), new JsonEventDeserializer<>(AlertTriggered.class));
-        consumer.subscribe(List.of(Topics.ALERTS_TRIGGERED.name()));
-        return consumer;
     }
 }

@@ -53,7 +53,7 @@ final class EngineDriver implements AutoCloseable {
 
     EngineDriver(Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1))).addTo(builder);
+        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250))).addTo(builder);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-engine-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");

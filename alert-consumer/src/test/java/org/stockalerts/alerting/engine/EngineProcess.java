@@ -1,6 +1,7 @@
 package org.stockalerts.alerting.engine;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,8 +25,18 @@ public final class EngineProcess {
     }
 
     static KafkaStreams start(String bootstrap, String applicationId, String stateDir, long commitIntervalMs) {
+        return start(bootstrap, applicationId, stateDir, commitIntervalMs, Map.of());
+    }
+
+    /** As the service runs it, with {@code overrides} applied last. */
+    static KafkaStreams start(
+            String bootstrap,
+            String applicationId,
+            String stateDir,
+            long commitIntervalMs,
+            Map<String, Object> overrides) {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1))).addTo(builder);
+        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250))).addTo(builder);
         Properties properties = new Properties();
         StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))
                 .forEach(properties::put);
@@ -39,6 +50,7 @@ public final class EngineProcess {
         properties.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
         properties.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
         properties.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 5000);
+        properties.putAll(overrides);
         KafkaStreams streams = new KafkaStreams(builder.build(), properties);
         streams.start();
         return streams;

@@ -1,0 +1,88 @@
+package org.stockalerts.alerting.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.kafka.JsonEventDeserializer;
+import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
+import org.stockalerts.common.kafka.TopicSpec;
+import org.stockalerts.common.kafka.Topics;
+
+/** The engine's topics on the real test broker, and clients of them as the services configure theirs. */
+final class EngineTopics {
+
+    private EngineTopics() {}
+
+    /** Creates every topic (and its dead-letter topic) that does not exist yet. */
+    static void create(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> topics = new ArrayList<>();
+            for (TopicSpec<?> topic : Topics.ALL) {
+                for (String name : List.of(topic.name(), topic.deadLetterTopic())) {
+                    if (!existing.contains(name)) {
+                        topics.add(new NewTopic(name, topic.partitions(), (short) 1));
+                    }
+                }
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    static KafkaProducer<String, Object> producer(String bootstrap) {
+        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
+    }
+
+    /** A consumer of {@code alerts-triggered} from the beginning, read_committed unless told otherwise. */
+    static KafkaConsumer<String, AlertTriggered> alertConsumer(String bootstrap, boolean readCommitted) {
+        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.CONSUMER_GUARANTEES);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "engine-test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        if (!readCommitted) {
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        }
+        KafkaConsumer<String, AlertTriggered> consumer = new KafkaConsumer<>(
+                config, new StringDeserializer(), new JsonEventDeserializer<>(AlertTriggered.class));
+        consumer.subscribe(List.of(Topics.ALERTS_TRIGGERED.name()));
+        return consumer;
+    }
+
+    /** Whether {@code applicationId}'s committed offsets on {@code topic} reached the end of every partition. */
+    static boolean caughtUp(String bootstrap, String applicationId, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int partition = 0; partition < Topics.STOCK_PRICES.partitions(); partition++) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            var ends = admin.listOffsets(latest).all().get();
+            return ends.entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                return end.getValue().offset() == 0
+                        || offset != null && offset.offset() >= end.getValue().offset();
+            });
+        }
+    }
+}
