@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -195,10 +196,13 @@ public final class AlertEngineBenchmark {
 
     /**
      * Ticks at a fixed rate from this thread, which sleeps between them; alerts read by a second
-     * thread that blocks in poll, so neither spins on a core the engine needs.
+     * thread that blocks in poll, so neither spins on a core the engine needs. The alerts topic
+     * stamps records with the broker's append time, which splits each latency in two: tick produced
+     * to alert appended (the producer's linger, the engine's fetch, evaluation and the start of its
+     * commit) and alert appended to readable (the rest of the commit and the reader's fetch).
      */
     private void latency(int rate, int seconds) throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean reading = new AtomicBoolean(true);
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(
@@ -232,29 +236,41 @@ public final class AlertEngineBenchmark {
         Thread.sleep(5_000);
         reading.set(false);
         reader.join();
-        long[] sorted;
+        long[][] parts = new long[3][];
         synchronized (latencies) {
-            sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            for (int part = 0; part < parts.length; part++) {
+                int index = part;
+                parts[part] = latencies.stream()
+                        .mapToLong(latency -> latency[index])
+                        .sorted()
+                        .toArray();
+            }
         }
         print(
-                "latency tick produced -> alert read (read_committed) at %,d ticks/s: %,d alerts, p50 %d ms, p90 %d ms,"
-                        + " p99 %d ms, max %d ms%n",
-                rate,
-                sorted.length,
-                percentile(sorted, 50),
-                percentile(sorted, 90),
-                percentile(sorted, 99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                "latency tick produced -> alert read (read_committed) at %,d ticks/s: %,d alerts, %s; of which"
+                        + " produced -> alert appended %s, appended -> read %s%n",
+                rate, parts[0].length, distribution(parts[0]), distribution(parts[1]), distribution(parts[2]));
     }
 
-    private static void drain(KafkaConsumer<String, byte[]> alerts, List<Long> latencies, Duration timeout) {
+    /** Per alert of a simulated tick: total, produced to appended, appended to read, in ms. */
+    private static void drain(KafkaConsumer<String, byte[]> alerts, List<long[]> latencies, Duration timeout) {
         for (ConsumerRecord<String, byte[]> record : alerts.poll(timeout)) {
             AlertTriggered alert = EventJson.read(record.value(), AlertTriggered.class, record.topic());
             if (alert.tick() != null && alert.tick().source() == TickSource.SIMULATED) {
-                latencies.add(Duration.between(alert.tick().occurredAt(), Instant.now())
-                        .toMillis());
+                long produced = alert.tick().occurredAt().toEpochMilli();
+                long read = System.currentTimeMillis();
+                latencies.add(new long[] {read - produced, record.timestamp() - produced, read - record.timestamp()});
             }
         }
+    }
+
+    private static String distribution(long[] sorted) {
+        return "p50 %d ms, p90 %d ms, p99 %d ms, max %d ms"
+                .formatted(
+                        percentile(sorted, 50),
+                        percentile(sorted, 90),
+                        percentile(sorted, 99),
+                        sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
     }
 
     private static long percentile(long[] sorted, int percent) {
@@ -404,7 +420,12 @@ public final class AlertEngineBenchmark {
         try (Admin admin = admin()) {
             List<NewTopic> topics = new ArrayList<>();
             for (TopicSpec<?> topic : Topics.ALL) {
-                topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
+                Map<String, String> configs = new HashMap<>(topic.configs());
+                if (topic == Topics.ALERTS_TRIGGERED) {
+                    // the latency phase reads when each alert was appended (see latency())
+                    configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+                }
+                topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(configs));
                 topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), (short) 1));
             }
             admin.createTopics(topics).all().get();
