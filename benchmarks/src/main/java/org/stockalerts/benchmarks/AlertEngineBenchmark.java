@@ -39,7 +39,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.stockalerts.alerting.engine.AlertEngineTopology;
 import org.stockalerts.alerting.engine.EngineSettings;
 import org.stockalerts.common.event.AlertRule;
@@ -92,24 +91,14 @@ public final class AlertEngineBenchmark {
         int rate = arg(args, 3, 5_000);
         int latencySeconds = arg(args, 4, 20);
         int baselineTicks = arg(args, 5, 2_000);
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of(
-                "group.initial.rebalance.delay.ms", "0",
-                "offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
-        try {
+        try (BenchmarkBroker broker = BenchmarkBroker.start()) {
             BenchmarkWorkload workload = new BenchmarkWorkload(new Random(7), rules, symbols);
             AlertEngineBenchmark benchmark = new AlertEngineBenchmark(
-                    broker.getBrokersAsString(), Files.createTempDirectory("alert-engine-bench"), workload);
+                    broker.bootstrap(), Files.createTempDirectory("alert-engine-bench"), workload);
             benchmark.run(ticks, rate, latencySeconds);
             if (baselineTicks > 0) {
                 SeedBaseline.run(workload, baselineTicks, benchmark.engineRate);
             }
-        } finally {
-            broker.destroy();
         }
         System.exit(0);
     }
