@@ -209,7 +209,7 @@ public final class AlertEngineBenchmark {
                 "latency-reader");
         reader.start();
         ready.await();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(0)) {
             long total = (long) rate * seconds;
             long start = System.nanoTime();
             for (long sent = 0; sent < total; sent++) {
@@ -425,12 +425,21 @@ public final class AlertEngineBenchmark {
         return Admin.create(Map.of("bootstrap.servers", bootstrap));
     }
 
+    /** For loading rules and ticks: batched. */
     private KafkaProducer<String, byte[]> producer() {
+        return producer(5);
+    }
+
+    /**
+     * For the latency phase, {@code linger.ms} is the market-data publisher's default
+     * ({@code stockalerts.marketdata.publish-linger}, 0).
+     */
+    private KafkaProducer<String, byte[]> producer(int lingerMs) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());

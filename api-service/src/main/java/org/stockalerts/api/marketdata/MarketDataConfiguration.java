@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import okhttp3.OkHttpClient;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageClient;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageProvider;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
@@ -37,7 +40,7 @@ class MarketDataConfiguration {
             SimulatedFeedSettings simulated,
             ReplaySettings replay,
             JdbcTemplate jdbc,
-            KafkaTemplate<String, PriceTick> kafka,
+            ProducerFactory<String, PriceTick> producerFactory,
             EventIds eventIds,
             Clock clock,
             MeterRegistry meters,
@@ -60,13 +63,20 @@ class MarketDataConfiguration {
                 provider,
                 budget,
                 new WatchedSymbols(jdbc, settings.extras()),
-                new TickPublisher(kafka, eventIds, clock),
+                new TickPublisher(tickTemplate(producerFactory, settings), eventIds, clock),
                 new LeaderElection(lockConnections, settings.leaderLockKey(), instance),
                 clock,
                 settings.pollInterval(),
                 settings.symbolsRefreshInterval(),
                 settings.leaderCheckInterval(),
                 meters));
+    }
+
+    /** The shared producer settings, but with the tick publisher's own {@code linger.ms}. */
+    static KafkaTemplate<String, PriceTick> tickTemplate(
+            ProducerFactory<String, PriceTick> producerFactory, MarketDataSettings settings) {
+        return new KafkaTemplate<>(producerFactory, Map.of(ProducerConfig.LINGER_MS_CONFIG, (int)
+                settings.publishLinger().toMillis()));
     }
 
     private static QuoteProvider alphaVantage(AlphaVantageSettings settings, MarketDataSettings marketData) {
