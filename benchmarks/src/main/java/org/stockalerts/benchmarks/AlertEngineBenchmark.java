@@ -179,7 +179,18 @@ public final class AlertEngineBenchmark {
                 "pass-through Streams app (same settings, deserializes and drops every tick): %,.0f ticks/s;"
                         + " engine/pass-through = %.2f, pass-through/bare = %.2f%n",
                 passThrough, engineRate / passThrough, passThrough / bare);
+        Map<String, Double> commitsBefore = commitMetrics(engine);
         latency(rate, latencySeconds);
+        Map<String, Double> commitsAfter = commitMetrics(engine);
+        double commits = commitsAfter.get("commit-total") - commitsBefore.get("commit-total");
+        print(
+                "commits of the engine during the latency phase: %,.0f (%.0f/s); per commit: producer flush %.1f ms,"
+                        + " send offsets %.1f ms, commit transaction %.1f ms%n",
+                commits,
+                commits / latencySeconds,
+                perCommitMs(commitsBefore, commitsAfter, "flush-time-ns-total", commits),
+                perCommitMs(commitsBefore, commitsAfter, "txn-send-offsets-time-ns-total", commits),
+                perCommitMs(commitsBefore, commitsAfter, "txn-commit-time-ns-total", commits));
         engine.close(leavingGroup());
     }
 
@@ -239,6 +250,28 @@ public final class AlertEngineBenchmark {
                 "latency tick produced -> alert read (read_committed) at %,d ticks/s: %,d alerts, %s; of which"
                         + " produced -> alert appended %s, appended -> read %s%n",
                 rate, parts[0].length, distribution(parts[0]), distribution(parts[1]), distribution(parts[2]));
+    }
+
+    /** Commit count of the stream threads and time totals of their transactional producers. */
+    private static Map<String, Double> commitMetrics(KafkaStreams engine) {
+        Map<String, Double> totals = new HashMap<>();
+        List<String> names = List.of(
+                "commit-total", "flush-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total");
+        engine.metrics().forEach((name, metric) -> {
+            boolean thread =
+                    name.group().equals("stream-thread-metrics") && name.name().equals("commit-total");
+            boolean producer = name.group().equals("producer-metrics") && names.contains(name.name());
+            if ((thread || producer) && metric.metricValue() instanceof Number value) {
+                totals.merge(name.name(), value.doubleValue(), Double::sum);
+            }
+        });
+        names.forEach(name -> totals.putIfAbsent(name, 0.0));
+        return totals;
+    }
+
+    private static double perCommitMs(
+            Map<String, Double> before, Map<String, Double> after, String name, double commits) {
+        return commits == 0 ? 0 : (after.get(name) - before.get(name)) / commits / 1e6;
     }
 
     /** Per alert of a simulated tick: total, produced to appended, appended to read, in ms. */
