@@ -191,6 +191,7 @@ public final class AlertEngineBenchmark {
                 perCommitMs(commitsBefore, commitsAfter, "flush-time-ns-total", commits),
                 perCommitMs(commitsBefore, commitsAfter, "txn-send-offsets-time-ns-total", commits),
                 perCommitMs(commitsBefore, commitsAfter, "txn-commit-time-ns-total", commits));
+        BrokerRequestTimes.print();
         engine.close(leavingGroup());
     }
 
