@@ -39,6 +39,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.springframework.boot.convert.DurationStyle;
 import org.stockalerts.alerting.engine.AlertEngineTopology;
 import org.stockalerts.alerting.engine.EngineSettings;
 import org.stockalerts.common.event.AlertRule;
@@ -65,6 +66,9 @@ import org.stockalerts.common.kafka.Topics;
  * latency seconds (20), baseline ticks (2,000; 0 skips the baseline).
  */
 public final class AlertEngineBenchmark {
+
+    /** {@code stockalerts.marketdata.publish-linger}'s default in api-service. */
+    private static final String PUBLISH_LINGER_DEFAULT = "0ms";
 
     private static final Instant EVENT_TIME = Instant.parse("2026-03-02T14:30:00Z");
 
@@ -221,7 +225,7 @@ public final class AlertEngineBenchmark {
                 "latency-reader");
         reader.start();
         ready.await();
-        try (KafkaProducer<String, byte[]> producer = producer(0)) {
+        try (KafkaProducer<String, byte[]> producer = producer(publishLingerMs())) {
             long total = (long) rate * seconds;
             long start = System.nanoTime();
             for (long sent = 0; sent < total; sent++) {
@@ -465,9 +469,17 @@ public final class AlertEngineBenchmark {
     }
 
     /**
-     * For the latency phase, {@code linger.ms} is the market-data publisher's default
-     * ({@code stockalerts.marketdata.publish-linger}, 0).
+     * The latency phase sends ticks as the market-data publisher does: its {@code linger.ms} is
+     * {@code STOCKALERTS_MARKETDATA_PUBLISH_LINGER} when set, else the publisher's default.
      */
+    private static int publishLingerMs() {
+        String setting = System.getenv().getOrDefault("STOCKALERTS_MARKETDATA_PUBLISH_LINGER", PUBLISH_LINGER_DEFAULT);
+        int lingerMs = (int) DurationStyle.detectAndParse(setting).toMillis();
+        print("ticks of the latency phase sent with linger.ms %d%n", lingerMs);
+        return lingerMs;
+    }
+
+    /** For the latency phase. */
     private KafkaProducer<String, byte[]> producer(int lingerMs) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
