@@ -456,6 +456,18 @@ public final class AlertEngineBenchmark {
                 topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), (short) 1));
             }
             admin.createTopics(topics).all().get();
+            // producing before every partition has its leader can leave an idempotent producer retrying forever
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (!admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition ->
+                            partition.leader() != null && !partition.leader().isEmpty())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topics have no leaders after a minute");
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
