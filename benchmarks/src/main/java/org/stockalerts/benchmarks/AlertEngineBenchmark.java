@@ -39,7 +39,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.springframework.boot.convert.DurationStyle;
 import org.stockalerts.alerting.engine.AlertEngineTopology;
 import org.stockalerts.alerting.engine.EngineSettings;
 import org.stockalerts.common.event.AlertRule;
@@ -66,9 +65,6 @@ import org.stockalerts.common.kafka.Topics;
  * latency seconds (20), baseline ticks (2,000; 0 skips the baseline).
  */
 public final class AlertEngineBenchmark {
-
-    /** {@code stockalerts.marketdata.publish-linger}'s default in api-service. */
-    private static final String PUBLISH_LINGER_DEFAULT = "0ms";
 
     private static final Instant EVENT_TIME = Instant.parse("2026-03-02T14:30:00Z");
 
@@ -225,7 +221,7 @@ public final class AlertEngineBenchmark {
                 "latency-reader");
         reader.start();
         ready.await();
-        try (KafkaProducer<String, byte[]> producer = producer(publishLingerMs())) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             long total = (long) rate * seconds;
             long start = System.nanoTime();
             for (long sent = 0; sent < total; sent++) {
@@ -475,29 +471,13 @@ public final class AlertEngineBenchmark {
         return Admin.create(Map.of("bootstrap.servers", bootstrap));
     }
 
-    /** For loading rules and ticks: batched. */
+    /** Ticks and rules are sent with {@code linger.ms} 5, as the services send them (Kafka's default). */
     private KafkaProducer<String, byte[]> producer() {
-        return producer(5);
-    }
-
-    /**
-     * The latency phase sends ticks as the market-data publisher does: its {@code linger.ms} is
-     * {@code STOCKALERTS_MARKETDATA_PUBLISH_LINGER} when set, else the publisher's default.
-     */
-    private static int publishLingerMs() {
-        String setting = System.getenv().getOrDefault("STOCKALERTS_MARKETDATA_PUBLISH_LINGER", PUBLISH_LINGER_DEFAULT);
-        int lingerMs = (int) DurationStyle.detectAndParse(setting).toMillis();
-        print("ticks of the latency phase sent with linger.ms %d%n", lingerMs);
-        return lingerMs;
-    }
-
-    /** For the latency phase. */
-    private KafkaProducer<String, byte[]> producer(int lingerMs) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());

@@ -288,11 +288,9 @@ public final class TickToClientLatencyBenchmark {
         return sorted[Math.max(0, index)];
     }
 
-    /** Sends ticks as the market-data publisher does: the shared guarantees, {@code linger.ms} 0. */
     private static KafkaProducer<String, Object> producer(String kafka) {
         Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
     }
 

@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageClient;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageProvider;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
@@ -40,7 +37,7 @@ class MarketDataConfiguration {
             SimulatedFeedSettings simulated,
             ReplaySettings replay,
             JdbcTemplate jdbc,
-            ProducerFactory<String, PriceTick> producerFactory,
+            KafkaTemplate<String, PriceTick> kafka,
             EventIds eventIds,
             Clock clock,
             MeterRegistry meters,
@@ -63,20 +60,13 @@ class MarketDataConfiguration {
                 provider,
                 budget,
                 new WatchedSymbols(jdbc, settings.extras()),
-                new TickPublisher(tickTemplate(producerFactory, settings), eventIds, clock),
+                new TickPublisher(kafka, eventIds, clock),
                 new LeaderElection(lockConnections, settings.leaderLockKey(), instance),
                 clock,
                 settings.pollInterval(),
                 settings.symbolsRefreshInterval(),
                 settings.leaderCheckInterval(),
                 meters));
-    }
-
-    /** The shared producer settings, but with the tick publisher's own {@code linger.ms}. */
-    static KafkaTemplate<String, PriceTick> tickTemplate(
-            ProducerFactory<String, PriceTick> producerFactory, MarketDataSettings settings) {
-        return new KafkaTemplate<>(producerFactory, Map.of(ProducerConfig.LINGER_MS_CONFIG, (int)
-                settings.publishLinger().toMillis()));
     }
 
     private static QuoteProvider alphaVantage(AlphaVantageSettings settings, MarketDataSettings marketData) {

@@ -22,9 +22,6 @@ import org.stockalerts.common.event.Symbol;
  *     within about this long plus the time PostgreSQL needs to notice the dead connection
  * @param leaderLockKey the PostgreSQL advisory lock key the api-service instances compete for
  * @param exchangeZone time zone of the exchange: trading days, sessions, provider timestamps
- * @param publishLinger how long the tick producer waits to batch ticks before sending ({@code
- *     linger.ms}); 0 sends each tick at once (ticks that pile up while a request is in flight
- *     still go out together), since every millisecond here is a millisecond of alert latency
  */
 @ConfigurationProperties("stockalerts.marketdata")
 public record MarketDataSettings(
@@ -35,8 +32,7 @@ public record MarketDataSettings(
         @DefaultValue("10s") Duration symbolsRefreshInterval,
         @DefaultValue("5s") Duration leaderCheckInterval,
         @DefaultValue("7283649173") long leaderLockKey,
-        @DefaultValue("America/New_York") ZoneId exchangeZone,
-        @DefaultValue("0ms") Duration publishLinger) {
+        @DefaultValue("America/New_York") ZoneId exchangeZone) {
 
     public MarketDataSettings {
         extraSymbols = List.copyOf(extraSymbols);
@@ -44,9 +40,6 @@ public record MarketDataSettings(
         positive(pollInterval, "poll-interval");
         positive(symbolsRefreshInterval, "symbols-refresh-interval");
         positive(leaderCheckInterval, "leader-check-interval");
-        if (publishLinger.isNegative()) {
-            throw new IllegalArgumentException("stockalerts.marketdata.publish-linger must not be negative");
-        }
     }
 
     /** The provider to run: the configured one, else Alpha Vantage when a key is set, else simulated. */
