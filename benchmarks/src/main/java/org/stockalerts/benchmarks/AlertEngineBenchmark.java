@@ -185,12 +185,13 @@ public final class AlertEngineBenchmark {
         double commits = commitsAfter.get("commit-total") - commitsBefore.get("commit-total");
         print(
                 "commits of the engine during the latency phase: %,.0f (%.0f/s); per commit: producer flush %.1f ms,"
-                        + " send offsets %.1f ms, commit transaction %.1f ms%n",
+                        + " send offsets %.1f ms, commit transaction %.1f ms; produce retries %,.0f%n",
                 commits,
                 commits / latencySeconds,
                 perCommitMs(commitsBefore, commitsAfter, "flush-time-ns-total", commits),
                 perCommitMs(commitsBefore, commitsAfter, "txn-send-offsets-time-ns-total", commits),
-                perCommitMs(commitsBefore, commitsAfter, "txn-commit-time-ns-total", commits));
+                perCommitMs(commitsBefore, commitsAfter, "txn-commit-time-ns-total", commits),
+                commitsAfter.get("record-retry-total") - commitsBefore.get("record-retry-total"));
         BrokerRequestTimes.print();
         engine.close(leavingGroup());
     }
@@ -257,7 +258,11 @@ public final class AlertEngineBenchmark {
     private static Map<String, Double> commitMetrics(KafkaStreams engine) {
         Map<String, Double> totals = new HashMap<>();
         List<String> names = List.of(
-                "commit-total", "flush-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total");
+                "commit-total",
+                "flush-time-ns-total",
+                "txn-send-offsets-time-ns-total",
+                "txn-commit-time-ns-total",
+                "record-retry-total");
         engine.metrics().forEach((name, metric) -> {
             boolean thread =
                     name.group().equals("stream-thread-metrics") && name.name().equals("commit-total");
