@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Kafka Streams settings under {@code spring.kafka.streams.*}, see {@code application.yml}.
  *
  * @param signalInterval the bar interval whose SMA5/SMA20 signal the signal rules watch
- * @param expediteCommitWithin an alert fired by an input record younger than this (wall clock now
- *     minus the record's timestamp, i.e. the engine is keeping up with its inputs) asks Kafka
- *     Streams to commit right after the current batch instead of at the next commit interval, so
- *     a read_committed reader sees it within milliseconds; older inputs (a backlog, a replay, a
+ * @param expediteCommitWithin an alert or a routed rule change caused by an input record younger
+ *     than this (wall clock now minus the record's timestamp, i.e. the engine is keeping up with its
+ *     inputs) asks Kafka Streams to commit right after the current batch instead of at the next
+ *     commit interval, so a read_committed reader sees it within milliseconds (see
+ *     {@link CommitExpediter}); older inputs (a backlog, a replay, a
  *     restart catching up) wait for the interval, so catching up is not slowed by a transaction
  *     per batch. Zero turns expediting off.
  */
