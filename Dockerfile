@@ -3,16 +3,20 @@
 #   docker build --build-arg SERVICE=api-service -t stock-alerts/api-service .
 # SERVICE is one of api-service, alert-consumer, persistence-consumer, analytics-consumer.
 # Every container listens on 8080 (SERVER_PORT) whatever the service; docker-compose.yml maps the host ports.
+# scripts/container-test.sh builds all four with this file and runs them (docs/operations.md).
 
 ARG JAVA_VERSION=21
+# BuildKit (buildx) sets BUILDPLATFORM itself; Docker's legacy builder does not, and needs this default.
+ARG BUILDPLATFORM=linux/amd64
 
 # The jars are the same on every platform: build them once, natively (no QEMU emulation for the arm64 image).
+# This stage builds all four services and does not depend on SERVICE, so building the four images shares it.
 FROM --platform=$BUILDPLATFORM eclipse-temurin:${JAVA_VERSION}-jdk AS build
-ARG SERVICE=api-service
 WORKDIR /src
 
-# The wrapper and every pom first: this layer and the dependency download below (kept in the layer, so a registry
-# or GitHub Actions layer cache carries it) are rebuilt only when a pom changes, not on every source change.
+# The wrapper and every pom of the reactor first (a module missing here breaks the build: DockerfileModulesTest
+# checks the list): this layer and the dependency download below (kept in the layer, so a registry or GitHub
+# Actions layer cache carries it) are rebuilt only when a pom changes, not on every source change.
 COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
@@ -22,14 +26,25 @@ COPY api-service/pom.xml api-service/
 COPY alert-consumer/pom.xml alert-consumer/
 COPY persistence-consumer/pom.xml persistence-consumer/
 COPY analytics-consumer/pom.xml analytics-consumer/
-RUN ./mvnw -B -q -pl "${SERVICE}" -am dependency:go-offline -DexcludeGroupIds=org.stockalerts
+COPY e2e-tests/pom.xml e2e-tests/
+ARG SERVICES=api-service,alert-consumer,persistence-consumer,analytics-consumer
+RUN ./mvnw -B -q -pl "${SERVICES}" -am dependency:go-offline -DexcludeGroupIds=org.stockalerts
 
-# The sources the service is built from: common, test-support (a test-scoped module of every service) and its own.
+# The sources the services are built from: common, test-support (a test-scoped module of every service) and theirs.
 COPY common/src/ common/src/
 COPY test-support/src/ test-support/src/
-COPY ${SERVICE}/src/ ${SERVICE}/src/
-RUN ./mvnw -B -q -pl "${SERVICE}" -am -Dmaven.test.skip=true package \
-    && java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}-"*.jar extract --layers --launcher --destination /layers
+COPY api-service/src/ api-service/src/
+COPY alert-consumer/src/ alert-consumer/src/
+COPY persistence-consumer/src/ persistence-consumer/src/
+COPY analytics-consumer/src/ analytics-consumer/src/
+RUN ./mvnw -B -q -pl "${SERVICES}" -am -Dmaven.test.skip=true package
+
+# The one service's jar, split into Spring Boot's layers.
+FROM build AS layers
+ARG SERVICE=api-service
+RUN jar="$(ls "${SERVICE}/target/${SERVICE}-"*.jar 2>/dev/null | head -n 1)" \
+    && { [ -n "$jar" ] || { echo "SERVICE=${SERVICE} is not a service of this build" >&2; exit 1; }; } \
+    && java -Djarmode=tools -jar "$jar" extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:${JAVA_VERSION}-jre
 ARG SERVICE=api-service
@@ -42,10 +57,10 @@ RUN groupadd --system --gid 10001 app \
     && chown app:app /app/state
 WORKDIR /app
 # Least-changing layers first, so a code change ships only the last, small layer.
-COPY --from=build /layers/dependencies/ ./
-COPY --from=build /layers/spring-boot-loader/ ./
-COPY --from=build /layers/snapshot-dependencies/ ./
-COPY --from=build /layers/application/ ./
+COPY --from=layers /layers/dependencies/ ./
+COPY --from=layers /layers/spring-boot-loader/ ./
+COPY --from=layers /layers/snapshot-dependencies/ ./
+COPY --from=layers /layers/application/ ./
 USER app:app
 ENV SERVER_PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

@@ -2,8 +2,8 @@
 # Fast checks of what the Maven build does not see, run by .ci/run before ./mvnw verify:
 #   - shellcheck on every shell script of the repository (the vendored Maven wrapper aside),
 #   - the GitHub Actions workflows against their schema (@action-validator/cli) and with actionlint,
-#   - docker-compose.yml with `docker-compose config` and the Dockerfile with dockerfile-utils (no Docker engine
-#     needed),
+#   - docker-compose.yml (alone and with the container test's override) with `docker-compose config`, and the
+#     Dockerfile and the container test's stand-in Dockerfiles with dockerfile-utils (no Docker engine needed),
 #   - .env.example against every setting the services read (tools/ci/env_settings.py).
 # Installs what is missing (Debian packages, npm packages), so a fresh machine passes too.
 set -euo pipefail
@@ -58,7 +58,7 @@ while IFS= read -r file; do
 done < <(git ls-files 2>/dev/null || find . -path ./.git -prune -o -path '*/target' -prune -o -type f -print | sed 's|^\./||')
 
 echo "shellcheck: ${scripts[*]}"
-shellcheck "${scripts[@]}"
+shellcheck -x "${scripts[@]}"
 
 workflows=(.github/workflows/*.yml)
 for workflow in "${workflows[@]}"; do
@@ -72,8 +72,12 @@ echo "${compose[*]} config: docker-compose.yml"
 no_env="$(mktemp)"
 trap 'rm -f "$no_env"' EXIT
 "${compose[@]}" --env-file "$no_env" -f docker-compose.yml config -q
-echo "dockerfile-utils lint: Dockerfile"
-dockerfile-utils lint Dockerfile
+echo "${compose[*]} config: docker-compose.yml with tools/containers/compose.host.yml (the container test's)"
+"${compose[@]}" --env-file "$no_env" -f docker-compose.yml -f tools/containers/compose.host.yml config -q
+for dockerfile in Dockerfile tools/containers/*/Dockerfile; do
+  echo "dockerfile-utils lint: $dockerfile"
+  dockerfile-utils lint "$dockerfile"
+done
 
 echo "settings: .env.example"
 python3 tools/ci/env_settings.py --check

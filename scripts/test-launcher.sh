@@ -14,19 +14,8 @@ READY_TIMEOUT="${LAUNCHER_TEST_READY_TIMEOUT:-300}"
 DATABASE="stock_alerts_launcher_test"
 TOPIC="launcher-test"
 
-passed=0
-failed=0
-check() {
-  local description="$1"
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "PASS  $description"
-  else
-    failed=$((failed + 1))
-    echo "FAIL  $description"
-  fi
-}
+# shellcheck source=scripts/test-lib.sh
+source "$ROOT/scripts/test-lib.sh"
 
 for tool in psql curl; do
   command -v "$tool" >/dev/null || {
@@ -60,25 +49,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# shellcheck disable=SC2016 # $0 belongs to the inner shell
-port_free() { ! timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null; }
-
-# Six consecutive free ports from a random base, so parallel runs and running services do not collide.
-pick_ports() {
-  local base offset
-  for _ in $(seq 1 50); do
-    base=$((20000 + RANDOM % 20000))
-    for offset in 0 1 2 3 4 5; do
-      port_free $((base + offset)) || continue 2
-    done
-    echo "$base"
-    return 0
-  done
-  echo "no six free consecutive ports found" >&2
-  return 1
-}
-
-BASE="$(pick_ports)"
+BASE="$(free_ports 6)"
 cat >"$STOCK_ALERTS_ENV_FILE" <<EOF
 # ports as a user's .env sets them
 API_PORT=$BASE

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sourced by the script tests (test-launcher.sh, container-test.sh): PASS/FAIL lines with their counts, and free
+# ports on loopback.
+
+passed=0
+failed=0
+# check DESCRIPTION COMMAND [ARG...]: runs the command and prints PASS or FAIL with the description.
+check() {
+  local description="$1"
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "PASS  $description"
+  else
+    failed=$((failed + 1))
+    echo "FAIL  $description"
+  fi
+}
+
+# shellcheck disable=SC2016 # $0 belongs to the inner shell
+port_free() { ! timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null; }
+
+# free_ports N: the first of N consecutive free ports from a random base, so parallel runs do not collide.
+free_ports() {
+  local count="$1" base offset
+  for _ in $(seq 1 50); do
+    base=$((20000 + RANDOM % 20000))
+    for ((offset = 0; offset < count; offset++)); do
+      port_free $((base + offset)) || continue 2
+    done
+    echo "$base"
+    return 0
+  done
+  echo "no $count free consecutive ports found" >&2
+  return 1
+}

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# As in the Kafka distribution.
+exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.TopicCommand "$@"
