@@ -101,6 +101,8 @@ cleanup() {
       sleep 0.5
     done
     kill -0 "$DAEMON_PID" 2>/dev/null && kill -KILL "$DAEMON_PID"
+    # the daemon leaves its default network namespace mounted
+    umount "$WORK_DIR/exec/netns/default" 2>/dev/null
   fi
   rm -rf "${BUILD_CONTEXT:-}" "${ENV_FILE:-}"
   [ "$status" -eq 0 ] || echo "container stage: failed after $((SECONDS - STAGE_START)) s"
