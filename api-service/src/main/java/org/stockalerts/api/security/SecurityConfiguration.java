@@ -1,6 +1,7 @@
 package org.stockalerts.api.security;
 
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /** Runs after the request size limit, before everything else of ours. */
     static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    static {
+        // the authenticated caller comes from the Authorization header: no request parameter in the OpenAPI description
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class);
+    }
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(

@@ -5,21 +5,14 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.stockalerts.api.security.CurrentUser;
 
 /** The OpenAPI description: the API key as a bearer scheme, so Swagger UI's "Authorize" sends it. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     private static final String API_KEY = "apiKey";
-
-    static {
-        // the authenticated caller comes from the Authorization header, not from a request parameter
-        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentUser.class);
-    }
 
     @Bean
     OpenAPI stockAlertsOpenApi() {
