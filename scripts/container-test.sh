@@ -22,7 +22,7 @@ cd "$ROOT"
 STAGE_START=$SECONDS
 WORK_DIR="${CONTAINER_TEST_DIR:-/var/tmp/stock-alerts-docker}"
 SOCKET="$WORK_DIR/docker.sock"
-HEALTHY_TIMEOUT="${CONTAINER_TEST_HEALTHY_TIMEOUT:-300}"
+HEALTHY_TIMEOUT="${CONTAINER_TEST_HEALTHY_TIMEOUT:-420}"
 ALERT_TIMEOUT="${CONTAINER_TEST_ALERT_TIMEOUT:-30}"
 STOP_TIMEOUT=30
 PROJECT="stock-alerts-container-test"
@@ -237,8 +237,8 @@ wait_healthy() {
   while :; do
     status="$(health_of "$container")"
     [ "$status" = healthy ] && return 0
-    if [ "$status" = unhealthy ] || [ "$SECONDS" -ge "$deadline" ] \
-      || [ "$("${DOCKER[@]}" inspect -f '{{.State.Running}}' "$container")" != true ]; then
+    # "unhealthy" is not final: a service still starting on a loaded machine turns healthy at its next check
+    if [ "$SECONDS" -ge "$deadline" ] || [ "$("${DOCKER[@]}" inspect -f '{{.State.Running}}' "$container")" != true ]; then
       echo "--- $service is $status; the last 50 lines of its log:" >&2
       "${DOCKER[@]}" logs --tail 50 "$container" >&2 2>&1 || true
       return 1
