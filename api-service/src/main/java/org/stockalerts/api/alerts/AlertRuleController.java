@@ -5,16 +5,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,7 +78,8 @@ class AlertRuleController {
         }
         var request = paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
         Symbol wanted = symbol == null ? null : Symbol.of(symbol);
-        return PageResponse.of(rules.findAll(filter(caller, wanted, status, clock.instant()), request), this::view);
+        return PageResponse.of(
+                rules.findAll(RuleFilter.of(caller, wanted, status, clock.instant()), request), this::view);
     }
 
     @GetMapping("/{id}")
@@ -145,33 +141,5 @@ class AlertRuleController {
 
     private RuleView view(AlertRuleEntity entity) {
         return RuleView.of(entity, clock.instant());
-    }
-
-    /** Filters on the status as shown: an active rule past its expiry counts as EXPIRED. */
-    private static Specification<AlertRuleEntity> filter(UUID owner, Symbol symbol, RuleStatus status, Instant now) {
-        return (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(cb.equal(root.get("userId"), owner));
-            if (symbol != null) {
-                where.add(cb.equal(root.get("symbol"), symbol.value()));
-            }
-            if (status != null) {
-                Predicate expired = cb.and(
-                        cb.equal(root.get("status"), RuleStatus.ACTIVE),
-                        cb.lessThanOrEqualTo(root.get("expiresAt"), now));
-                where.add(
-                        switch (status) {
-                            case EXPIRED -> cb.or(cb.equal(root.get("status"), RuleStatus.EXPIRED), expired);
-                            case ACTIVE ->
-                                cb.and(
-                                        cb.equal(root.get("status"), RuleStatus.ACTIVE),
-                                        cb.or(
-                                                cb.isNull(root.get("expiresAt")),
-                                                cb.greaterThan(root.get("expiresAt"), now)));
-                            default -> cb.equal(root.get("status"), status);
-                        });
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
     }
 }

@@ -34,7 +34,7 @@ class LatestPrices {
     }
 
     /** The answer: quotes by symbol, or why there are none at all. */
-    record Prices(Map<Symbol, Quote> quotes, String unavailableReason) {}
+    record Prices(Map<Symbol, LatestPrice> quotes, String unavailableReason) {}
 
     /** Must not run inside a write transaction: a failed read would abort it. */
     Prices latest(Collection<Symbol> symbols) {
@@ -43,17 +43,17 @@ class LatestPrices {
         }
         String[] names = symbols.stream().map(Symbol::value).toArray(String[]::new);
         try {
-            Map<Symbol, Quote> quotes = jdbc
+            Map<Symbol, LatestPrice> quotes = jdbc
                     .query(
                             LATEST,
-                            (row, n) -> new Quote(
+                            (row, n) -> new LatestPrice(
                                     Symbol.of(row.getString("symbol")),
                                     row.getBigDecimal("price"),
                                     row.getTimestamp("observed_at").toInstant(),
                                     row.getBigDecimal("previous_close")),
                             (Object) names)
                     .stream()
-                    .collect(Collectors.toMap(Quote::symbol, Function.identity()));
+                    .collect(Collectors.toMap(LatestPrice::symbol, Function.identity()));
             return new Prices(quotes, null);
         } catch (DataAccessException e) {
             log.atWarn()

@@ -48,7 +48,7 @@ final class Valuation {
             BigDecimal dayChange,
             String reason) {}
 
-    static HoldingValue of(Holding holding, BigDecimal thresholdPrice, Quote quote, String unavailableReason) {
+    static HoldingValue of(Holding holding, BigDecimal thresholdPrice, LatestPrice quote, String unavailableReason) {
         BigDecimal costBasis = money(holding.quantity().multiply(holding.averageCost()));
         if (quote == null) {
             String reason = unavailableReason != null ? unavailableReason : NO_PRICE_YET;

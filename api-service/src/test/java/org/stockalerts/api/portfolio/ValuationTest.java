@@ -19,7 +19,7 @@ class ValuationTest {
     void valuesAHoldingAgainstItsCostAndThePreviousClose() {
         // Given 4 shares bought at 50.25, now at 60.10 after a close of 58
         Holding holding = new Holding(AAPL, new BigDecimal("4"), new BigDecimal("50.25"));
-        Quote quote = new Quote(AAPL, new BigDecimal("60.10"), AT, new BigDecimal("58"));
+        LatestPrice quote = new LatestPrice(AAPL, new BigDecimal("60.10"), AT, new BigDecimal("58"));
 
         // When it is valued
         Valuation.HoldingValue value = Valuation.of(holding, new BigDecimal("70"), quote, null);
@@ -40,7 +40,7 @@ class ValuationTest {
     void leavesTheDayChangeUnknownWithoutAPreviousClose() {
         // Given a quote without previous close
         Holding holding = new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN);
-        Quote quote = new Quote(AAPL, new BigDecimal("11"), AT, null);
+        LatestPrice quote = new LatestPrice(AAPL, new BigDecimal("11"), AT, null);
 
         // When it is valued, alone and in total
         Valuation.HoldingValue value = Valuation.of(holding, null, quote, null);
@@ -60,7 +60,7 @@ class ValuationTest {
         Valuation.HoldingValue priced = Valuation.of(
                 new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN),
                 null,
-                new Quote(AAPL, BigDecimal.TEN, AT, null),
+                new LatestPrice(AAPL, BigDecimal.TEN, AT, null),
                 null);
         Valuation.HoldingValue unpriced =
                 Valuation.of(new Holding(MSFT, new BigDecimal("2"), new BigDecimal("5")), null, null, null);
@@ -92,7 +92,7 @@ class ValuationTest {
         Valuation.HoldingValue value = Valuation.of(
                 new Holding(AAPL, BigDecimal.ONE, BigDecimal.ZERO),
                 null,
-                new Quote(AAPL, BigDecimal.TEN, AT, null),
+                new LatestPrice(AAPL, BigDecimal.TEN, AT, null),
                 null);
 
         // Then the P&L is its whole value and no percent is invented

@@ -5,4 +5,4 @@ import java.time.Instant;
 import org.stockalerts.common.event.Symbol;
 
 /** The latest stored price of a symbol, with the previous close when the source reported one. */
-record Quote(Symbol symbol, BigDecimal price, Instant observedAt, BigDecimal previousClose) {}
+record LatestPrice(Symbol symbol, BigDecimal price, Instant observedAt, BigDecimal previousClose) {}
