@@ -8,6 +8,7 @@ import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.persistence.alerts.AlertWriter;
 import org.stockalerts.persistence.analytics.AnalyticsWriter;
 import org.stockalerts.persistence.audit.UserEventWriter;
@@ -43,7 +44,7 @@ class HistoryListeners {
 
     @KafkaListener(
             id = "persistence-consumer-ticks",
-            topics = "#{T(org.stockalerts.common.kafka.Topics).STOCK_PRICES.name()}",
+            topics = Topics.Names.STOCK_PRICES,
             containerFactory = PersistenceKafkaConfiguration.TICKS_FACTORY)
     void onTicks(List<ConsumerRecord<String, PriceTick>> records) {
         persister.persist(records, ticks);
@@ -51,7 +52,7 @@ class HistoryListeners {
 
     @KafkaListener(
             id = "persistence-consumer-alerts",
-            topics = "#{T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.name()}",
+            topics = Topics.Names.ALERTS_TRIGGERED,
             containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
     void onAlerts(List<ConsumerRecord<String, AlertTriggered>> records) {
         persister.persist(records, alerts);
@@ -59,7 +60,7 @@ class HistoryListeners {
 
     @KafkaListener(
             id = "persistence-consumer-analytics",
-            topics = "#{T(org.stockalerts.common.kafka.Topics).STOCK_ANALYTICS.name()}",
+            topics = Topics.Names.STOCK_ANALYTICS,
             containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
     void onAnalytics(List<ConsumerRecord<String, AnalyticsUpdated>> records) {
         persister.persist(records, analytics);
@@ -67,7 +68,7 @@ class HistoryListeners {
 
     @KafkaListener(
             id = "persistence-consumer-user-events",
-            topics = "#{T(org.stockalerts.common.kafka.Topics).USER_EVENTS.name()}",
+            topics = Topics.Names.USER_EVENTS,
             containerFactory = PersistenceKafkaConfiguration.BATCH_FACTORY)
     void onUserEvents(List<ConsumerRecord<String, UserEvent>> records) {
         persister.persist(records, userEvents);

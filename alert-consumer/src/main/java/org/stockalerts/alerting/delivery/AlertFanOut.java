@@ -13,6 +13,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.kafka.Topics;
 
 /**
  * Turns each fired alert into one {@link DeliveryRequest} per enabled channel target of its user
@@ -37,7 +38,7 @@ public class AlertFanOut {
 
     @KafkaListener(
             id = "alert-delivery-fan-out",
-            topics = "#{T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.name()}",
+            topics = Topics.Names.ALERTS_TRIGGERED,
             groupId = "alert-delivery",
             concurrency = "#{@deliveryRetrySchedule.concurrency()}")
     public void onAlert(AlertTriggered alert) throws InterruptedException, ExecutionException, TimeoutException {

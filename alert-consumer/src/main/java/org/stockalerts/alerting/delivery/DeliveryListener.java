@@ -44,7 +44,7 @@ public class DeliveryListener {
             traversingCauses = "true")
     @KafkaListener(
             id = "alert-delivery",
-            topics = "#{T(org.stockalerts.alerting.delivery.DeliveryTopics).REQUESTS}",
+            topics = DeliveryTopics.REQUESTS,
             groupId = "alert-delivery-send",
             concurrency = "#{@deliveryRetrySchedule.concurrency()}",
             properties = "spring.deserializer.value.delegate.class="

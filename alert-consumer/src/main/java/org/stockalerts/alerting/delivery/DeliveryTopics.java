@@ -10,7 +10,7 @@ import org.stockalerts.common.kafka.Topics;
 public final class DeliveryTopics {
 
     /** One {@link DeliveryRequest} per alert and channel target. */
-    public static final String REQUESTS = Topics.ALERTS_TRIGGERED.name() + ".deliveries";
+    public static final String REQUESTS = Topics.Names.ALERTS_TRIGGERED + ".deliveries";
 
     /** Suffix of the retry topics of {@link #REQUESTS}. */
     public static final String RETRY_SUFFIX = ".retry";

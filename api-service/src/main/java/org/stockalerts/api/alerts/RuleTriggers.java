@@ -4,6 +4,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.kafka.Topics;
 
 /**
  * Learns from {@code alerts-triggered} that a once-rule fired and shows it as TRIGGERED: the alert
@@ -19,9 +20,7 @@ class RuleTriggers {
         this.alertRules = alertRules;
     }
 
-    @KafkaListener(
-            topics = "#{T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.name()}",
-            groupId = "${spring.application.name}-rule-status")
+    @KafkaListener(topics = Topics.Names.ALERTS_TRIGGERED, groupId = "${spring.application.name}-rule-status")
     void on(AlertTriggered alert) {
         if (alert.rule().triggerMode() == TriggerMode.ONCE) {
             alertRules.markTriggered(

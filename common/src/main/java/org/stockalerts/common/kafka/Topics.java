@@ -16,11 +16,11 @@ public final class Topics {
 
     /** Price ticks keyed by symbol. */
     public static final TopicSpec<PriceTick> STOCK_PRICES =
-            new TopicSpec<>("stock-prices", 6, PriceTick.class, retention(Duration.ofDays(7)));
+            new TopicSpec<>(Names.STOCK_PRICES, 6, PriceTick.class, retention(Duration.ofDays(7)));
 
     /** Alert rule definitions keyed by ruleId; compacted, so it always holds every live rule. */
     public static final TopicSpec<AlertRuleChanged> ALERT_RULES = new TopicSpec<>(
-            "alert-rules",
+            Names.ALERT_RULES,
             6,
             AlertRuleChanged.class,
             Map.of(
@@ -31,15 +31,15 @@ public final class Topics {
 
     /** User, portfolio and channel events keyed by userId. */
     public static final TopicSpec<UserEvent> USER_EVENTS =
-            new TopicSpec<>("user-events", 6, UserEvent.class, retention(Duration.ofDays(30)));
+            new TopicSpec<>(Names.USER_EVENTS, 6, UserEvent.class, retention(Duration.ofDays(30)));
 
     /** Fired alerts keyed by userId. */
     public static final TopicSpec<AlertTriggered> ALERTS_TRIGGERED =
-            new TopicSpec<>("alerts-triggered", 6, AlertTriggered.class, retention(Duration.ofDays(30)));
+            new TopicSpec<>(Names.ALERTS_TRIGGERED, 6, AlertTriggered.class, retention(Duration.ofDays(30)));
 
     /** Closed bars and signal changes keyed by symbol. */
     public static final TopicSpec<AnalyticsUpdated> STOCK_ANALYTICS =
-            new TopicSpec<>("stock-analytics", 6, AnalyticsUpdated.class, retention(Duration.ofDays(30)));
+            new TopicSpec<>(Names.STOCK_ANALYTICS, 6, AnalyticsUpdated.class, retention(Duration.ofDays(30)));
 
     /** All topics, in the order above. */
     public static final List<TopicSpec<?>> ALL =
@@ -49,6 +49,20 @@ public final class Topics {
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
     private Topics() {}
+
+    /**
+     * The topic names as compile-time constants, for annotations ({@code @KafkaListener(topics =
+     * Topics.Names.STOCK_PRICES)}); everything else uses the {@link TopicSpec}s above.
+     */
+    public static final class Names {
+        public static final String STOCK_PRICES = "stock-prices";
+        public static final String ALERT_RULES = "alert-rules";
+        public static final String USER_EVENTS = "user-events";
+        public static final String ALERTS_TRIGGERED = "alerts-triggered";
+        public static final String STOCK_ANALYTICS = "stock-analytics";
+
+        private Names() {}
+    }
 
     /** The topic named {@code name}, if it is one of ours. */
     public static Optional<TopicSpec<?>> byName(String name) {
