@@ -15,8 +15,8 @@ public interface ChannelSender {
      *
      * @param timeout how long this attempt may wait for the receiver's answer (senders whose client
      *     has a fixed timeout of its own, like SMTP's session, keep that one)
-     * @throws DeliveryRefusedException when the target may or can never be sent to
-     * @throws DeliveryFailedException when the target is unreachable for now
+     * @return every outcome, a refused or unreachable target included: a sender does not throw for
+     *     the receiver's or the address's sake
      */
     SendResult send(AlertTriggered alert, Channel channel, Duration timeout);
 }

@@ -19,8 +19,9 @@ import org.stockalerts.common.event.ChannelType;
 
 /**
  * Makes one attempt at one delivery task and records it: skips a target that is gone or disabled,
- * never sends again through a target the alert already reached, and otherwise sends, logs the
- * attempt and reports a failure by throwing, so the retry topics (or the dead-letter topic) take over.
+ * never sends again through a target the alert already reached, and otherwise sends and logs the
+ * attempt. A sender answers every outcome as a {@link SendResult}; only here, at the end, does a
+ * failure become the exception that hands the task to the retry topics (or the dead-letter topic).
  */
 @Service
 public class DeliveryService {
@@ -110,7 +111,7 @@ public class DeliveryService {
             }
         }
         long start = System.nanoTime();
-        SendResult result = call(sender, alert, channel, schedule.timeout(attempt));
+        SendResult result = sender.send(alert, channel, schedule.timeout(attempt));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (guarded && result.kind() == SendResult.Kind.DELIVERED) {
             breakers.succeeded(channel.id(), took);
@@ -118,16 +119,6 @@ public class DeliveryService {
             breakers.failed(channel.id(), took);
         }
         return result;
-    }
-
-    private static SendResult call(ChannelSender sender, AlertTriggered alert, Channel channel, Duration timeout) {
-        try {
-            return sender.send(alert, channel, timeout);
-        } catch (DeliveryRefusedException e) {
-            return SendResult.permanent(null, e.getMessage());
-        } catch (DeliveryFailedException e) {
-            return SendResult.retryable(null, e.getMessage(), e.retryAfter());
-        }
     }
 
     private Outcome outcomeOf(SendResult result, int attempt) {

@@ -34,24 +34,38 @@ public final class DestinationPolicy {
     }
 
     /**
-     * The URL to call.
-     *
-     * @throws DeliveryRefusedException naming the reason when the URL may not be called
+     * What may be called for {@code url}: the URI, or the refusal as the attempt's result
+     * (permanent, or retryable for a host that does not resolve now).
      */
-    public URI check(String url) {
-        URI uri = parse(url);
+    public Verdict check(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Verdict.refused("webhook URL is not a valid URI: " + e.getReason());
+        }
+        String problem = problemWith(uri);
+        if (problem != null) {
+            return Verdict.refused(problem);
+        }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (allowedHosts.contains(host) || allowedHosts.contains(bare)) {
-            return uri;
+            return Verdict.call(uri);
         }
-        for (InetAddress address : resolve(bare)) {
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(bare);
+        } catch (UnknownHostException e) {
+            return new Verdict(null, SendResult.retryable(null, "webhook host " + host + " does not resolve", null));
+        }
+        for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw new DeliveryRefusedException(
+                return Verdict.refused(
                         "webhook host " + host + " resolves to a non-public address " + address.getHostAddress());
             }
         }
-        return uri;
+        return Verdict.call(uri);
     }
 
     /** Whether {@code address} is routable on the public internet. */
@@ -75,31 +89,38 @@ public final class DestinationPolicy {
         return !thisNetwork && !carrierGradeNat && !broadcast;
     }
 
-    private static URI parse(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new DeliveryRefusedException("webhook URL is not a valid URI: " + e.getReason());
-        }
+    private static String problemWith(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
-            throw new DeliveryRefusedException("webhook URL must use http or https, not '" + scheme + "'");
+            return "webhook URL must use http or https, not '" + scheme + "'";
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new DeliveryRefusedException("webhook URL has no host");
+            return "webhook URL has no host";
         }
         if (uri.getRawUserInfo() != null) {
-            throw new DeliveryRefusedException("webhook URL must not carry credentials");
+            return "webhook URL must not carry credentials";
         }
-        return uri;
+        return null;
     }
 
-    private InetAddress[] resolve(String host) {
-        try {
-            return resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            throw new DeliveryFailedException("webhook host " + host + " does not resolve", null);
+    /**
+     * The policy's answer: the URI to call, or (when {@code uri} is null) the refusal.
+     *
+     * @param refusal the attempt's result when the URL may not be called now, null when it may
+     */
+    public record Verdict(URI uri, SendResult refusal) {
+
+        static Verdict call(URI uri) {
+            return new Verdict(uri, null);
+        }
+
+        static Verdict refused(String reason) {
+            return new Verdict(null, SendResult.permanent(null, reason));
+        }
+
+        /** Whether the URL may be called. */
+        public boolean allowed() {
+            return refusal == null;
         }
     }
 }

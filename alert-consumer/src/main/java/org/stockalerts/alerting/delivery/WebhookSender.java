@@ -1,7 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,12 +43,15 @@ public class WebhookSender implements ChannelSender {
 
     @Override
     public SendResult send(AlertTriggered alert, Channel channel, Duration timeout) {
-        URI target = policy.check(channel.address());
+        DestinationPolicy.Verdict verdict = policy.check(channel.address());
+        if (!verdict.allowed()) {
+            return verdict.refusal();
+        }
         Instant now = clock.instant();
         byte[] body = EventJson.write(WebhookPayload.of(alert, now));
         String id = alert.alertId().toString();
         long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target)
+        HttpRequest request = HttpRequest.newBuilder(verdict.uri())
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
@@ -67,7 +69,7 @@ public class WebhookSender implements ChannelSender {
             return SendResult.retryable(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryFailedException("interrupted while calling the webhook", null);
+            return SendResult.retryable(null, "interrupted while calling the webhook", null);
         }
     }
 

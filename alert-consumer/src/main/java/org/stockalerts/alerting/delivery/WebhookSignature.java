@@ -34,12 +34,12 @@ public final class WebhookSignature {
 
     private static byte[] key(String secret) {
         if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
-            throw new DeliveryRefusedException("webhook secret is not in whsec_ format");
+            throw new IllegalArgumentException("webhook secret is not in whsec_ format");
         }
         try {
             return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new DeliveryRefusedException("webhook secret is not valid base64 after whsec_");
+            throw new IllegalArgumentException("webhook secret is not valid base64 after whsec_");
         }
     }
 }

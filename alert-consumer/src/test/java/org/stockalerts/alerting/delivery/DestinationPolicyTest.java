@@ -1,9 +1,9 @@
 package org.stockalerts.alerting.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,9 +39,11 @@ class DestinationPolicyTest {
 
         // When a webhook to it is checked
         // Then it is refused for good, naming the address
-        assertThatThrownBy(() -> policy.check("https://hooks.example.com/alerts"))
-                .isInstanceOf(DeliveryRefusedException.class)
-                .hasMessageContaining("non-public address");
+        assertThat(refusal(policy, "https://hooks.example.com/alerts"))
+                .returns(SendResult.Kind.PERMANENT, SendResult::kind)
+                .extracting(SendResult::error)
+                .asString()
+                .contains("non-public address");
     }
 
     @Test
@@ -51,10 +53,9 @@ class DestinationPolicyTest {
 
         // When URLs naming addresses directly are checked
         // Then the private one is refused and the public one passes
-        assertThatThrownBy(() -> policy.check("http://192.168.0.10:8080/hook"))
-                .isInstanceOf(DeliveryRefusedException.class);
-        assertThatThrownBy(() -> policy.check("http://[::1]:8080/hook")).isInstanceOf(DeliveryRefusedException.class);
-        assertThat(policy.check("https://93.184.216.34/hook")).hasHost("93.184.216.34");
+        assertThat(refusal(policy, "http://192.168.0.10:8080/hook").kind()).isEqualTo(SendResult.Kind.PERMANENT);
+        assertThat(refusal(policy, "http://[::1]:8080/hook").kind()).isEqualTo(SendResult.Kind.PERMANENT);
+        assertThat(allowed(policy, "https://93.184.216.34/hook")).hasHost("93.184.216.34");
     }
 
     @Test
@@ -66,8 +67,8 @@ class DestinationPolicyTest {
 
         // When webhooks to them are checked
         // Then they pass without resolving
-        assertThat(policy.check("http://127.0.0.1:8080/hook")).hasPort(8080);
-        assertThat(policy.check("https://receiver.internal/hook")).hasHost("receiver.internal");
+        assertThat(allowed(policy, "http://127.0.0.1:8080/hook")).hasPort(8080);
+        assertThat(allowed(policy, "https://receiver.internal/hook")).hasHost("receiver.internal");
     }
 
     @ParameterizedTest
@@ -75,9 +76,11 @@ class DestinationPolicyTest {
     void refusesEverySchemeButHttpAndHttps(String url) {
         // When a URL with another scheme is checked
         // Then it is refused
-        assertThatThrownBy(() -> policy(List.of(), "93.184.216.34").check(url))
-                .isInstanceOf(DeliveryRefusedException.class)
-                .hasMessageContaining("http or https");
+        assertThat(refusal(policy(List.of(), "93.184.216.34"), url))
+                .returns(SendResult.Kind.PERMANENT, SendResult::kind)
+                .extracting(SendResult::error)
+                .asString()
+                .contains("http or https");
     }
 
     @Test
@@ -88,10 +91,28 @@ class DestinationPolicyTest {
         });
 
         // Then credentials are refused for good and an unresolvable host is worth retrying
-        assertThatThrownBy(() -> policy.check("https://user:pw@hooks.example.com/x"))
-                .isInstanceOf(DeliveryRefusedException.class);
-        assertThatThrownBy(() -> policy.check("https://nowhere.example.com/x"))
-                .isInstanceOf(DeliveryFailedException.class)
-                .hasMessageContaining("does not resolve");
+        assertThat(refusal(policy, "https://user:pw@hooks.example.com/x"))
+                .returns(SendResult.Kind.PERMANENT, SendResult::kind)
+                .extracting(SendResult::error)
+                .asString()
+                .contains("credentials")
+                .doesNotContain("pw");
+        assertThat(refusal(policy, "https://nowhere.example.com/x"))
+                .returns(SendResult.Kind.RETRYABLE, SendResult::kind)
+                .extracting(SendResult::error)
+                .asString()
+                .contains("does not resolve");
+    }
+
+    private static SendResult refusal(DestinationPolicy policy, String url) {
+        DestinationPolicy.Verdict verdict = policy.check(url);
+        assertThat(verdict.allowed()).as("%s is refused", url).isFalse();
+        return verdict.refusal();
+    }
+
+    private static URI allowed(DestinationPolicy policy, String url) {
+        DestinationPolicy.Verdict verdict = policy.check(url);
+        assertThat(verdict.refusal()).as("%s is allowed", url).isNull();
+        return verdict.uri();
     }
 }
