@@ -340,6 +340,8 @@ done
 
 compose down -v --remove-orphans -t "$STOP_TIMEOUT" >/dev/null 2>&1
 COMPOSE_UP=false
+# what earlier builds left untagged; the stand-ins and the current images stay for the next run
+"${DOCKER[@]}" image prune -f >/dev/null
 
 echo "container stage: $((SECONDS - STAGE_START)) s"
 echo "containers: $passed passed, $failed failed"
