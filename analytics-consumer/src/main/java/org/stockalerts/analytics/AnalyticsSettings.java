@@ -1,11 +1,17 @@
 package org.stockalerts.analytics;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the analytics topology ({@code stockalerts.analytics.*}, e.g. the environment
@@ -19,45 +25,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exchangeZone the exchange's time zone, which defines the trading day and daily bars
  * @param closeCheckInterval how often, in stream time, the topology looks for bars to close
  */
+@Validated
 @ConfigurationProperties("stockalerts.analytics")
 public record AnalyticsSettings(
-        @DefaultValue({"PT1M", "P1D"}) List<Duration> intervals,
+        @DefaultValue({"PT1M", "P1D"}) @NotEmpty
+        List<@DurationMin(nanos = 1) @DurationMax(days = 1) Duration> intervals,
+
         @DefaultValue("PT1M") Duration smaInterval,
-        @DefaultValue("0.001") BigDecimal signalTolerance,
-        @DefaultValue("PT30S") Duration gracePeriod,
+        @DefaultValue("0.001") @PositiveOrZero BigDecimal signalTolerance,
+        @DefaultValue("PT30S") @DurationMin Duration gracePeriod,
         @DefaultValue("America/New_York") ZoneId exchangeZone,
-        @DefaultValue("PT1S") Duration closeCheckInterval) {
+        @DefaultValue("PT1S") @DurationMin(nanos = 1) Duration closeCheckInterval) {
 
     /** The longest bar interval: the trading day. */
     public static final Duration TRADING_DAY = Duration.ofDays(1);
 
     public AnalyticsSettings {
         intervals = List.copyOf(intervals);
-        if (intervals.isEmpty()) {
-            throw new IllegalArgumentException("stockalerts.analytics.intervals must name at least one interval");
-        }
-        for (Duration interval : intervals) {
-            if (interval.isNegative() || interval.isZero() || interval.compareTo(TRADING_DAY) > 0) {
-                throw new IllegalArgumentException(
-                        "stockalerts.analytics.intervals: " + interval + " is not between 0 and P1D");
-            }
-        }
-        if (intervals.stream().distinct().count() != intervals.size()) {
-            throw new IllegalArgumentException("stockalerts.analytics.intervals has duplicates: " + intervals);
-        }
-        if (!intervals.contains(smaInterval)) {
-            throw new IllegalArgumentException(
-                    "stockalerts.analytics.sma-interval " + smaInterval + " is not one of the intervals " + intervals);
-        }
-        if (signalTolerance.signum() < 0) {
-            throw new IllegalArgumentException("stockalerts.analytics.signal-tolerance must not be negative");
-        }
-        if (gracePeriod.isNegative()) {
-            throw new IllegalArgumentException("stockalerts.analytics.grace-period must not be negative");
-        }
-        if (closeCheckInterval.isNegative() || closeCheckInterval.isZero()) {
-            throw new IllegalArgumentException("stockalerts.analytics.close-check-interval must be positive");
-        }
+    }
+
+    @AssertTrue(message = "intervals must not repeat")
+    boolean isEachIntervalOnce() {
+        return intervals.stream().distinct().count() == intervals.size();
+    }
+
+    @AssertTrue(message = "sma-interval must be one of the intervals")
+    boolean isSmaIntervalOneOfTheIntervals() {
+        return intervals.contains(smaInterval);
     }
 
     /** The defaults, for tests and the benchmark. */

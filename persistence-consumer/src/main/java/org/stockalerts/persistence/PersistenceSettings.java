@@ -1,9 +1,13 @@
 package org.stockalerts.persistence;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the persistence consumer ({@code stockalerts.persistence.*}, each overridable by an
@@ -22,36 +26,25 @@ import org.springframework.util.unit.DataSize;
  * @param databaseRetryInitialBackoff the first wait before a batch is retried after the database failed
  * @param databaseRetryMaxBackoff the longest wait between retries; retries go on until the database answers
  */
+@Validated
 @ConfigurationProperties("stockalerts.persistence")
 public record PersistenceSettings(
-        @DefaultValue("30") int tickRetentionDays,
-        @DefaultValue("7") int partitionDaysAhead,
+        @DefaultValue("30") @Min(1) int tickRetentionDays,
+        @DefaultValue("7") @Min(1) int partitionDaysAhead,
         @DefaultValue("1h") Duration partitionMaintenanceInterval,
-        @DefaultValue("2") int listenerConcurrency,
-        @DefaultValue("10000") int maxPollRecords,
+        @DefaultValue("2") @Min(1) int listenerConcurrency,
+        @DefaultValue("10000") @Min(1) int maxPollRecords,
         @DefaultValue("4MB") DataSize maxPartitionFetchSize,
-        @DefaultValue("500ms") Duration databaseRetryInitialBackoff,
+        @DefaultValue("500ms") @DurationMin Duration databaseRetryInitialBackoff,
         @DefaultValue("30s") Duration databaseRetryMaxBackoff) {
 
-    public PersistenceSettings {
-        if (tickRetentionDays < 1) {
-            throw new IllegalArgumentException("stockalerts.persistence.tick-retention-days must be at least 1");
-        }
-        if (partitionDaysAhead < 1) {
-            throw new IllegalArgumentException("stockalerts.persistence.partition-days-ahead must be at least 1");
-        }
-        if (listenerConcurrency < 1 || maxPollRecords < 1) {
-            throw new IllegalArgumentException(
-                    "stockalerts.persistence.listener-concurrency and max-poll-records must be positive");
-        }
-        if (maxPartitionFetchSize.toBytes() < 1 || maxPartitionFetchSize.toBytes() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(
-                    "stockalerts.persistence.max-partition-fetch-size must be between 1B and 2GB");
-        }
-        if (databaseRetryInitialBackoff.isNegative()
-                || databaseRetryMaxBackoff.compareTo(databaseRetryInitialBackoff) < 0) {
-            throw new IllegalArgumentException(
-                    "stockalerts.persistence.database-retry-max-backoff must not be below database-retry-initial-backoff");
-        }
+    @AssertTrue(message = "must be between 1B and 2GB")
+    boolean isMaxPartitionFetchSizeAnIntOfBytes() {
+        return maxPartitionFetchSize.toBytes() >= 1 && maxPartitionFetchSize.toBytes() <= Integer.MAX_VALUE;
+    }
+
+    @AssertTrue(message = "database-retry-max-backoff must not be below database-retry-initial-backoff")
+    boolean isDatabaseRetryMaxBackoffAtLeastInitial() {
+        return databaseRetryMaxBackoff.compareTo(databaseRetryInitialBackoff) >= 0;
     }
 }

@@ -1,10 +1,16 @@
 package org.stockalerts.alerting.delivery;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of alert delivery ({@code stockalerts.delivery.*}, e.g. the environment variable
@@ -30,16 +36,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of the delivery topic and its retry topics
  * @param concurrency consumers per delivery topic in one instance
  */
+@Validated
 @ConfigurationProperties("stockalerts.delivery")
 public record DeliverySettings(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
-        @DefaultValue("250ms") Duration firstAttemptTimeout,
-        @DefaultValue("6") int attempts,
+        @DefaultValue("250ms") @DurationMin(nanos = 1) Duration firstAttemptTimeout,
+        @DefaultValue("6") @Min(1) int attempts,
         @DefaultValue("1s") Duration initialBackoff,
-        @DefaultValue("4") double backoffMultiplier,
+        @DefaultValue("4") @DecimalMin("1") double backoffMultiplier,
         @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("0.2") double jitter,
+
+        @DefaultValue("0.2") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+        double jitter,
+
         @DefaultValue("10m") Duration maxRetryAfter,
         @DefaultValue List<String> allowedHosts,
         @DefaultValue("alerts@stockalerts.local") String mailFrom,
@@ -49,26 +59,16 @@ public record DeliverySettings(
         @DefaultValue("6") int concurrency) {
 
     public DeliverySettings {
-        if (firstAttemptTimeout.isNegative()
-                || firstAttemptTimeout.isZero()
-                || firstAttemptTimeout.compareTo(requestTimeout) > 0) {
-            throw new IllegalArgumentException(
-                    "stockalerts.delivery.first-attempt-timeout must be positive and at most request-timeout");
-        }
-        if (attempts < 1) {
-            throw new IllegalArgumentException("stockalerts.delivery.attempts must be at least 1");
-        }
-        if (backoffMultiplier < 1) {
-            throw new IllegalArgumentException("stockalerts.delivery.backoff-multiplier must be at least 1");
-        }
-        if (jitter < 0 || jitter >= 1) {
-            throw new IllegalArgumentException("stockalerts.delivery.jitter must be at least 0 and below 1");
-        }
         allowedHosts = allowedHosts == null
                 ? List.of()
                 : allowedHosts.stream()
                         .map(host -> host.strip().toLowerCase(Locale.ROOT))
                         .filter(host -> !host.isEmpty())
                         .toList();
+    }
+
+    @AssertTrue(message = "must be at most request-timeout")
+    boolean isFirstAttemptTimeoutWithinRequestTimeout() {
+        return firstAttemptTimeout.compareTo(requestTimeout) <= 0;
     }
 }

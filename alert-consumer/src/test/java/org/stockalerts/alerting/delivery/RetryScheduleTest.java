@@ -1,7 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -70,28 +69,6 @@ class RetryScheduleTest {
         assertThat(schedule.timeout(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(schedule.timeout(2)).isEqualTo(Duration.ofSeconds(5));
         assertThat(schedule.timeout(4)).isEqualTo(Duration.ofSeconds(5));
-    }
-
-    @Test
-    void refusesAFirstAttemptBudgetLongerThanTheRequestTimeout() {
-        assertThatThrownBy(() -> new DeliverySettings(
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(6),
-                        4,
-                        Duration.ofSeconds(1),
-                        4,
-                        Duration.ofSeconds(30),
-                        0.2,
-                        Duration.ofMinutes(2),
-                        List.of(),
-                        "alerts@example.com",
-                        3,
-                        Duration.ofSeconds(30),
-                        6,
-                        6))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("first-attempt-timeout");
     }
 
     @Test

@@ -3,8 +3,10 @@ package org.stockalerts.api.marketdata;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.stockalerts.common.event.Symbol;
 
 /**
@@ -23,23 +25,21 @@ import org.stockalerts.common.event.Symbol;
  * @param leaderLockKey the PostgreSQL advisory lock key the api-service instances compete for
  * @param exchangeZone time zone of the exchange: trading days, sessions, provider timestamps
  */
+@Validated
 @ConfigurationProperties("stockalerts.marketdata")
 public record MarketDataSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("") String provider,
         @DefaultValue List<String> extraSymbols,
-        @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("10s") Duration symbolsRefreshInterval,
-        @DefaultValue("5s") Duration leaderCheckInterval,
+        @DefaultValue("1s") @DurationMin(nanos = 1) Duration pollInterval,
+        @DefaultValue("10s") @DurationMin(nanos = 1) Duration symbolsRefreshInterval,
+        @DefaultValue("5s") @DurationMin(nanos = 1) Duration leaderCheckInterval,
         @DefaultValue("7283649173") long leaderLockKey,
         @DefaultValue("America/New_York") ZoneId exchangeZone) {
 
     public MarketDataSettings {
         extraSymbols = List.copyOf(extraSymbols);
         extraSymbols.forEach(Symbol::of);
-        positive(pollInterval, "poll-interval");
-        positive(symbolsRefreshInterval, "symbols-refresh-interval");
-        positive(leaderCheckInterval, "leader-check-interval");
     }
 
     /** The provider to run: the configured one, else Alpha Vantage when a key is set, else simulated. */
@@ -53,11 +53,5 @@ public record MarketDataSettings(
     /** The configured extra symbols, validated. */
     public List<Symbol> extras() {
         return extraSymbols.stream().map(Symbol::of).toList();
-    }
-
-    static void positive(Duration duration, String name) {
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("stockalerts.marketdata." + name + " must be positive");
-        }
     }
 }

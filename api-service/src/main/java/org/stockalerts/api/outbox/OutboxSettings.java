@@ -1,8 +1,11 @@
 package org.stockalerts.api.outbox;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The outbox relay ({@code stockalerts.api.outbox.*}).
@@ -20,20 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeInterval how often published events past their retention are deleted
  *     ({@code STOCKALERTS_API_OUTBOX_PURGE_INTERVAL})
  */
+@Validated
 @ConfigurationProperties("stockalerts.api.outbox")
 public record OutboxSettings(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("50ms") Duration pollInterval,
-        @DefaultValue("200") int batchSize,
-        @DefaultValue("5s") Duration sendTimeout,
+        @DefaultValue("50ms") @DurationMin(nanos = 1) Duration pollInterval,
+        @DefaultValue("200") @Min(1) int batchSize,
+        @DefaultValue("5s") @DurationMin Duration sendTimeout,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("1h") Duration purgeInterval) {
-
-    public OutboxSettings {
-        if (batchSize < 1 || pollInterval.isNegative() || pollInterval.isZero() || sendTimeout.isNegative()) {
-            throw new IllegalArgumentException(
-                    "stockalerts.api.outbox: batch-size, poll-interval and send-timeout must be positive");
-        }
-    }
-}
+        @DefaultValue("1h") Duration purgeInterval) {}

@@ -1,7 +1,10 @@
 package org.stockalerts.api.web;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * HTTP input limits ({@code stockalerts.api.web.*}).
@@ -10,16 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize largest page a list route returns ({@code STOCKALERTS_API_WEB_MAX_PAGE_SIZE})
  * @param defaultPageSize page size when the request names none
  */
+@Validated
 @ConfigurationProperties("stockalerts.api.web")
 public record WebSettings(
-        @DefaultValue("65536") long maxRequestBytes,
-        @DefaultValue("200") int maxPageSize,
-        @DefaultValue("50") int defaultPageSize) {
+        @DefaultValue("65536") @Min(1) long maxRequestBytes,
+        @DefaultValue("200") @Min(1) int maxPageSize,
+        @DefaultValue("50") @Min(1) int defaultPageSize) {
 
-    public WebSettings {
-        if (maxRequestBytes < 1 || maxPageSize < 1 || defaultPageSize < 1 || defaultPageSize > maxPageSize) {
-            throw new IllegalArgumentException(
-                    "stockalerts.api.web: sizes must be positive and default-page-size at most max-page-size");
-        }
+    @AssertTrue(message = "default-page-size must be at most max-page-size")
+    boolean isDefaultPageSizeWithinMax() {
+        return defaultPageSize <= maxPageSize;
     }
 }

@@ -1,8 +1,11 @@
 package org.stockalerts.common.kafka;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the shared Kafka plumbing ({@code stockalerts.kafka.*}, e.g. the environment
@@ -14,19 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     before it goes to the dead-letter topic
  * @param listenerRetryBackoff the wait between two of those retries
  */
+@Validated
 @ConfigurationProperties("stockalerts.kafka")
 public record KafkaSettings(
-        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("true") boolean createTopics,
-        @DefaultValue("2") int listenerRetries,
-        @DefaultValue("500ms") Duration listenerRetryBackoff) {
-
-    public KafkaSettings {
-        if (replicationFactor < 1) {
-            throw new IllegalArgumentException("stockalerts.kafka.replication-factor must be at least 1");
-        }
-        if (listenerRetries < 0) {
-            throw new IllegalArgumentException("stockalerts.kafka.listener-retries must not be negative");
-        }
-    }
-}
+        @DefaultValue("2") @PositiveOrZero int listenerRetries,
+        @DefaultValue("500ms") Duration listenerRetryBackoff) {}

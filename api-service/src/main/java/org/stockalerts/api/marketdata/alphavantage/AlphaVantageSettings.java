@@ -1,9 +1,11 @@
 package org.stockalerts.api.marketdata.alphavantage;
 
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.stockalerts.api.marketdata.RequestBudget;
 
 /**
@@ -23,6 +25,7 @@ import org.stockalerts.api.marketdata.RequestBudget;
  * @param maxRateLimitBackoff the longest such pause
  * @param circuitOpenFor how long the circuit breaker stays open after too many failures
  */
+@Validated
 @ConfigurationProperties("stockalerts.marketdata.alpha-vantage")
 public record AlphaVantageSettings(
         @DefaultValue("") String apiKey,
@@ -33,7 +36,7 @@ public record AlphaVantageSettings(
         @DefaultValue("25") int requestsPerDay,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
-        @DefaultValue("2") int retries,
+        @DefaultValue("2") @PositiveOrZero int retries,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("1m") Duration rateLimitBackoff,
         @DefaultValue("1h") Duration maxRateLimitBackoff,
@@ -41,12 +44,6 @@ public record AlphaVantageSettings(
 
     /** Most symbols one {@code REALTIME_BULK_QUOTES} request may carry. */
     public static final int BULK_LIMIT = 100;
-
-    public AlphaVantageSettings {
-        if (retries < 0) {
-            throw new IllegalArgumentException("stockalerts.marketdata.alpha-vantage.retries must not be negative");
-        }
-    }
 
     public boolean hasKey() {
         return !apiKey.isBlank();

@@ -3,6 +3,7 @@ package org.stockalerts.api.marketdata.query;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The bar widths the API offers, as written in a query string. */
@@ -22,12 +23,17 @@ public enum BarInterval {
 
     /** The interval written as {@code label}, e.g. {@code 5m}. */
     public static BarInterval parse(String label) {
-        return Arrays.stream(values())
-                .filter(interval -> interval.label.equals(label))
-                .findFirst()
+        return find(label)
                 .orElseThrow(() -> new IllegalArgumentException("interval must be one of "
                         + Arrays.stream(values()).map(BarInterval::label).collect(Collectors.joining(", "))
                         + ", was '" + label + "'"));
+    }
+
+    /** The interval of {@code label}, if it names one. */
+    public static Optional<BarInterval> find(String label) {
+        return Arrays.stream(values())
+                .filter(interval -> interval.label.equals(label))
+                .findFirst();
     }
 
     public String label() {

@@ -1,8 +1,10 @@
 package org.stockalerts.api.marketdata.replay;
 
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the replay provider ({@code stockalerts.marketdata.replay.*}).
@@ -12,17 +14,11 @@ import org.springframework.core.io.Resource;
  * @param speed how many times faster than recorded the file plays (1 is real time)
  * @param loop whether to start over after the last row
  */
+@Validated
 @ConfigurationProperties("stockalerts.marketdata.replay")
 public record ReplaySettings(
         @DefaultValue("classpath:marketdata/sample-ticks.csv")
         Resource file,
 
-        @DefaultValue("1") double speed,
-        @DefaultValue("true") boolean loop) {
-
-    public ReplaySettings {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException("stockalerts.marketdata.replay.speed must be positive");
-        }
-    }
-}
+        @DefaultValue("1") @Positive double speed,
+        @DefaultValue("true") boolean loop) {}

@@ -1,8 +1,13 @@
 package org.stockalerts.api.marketdata.simulated;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the simulated market ({@code stockalerts.marketdata.simulated.*}).
@@ -14,26 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param volatility annualised volatility of the geometric Brownian motion
  * @param maxTicksPerPoll cap of ticks per symbol in one poll, so a long pause does not end in a flood
  */
+@Validated
 @ConfigurationProperties("stockalerts.marketdata.simulated")
 public record SimulatedFeedSettings(
         @DefaultValue("42") long seed,
-        @DefaultValue("1s") Duration tickInterval,
+
+        @DefaultValue("1s") @DurationMin(nanos = 100_000) @DurationMax(minutes = 1)
+        Duration tickInterval,
+
         @DefaultValue("0.08") double drift,
-        @DefaultValue("0.30") double volatility,
-        @DefaultValue("10000") int maxTicksPerPoll) {
-
-    static final Duration FASTEST_TICK = Duration.ofNanos(100_000);
-    static final Duration SLOWEST_TICK = Duration.ofMinutes(1);
-
-    public SimulatedFeedSettings {
-        if (tickInterval.compareTo(FASTEST_TICK) < 0 || tickInterval.compareTo(SLOWEST_TICK) > 0) {
-            throw new IllegalArgumentException(
-                    "stockalerts.marketdata.simulated.tick-interval must lie between 100us and 1m, was "
-                            + tickInterval);
-        }
-        if (volatility < 0 || maxTicksPerPoll < 1) {
-            throw new IllegalArgumentException(
-                    "stockalerts.marketdata.simulated: volatility must not be negative, max-ticks-per-poll positive");
-        }
-    }
-}
+        @DefaultValue("0.30") @PositiveOrZero double volatility,
+        @DefaultValue("10000") @Min(1) int maxTicksPerPoll) {}

@@ -1,0 +1,63 @@
+package org.stockalerts.api;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.stockalerts.api.marketdata.MarketDataSettings;
+import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
+import org.stockalerts.api.marketdata.query.StockQuerySettings;
+import org.stockalerts.api.marketdata.replay.ReplaySettings;
+import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
+import org.stockalerts.api.outbox.OutboxSettings;
+import org.stockalerts.api.web.WebSettings;
+import org.stockalerts.testsupport.SettingsBinding;
+
+/** The API service's settings records: their defaults bind, and out-of-range values are refused at start-up. */
+class ApiSettingsTest {
+
+    static Stream<Class<?>> settings() {
+        return Stream.of(
+                WebSettings.class,
+                OutboxSettings.class,
+                MarketDataSettings.class,
+                SimulatedFeedSettings.class,
+                StockQuerySettings.class,
+                ReplaySettings.class,
+                AlphaVantageSettings.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("settings")
+    void bindTheirDefaults(Class<?> type) {
+        assertThatCode(() -> SettingsBinding.bind(type)).doesNotThrowAnyException();
+    }
+
+    static Stream<Arguments> outOfRange() {
+        return Stream.of(
+                Arguments.of(WebSettings.class, "max-request-bytes", "0"),
+                Arguments.of(WebSettings.class, "default-page-size", "500"),
+                Arguments.of(OutboxSettings.class, "batch-size", "0"),
+                Arguments.of(OutboxSettings.class, "poll-interval", "0s"),
+                Arguments.of(OutboxSettings.class, "send-timeout", "-1s"),
+                Arguments.of(MarketDataSettings.class, "poll-interval", "0s"),
+                Arguments.of(MarketDataSettings.class, "leader-check-interval", "-5s"),
+                Arguments.of(SimulatedFeedSettings.class, "tick-interval", "50us"),
+                Arguments.of(SimulatedFeedSettings.class, "tick-interval", "2m"),
+                Arguments.of(SimulatedFeedSettings.class, "max-ticks-per-poll", "0"),
+                Arguments.of(StockQuerySettings.class, "max-bars", "0"),
+                Arguments.of(StockQuerySettings.class, "quote-analytics-interval", "7m"),
+                Arguments.of(ReplaySettings.class, "speed", "0"),
+                Arguments.of(AlphaVantageSettings.class, "retries", "-1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("outOfRange")
+    void refuseValuesOutOfRange(Class<?> type, String property, String value) {
+        assertThatThrownBy(() -> SettingsBinding.bind(type, property, value)).isInstanceOf(BindException.class);
+    }
+}
