@@ -9,18 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.api.alerts.AlertCursor;
 
 /** The hub's fan-out to open streams, with emitters that stand in for clients reading fast or not at all. */
 class LiveHubTest {
@@ -28,9 +25,10 @@ class LiveHubTest {
     private static final int QUEUE_CAPACITY = 4;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final LiveHub hub =
-            new LiveHub(new LiveSettings(Duration.ofMinutes(1), 5, QUEUE_CAPACITY, 4, Duration.ofMinutes(30), 1000));
+    private final LiveHub hub = new LiveHub(new LiveSettings(
+            Duration.ofMinutes(1), 5, QUEUE_CAPACITY, 4, Duration.ofMinutes(30), 1000, 1000, Duration.ofSeconds(5)));
     private final StalledEmitter stalled = new StalledEmitter();
+    private final AtomicLong offsets = new AtomicLong();
 
     @AfterEach
     void stop() {
@@ -46,9 +44,9 @@ class LiveHubTest {
         UUID bob = UUID.randomUUID();
         RecordingEmitter alicesOther = new RecordingEmitter();
         RecordingEmitter bobs = new RecordingEmitter();
-        hub.open(alice, new LiveHub.UserAlerts(alice), stalled).start(List.of());
-        hub.open(alice, new LiveHub.UserAlerts(alice), alicesOther).start(List.of());
-        hub.open(bob, new LiveHub.UserAlerts(bob), bobs).start(List.of());
+        hub.open(alice, new LiveHub.UserAlerts(alice), stalled).start(Replay.NONE);
+        hub.open(alice, new LiveHub.UserAlerts(alice), alicesOther).start(Replay.NONE);
+        hub.open(bob, new LiveHub.UserAlerts(bob), bobs).start(Replay.NONE);
 
         // When more alerts fire for both than the stalled client's queue holds, one after the other
         // Then the streams that read get each of them, while the stalled write is still stuck
@@ -75,31 +73,9 @@ class LiveHubTest {
     }
 
     private String publish(UUID user) {
-        AlertTriggered alert = LiveIntegrationTestSupport.alert(user, Instant.now());
-        hub.publish(alert);
-        return alert.alertId().toString();
-    }
-
-    /** A client that reads everything at once: records the ids of the events written to it. */
-    private static class RecordingEmitter extends SseEmitter {
-
-        private static final Pattern ID = Pattern.compile("(?m)^id:(.+)$");
-
-        private final List<String> ids = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(SseEventBuilder event) throws IOException {
-            for (DataWithMediaType part : event.build()) {
-                Matcher id = ID.matcher(part.getData().toString());
-                if (id.find()) {
-                    ids.add(id.group(1));
-                }
-            }
-        }
-
-        List<String> ids() {
-            return List.copyOf(ids);
-        }
+        AlertCursor cursor = new AlertCursor(0, offsets.getAndIncrement());
+        hub.publish(cursor, LiveIntegrationTestSupport.alert(user, Instant.now()));
+        return cursor.toString();
     }
 
     /** A client that stopped reading: its first write blocks until released (the client reads again). */
