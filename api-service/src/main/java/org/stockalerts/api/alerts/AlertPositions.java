@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.stockalerts.common.kafka.Topics;
 
 /**
  * Turns what a client last saw (an SSE {@code Last-Event-ID} or an {@code after=} parameter) into a
@@ -24,11 +25,15 @@ public class AlertPositions {
 
     /**
      * @return empty when {@code seen} is an alertId that is not one of the user's stored alerts
-     * @throws IllegalArgumentException when {@code seen} is neither a cursor nor an alertId
+     * @throws IllegalArgumentException when {@code seen} is neither a cursor of a partition of alerts-triggered
+     *     nor an alertId
      */
     public Optional<ResumePoint> resolve(UUID userId, String seen) {
         Optional<AlertCursor> cursor = AlertCursor.parse(seen);
         if (cursor.isPresent()) {
+            if (cursor.get().partition() >= Topics.ALERTS_TRIGGERED.partitions()) {
+                throw new IllegalArgumentException("'" + seen + "' names no partition of the alerts");
+            }
             List<Timestamp> firedAt = jdbc.queryForList(
                     "SELECT triggered_at FROM persistence.alerts"
                             + " WHERE user_id = ? AND kafka_partition = ? AND kafka_offset = ?",

@@ -85,6 +85,7 @@ class FiredAlertRoutesTest extends ApiIntegrationTestSupport {
         // And a cursor of no alert of hers, or 'after' with a page, is a 400
         assertProblem(get(alice, alerts + "?after=" + UUID.randomUUID()), 400);
         assertProblem(get(alice, alerts + "?after=yesterday"), 400);
+        assertProblem(get(alice, alerts + "?after=4000-1"), 400);
         assertProblem(get(alice, alerts + "?after=3-12&page=1"), 400);
     }
 
