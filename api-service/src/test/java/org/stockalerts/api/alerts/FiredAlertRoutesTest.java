@@ -75,12 +75,14 @@ class FiredAlertRoutesTest extends ApiIntegrationTestSupport {
         String last = first.get("items").get(1).get("cursor").asString();
         JsonNode second = json(get(alice, alerts + "?size=2&after=" + last));
         JsonNode aaplOnly = json(get(alice, alerts + "?symbol=AAPL&after=3-12"));
+        JsonNode afterAnAlertId = json(get(alice, alerts + "?after=cc000000-0000-5000-8000-000000000000"));
 
         // Then she sees each alert once, in stream order, with the number left after the cursor
         assertThat(cursors(first)).containsExactly("3-12", "3-14");
         assertThat(first.get("total").asLong()).isEqualTo(3);
         assertThat(cursors(second)).containsExactly("3-15");
         assertThat(cursors(aaplOnly)).containsExactly("3-14");
+        assertThat(cursors(afterAnAlertId)).containsExactly("3-14", "3-15");
 
         // And a cursor of no alert of hers, or 'after' with a page, is a 400
         assertProblem(get(alice, alerts + "?after=" + UUID.randomUUID()), 400);

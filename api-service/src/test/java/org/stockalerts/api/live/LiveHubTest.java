@@ -8,16 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.stockalerts.api.alerts.AlertCursor;
+import org.stockalerts.common.event.AlertTriggered;
 
 /** The hub's fan-out to open streams, with emitters that stand in for clients reading fast or not at all. */
 class LiveHubTest {
@@ -70,6 +74,40 @@ class LiveHubTest {
         String next = publish(alice);
         await().atMost(WAIT).until(() -> alicesOther.ids().contains(next));
         assertThat(stalled.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void aStreamOpenedWhileAlertsArePublishedGetsEachOnceFromWhatPassedBeforeOrLive() throws Exception {
+        // Given a user's alerts being published one after the other on another thread
+        LiveHub busy = new LiveHub(new LiveSettings(
+                Duration.ofMinutes(1), 5, 100_000, 2, Duration.ofMinutes(30), 1000, 100_000, Duration.ofSeconds(5)));
+        UUID alice = UUID.randomUUID();
+        int count = 20_000;
+        AlertTriggered alert = LiveIntegrationTestSupport.alert(alice, Instant.now());
+        AtomicInteger published = new AtomicInteger();
+        Thread publisher = Thread.ofPlatform().start(() -> {
+            for (int offset = 0; offset < count; offset++) {
+                busy.publish(new AlertCursor(0, offset), alert);
+                published.incrementAndGet();
+            }
+        });
+        try {
+            // When her stream opens meanwhile, asking for every alert of the partition
+            await().atMost(WAIT).until(() -> published.get() > count / 4);
+            RecordingEmitter client = new RecordingEmitter();
+            LiveHub.OpenedAlerts opened = busy.openAlerts(alice, client, 0, -1);
+            opened.connection().start(new Replay(opened.passedBefore().orElseThrow(), Map.of(0, -1L), Set.of(), false));
+            publisher.join();
+
+            // Then it gets each of them once, in order: each was passed before the stream opened, or went to it live
+            await().atMost(WAIT).until(() -> client.ids().size() >= count);
+            assertThat(client.ids())
+                    .containsExactlyElementsOf(IntStream.range(0, count)
+                            .mapToObj(offset -> new AlertCursor(0, offset).toString())
+                            .toList());
+        } finally {
+            busy.shutdown();
+        }
     }
 
     private String publish(UUID user) {
