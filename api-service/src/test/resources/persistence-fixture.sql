@@ -1,4 +1,4 @@
--- The persistence service's tables that api-service reads, copied from its V1 migration: the
+-- The persistence service's tables that api-service reads, copied from its V1 and V2 migrations: the
 -- persistence service does not run in api-service's tests. Idempotent, run before every test.
 CREATE SCHEMA IF NOT EXISTS persistence;
 
@@ -35,3 +35,10 @@ CREATE TABLE IF NOT EXISTS persistence.alerts (
     stored_at       timestamptz    NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS alerts_user_time_idx ON persistence.alerts (user_id, triggered_at DESC, alert_id);
+-- V2: each alert's alerts-triggered partition and offset (its cursor); none for rows stored before.
+ALTER TABLE persistence.alerts ADD COLUMN IF NOT EXISTS kafka_partition integer CHECK (kafka_partition >= 0);
+ALTER TABLE persistence.alerts ADD COLUMN IF NOT EXISTS kafka_offset bigint CHECK (kafka_offset >= 0);
+CREATE INDEX IF NOT EXISTS alerts_user_position_idx ON persistence.alerts (user_id, kafka_partition, kafka_offset)
+    WHERE kafka_partition IS NOT NULL;
+CREATE INDEX IF NOT EXISTS alerts_position_idx ON persistence.alerts (kafka_partition, kafka_offset)
+    WHERE kafka_partition IS NOT NULL;

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,12 +38,13 @@ class EventHistoryIngestionTest {
     }
 
     @Test
-    void storesAFiredAlertOnceWhenItIsDeliveredTwice() {
+    void storesAFiredAlertOnceWhenItIsDeliveredTwiceWithThePositionOfItsFirstRecord() throws Exception {
         // Given an alert fired by a tick, delivered twice (the second time as a replay)
         Symbol symbol = TestEvents.uniqueSymbol();
         PriceTick tick = TestEvents.tick(symbol, 1, TestEvents.now());
         AlertTriggered alert = TestEvents.alert(symbol, tick);
-        kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert);
+        Future<RecordMetadata> first =
+                kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert);
         kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert);
         AlertTriggered marker = TestEvents.alert(symbol, TestEvents.tick(symbol, 2, TestEvents.now()));
         kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), marker);
@@ -57,6 +60,10 @@ class EventHistoryIngestionTest {
         assertThat(row.get("condition")).isEqualTo("PRICE_ABOVE");
         assertThat((BigDecimal) row.get("observed_value")).isEqualByComparingTo(tick.price());
         assertThat(row.get("payload").toString()).contains(alert.message());
+
+        // And its cursor is where its first record sits in alerts-triggered
+        assertThat(row.get("kafka_partition")).isEqualTo(first.get().partition());
+        assertThat(row.get("kafka_offset")).isEqualTo(first.get().offset());
     }
 
     @Test

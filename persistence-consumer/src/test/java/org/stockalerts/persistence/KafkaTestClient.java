@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -35,14 +37,14 @@ public final class KafkaTestClient implements AutoCloseable {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             ByteArraySerializer.class));
 
-    /** Sends {@code event} as JSON. */
-    public void send(TopicSpec<?> topic, String key, Object event) {
-        sendRaw(topic, key, EventJson.write(event));
+    /** Sends {@code event} as JSON; the future tells where it was written. */
+    public Future<RecordMetadata> send(TopicSpec<?> topic, String key, Object event) {
+        return sendRaw(topic, key, EventJson.write(event));
     }
 
-    /** Sends {@code value} as it is. */
-    public void sendRaw(TopicSpec<?> topic, String key, byte[] value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, value));
+    /** Sends {@code value} as it is; the future tells where it was written. */
+    public Future<RecordMetadata> sendRaw(TopicSpec<?> topic, String key, byte[] value) {
+        return producer.send(new ProducerRecord<>(topic.name(), key, value));
     }
 
     /** Waits until everything sent so far is acknowledged. */

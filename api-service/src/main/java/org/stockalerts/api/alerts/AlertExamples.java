@@ -15,7 +15,7 @@ final class AlertExamples {
             {"items": [{"alertId": "5f1c2d3e-4a5b-5c6d-8e7f-901a2b3c4d5e",
              "ruleId": "01936f72-3c4d-7e5f-9a60-b1c2d3e4f5a6", "symbol": "AAPL", "condition": "PRICE_ABOVE",
              "observedValue": 201.37, "message": "AAPL rose above 200.00 (now 201.37)",
-             "observedAt": "2026-01-02T15:31:07Z", "triggeredAt": "2026-01-02T15:31:07Z"}],
+             "observedAt": "2026-01-02T15:31:07Z", "triggeredAt": "2026-01-02T15:31:07Z", "cursor": "3-12345"}],
              "page": 0, "size": 50, "total": 1}""";
 
     private AlertExamples() {}

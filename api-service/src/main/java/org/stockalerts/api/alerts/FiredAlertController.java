@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,17 +24,21 @@ import org.stockalerts.common.event.Symbol;
 class FiredAlertController {
 
     private final FiredAlerts firedAlerts;
+    private final AlertPositions positions;
     private final Paging paging;
 
-    FiredAlertController(FiredAlerts firedAlerts, Paging paging) {
+    FiredAlertController(FiredAlerts firedAlerts, AlertPositions positions, Paging paging) {
         this.firedAlerts = firedAlerts;
+        this.positions = positions;
         this.paging = paging;
     }
 
     @GetMapping("/users/{id}/alerts")
     @Operation(
             summary = "Alerts that fired for the user, newest first; from (inclusive) and to (exclusive) are"
-                    + " ISO-8601 instants")
+                    + " ISO-8601 instants. With after (a cursor, or an alertId of an alert stored before cursors"
+                    + " existed) the alerts after it instead, oldest first, in the order the live stream sends"
+                    + " them: poll with the cursor of the last item to see every alert once")
     @ApiResponse(
             responseCode = "200",
             description = "OK",
@@ -44,13 +49,24 @@ class FiredAlertController {
             @RequestParam(required = false) String symbol,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         Ownership.requireSelf(id, caller);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("parameter 'from' must be before 'to'");
         }
-        return firedAlerts.page(
-                id, symbol == null ? null : Symbol.of(symbol), from, to, paging.of(page, size, Sort.unsorted()));
+        FiredAlerts.Filter filter = new FiredAlerts.Filter(id, symbol == null ? null : Symbol.of(symbol), from, to);
+        Pageable pageable = paging.of(page, size, Sort.unsorted());
+        if (after == null) {
+            return firedAlerts.page(filter, pageable);
+        }
+        if (page != null) {
+            throw new IllegalArgumentException("parameter 'page' cannot be combined with 'after'");
+        }
+        ResumePoint point = positions
+                .resolve(id, after)
+                .orElseThrow(() -> new IllegalArgumentException("'after' names no alert of this user"));
+        return firedAlerts.after(filter, point, pageable.getPageSize());
     }
 }

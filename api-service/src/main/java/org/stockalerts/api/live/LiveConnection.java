@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -22,7 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * is full, or a write fails, the connection is closed and the client has to reconnect.
  *
  * <p>A connection starts paused: live events are queued while the missed history is read, then
- * {@link #start} puts the history in front and drops the queued events that the history already holds.
+ * {@link #start} puts the history in front. From then on an alert is sent only when its cursor is past
+ * the last one sent on its partition (or the one the client had already), so the history and the live
+ * events merge by cursor and none is sent twice.
  */
 final class LiveConnection {
 
@@ -37,8 +40,10 @@ final class LiveConnection {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<LiveEvent> pending = new ArrayDeque<>();
-    private final Set<String> replayed = new HashSet<>();
+    private final Map<Integer, Long> sentUpTo = new HashMap<>();
+    private final Set<UUID> sentWithoutCursor = new HashSet<>();
     private boolean started;
+    private boolean ending;
     private boolean draining;
     private boolean closed;
 
@@ -69,7 +74,7 @@ final class LiveConnection {
     void offer(LiveEvent event) {
         lock.lock();
         try {
-            if (closed || replayed.contains(event.id())) {
+            if (closed || ending || (started && !advances(event))) {
                 return;
             }
             if (pending.size() >= capacity) {
@@ -83,20 +88,50 @@ final class LiveConnection {
         }
     }
 
-    /** Sends {@code history} (oldest first), then the live events queued meanwhile that it does not hold. */
-    void start(List<LiveEvent> history) {
+    /**
+     * Sends the replay's history, then the live events queued meanwhile that come after it, dropping
+     * every alert at or before what the client has; or, when the replay says so, ends after the history.
+     */
+    void start(Replay replay) {
         lock.lock();
         try {
-            history.forEach(event -> replayed.add(event.id()));
-            pending.removeIf(event -> replayed.contains(event.id()));
-            for (int i = history.size() - 1; i >= 0; i--) {
-                pending.addFirst(history.get(i));
+            sentUpTo.putAll(replay.seen());
+            sentWithoutCursor.addAll(replay.seenIds());
+            Deque<LiveEvent> live = new ArrayDeque<>(pending);
+            pending.clear();
+            replay.history().stream().filter(this::advances).forEach(pending::addLast);
+            if (replay.thenEnd()) {
+                ending = true;
+            } else {
+                live.stream().filter(this::advances).forEach(pending::addLast);
             }
             started = true;
             scheduleLocked();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * True, and the event recorded as sent, when it is no alert or one past those sent. An alert stored
+     * before cursors existed has none: it is known by its alertId, and so is its later live duplicate.
+     */
+    private boolean advances(LiveEvent event) {
+        if (event.alertId() != null && sentWithoutCursor.contains(event.alertId())) {
+            return false;
+        }
+        if (event.cursor() == null) {
+            if (event.alertId() != null) {
+                sentWithoutCursor.add(event.alertId());
+            }
+            return true;
+        }
+        Long sent = sentUpTo.get(event.cursor().partition());
+        if (sent != null && event.cursor().offset() <= sent) {
+            return false;
+        }
+        sentUpTo.put(event.cursor().partition(), event.cursor().offset());
+        return true;
     }
 
     /** Stops sending; called when the client went away or the stream timed out. */
@@ -133,6 +168,9 @@ final class LiveConnection {
             boolean complete;
             lock.lock();
             try {
+                if (ending && pending.isEmpty()) {
+                    closeLocked();
+                }
                 complete = closed;
                 next = closed ? null : pending.pollFirst();
                 if (next == null) {

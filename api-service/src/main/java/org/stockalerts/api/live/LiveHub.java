@@ -3,6 +3,7 @@ package org.stockalerts.api.live;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,11 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
@@ -22,7 +26,9 @@ import org.stockalerts.common.event.Symbol;
 /**
  * The open streams of this instance, by what they follow: a user's alerts or a symbol's ticks.
  * Publishing only queues an event on each matching connection; the writes happen on a small sender
- * pool, so the Kafka listener thread never waits on a client.
+ * pool, so the Kafka listener thread never waits on a client. Alerts are published, and alert streams
+ * opened, under one lock, so each alert is either offered to a new stream or in what
+ * {@link #openAlerts} hands it as already passed.
  */
 @Component
 class LiveHub {
@@ -35,15 +41,31 @@ class LiveHub {
     /** The ticks of one symbol. */
     record SymbolTicks(Symbol symbol) {}
 
+    /**
+     * A new, paused alert stream and the user's alerts of one partition that this instance passed on
+     * before it was registered; empty when this instance cannot tell (it started after them, or they
+     * left its window).
+     */
+    record OpenedAlerts(LiveConnection connection, Optional<List<LiveEvent>> passedBefore) {}
+
     private final LiveSettings settings;
     private final ExecutorService sender;
     private final ScheduledExecutorService heartbeat;
     private final Map<UUID, Set<LiveConnection>> byOwner = new ConcurrentHashMap<>();
     private final Map<Object, Set<LiveConnection>> bySubscription = new ConcurrentHashMap<>();
+    private final ReentrantLock alerts = new ReentrantLock();
+    private final RecentAlerts recent;
 
+    @Autowired
     LiveHub(LiveSettings settings) {
+        this(settings, Executors.newFixedThreadPool(settings.senderThreads(), daemonThreads("live-send-")));
+    }
+
+    /** A hub whose streams are written by {@code sender}. */
+    LiveHub(LiveSettings settings, ExecutorService sender) {
         this.settings = settings;
-        this.sender = Executors.newFixedThreadPool(settings.senderThreads(), daemonThreads("live-send-"));
+        this.recent = new RecentAlerts(settings.recentAlertsPerPartition());
+        this.sender = sender;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-heartbeat-"));
         long period = settings.heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
@@ -79,8 +101,33 @@ class LiveHub {
         return connection;
     }
 
-    void publish(AlertTriggered alert) {
-        offer(new UserAlerts(alert.userId()), LiveEvent.of(alert.alertId().toString(), "alert", alert));
+    /**
+     * Opens a paused stream of {@code owner}'s alerts, with the alerts of theirs this instance passed on
+     * in {@code partition} after {@code offset}: together with the live events the stream receives from
+     * now on they hold every alert of that partition after {@code offset}.
+     *
+     * @throws TooManyConnectionsException when the owner already holds the allowed number of streams
+     */
+    OpenedAlerts openAlerts(UUID owner, SseEmitter emitter, int partition, long offset) {
+        alerts.lock();
+        try {
+            LiveConnection connection = open(owner, new UserAlerts(owner), emitter);
+            return new OpenedAlerts(connection, recent.after(owner, partition, offset));
+        } finally {
+            alerts.unlock();
+        }
+    }
+
+    /** Publishes the alert read at {@code cursor} of alerts-triggered. */
+    void publish(AlertCursor cursor, AlertTriggered alert) {
+        LiveEvent event = LiveEvent.alert(cursor, alert);
+        alerts.lock();
+        try {
+            recent.add(alert.userId(), event);
+            offer(new UserAlerts(alert.userId()), event);
+        } finally {
+            alerts.unlock();
+        }
     }
 
     void publish(PriceTick tick) {

@@ -1,9 +1,11 @@
 package org.stockalerts.api.live;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.stereotype.Component;
+import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
 
@@ -11,7 +13,8 @@ import org.stockalerts.common.event.PriceTick;
  * Feeds the open streams of this instance. It reads every partition of both topics itself (manual
  * assignment, no consumer group, offsets never committed), starting at the end, so every instance
  * sees every alert and tick from the moment it starts and no rebalance or group coordinator can
- * hold the stream up. What a client missed before it connected comes from the stored history instead.
+ * hold the stream up. An alert's SSE id is its record's partition and offset (its cursor). What a client
+ * missed before it connected comes from the stored history instead.
  */
 @Component
 class LiveListener {
@@ -32,8 +35,8 @@ class LiveListener {
                                     "#{'0-' + (T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.partitions() - 1)}",
                             partitionOffsets =
                                     @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
-    public void onAlert(AlertTriggered alert) {
-        hub.publish(alert);
+    public void onAlert(ConsumerRecord<String, AlertTriggered> record) {
+        hub.publish(new AlertCursor(record.partition(), record.offset()), record.value());
     }
 
     @KafkaListener(

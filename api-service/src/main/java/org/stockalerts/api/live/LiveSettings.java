@@ -12,7 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity events waiting for one slow client before it is dropped
  * @param senderThreads threads that write to the clients, shared by all streams of the instance
  * @param connectionTimeout how long a stream stays open; clients reconnect with {@code Last-Event-ID}
- * @param replayLimit most stored alerts sent on a reconnect
+ * @param replayLimit most stored alerts sent on a reconnect; with more missed, the stream ends after them
+ *     and the client's next reconnect continues from the last
+ * @param recentAlertsPerPartition alerts kept per partition of alerts-triggered after they went out live,
+ *     for clients that reconnect before the persistence service has stored them
+ * @param replayReadTimeout longest a reconnect reads alerts-triggered itself, when neither the stored
+ *     alerts nor the recent ones reach back to the client's cursor
  */
 @ConfigurationProperties("stockalerts.live")
 public record LiveSettings(
@@ -21,7 +26,9 @@ public record LiveSettings(
         @DefaultValue("256") int queueCapacity,
         @DefaultValue("4") int senderThreads,
         @DefaultValue("30m") Duration connectionTimeout,
-        @DefaultValue("1000") int replayLimit) {
+        @DefaultValue("1000") int replayLimit,
+        @DefaultValue("1000") int recentAlertsPerPartition,
+        @DefaultValue("5s") Duration replayReadTimeout) {
 
     public LiveSettings {
         if (heartbeat.isNegative()
@@ -30,10 +37,13 @@ public record LiveSettings(
                 || queueCapacity < 1
                 || senderThreads < 1
                 || connectionTimeout.isNegative()
-                || replayLimit < 0) {
-            throw new IllegalArgumentException(
-                    "stockalerts.live: heartbeat, max-connections-per-user, queue-capacity and sender-threads"
-                            + " must be positive; connection-timeout and replay-limit not negative");
+                || replayLimit < 1
+                || recentAlertsPerPartition < 0
+                || replayReadTimeout.isNegative()
+                || replayReadTimeout.isZero()) {
+            throw new IllegalArgumentException("stockalerts.live: heartbeat, max-connections-per-user, queue-capacity,"
+                    + " sender-threads, replay-limit and replay-read-timeout must be positive; connection-timeout"
+                    + " and recent-alerts-per-partition not negative");
         }
     }
 }

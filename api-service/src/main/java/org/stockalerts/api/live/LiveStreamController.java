@@ -2,7 +2,6 @@ package org.stockalerts.api.live;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,28 +18,27 @@ import org.stockalerts.common.event.Symbol;
 class LiveStreamController {
 
     private final LiveHub hub;
-    private final StoredAlerts storedAlerts;
+    private final AlertStreams alertStreams;
     private final LiveSettings settings;
 
-    LiveStreamController(LiveHub hub, StoredAlerts storedAlerts, LiveSettings settings) {
+    LiveStreamController(LiveHub hub, AlertStreams alertStreams, LiveSettings settings) {
         this.hub = hub;
-        this.storedAlerts = storedAlerts;
+        this.alertStreams = alertStreams;
         this.settings = settings;
     }
 
     @GetMapping(path = "/users/{id}/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(
-            summary = "The user's alerts as they fire: events named 'alert', id = alertId, data = the"
-                    + " AlertTriggered event. With Last-Event-ID the stored alerts fired after that one come first.")
+            summary = "The user's alerts as they fire: events named 'alert', id = the alert's cursor, data = the"
+                    + " AlertTriggered event. With Last-Event-ID (a cursor, or an alertId sent before cursors"
+                    + " existed) the alerts after that one come first, then the live ones, each once.")
     SseEmitter alerts(
             @PathVariable UUID id,
             @CurrentUser UUID caller,
-            @RequestHeader(name = "Last-Event-ID", required = false) UUID lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Ownership.requireSelf(id, caller);
         SseEmitter emitter = new SseEmitter(settings.connectionTimeout().toMillis());
-        // registered before the history is read, so nothing fired in between is lost
-        LiveConnection connection = hub.open(id, new LiveHub.UserAlerts(id), emitter);
-        connection.start(lastEventId == null ? List.of() : storedAlerts.after(id, lastEventId));
+        alertStreams.open(id, lastEventId, emitter);
         return emitter;
     }
 
@@ -49,7 +47,7 @@ class LiveStreamController {
     SseEmitter ticks(@PathVariable String symbol, @CurrentUser UUID caller) {
         Symbol followed = Symbol.of(symbol);
         SseEmitter emitter = new SseEmitter(settings.connectionTimeout().toMillis());
-        hub.open(caller, new LiveHub.SymbolTicks(followed), emitter).start(List.of());
+        hub.open(caller, new LiveHub.SymbolTicks(followed), emitter).start(Replay.NONE);
         return emitter;
     }
 }

@@ -1,49 +1,60 @@
 package org.stockalerts.api.live;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.stockalerts.api.alerts.AlertCursor;
+import org.stockalerts.api.alerts.ResumePoint;
 
 /**
  * The alerts a reconnecting client missed, from {@code persistence.alerts} (written by the persistence
- * service): those of the user that fired after the one it saw last, oldest first, as stored.
+ * service), in cursor order.
  */
 @Component
 class StoredAlerts {
 
-    private static final Logger log = LoggerFactory.getLogger(StoredAlerts.class);
-
     private final JdbcTemplate jdbc;
-    private final LiveSettings settings;
 
-    StoredAlerts(JdbcTemplate jdbc, LiveSettings settings) {
+    StoredAlerts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.settings = settings;
     }
 
-    /** Empty when {@code lastAlertId} is not one of the user's stored alerts, or none are stored. */
-    List<LiveEvent> after(UUID userId, UUID lastAlertId) {
-        try {
-            return jdbc.query(
-                    "SELECT alert_id, payload::text AS payload FROM persistence.alerts"
-                            + " WHERE user_id = ? AND (triggered_at, alert_id) >"
-                            + " (SELECT triggered_at, alert_id FROM persistence.alerts WHERE alert_id = ? AND user_id = ?)"
-                            + " ORDER BY triggered_at, alert_id LIMIT ?",
-                    (row, n) -> new LiveEvent(row.getString("alert_id"), "alert", row.getString("payload")),
-                    userId,
-                    lastAlertId,
-                    userId,
-                    settings.replayLimit());
-        } catch (DataAccessException e) {
-            log.atWarn()
-                    .addKeyValue("userId", userId)
-                    .addKeyValue("error", e.getMostSpecificCause().getMessage())
-                    .log("stored alerts unavailable, resuming live only");
-            return List.of();
-        }
+    /**
+     * The highest offset of {@code partition} stored, or -1. The persistence service stores a partition's
+     * records in offset order, so every alert of the partition up to it is stored.
+     */
+    long storedUpTo(int partition) {
+        Long offset = jdbc.queryForObject(
+                "SELECT max(kafka_offset) FROM persistence.alerts WHERE kafka_partition = ?", Long.class, partition);
+        return offset == null ? -1 : offset;
+    }
+
+    /**
+     * At most {@code limit} of the user's stored alerts after {@code point}, in cursor order, those of
+     * {@code partition} only up to {@code upTo}.
+     */
+    List<LiveEvent> after(UUID userId, ResumePoint point, int partition, long upTo, int limit) {
+        ResumePoint.Condition after = point.after();
+        List<Object> args = new ArrayList<>();
+        args.add(userId);
+        args.addAll(after.args());
+        args.add(partition);
+        args.add(upTo);
+        args.add(limit);
+        return jdbc.query(
+                "SELECT alert_id, kafka_partition, kafka_offset, payload::text AS payload FROM persistence.alerts"
+                        + " WHERE user_id = ? AND " + after.sql()
+                        + " AND (kafka_partition IS DISTINCT FROM ? OR kafka_offset <= ?)"
+                        + ResumePoint.ORDER + " LIMIT ?",
+                (row, n) -> {
+                    Integer stored = row.getObject("kafka_partition", Integer.class);
+                    return LiveEvent.alert(
+                            stored == null ? null : new AlertCursor(stored, row.getLong("kafka_offset")),
+                            row.getObject("alert_id", UUID.class),
+                            row.getString("payload"));
+                },
+                args.toArray());
     }
 }

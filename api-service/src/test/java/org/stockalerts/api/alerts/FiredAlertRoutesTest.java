@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
@@ -56,13 +58,58 @@ class FiredAlertRoutesTest extends ApiIntegrationTestSupport {
         assertProblem(get(alice, mine + "?page=-1"), 400);
     }
 
+    @Test
+    void pagesAfterACursorInTheOrderTheLiveStreamSendsThemEvenWhenTheyFiredAtOnce() {
+        // Given Alice's alerts: one stored before positions were kept, then three fired by one tick whose
+        // alert ids sort against their order in the stream
+        TestUser alice = registerUser("Alice");
+        UUID old = fired(alice.id(), "AAPL", "2026-03-01T10:00:00Z", UUID.randomUUID(), null);
+        String tick = "2026-03-02T10:00:00Z";
+        fired(alice.id(), "AAPL", tick, UUID.fromString("cc000000-0000-5000-8000-000000000000"), 12L);
+        fired(alice.id(), "AAPL", tick, UUID.fromString("bb000000-0000-5000-8000-000000000000"), 14L);
+        fired(alice.id(), "MSFT", tick, UUID.fromString("aa000000-0000-5000-8000-000000000000"), 15L);
+        String alerts = "/users/" + alice.id() + "/alerts";
+
+        // When she polls pages of two from the alert stored before positions, then from the last cursor
+        JsonNode first = json(get(alice, alerts + "?size=2&after=" + old));
+        String last = first.get("items").get(1).get("cursor").asString();
+        JsonNode second = json(get(alice, alerts + "?size=2&after=" + last));
+        JsonNode aaplOnly = json(get(alice, alerts + "?symbol=AAPL&after=3-12"));
+        JsonNode afterAnAlertId = json(get(alice, alerts + "?after=cc000000-0000-5000-8000-000000000000"));
+
+        // Then she sees each alert once, in stream order, with the number left after the cursor
+        assertThat(cursors(first)).containsExactly("3-12", "3-14");
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(cursors(second)).containsExactly("3-15");
+        assertThat(cursors(aaplOnly)).containsExactly("3-14");
+        assertThat(cursors(afterAnAlertId)).containsExactly("3-14", "3-15");
+
+        // And a cursor of no alert of hers, or 'after' with a page, is a 400
+        assertProblem(get(alice, alerts + "?after=" + UUID.randomUUID()), 400);
+        assertProblem(get(alice, alerts + "?after=yesterday"), 400);
+        assertProblem(get(alice, alerts + "?after=4000-1"), 400);
+        assertProblem(get(alice, alerts + "?after=3-12&page=1"), 400);
+    }
+
+    private static List<String> cursors(JsonNode page) {
+        List<String> cursors = new ArrayList<>();
+        page.get("items").forEach(item -> cursors.add(item.get("cursor").asString()));
+        return cursors;
+    }
+
     private void fired(UUID userId, String symbol, String at) {
+        fired(userId, symbol, at, UUID.randomUUID(), null);
+    }
+
+    /** An alert stored by the persistence service, on partition 3 at {@code offset} (null: none kept). */
+    private UUID fired(UUID userId, String symbol, String at, UUID alertId, Long offset) {
         Instant triggeredAt = Instant.parse(at);
         jdbc.update(
                 "INSERT INTO persistence.alerts (alert_id, event_id, user_id, rule_id, symbol, condition,"
-                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, 'PRICE_ABOVE', ?, ?, ?, ?, ?, '{}'::jsonb)",
-                UUID.randomUUID(),
+                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload,"
+                        + " kafka_partition, kafka_offset)"
+                        + " VALUES (?, ?, ?, ?, ?, 'PRICE_ABOVE', ?, ?, ?, ?, ?, '{}'::jsonb, ?, ?)",
+                alertId,
                 UUID.randomUUID(),
                 userId,
                 UUID.randomUUID(),
@@ -71,6 +118,9 @@ class FiredAlertRoutesTest extends ApiIntegrationTestSupport {
                 symbol + " rose above 200",
                 UUID.randomUUID(),
                 Timestamp.from(triggeredAt),
-                Timestamp.from(triggeredAt));
+                Timestamp.from(triggeredAt),
+                offset == null ? null : 3,
+                offset);
+        return alertId;
     }
 }

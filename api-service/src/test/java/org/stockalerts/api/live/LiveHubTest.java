@@ -8,18 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.common.event.AlertTriggered;
 
 /** The hub's fan-out to open streams, with emitters that stand in for clients reading fast or not at all. */
@@ -28,9 +29,10 @@ class LiveHubTest {
     private static final int QUEUE_CAPACITY = 4;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final LiveHub hub =
-            new LiveHub(new LiveSettings(Duration.ofMinutes(1), 5, QUEUE_CAPACITY, 4, Duration.ofMinutes(30), 1000));
+    private final LiveHub hub = new LiveHub(new LiveSettings(
+            Duration.ofMinutes(1), 5, QUEUE_CAPACITY, 4, Duration.ofMinutes(30), 1000, 1000, Duration.ofSeconds(5)));
     private final StalledEmitter stalled = new StalledEmitter();
+    private final AtomicLong offsets = new AtomicLong();
 
     @AfterEach
     void stop() {
@@ -46,9 +48,9 @@ class LiveHubTest {
         UUID bob = UUID.randomUUID();
         RecordingEmitter alicesOther = new RecordingEmitter();
         RecordingEmitter bobs = new RecordingEmitter();
-        hub.open(alice, new LiveHub.UserAlerts(alice), stalled).start(List.of());
-        hub.open(alice, new LiveHub.UserAlerts(alice), alicesOther).start(List.of());
-        hub.open(bob, new LiveHub.UserAlerts(bob), bobs).start(List.of());
+        hub.open(alice, new LiveHub.UserAlerts(alice), stalled).start(Replay.NONE);
+        hub.open(alice, new LiveHub.UserAlerts(alice), alicesOther).start(Replay.NONE);
+        hub.open(bob, new LiveHub.UserAlerts(bob), bobs).start(Replay.NONE);
 
         // When more alerts fire for both than the stalled client's queue holds, one after the other
         // Then the streams that read get each of them, while the stalled write is still stuck
@@ -74,32 +76,44 @@ class LiveHubTest {
         assertThat(stalled.writes()).isEqualTo(1);
     }
 
-    private String publish(UUID user) {
-        AlertTriggered alert = LiveIntegrationTestSupport.alert(user, Instant.now());
-        hub.publish(alert);
-        return alert.alertId().toString();
+    @Test
+    void aStreamOpenedWhileAlertsArePublishedGetsEachOnceFromWhatPassedBeforeOrLive() throws Exception {
+        // Given a user's alerts being published one after the other on another thread
+        LiveHub busy = new LiveHub(new LiveSettings(
+                Duration.ofMinutes(1), 5, 100_000, 2, Duration.ofMinutes(30), 1000, 100_000, Duration.ofSeconds(5)));
+        UUID alice = UUID.randomUUID();
+        int count = 20_000;
+        AlertTriggered alert = LiveIntegrationTestSupport.alert(alice, Instant.now());
+        AtomicInteger published = new AtomicInteger();
+        Thread publisher = Thread.ofPlatform().start(() -> {
+            for (int offset = 0; offset < count; offset++) {
+                busy.publish(new AlertCursor(0, offset), alert);
+                published.incrementAndGet();
+            }
+        });
+        try {
+            // When her stream opens meanwhile, asking for every alert of the partition
+            await().atMost(WAIT).until(() -> published.get() > count / 4);
+            RecordingEmitter client = new RecordingEmitter();
+            LiveHub.OpenedAlerts opened = busy.openAlerts(alice, client, 0, -1);
+            opened.connection().start(new Replay(opened.passedBefore().orElseThrow(), Map.of(0, -1L), Set.of(), false));
+            publisher.join();
+
+            // Then it gets each of them once, in order: each was passed before the stream opened, or went to it live
+            await().atMost(WAIT).until(() -> client.ids().size() >= count);
+            assertThat(client.ids())
+                    .containsExactlyElementsOf(IntStream.range(0, count)
+                            .mapToObj(offset -> new AlertCursor(0, offset).toString())
+                            .toList());
+        } finally {
+            busy.shutdown();
+        }
     }
 
-    /** A client that reads everything at once: records the ids of the events written to it. */
-    private static class RecordingEmitter extends SseEmitter {
-
-        private static final Pattern ID = Pattern.compile("(?m)^id:(.+)$");
-
-        private final List<String> ids = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(SseEventBuilder event) throws IOException {
-            for (DataWithMediaType part : event.build()) {
-                Matcher id = ID.matcher(part.getData().toString());
-                if (id.find()) {
-                    ids.add(id.group(1));
-                }
-            }
-        }
-
-        List<String> ids() {
-            return List.copyOf(ids);
-        }
+    private String publish(UUID user) {
+        AlertCursor cursor = new AlertCursor(0, offsets.getAndIncrement());
+        hub.publish(cursor, LiveIntegrationTestSupport.alert(user, Instant.now()));
+        return cursor.toString();
     }
 
     /** A client that stopped reading: its first write blocks until released (the client reads again). */

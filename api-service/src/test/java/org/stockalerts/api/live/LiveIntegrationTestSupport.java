@@ -1,11 +1,17 @@
 package org.stockalerts.api.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.jdbc.Sql;
 import org.springframework.web.client.RestClient;
+import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
@@ -44,6 +51,10 @@ import tools.jackson.databind.JsonNode;
 @Sql({"/persistence-fixture.sql", "/alerting-fixture.sql"})
 abstract class LiveIntegrationTestSupport {
 
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static volatile boolean listening;
+
     @LocalServerPort
     int port;
 
@@ -52,6 +63,25 @@ abstract class LiveIntegrationTestSupport {
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+
+    /** The live consumer starts at the latest offset: wait until it reads, so no test event is skipped. */
+    @BeforeEach
+    void awaitLiveConsumer() throws Exception {
+        if (listening) {
+            return;
+        }
+        var probe = registerUser("Probe");
+        Symbol symbol = Symbol.of("P" + uniqueSuffix());
+        try (SseClient ticks = connect(probe, "/stocks/" + symbol.value() + "/stream", null)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        publish(tick(symbol, "1.00"));
+                        assertThat(ticks.events()).isNotEmpty();
+                    });
+        }
+        listening = true;
+    }
 
     ApiIntegrationTestSupport.TestUser registerUser(String name) {
         JsonNode body = rest().post()
@@ -72,21 +102,30 @@ abstract class LiveIntegrationTestSupport {
         return SseClient.connect(URI.create("http://127.0.0.1:" + port + path), user.bearer(), lastEventId);
     }
 
-    void publish(AlertTriggered alert) throws Exception {
-        kafka.send(Topics.ALERTS_TRIGGERED.name(), alert.userId().toString(), alert)
-                .get();
+    /** Publishes {@code alert} as the alert engine would; returns its cursor. */
+    AlertCursor publish(AlertTriggered alert) throws Exception {
+        RecordMetadata written = kafka.send(
+                        Topics.ALERTS_TRIGGERED.name(), alert.userId().toString(), alert)
+                .get()
+                .getRecordMetadata();
+        return new AlertCursor(written.partition(), written.offset());
     }
 
     void publish(PriceTick tick) throws Exception {
         kafka.send(Topics.STOCK_PRICES.name(), tick.symbol().value(), tick).get();
     }
 
-    /** Stores {@code alert} as the persistence service would. */
+    /** Stores {@code alert} as the persistence service did before it kept positions. */
     void store(AlertTriggered alert) {
+        store(alert, null);
+    }
+
+    /** Stores {@code alert} as the persistence service would, read at {@code cursor}. */
+    void store(AlertTriggered alert, AlertCursor cursor) {
         jdbc.update(
                 "INSERT INTO persistence.alerts (alert_id, event_id, user_id, rule_id, symbol, condition,"
-                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload,"
+                        + " kafka_partition, kafka_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
                 alert.alertId(),
                 alert.eventId(),
                 alert.userId(),
@@ -98,7 +137,9 @@ abstract class LiveIntegrationTestSupport {
                 alert.sourceEventId(),
                 Timestamp.from(alert.observedAt()),
                 Timestamp.from(alert.occurredAt()),
-                new String(EventJson.write(alert), java.nio.charset.StandardCharsets.UTF_8));
+                new String(EventJson.write(alert), java.nio.charset.StandardCharsets.UTF_8),
+                cursor == null ? null : cursor.partition(),
+                cursor == null ? null : cursor.offset());
     }
 
     static PriceTick tick(Symbol symbol, String price) {
@@ -108,6 +149,11 @@ abstract class LiveIntegrationTestSupport {
 
     /** An alert of {@code userId} that fired at {@code at}. */
     static AlertTriggered alert(UUID userId, Instant at) {
+        return alert(userId, at, UUID.randomUUID());
+    }
+
+    /** The alert {@code alertId} of {@code userId}, fired at {@code at}. */
+    static AlertTriggered alert(UUID userId, Instant at, UUID alertId) {
         Symbol symbol = Symbol.of("AAPL");
         AlertRule rule = new AlertRule(
                 UUID.randomUUID(),
@@ -130,7 +176,7 @@ abstract class LiveIntegrationTestSupport {
                 UUID.randomUUID(),
                 at,
                 AlertTriggered.CURRENT_VERSION,
-                UUID.randomUUID(),
+                alertId,
                 userId,
                 rule,
                 symbol,

@@ -3,39 +3,15 @@ package org.stockalerts.api.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.api.web.ApiIntegrationTestSupport.TestUser;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.Symbol;
 
 class LiveStreamTest extends LiveIntegrationTestSupport {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static volatile boolean listening;
-
-    /** The live consumer starts at the latest offset: wait until it reads, so no test event is skipped. */
-    @BeforeEach
-    void awaitLiveConsumer() throws Exception {
-        if (listening) {
-            return;
-        }
-        var probe = registerUser("Probe");
-        Symbol symbol = Symbol.of("P" + uniqueSuffix());
-        try (SseClient ticks = connect(probe, "/stocks/" + symbol.value() + "/stream", null)) {
-            await().atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> {
-                        publish(tick(symbol, "1.00"));
-                        assertThat(ticks.events()).isNotEmpty();
-                    });
-        }
-        listening = true;
-    }
 
     @Test
     void pushesTheUsersAlertsAndNotAnotherUsers() throws Exception {
@@ -49,20 +25,22 @@ class LiveStreamTest extends LiveIntegrationTestSupport {
             AlertTriggered bobs = alert(bob.id(), Instant.now());
             AlertTriggered hers = alert(alice.id(), Instant.now());
             publish(bobs);
-            publish(hers);
+            AlertCursor cursor = publish(hers);
 
-            // Then she receives only hers, named 'alert', with the alertId as event id, and heartbeats
+            // Then she receives only hers, named 'alert', with its cursor as event id, and heartbeats
             await().atMost(WAIT)
                     .until(() -> stream.comments() > 0 && !stream.events().isEmpty());
-            assertThat(stream.ids()).containsExactly(hers.alertId().toString());
+            assertThat(stream.ids()).containsExactly(cursor.toString());
             assertThat(stream.events().getFirst().name()).isEqualTo("alert");
             assertThat(stream.events().getFirst().data()).contains("\"alertId\":\"" + hers.alertId() + "\"");
         }
     }
 
     @Test
-    void resumesWithTheMissedStoredAlertsThenLiveOnesWithoutDuplicates() throws Exception {
-        // Given Alice saw a first alert, then disconnected while two more fired and were stored
+    void resumesAfterAnAlertIdSentBeforeCursorsWithTheMissedStoredAlertsThenLiveOnesWithoutDuplicates()
+            throws Exception {
+        // Given Alice saw a first alert, identified by its alertId as before cursors existed, then
+        // disconnected while two more fired and were stored without positions
         TestUser alice = registerUser("Alice");
         String path = "/users/" + alice.id() + "/alerts/stream";
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -81,16 +59,13 @@ class LiveStreamTest extends LiveIntegrationTestSupport {
         // When she reconnects with the last id she saw, and the late one and a new one arrive live
         try (SseClient resumed = connect(alice, path, seen.alertId().toString())) {
             publish(missedAndLate);
-            publish(next);
+            String nextCursor = publish(next).toString();
 
-            // Then she gets the missed ones from the history, then the live one, each once
-            await().atMost(WAIT)
-                    .until(() -> resumed.ids().contains(next.alertId().toString()));
+            // Then she gets the missed ones from the history (by alertId), then the live one, each once
+            await().atMost(WAIT).until(() -> resumed.ids().contains(nextCursor));
             assertThat(resumed.ids())
                     .containsExactly(
-                            missed.alertId().toString(),
-                            missedAndLate.alertId().toString(),
-                            next.alertId().toString());
+                            missed.alertId().toString(), missedAndLate.alertId().toString(), nextCursor);
         }
     }
 

@@ -3,6 +3,7 @@ package org.stockalerts.persistence.alerts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AlertTriggered;
@@ -11,7 +12,11 @@ import org.stockalerts.persistence.ingest.MultiRowInsert;
 import org.stockalerts.persistence.ingest.SqlErrors;
 import org.stockalerts.persistence.ingest.TableWriter;
 
-/** Writes fired alerts into alerts; an alert already stored (same alertId or eventId) is skipped. */
+/**
+ * Writes fired alerts into alerts, each with the partition and offset of its record (the alert's
+ * cursor, see docs/delivery.md); an alert already stored (same alertId or eventId) is skipped, so a
+ * duplicate keeps the position it was first stored with.
+ */
 @Component
 public class AlertWriter implements TableWriter<AlertTriggered> {
 
@@ -29,8 +34,13 @@ public class AlertWriter implements TableWriter<AlertTriggered> {
                     "source_event_id",
                     "observed_at",
                     "triggered_at",
-                    "payload"),
-            List.of("?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?::jsonb"));
+                    "payload",
+                    "kafka_partition",
+                    "kafka_offset"),
+            List.of("?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?::jsonb", "?", "?"));
+
+    /** Where an alert sits in its topic; null for both when unknown. */
+    private record Positioned(AlertTriggered alert, Integer partition, Long offset) {}
 
     private final JdbcTemplate jdbc;
 
@@ -43,21 +53,39 @@ public class AlertWriter implements TableWriter<AlertTriggered> {
         return SqlErrors.numericOverflow(alert.observedValue(), "observedValue");
     }
 
+    /** Stores {@code alerts} without a topic position, as rows written before positions were kept. */
     @Override
     public int insertNew(List<AlertTriggered> alerts) {
-        return INSERT.insert(jdbc, alerts, alert -> new Object[] {
-            alert.alertId(),
-            alert.eventId(),
-            alert.userId(),
-            alert.ruleId(),
-            alert.symbol() == null ? null : alert.symbol().value(),
-            alert.rule().condition().name(),
-            alert.observedValue(),
-            alert.message(),
-            alert.sourceEventId(),
-            MultiRowInsert.timestamp(alert.observedAt()),
-            MultiRowInsert.timestamp(alert.occurredAt()),
-            new String(EventJson.write(alert), StandardCharsets.UTF_8)
+        return insert(
+                alerts.stream().map(alert -> new Positioned(alert, null, null)).toList());
+    }
+
+    @Override
+    public int insertNewRecords(List<ConsumerRecord<String, AlertTriggered>> records) {
+        return insert(records.stream()
+                .map(record -> new Positioned(record.value(), record.partition(), record.offset()))
+                .toList());
+    }
+
+    private int insert(List<Positioned> alerts) {
+        return INSERT.insert(jdbc, alerts, positioned -> {
+            AlertTriggered alert = positioned.alert();
+            return new Object[] {
+                alert.alertId(),
+                alert.eventId(),
+                alert.userId(),
+                alert.ruleId(),
+                alert.symbol() == null ? null : alert.symbol().value(),
+                alert.rule().condition().name(),
+                alert.observedValue(),
+                alert.message(),
+                alert.sourceEventId(),
+                MultiRowInsert.timestamp(alert.observedAt()),
+                MultiRowInsert.timestamp(alert.occurredAt()),
+                new String(EventJson.write(alert), StandardCharsets.UTF_8),
+                positioned.partition(),
+                positioned.offset()
+            };
         });
     }
 }

@@ -78,9 +78,8 @@ public class BatchPersister {
         if (records.isEmpty()) {
             return 0;
         }
-        List<T> events = records.stream().map(ConsumerRecord::value).toList();
-        writer.prepare(events);
-        Integer inserted = transactions.execute(status -> writer.insertNew(events));
+        writer.prepare(records.stream().map(ConsumerRecord::value).toList());
+        Integer inserted = transactions.execute(status -> writer.insertNewRecords(records));
         return inserted == null ? 0 : inserted;
     }
 

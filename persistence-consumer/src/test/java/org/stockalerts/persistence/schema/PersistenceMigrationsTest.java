@@ -17,6 +17,12 @@ class PersistenceMigrationsTest extends MigrationsContract {
             + " occurred_at) VALUES ('00000000-0000-0000-0000-000000000001', 'AAPL', %s, 'simulated',"
             + " '2026-03-08 14:30:00+00', now()) ON CONFLICT DO NOTHING";
 
+    private static final String ALERT = "INSERT INTO alerts (alert_id, event_id, user_id, rule_id, condition,"
+            + " observed_value, message, source_event_id, observed_at, triggered_at, payload, kafka_partition,"
+            + " kafka_offset) VALUES ('00000000-0000-0000-0000-00000000000%1$s',"
+            + " '00000000-0000-0000-0000-00000000010%1$s', gen_random_uuid(), gen_random_uuid(), 'PRICE_ABOVE', 1,"
+            + " 'm', gen_random_uuid(), now(), now(), '{}', %2$s, %3$s)";
+
     PersistenceMigrationsTest() {
         super("classpath:db/migration/persistence", "persistence");
     }
@@ -43,6 +49,25 @@ class PersistenceMigrationsTest extends MigrationsContract {
             // And a non-positive price is refused
             assertThatThrownBy(() -> sql.execute(TICK.replace("0001'", "0002'").formatted("0")))
                     .hasMessageContaining("price_ticks_price_check");
+        }
+    }
+
+    @Test
+    void keepAlertsStoredWithoutATopicPositionAndRefuseHalfAPosition() throws SQLException {
+        // Given the schema
+        check.migrate();
+        try (Connection db = check.connect();
+                Statement sql = db.createStatement()) {
+            // When an alert is stored as before positions were kept, and one with its partition and offset
+            sql.execute(ALERT.formatted("1", "NULL", "NULL"));
+            sql.execute(ALERT.formatted("2", "3", "12345"));
+
+            // Then both are stored
+            assertThat(single(sql, "SELECT count(*) FROM alerts")).isEqualTo(2);
+
+            // And a partition without an offset is refused
+            assertThatThrownBy(() -> sql.execute(ALERT.formatted("3", "3", "NULL")))
+                    .hasMessageContaining("alerts_position_complete");
         }
     }
 
