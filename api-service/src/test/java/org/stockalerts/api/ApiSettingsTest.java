@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.stockalerts.api.live.LiveSettings;
 import org.stockalerts.api.marketdata.MarketDataSettings;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
 import org.stockalerts.api.marketdata.query.StockQuerySettings;
@@ -23,6 +24,7 @@ class ApiSettingsTest {
     static Stream<Class<?>> settings() {
         return Stream.of(
                 WebSettings.class,
+                LiveSettings.class,
                 OutboxSettings.class,
                 MarketDataSettings.class,
                 SimulatedFeedSettings.class,
@@ -41,6 +43,9 @@ class ApiSettingsTest {
         return Stream.of(
                 Arguments.of(WebSettings.class, "max-request-bytes", "0"),
                 Arguments.of(WebSettings.class, "default-page-size", "500"),
+                Arguments.of(LiveSettings.class, "heartbeat", "0s"),
+                Arguments.of(LiveSettings.class, "replay-limit", "0"),
+                Arguments.of(LiveSettings.class, "recent-alerts-per-partition", "-1"),
                 Arguments.of(OutboxSettings.class, "batch-size", "0"),
                 Arguments.of(OutboxSettings.class, "poll-interval", "0s"),
                 Arguments.of(OutboxSettings.class, "send-timeout", "-1s"),

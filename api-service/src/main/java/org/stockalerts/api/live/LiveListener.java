@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.kafka.Topics;
 
 /**
  * Feeds the open streams of this instance. It reads every partition of both topics itself (manual
@@ -30,9 +31,8 @@ class LiveListener {
             containerPostProcessor = LiveConfiguration.NEVER_COMMIT,
             topicPartitions =
                     @TopicPartition(
-                            topic = "#{T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.name()}",
-                            partitions =
-                                    "#{'0-' + (T(org.stockalerts.common.kafka.Topics).ALERTS_TRIGGERED.partitions() - 1)}",
+                            topic = Topics.Names.ALERTS_TRIGGERED,
+                            partitions = Topics.Names.ALL_PARTITIONS,
                             partitionOffsets =
                                     @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
     public void onAlert(ConsumerRecord<String, AlertTriggered> record) {
@@ -44,9 +44,8 @@ class LiveListener {
             containerPostProcessor = LiveConfiguration.NEVER_COMMIT,
             topicPartitions =
                     @TopicPartition(
-                            topic = "#{T(org.stockalerts.common.kafka.Topics).STOCK_PRICES.name()}",
-                            partitions =
-                                    "#{'0-' + (T(org.stockalerts.common.kafka.Topics).STOCK_PRICES.partitions() - 1)}",
+                            topic = Topics.Names.STOCK_PRICES,
+                            partitions = Topics.Names.ALL_PARTITIONS,
                             partitionOffsets =
                                     @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
     public void onTick(PriceTick tick) {

@@ -1,8 +1,12 @@
 package org.stockalerts.api.live;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Live push over Server-Sent Events ({@code stockalerts.live.*}, environment {@code STOCKALERTS_LIVE_*}).
@@ -19,31 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replayReadTimeout longest a reconnect reads alerts-triggered itself, when neither the stored
  *     alerts nor the recent ones reach back to the client's cursor
  */
+@Validated
 @ConfigurationProperties("stockalerts.live")
 public record LiveSettings(
-        @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("5") int maxConnectionsPerUser,
-        @DefaultValue("256") int queueCapacity,
-        @DefaultValue("4") int senderThreads,
-        @DefaultValue("30m") Duration connectionTimeout,
-        @DefaultValue("1000") int replayLimit,
-        @DefaultValue("1000") int recentAlertsPerPartition,
-        @DefaultValue("5s") Duration replayReadTimeout) {
-
-    public LiveSettings {
-        if (heartbeat.isNegative()
-                || heartbeat.isZero()
-                || maxConnectionsPerUser < 1
-                || queueCapacity < 1
-                || senderThreads < 1
-                || connectionTimeout.isNegative()
-                || replayLimit < 1
-                || recentAlertsPerPartition < 0
-                || replayReadTimeout.isNegative()
-                || replayReadTimeout.isZero()) {
-            throw new IllegalArgumentException("stockalerts.live: heartbeat, max-connections-per-user, queue-capacity,"
-                    + " sender-threads, replay-limit and replay-read-timeout must be positive; connection-timeout"
-                    + " and recent-alerts-per-partition not negative");
-        }
-    }
-}
+        @DefaultValue("15s") @DurationMin(nanos = 1) Duration heartbeat,
+        @DefaultValue("5") @Min(1) int maxConnectionsPerUser,
+        @DefaultValue("256") @Min(1) int queueCapacity,
+        @DefaultValue("4") @Min(1) int senderThreads,
+        @DefaultValue("30m") @DurationMin Duration connectionTimeout,
+        @DefaultValue("1000") @Min(1) int replayLimit,
+        @DefaultValue("1000") @PositiveOrZero int recentAlertsPerPartition,
+        @DefaultValue("5s") @DurationMin(nanos = 1) Duration replayReadTimeout) {}

@@ -14,14 +14,20 @@ import org.stockalerts.common.event.UserEvent;
 /** Every topic of the system, declared once. Services refer to these constants, never to names. */
 public final class Topics {
 
+    /**
+     * Partitions of each topic: the most consumers one group can spread over, and a compile-time
+     * constant so that listeners can name every partition ({@link Names#ALL_PARTITIONS}).
+     */
+    public static final int PARTITIONS = 6;
+
     /** Price ticks keyed by symbol. */
     public static final TopicSpec<PriceTick> STOCK_PRICES =
-            new TopicSpec<>(Names.STOCK_PRICES, 6, PriceTick.class, retention(Duration.ofDays(7)));
+            new TopicSpec<>(Names.STOCK_PRICES, PARTITIONS, PriceTick.class, retention(Duration.ofDays(7)));
 
     /** Alert rule definitions keyed by ruleId; compacted, so it always holds every live rule. */
     public static final TopicSpec<AlertRuleChanged> ALERT_RULES = new TopicSpec<>(
             Names.ALERT_RULES,
-            6,
+            PARTITIONS,
             AlertRuleChanged.class,
             Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG,
@@ -31,15 +37,15 @@ public final class Topics {
 
     /** User, portfolio and channel events keyed by userId. */
     public static final TopicSpec<UserEvent> USER_EVENTS =
-            new TopicSpec<>(Names.USER_EVENTS, 6, UserEvent.class, retention(Duration.ofDays(30)));
+            new TopicSpec<>(Names.USER_EVENTS, PARTITIONS, UserEvent.class, retention(Duration.ofDays(30)));
 
     /** Fired alerts keyed by userId. */
     public static final TopicSpec<AlertTriggered> ALERTS_TRIGGERED =
-            new TopicSpec<>(Names.ALERTS_TRIGGERED, 6, AlertTriggered.class, retention(Duration.ofDays(30)));
+            new TopicSpec<>(Names.ALERTS_TRIGGERED, PARTITIONS, AlertTriggered.class, retention(Duration.ofDays(30)));
 
     /** Closed bars and signal changes keyed by symbol. */
     public static final TopicSpec<AnalyticsUpdated> STOCK_ANALYTICS =
-            new TopicSpec<>(Names.STOCK_ANALYTICS, 6, AnalyticsUpdated.class, retention(Duration.ofDays(30)));
+            new TopicSpec<>(Names.STOCK_ANALYTICS, PARTITIONS, AnalyticsUpdated.class, retention(Duration.ofDays(30)));
 
     /** All topics, in the order above. */
     public static final List<TopicSpec<?>> ALL =
@@ -60,6 +66,9 @@ public final class Topics {
         public static final String USER_EVENTS = "user-events";
         public static final String ALERTS_TRIGGERED = "alerts-triggered";
         public static final String STOCK_ANALYTICS = "stock-analytics";
+
+        /** Every partition of a topic, as {@code @TopicPartition(partitions = …)} takes them. */
+        public static final String ALL_PARTITIONS = "0-" + (PARTITIONS - 1);
 
         private Names() {}
     }
