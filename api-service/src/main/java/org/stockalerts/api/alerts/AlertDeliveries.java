@@ -1,4 +1,4 @@
-package org.stockalerts.api.live;
+package org.stockalerts.api.alerts;
 
 import java.time.Instant;
 import java.util.ArrayList;

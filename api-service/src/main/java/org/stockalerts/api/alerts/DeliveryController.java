@@ -1,4 +1,4 @@
-package org.stockalerts.api.live;
+package org.stockalerts.api.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
