@@ -1,5 +1,6 @@
 package org.stockalerts.benchmarks;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -371,7 +372,7 @@ public final class AlertEngineBenchmark {
 
     private KafkaStreams startEngine() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(engineSettings).addTo(builder);
+        new AlertEngineTopology(engineSettings, new SimpleMeterRegistry()).addTo(builder);
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsProperties(applicationId));
         streams.start();
         return streams;

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
-import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
@@ -155,22 +154,10 @@ class EngineCrashRecoveryIntegrationTest {
     }
 
     private static List<AlertRule> randomRules(Random random) {
-        Condition[] conditions = {
-            Condition.PRICE_ABOVE, Condition.PRICE_BELOW, Condition.CROSSES_UP, Condition.CROSSES_DOWN
-        };
         List<AlertRule> rules = new ArrayList<>();
         for (int symbol = 0; symbol < SYMBOLS; symbol++) {
             for (int i = 0; i < 40; i++) {
-                TestRules rule = TestRules.level(
-                                conditions[random.nextInt(conditions.length)], String.valueOf(90 + random.nextInt(21)))
-                        .on("SYM" + symbol)
-                        .user(UUID.randomUUID());
-                switch (random.nextInt(3)) {
-                    case 0 -> rule.cooldown(Duration.ofSeconds(30 + random.nextInt(300)));
-                    case 1 -> rule.rearm(String.valueOf(random.nextInt(4)));
-                    default -> {}
-                }
-                rules.add(rule.build());
+                rules.add(TestRules.randomLevel(random, "SYM" + symbol));
             }
         }
         return rules;
