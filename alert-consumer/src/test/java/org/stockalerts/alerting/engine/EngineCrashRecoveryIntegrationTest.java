@@ -32,6 +32,7 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.ConsumerProgress;
 import org.stockalerts.testsupport.TestKafka;
 
 /**
@@ -82,12 +83,7 @@ class EngineCrashRecoveryIntegrationTest {
                     new AlertRuleChanged(UUID.randomUUID(), Instant.EPOCH, 1, rule))));
             producer.flush();
             killedEngine = startEngineProcess(bootstrap);
-            await().atMost(Duration.ofSeconds(90))
-                    .until(() -> EngineTopics.caughtUp(bootstrap, applicationId, Topics.ALERT_RULES.name())
-                            && EngineTopics.caughtUp(
-                                    bootstrap,
-                                    applicationId,
-                                    applicationId + "-" + AlertEngineTopology.RULES_BY_SYMBOL + "-repartition"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> EngineTopics.rulesApplied(bootstrap, applicationId));
             ticks.forEach(tick -> producer.send(new ProducerRecord<>(
                     Topics.STOCK_PRICES.name(), tick.symbol().value(), tick)));
             producer.flush();
@@ -114,7 +110,7 @@ class EngineCrashRecoveryIntegrationTest {
             restartedEngine = EngineProcess.start(bootstrap, applicationId, stateDir.toString(), 100);
             await().atMost(Duration.ofSeconds(120)).until(() -> {
                 collect.accept(alerts.poll(Duration.ofMillis(200)));
-                return EngineTopics.caughtUp(bootstrap, applicationId, Topics.STOCK_PRICES.name())
+                return ConsumerProgress.caughtUp(bootstrap, applicationId, Topics.STOCK_PRICES.name())
                         && seen.stream().map(AlertTriggered::alertId).toList().containsAll(expected);
             });
             var late = alerts.poll(Duration.ofSeconds(1));
