@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -52,6 +53,7 @@ import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
+import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 
@@ -64,7 +66,8 @@ import org.stockalerts.common.kafka.Topics;
  * {@link SeedBaseline}).
  *
  * <p>Arguments: rules (1,000,000), symbols (5,000), ticks (500,000), latency rate per second (5,000),
- * latency seconds (20), baseline ticks (2,000; 0 skips the baseline).
+ * latency seconds (20), baseline ticks (2,000; 0 skips the baseline), how ticks are keyed and
+ * partitioned ({@link TickKeys}: {@code java}, the default, {@code crc32} or {@code keyless}).
  */
 public final class AlertEngineBenchmark {
 
@@ -74,16 +77,19 @@ public final class AlertEngineBenchmark {
     private final Path stateDir;
     private final String applicationId = "alert-engine-bench";
     private final BenchmarkWorkload workload;
+    private final TickKeys tickKeys;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Map<String, String> serviceSettings = ServiceStreamsSettings.of(AlertEngineTopology.class);
     private final EngineSettings engineSettings = new EngineSettings(
             Duration.ofMinutes(1),
             Duration.parse(ServiceStreamsSettings.setting(
                     AlertEngineTopology.class, "stockalerts.engine.expedite-commit-within")));
 
-    private AlertEngineBenchmark(String bootstrap, Path stateDir, BenchmarkWorkload workload) {
+    private AlertEngineBenchmark(String bootstrap, Path stateDir, BenchmarkWorkload workload, TickKeys tickKeys) {
         this.bootstrap = bootstrap;
         this.stateDir = stateDir;
         this.workload = workload;
+        this.tickKeys = tickKeys;
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,10 +99,11 @@ public final class AlertEngineBenchmark {
         int rate = arg(args, 3, 5_000);
         int latencySeconds = arg(args, 4, 20);
         int baselineTicks = arg(args, 5, 2_000);
+        TickKeys tickKeys = args.length > 6 ? TickKeys.of(args[6]) : TickKeys.JAVA;
         try (BenchmarkBroker broker = BenchmarkBroker.start()) {
             BenchmarkWorkload workload = new BenchmarkWorkload(new Random(7), rules, symbols);
             AlertEngineBenchmark benchmark = new AlertEngineBenchmark(
-                    broker.bootstrap(), Files.createTempDirectory("alert-engine-bench"), workload);
+                    broker.bootstrap(), Files.createTempDirectory("alert-engine-bench"), workload, tickKeys);
             benchmark.run(ticks, rate, latencySeconds);
             if (baselineTicks > 0) {
                 SeedBaseline.run(workload, baselineTicks, benchmark.engineRate);
@@ -110,8 +117,13 @@ public final class AlertEngineBenchmark {
     private void run(int ticks, int rate, int latencySeconds) throws Exception {
         createTopics();
         print(
-                "rules %,d over %,d symbols; ticks %,d; latency at %,d ticks/s for %d s%n",
-                workload.rules().size(), workload.symbols().size(), ticks, rate, latencySeconds);
+                "rules %,d over %,d symbols; ticks %,d keyed %s; latency at %,d ticks/s for %d s%n",
+                workload.rules().size(),
+                workload.symbols().size(),
+                ticks,
+                tickKeys.name().toLowerCase(Locale.ROOT),
+                rate,
+                latencySeconds);
         long heapBefore = usedHeapAfterGc();
         long loadStart = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -135,15 +147,16 @@ public final class AlertEngineBenchmark {
                 mib(heapBefore), mib(heapLoaded), mib(heapClosed), mib(heapLoaded - heapClosed));
 
         List<byte[]> tickPayloads = new ArrayList<>();
-        List<String> tickKeys = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
         for (int i = 0; i < ticks; i++) {
             PriceTick tick = workload.nextTick(TickSource.REPLAY, Instant.now());
-            tickKeys.add(tick.symbol().value());
+            symbols.add(tick.symbol().value());
             tickPayloads.add(EventJson.write(tick));
         }
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(tickKeys.producerSettings())) {
             for (int i = 0; i < ticks; i++) {
-                producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), tickKeys.get(i), tickPayloads.get(i)));
+                producer.send(new ProducerRecord<>(
+                        Topics.STOCK_PRICES.name(), tickKeys.key(symbols.get(i)), tickPayloads.get(i)));
             }
         }
         long alertsBefore = countAlerts();
@@ -172,6 +185,10 @@ public final class AlertEngineBenchmark {
                 engineRate,
                 fired,
                 100.0 * fired / ticks);
+        print(
+                "ticks re-routed to their symbol's partition: %,.0f, re-keyed on it: %,.0f%n",
+                meters.get(TicksBySymbol.REROUTED_METRIC).counter().count(),
+                meters.get(TicksBySymbol.REKEYED_METRIC).counter().count());
         double bare = bareConsumerRate(ticks);
         print(
                 "bare deserializing consumer on the same ticks: %,.0f ticks/s; engine (sustained)/bare = %.2f%n",
@@ -224,7 +241,7 @@ public final class AlertEngineBenchmark {
                 "latency-reader");
         reader.start();
         ready.await();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(tickKeys.producerSettings())) {
             long total = (long) rate * seconds;
             long start = System.nanoTime();
             for (long sent = 0; sent < total; sent++) {
@@ -234,7 +251,7 @@ public final class AlertEngineBenchmark {
                 }
                 PriceTick tick = workload.nextTick(TickSource.SIMULATED, Instant.now());
                 producer.send(new ProducerRecord<>(
-                        Topics.STOCK_PRICES.name(), tick.symbol().value(), EventJson.write(tick)));
+                        Topics.STOCK_PRICES.name(), tickKeys.key(tick.symbol().value()), EventJson.write(tick)));
             }
         }
         Thread.sleep(5_000);
@@ -372,7 +389,7 @@ public final class AlertEngineBenchmark {
 
     private KafkaStreams startEngine() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(engineSettings, new SimpleMeterRegistry()).addTo(builder);
+        new AlertEngineTopology(engineSettings, meters).addTo(builder);
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsProperties(applicationId));
         streams.start();
         return streams;
@@ -492,6 +509,10 @@ public final class AlertEngineBenchmark {
 
     /** Ticks and rules are sent with {@code linger.ms} 5, as the services send them (Kafka's default). */
     private KafkaProducer<String, byte[]> producer() {
+        return producer(Map.of());
+    }
+
+    private KafkaProducer<String, byte[]> producer(Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -499,6 +520,7 @@ public final class AlertEngineBenchmark {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.putAll(overrides);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
