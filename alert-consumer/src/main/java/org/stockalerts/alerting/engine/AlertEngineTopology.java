@@ -42,6 +42,9 @@ public final class AlertEngineTopology {
     static final String PRICES_BY_USER = "engine-prices-by-user";
     static final String TICKS_BY_SYMBOL = "engine-ticks-by-symbol";
 
+    /** Counter of the ticks not evaluated for not being newer than their symbol's last one, by reason. */
+    public static final String IGNORED_TICKS_METRIC = StaleTicks.METRIC;
+
     private final EngineSettings settings;
     private final MeterRegistry meters;
 
