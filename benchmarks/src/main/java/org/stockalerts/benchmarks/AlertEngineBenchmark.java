@@ -72,6 +72,7 @@ import org.stockalerts.common.kafka.Topics;
 public final class AlertEngineBenchmark {
 
     private static final Instant EVENT_TIME = Instant.parse("2026-03-02T14:30:00Z");
+    private static final String EXPERIMENT_PREFIX = "bench.streams.";
 
     private final String bootstrap;
     private final Path stateDir;
@@ -412,6 +413,10 @@ public final class AlertEngineBenchmark {
         properties.put(
                 StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(applicationId).toString());
         properties.putAll(serviceSettings);
+        // experiments: -Dbench.streams.<setting>=<value> (through BENCH_JAVA_OPTS) overrides a Streams setting
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(EXPERIMENT_PREFIX))
+                .forEach(name -> properties.put(name.substring(EXPERIMENT_PREFIX.length()), System.getProperty(name)));
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return properties;
