@@ -1,5 +1,6 @@
 package org.stockalerts.benchmarks;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -51,6 +53,7 @@ import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
+import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 
@@ -63,26 +66,31 @@ import org.stockalerts.common.kafka.Topics;
  * {@link SeedBaseline}).
  *
  * <p>Arguments: rules (1,000,000), symbols (5,000), ticks (500,000), latency rate per second (5,000),
- * latency seconds (20), baseline ticks (2,000; 0 skips the baseline).
+ * latency seconds (20), baseline ticks (2,000; 0 skips the baseline), how ticks are keyed and
+ * partitioned ({@link TickKeys}: {@code java}, the default, {@code crc32} or {@code keyless}).
  */
 public final class AlertEngineBenchmark {
 
     private static final Instant EVENT_TIME = Instant.parse("2026-03-02T14:30:00Z");
+    private static final String EXPERIMENT_PREFIX = "bench.streams.";
 
     private final String bootstrap;
     private final Path stateDir;
     private final String applicationId = "alert-engine-bench";
     private final BenchmarkWorkload workload;
+    private final TickKeys tickKeys;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Map<String, String> serviceSettings = ServiceStreamsSettings.of(AlertEngineTopology.class);
     private final EngineSettings engineSettings = new EngineSettings(
             Duration.ofMinutes(1),
             Duration.parse(ServiceStreamsSettings.setting(
                     AlertEngineTopology.class, "stockalerts.engine.expedite-commit-within")));
 
-    private AlertEngineBenchmark(String bootstrap, Path stateDir, BenchmarkWorkload workload) {
+    private AlertEngineBenchmark(String bootstrap, Path stateDir, BenchmarkWorkload workload, TickKeys tickKeys) {
         this.bootstrap = bootstrap;
         this.stateDir = stateDir;
         this.workload = workload;
+        this.tickKeys = tickKeys;
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,10 +100,11 @@ public final class AlertEngineBenchmark {
         int rate = arg(args, 3, 5_000);
         int latencySeconds = arg(args, 4, 20);
         int baselineTicks = arg(args, 5, 2_000);
+        TickKeys tickKeys = args.length > 6 ? TickKeys.of(args[6]) : TickKeys.JAVA;
         try (BenchmarkBroker broker = BenchmarkBroker.start()) {
             BenchmarkWorkload workload = new BenchmarkWorkload(new Random(7), rules, symbols);
             AlertEngineBenchmark benchmark = new AlertEngineBenchmark(
-                    broker.bootstrap(), Files.createTempDirectory("alert-engine-bench"), workload);
+                    broker.bootstrap(), Files.createTempDirectory("alert-engine-bench"), workload, tickKeys);
             benchmark.run(ticks, rate, latencySeconds);
             if (baselineTicks > 0) {
                 SeedBaseline.run(workload, baselineTicks, benchmark.engineRate);
@@ -109,8 +118,13 @@ public final class AlertEngineBenchmark {
     private void run(int ticks, int rate, int latencySeconds) throws Exception {
         createTopics();
         print(
-                "rules %,d over %,d symbols; ticks %,d; latency at %,d ticks/s for %d s%n",
-                workload.rules().size(), workload.symbols().size(), ticks, rate, latencySeconds);
+                "rules %,d over %,d symbols; ticks %,d keyed %s; latency at %,d ticks/s for %d s%n",
+                workload.rules().size(),
+                workload.symbols().size(),
+                ticks,
+                tickKeys.name().toLowerCase(Locale.ROOT),
+                rate,
+                latencySeconds);
         long heapBefore = usedHeapAfterGc();
         long loadStart = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -134,15 +148,16 @@ public final class AlertEngineBenchmark {
                 mib(heapBefore), mib(heapLoaded), mib(heapClosed), mib(heapLoaded - heapClosed));
 
         List<byte[]> tickPayloads = new ArrayList<>();
-        List<String> tickKeys = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
         for (int i = 0; i < ticks; i++) {
             PriceTick tick = workload.nextTick(TickSource.REPLAY, Instant.now());
-            tickKeys.add(tick.symbol().value());
+            symbols.add(tick.symbol().value());
             tickPayloads.add(EventJson.write(tick));
         }
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(tickKeys.producerSettings())) {
             for (int i = 0; i < ticks; i++) {
-                producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), tickKeys.get(i), tickPayloads.get(i)));
+                producer.send(new ProducerRecord<>(
+                        Topics.STOCK_PRICES.name(), tickKeys.key(symbols.get(i)), tickPayloads.get(i)));
             }
         }
         long alertsBefore = countAlerts();
@@ -155,10 +170,13 @@ public final class AlertEngineBenchmark {
                     "start-up with %,d rules (restart on its state directory) to first alert: %.1f s%n",
                     workload.rules().size(), (firstAlert - startupStart) / 1e9);
         }
-        long committedAtFirstAlert = committed(Topics.STOCK_PRICES.name());
+        // ticks not yet evaluated at the first alert: not yet read from stock-prices, or re-routed and not yet read
+        // from the repartition topic (whose end offsets also count a few transaction markers)
+        long pendingAtFirstAlert = ticks - committed(Topics.STOCK_PRICES.name()) + rerouteBacklog();
         awaitCaughtUp(Topics.STOCK_PRICES.name(), Duration.ofMinutes(30));
+        awaitCaughtUp(reroutedTicks(), Duration.ofMinutes(30));
         double elapsed = seconds(startupStart);
-        engineRate = (ticks - committedAtFirstAlert) / seconds(firstAlert);
+        engineRate = pendingAtFirstAlert / seconds(firstAlert);
         long fired = countAlerts() - alertsBefore;
         print(
                 "engine: %,d ticks in %.1f s from start (%,.0f ticks/s incl. start-up); sustained after start-up: %,d ticks"
@@ -166,11 +184,19 @@ public final class AlertEngineBenchmark {
                 ticks,
                 elapsed,
                 ticks / elapsed,
-                ticks - committedAtFirstAlert,
+                pendingAtFirstAlert,
                 seconds(firstAlert),
                 engineRate,
                 fired,
                 100.0 * fired / ticks);
+        print(
+                "ticks re-routed to their symbol's partition: %,.0f, re-keyed on it: %,.0f; not evaluated (not newer"
+                        + " than their symbol's last): %,.0f%n",
+                meters.get(TicksBySymbol.REROUTED_METRIC).counter().count(),
+                meters.get(TicksBySymbol.REKEYED_METRIC).counter().count(),
+                meters.get(AlertEngineTopology.IGNORED_TICKS_METRIC).counters().stream()
+                        .mapToDouble(counter -> counter.count())
+                        .sum());
         double bare = bareConsumerRate(ticks);
         print(
                 "bare deserializing consumer on the same ticks: %,.0f ticks/s; engine (sustained)/bare = %.2f%n",
@@ -223,7 +249,7 @@ public final class AlertEngineBenchmark {
                 "latency-reader");
         reader.start();
         ready.await();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer(tickKeys.producerSettings())) {
             long total = (long) rate * seconds;
             long start = System.nanoTime();
             for (long sent = 0; sent < total; sent++) {
@@ -233,7 +259,7 @@ public final class AlertEngineBenchmark {
                 }
                 PriceTick tick = workload.nextTick(TickSource.SIMULATED, Instant.now());
                 producer.send(new ProducerRecord<>(
-                        Topics.STOCK_PRICES.name(), tick.symbol().value(), EventJson.write(tick)));
+                        Topics.STOCK_PRICES.name(), tickKeys.key(tick.symbol().value()), EventJson.write(tick)));
             }
         }
         Thread.sleep(5_000);
@@ -371,7 +397,7 @@ public final class AlertEngineBenchmark {
 
     private KafkaStreams startEngine() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(engineSettings).addTo(builder);
+        new AlertEngineTopology(engineSettings, meters).addTo(builder);
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsProperties(applicationId));
         streams.start();
         return streams;
@@ -387,6 +413,10 @@ public final class AlertEngineBenchmark {
         properties.put(
                 StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(applicationId).toString());
         properties.putAll(serviceSettings);
+        // experiments: -Dbench.streams.<setting>=<value> (through BENCH_JAVA_OPTS) overrides a Streams setting
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(EXPERIMENT_PREFIX))
+                .forEach(name -> properties.put(name.substring(EXPERIMENT_PREFIX.length()), System.getProperty(name)));
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return properties;
@@ -409,6 +439,20 @@ public final class AlertEngineBenchmark {
             return endOffsets(admin, Topics.ALERTS_TRIGGERED.name()).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
+        }
+    }
+
+    /** The repartition topic of the ticks that arrive off their symbol's partition. */
+    private String reroutedTicks() {
+        return applicationId + "-engine-ticks-by-symbol-repartition";
+    }
+
+    private long rerouteBacklog() throws Exception {
+        try (Admin admin = admin()) {
+            long written = endOffsets(admin, reroutedTicks()).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            return written - committed(reroutedTicks());
         }
     }
 
@@ -491,6 +535,10 @@ public final class AlertEngineBenchmark {
 
     /** Ticks and rules are sent with {@code linger.ms} 5, as the services send them (Kafka's default). */
     private KafkaProducer<String, byte[]> producer() {
+        return producer(Map.of());
+    }
+
+    private KafkaProducer<String, byte[]> producer(Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -498,6 +546,7 @@ public final class AlertEngineBenchmark {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.putAll(overrides);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class AlertEngineConfiguration {
 
     @Bean
-    AlertEngineTopology alertEngineTopology(StreamsBuilder builder, EngineSettings settings) {
-        AlertEngineTopology topology = new AlertEngineTopology(settings);
+    AlertEngineTopology alertEngineTopology(StreamsBuilder builder, EngineSettings settings, MeterRegistry meters) {
+        AlertEngineTopology topology = new AlertEngineTopology(settings, meters);
         topology.addTo(builder);
         return topology;
     }

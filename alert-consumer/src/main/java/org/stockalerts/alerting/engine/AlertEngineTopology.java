@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 
@@ -22,7 +24,9 @@ import org.stockalerts.common.kafka.Topics;
  *   <li>{@code alert-rules} (by ruleId) goes through the {@link RuleRouter}, which re-keys symbol
  *       rules by symbol and portfolio rules by user, each through a repartition topic;
  *   <li>the symbol side ({@link SymbolEngineProcessor}) reads ticks, analytics, symbol rules and
- *       holding changes, all keyed by symbol and co-partitioned with {@code stock-prices};
+ *       holding changes, all keyed by symbol and co-partitioned with {@code stock-prices}; ticks
+ *       that a producer put on another partition than their symbol's are brought to it by
+ *       {@link TicksBySymbol};
  *   <li>the user side ({@link PortfolioProcessor}) reads portfolio rules and the prices of held
  *       symbols that the symbol side fans out to their holders, keyed by user. Holdings come from
  *       {@code user-events} through the {@link HoldingsProcessor}, re-keyed by symbol.
@@ -36,11 +40,17 @@ public final class AlertEngineTopology {
     static final String RULES_BY_USER = "engine-rules-by-user";
     static final String HOLDINGS_BY_SYMBOL = "engine-holdings-by-symbol";
     static final String PRICES_BY_USER = "engine-prices-by-user";
+    static final String TICKS_BY_SYMBOL = "engine-ticks-by-symbol";
+
+    /** Counter of the ticks not evaluated for not being newer than their symbol's last one, by reason. */
+    public static final String IGNORED_TICKS_METRIC = StaleTicks.METRIC;
 
     private final EngineSettings settings;
+    private final MeterRegistry meters;
 
-    public AlertEngineTopology(EngineSettings settings) {
+    public AlertEngineTopology(EngineSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
     }
 
     /** Adds the engine to {@code builder}. */
@@ -52,7 +62,8 @@ public final class AlertEngineTopology {
             builder.addStateStore(store);
         }
         Map<String, KStream<String, RuleCommand>> rules = routedRules(builder);
-        KStream<String, SymbolInput> symbolInputs = source(builder, Topics.STOCK_PRICES)
+        KStream<String, SymbolInput> symbolInputs = TicksBySymbol.route(
+                        source(builder, Topics.STOCK_PRICES), TICKS_BY_SYMBOL, meters, settings.expediteCommitWithin())
                 .mapValues(tick -> (SymbolInput) new SymbolInput.Tick(tick), Named.as("engine-ticks"))
                 .merge(source(builder, Topics.STOCK_ANALYTICS)
                         .mapValues(
@@ -66,8 +77,9 @@ public final class AlertEngineTopology {
                         .mapValues(
                                 change -> (SymbolInput) new SymbolInput.Holding(change),
                                 Named.as("engine-holding-changes")));
+        StaleTicks staleTicks = new StaleTicks(meters);
         KStream<String, SymbolOutput> symbolOutputs = symbolInputs.process(
-                () -> new SymbolEngineProcessor(settings),
+                () -> new SymbolEngineProcessor(settings, staleTicks),
                 Named.as("engine-symbol-side"),
                 SymbolEngineProcessor.RULES_STORE,
                 SymbolEngineProcessor.SYMBOLS_STORE,

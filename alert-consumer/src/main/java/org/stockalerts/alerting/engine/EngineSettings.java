@@ -3,6 +3,7 @@ package org.stockalerts.alerting.engine;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.stockalerts.common.kafka.CommitExpediter;
 
 /**
  * Settings of the alert engine ({@code stockalerts.engine.*}, e.g. the environment variable

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
 
 /**

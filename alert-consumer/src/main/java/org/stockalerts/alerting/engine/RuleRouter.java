@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.kafka.CommitExpediter;
 
 /**
  * Reads {@code alert-rules} (keyed by ruleId) and re-keys every change by the rule's route (its

@@ -20,6 +20,7 @@ import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
 
 /**
@@ -38,6 +39,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
 
     private final Duration signalInterval;
     private final CommitExpediter expediter;
+    private final StaleTicks staleTicks;
     private final Map<Symbol, SymbolRules> indexes = new HashMap<>();
     private final Map<Symbol, SymbolState> symbols = new HashMap<>();
     private final Map<Symbol, Map<UUID, BigDecimal>> holders = new HashMap<>();
@@ -46,9 +48,10 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private KeyValueStore<String, SymbolState> symbolStore;
     private KeyValueStore<String, String> holderStore;
 
-    SymbolEngineProcessor(EngineSettings settings) {
+    SymbolEngineProcessor(EngineSettings settings, StaleTicks staleTicks) {
         this.signalInterval = settings.signalInterval();
         this.expediter = new CommitExpediter(settings.expediteCommitWithin());
+        this.staleTicks = staleTicks;
     }
 
     /**
@@ -120,10 +123,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private void onTick(Record<String, SymbolInput> record, PriceTick tick) {
         SymbolState before = symbols.getOrDefault(tick.symbol(), SymbolState.EMPTY);
         if (!before.accepts(tick)) {
-            log.atDebug()
-                    .addKeyValue("eventId", tick.eventId())
-                    .addKeyValue("symbol", tick.symbol())
-                    .log("ignoring a tick not newer than the last one of its symbol");
+            staleTicks.ignored(tick, before);
             return;
         }
         SymbolRules index = indexes.get(tick.symbol());

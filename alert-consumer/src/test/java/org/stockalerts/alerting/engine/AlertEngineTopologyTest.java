@@ -6,13 +6,9 @@ import static org.stockalerts.alerting.engine.TestRules.level;
 import static org.stockalerts.alerting.engine.TestRules.move;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
@@ -23,22 +19,7 @@ import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.id.AlertIds;
 
 /** Price and move rules against ticks, through the whole topology. */
-class AlertEngineTopologyTest {
-
-    @TempDir
-    Path stateDir;
-
-    EngineDriver engine;
-
-    @BeforeEach
-    void start() {
-        engine = new EngineDriver(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
+class AlertEngineTopologyTest extends EngineTopologyTest {
 
     @Test
     void firesPriceAboveOnceAtEqualityAndNeverAgainWhileTheLevelHolds() {
@@ -309,6 +290,10 @@ class AlertEngineTopologyTest {
 
         // Then only the original cross fired
         assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(cross.eventId());
+        // And each tick not evaluated was counted by why
+        assertThat(engine.count(StaleTicks.METRIC, "reason", "duplicate")).isEqualTo(1);
+        assertThat(engine.count(StaleTicks.METRIC, "reason", "older")).isEqualTo(1);
+        assertThat(engine.count(StaleTicks.METRIC, "reason", "same-time")).isEqualTo(1);
     }
 
     @Test

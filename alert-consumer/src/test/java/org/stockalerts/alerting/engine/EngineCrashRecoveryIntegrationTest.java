@@ -28,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
-import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.ConsumerProgress;
 import org.stockalerts.testsupport.TestKafka;
 
 /**
@@ -83,12 +83,7 @@ class EngineCrashRecoveryIntegrationTest {
                     new AlertRuleChanged(UUID.randomUUID(), Instant.EPOCH, 1, rule))));
             producer.flush();
             killedEngine = startEngineProcess(bootstrap);
-            await().atMost(Duration.ofSeconds(90))
-                    .until(() -> EngineTopics.caughtUp(bootstrap, applicationId, Topics.ALERT_RULES.name())
-                            && EngineTopics.caughtUp(
-                                    bootstrap,
-                                    applicationId,
-                                    applicationId + "-" + AlertEngineTopology.RULES_BY_SYMBOL + "-repartition"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> EngineTopics.rulesApplied(bootstrap, applicationId));
             ticks.forEach(tick -> producer.send(new ProducerRecord<>(
                     Topics.STOCK_PRICES.name(), tick.symbol().value(), tick)));
             producer.flush();
@@ -115,7 +110,7 @@ class EngineCrashRecoveryIntegrationTest {
             restartedEngine = EngineProcess.start(bootstrap, applicationId, stateDir.toString(), 100);
             await().atMost(Duration.ofSeconds(120)).until(() -> {
                 collect.accept(alerts.poll(Duration.ofMillis(200)));
-                return EngineTopics.caughtUp(bootstrap, applicationId, Topics.STOCK_PRICES.name())
+                return ConsumerProgress.caughtUp(bootstrap, applicationId, Topics.STOCK_PRICES.name())
                         && seen.stream().map(AlertTriggered::alertId).toList().containsAll(expected);
             });
             var late = alerts.poll(Duration.ofSeconds(1));
@@ -155,22 +150,10 @@ class EngineCrashRecoveryIntegrationTest {
     }
 
     private static List<AlertRule> randomRules(Random random) {
-        Condition[] conditions = {
-            Condition.PRICE_ABOVE, Condition.PRICE_BELOW, Condition.CROSSES_UP, Condition.CROSSES_DOWN
-        };
         List<AlertRule> rules = new ArrayList<>();
         for (int symbol = 0; symbol < SYMBOLS; symbol++) {
             for (int i = 0; i < 40; i++) {
-                TestRules rule = TestRules.level(
-                                conditions[random.nextInt(conditions.length)], String.valueOf(90 + random.nextInt(21)))
-                        .on("SYM" + symbol)
-                        .user(UUID.randomUUID());
-                switch (random.nextInt(3)) {
-                    case 0 -> rule.cooldown(Duration.ofSeconds(30 + random.nextInt(300)));
-                    case 1 -> rule.rearm(String.valueOf(random.nextInt(4)));
-                    default -> {}
-                }
-                rules.add(rule.build());
+                rules.add(TestRules.randomLevel(random, "SYM" + symbol));
             }
         }
         return rules;

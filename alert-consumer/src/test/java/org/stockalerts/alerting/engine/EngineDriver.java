@@ -1,5 +1,7 @@
 package org.stockalerts.alerting.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,7 @@ final class EngineDriver implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-01-05T15:00:00Z");
 
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, PriceTick> ticks;
     private final TestInputTopic<String, AlertRuleChanged> rules;
@@ -53,7 +56,8 @@ final class EngineDriver implements AutoCloseable {
 
     EngineDriver(Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250))).addTo(builder);
+        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)), meters)
+                .addTo(builder);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-engine-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
@@ -118,7 +122,12 @@ final class EngineDriver implements AutoCloseable {
     }
 
     PriceTick tick(PriceTick tick) {
-        ticks.pipeInput(tick.symbol().value(), tick, tick.observedAt());
+        return tick(tick, tick.symbol().value());
+    }
+
+    /** {@code tick} as any producer may write it: keyed by {@code key}, or by nothing when null. */
+    PriceTick tick(PriceTick tick, String key) {
+        ticks.pipeInput(key, tick, tick.observedAt());
         return tick;
     }
 
@@ -175,6 +184,11 @@ final class EngineDriver implements AutoCloseable {
 
     List<byte[]> deadTicks() {
         return deadTicks.readValuesToList();
+    }
+
+    /** The count of counter {@code metric} with tag {@code tag} = {@code value}. */
+    double count(String metric, String tag, String value) {
+        return meters.get(metric).tag(tag, value).counter().count();
     }
 
     @Override

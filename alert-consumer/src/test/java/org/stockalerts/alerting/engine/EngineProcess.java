@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.engine;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -36,7 +37,9 @@ public final class EngineProcess {
             long commitIntervalMs,
             Map<String, Object> overrides) {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250))).addTo(builder);
+        new AlertEngineTopology(
+                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)), new SimpleMeterRegistry())
+                .addTo(builder);
         Properties properties = new Properties();
         StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))
                 .forEach(properties::put);

@@ -9,13 +9,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.stockalerts.common.event.AlertTriggered;
@@ -24,6 +21,7 @@ import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.ConsumerProgress;
 
 /** The engine's topics on the real test broker, and clients of them as the services configure theirs. */
 final class EngineTopics {
@@ -47,8 +45,14 @@ final class EngineTopics {
     }
 
     static KafkaProducer<String, Object> producer(String bootstrap) {
+        return producer(bootstrap, Map.of());
+    }
+
+    /** A producer as the services configure theirs, with {@code overrides} (a partitioner, say). */
+    static KafkaProducer<String, Object> producer(String bootstrap, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(overrides);
         return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
     }
 
@@ -67,22 +71,12 @@ final class EngineTopics {
         return consumer;
     }
 
-    /** Whether {@code applicationId}'s committed offsets on {@code topic} reached the end of every partition. */
-    static boolean caughtUp(String bootstrap, String applicationId, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata()
-                    .get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int partition = 0; partition < Topics.STOCK_PRICES.partitions(); partition++) {
-                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-            }
-            var ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return end.getValue().offset() == 0
-                        || offset != null && offset.offset() >= end.getValue().offset();
-            });
-        }
+    /** Whether {@code applicationId} has applied every rule change written so far to its symbol's partition. */
+    static boolean rulesApplied(String bootstrap, String applicationId) throws Exception {
+        return ConsumerProgress.caughtUp(bootstrap, applicationId, Topics.ALERT_RULES.name())
+                && ConsumerProgress.caughtUp(
+                        bootstrap,
+                        applicationId,
+                        applicationId + "-" + AlertEngineTopology.RULES_BY_SYMBOL + "-repartition");
     }
 }

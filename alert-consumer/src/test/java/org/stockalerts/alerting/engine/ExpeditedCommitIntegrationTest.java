@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,9 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
@@ -29,6 +26,7 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.ConsumerProgress;
 import org.stockalerts.testsupport.TestKafka;
 
 /**
@@ -37,24 +35,12 @@ import org.stockalerts.testsupport.TestKafka;
  * alert fired by a tick stamped an hour ago stays in the open transaction until the engine commits
  * for another reason (here: a clean close).
  */
-class ExpeditedCommitIntegrationTest {
+class ExpeditedCommitIntegrationTest extends EngineOnBrokerTest {
 
     private static final Duration COMMIT_INTERVAL = Duration.ofMinutes(5);
 
-    @TempDir
-    Path stateDir;
-
     private final Symbol symbol =
             Symbol.of("EXP" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase());
-    private final String applicationId = "engine-expedite-test-" + UUID.randomUUID();
-    private KafkaStreams engine;
-
-    @AfterEach
-    void stopEngine() {
-        if (engine != null) {
-            engine.close(Duration.ofSeconds(10));
-        }
-    }
 
     @Test
     void freshInputsAreCommittedAtOnceAndOldOnesWaitForTheNextCommit() throws Exception {
@@ -95,7 +81,7 @@ class ExpeditedCommitIntegrationTest {
             });
             // (every fresh rule change sent commits once processed: none is left to commit the next alert)
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> EngineTopics.caughtUp(bootstrap, applicationId, Topics.ALERT_RULES.name()));
+                    .until(() -> ConsumerProgress.caughtUp(bootstrap, applicationId, Topics.ALERT_RULES.name()));
 
             // When a tick above the second rule arrives stamped an hour ago (a backlog being worked off)
             producer.send(tick(Instant.now().minus(Duration.ofHours(1)).toEpochMilli(), "201"))

@@ -5,13 +5,9 @@ import static org.stockalerts.alerting.engine.TestRules.USER;
 import static org.stockalerts.alerting.engine.TestRules.level;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
@@ -24,24 +20,9 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.id.AlertIds;
 
 /** Signal rules against analytics, portfolio rules against holdings and ticks, through the whole topology. */
-class SignalAndPortfolioRulesTest {
+class SignalAndPortfolioRulesTest extends EngineTopologyTest {
 
     static final Duration MINUTE = Duration.ofMinutes(1);
-
-    @TempDir
-    Path stateDir;
-
-    EngineDriver engine;
-
-    @BeforeEach
-    void start() {
-        engine = new EngineDriver(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        engine.close();
-    }
 
     @Test
     void signalRuleFiresWhenTheSignalTurnsToItsSignalOnTheWatchedInterval() {

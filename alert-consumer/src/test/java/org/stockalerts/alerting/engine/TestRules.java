@@ -3,6 +3,7 @@ package org.stockalerts.alerting.engine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.stockalerts.common.event.AlertRule;
@@ -47,6 +48,25 @@ final class TestRules {
             rules.symbol = null;
         }
         return rules;
+    }
+
+    /**
+     * A level or cross rule on {@code symbol} at a random threshold from 90 to 110, ONCE, with a
+     * cooldown or re-arming, of a user of its own.
+     */
+    static AlertRule randomLevel(Random random, String symbol) {
+        Condition[] conditions = {
+            Condition.PRICE_ABOVE, Condition.PRICE_BELOW, Condition.CROSSES_UP, Condition.CROSSES_DOWN
+        };
+        TestRules rule = level(conditions[random.nextInt(conditions.length)], String.valueOf(90 + random.nextInt(21)))
+                .on(symbol)
+                .user(UUID.randomUUID());
+        switch (random.nextInt(3)) {
+            case 0 -> rule.cooldown(Duration.ofSeconds(30 + random.nextInt(300)));
+            case 1 -> rule.rearm(String.valueOf(random.nextInt(4)));
+            default -> {}
+        }
+        return rule.build();
     }
 
     static TestRules move(Condition condition, String percent, MoveReference reference, Integer windowMinutes) {

@@ -1,6 +1,7 @@
 package org.stockalerts.analytics.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -16,17 +17,22 @@ import org.stockalerts.analytics.AnalyticsSettings;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.Topics;
 
 /**
- * The analytics topology: {@code stock-prices} (keyed by symbol, event time = observedAt) through
- * {@link AnalyticsProcessor} and its per-symbol state store to {@code stock-analytics}. Ticks are
- * already keyed by symbol, so no repartitioning is needed.
+ * The analytics topology: {@code stock-prices} (event time = observedAt) through {@link
+ * TicksBySymbol}, which brings every tick to the task of its symbol's partition whatever partition
+ * and key its producer gave it, then {@link AnalyticsProcessor} and its per-symbol state store to
+ * {@code stock-analytics}, so each symbol has one state however its ticks were partitioned.
  */
 public final class AnalyticsTopology {
 
     /** Name of the per-symbol state store (and, with the application id, of its changelog topic). */
     public static final String STATE_STORE = "analytics-symbol-state";
+
+    /** Names the repartition topic of the ticks that arrive off their symbol's partition. */
+    public static final String TICKS_BY_SYMBOL = "analytics-ticks-by-symbol";
 
     private static final String PROCESSOR = "analytics-bars";
 
@@ -36,11 +42,14 @@ public final class AnalyticsTopology {
     public static KStream<String, AnalyticsUpdated> define(
             StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters) {
         builder.addStateStore(stateStore(settings));
-        KStream<String, AnalyticsUpdated> analytics = builder.stream(
-                        Topics.STOCK_PRICES.name(),
-                        Consumed.with(Serdes.String(), EventSerdes.of(Topics.STOCK_PRICES))
-                                .withTimestampExtractor(new TickTimestampExtractor())
-                                .withName("stock-prices"))
+        KStream<String, PriceTick> ticks = builder.stream(
+                Topics.STOCK_PRICES.name(),
+                Consumed.with(Serdes.String(), EventSerdes.of(Topics.STOCK_PRICES))
+                        .withTimestampExtractor(new TickTimestampExtractor())
+                        .withName("stock-prices"));
+        // a re-routed tick waits for the next commit (a fraction of a second): a bar it belongs to that
+        // closed meanwhile is amended, within the grace period, so no transaction per batch is asked for
+        KStream<String, AnalyticsUpdated> analytics = TicksBySymbol.route(ticks, TICKS_BY_SYMBOL, meters, Duration.ZERO)
                 .process(processor(settings, meters), Named.as(PROCESSOR), STATE_STORE);
         analytics.to(
                 Topics.STOCK_ANALYTICS.name(),

@@ -24,6 +24,7 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.kafka.DeadLetterDeserializationHandler;
 import org.stockalerts.common.kafka.JsonEventDeserializer;
 import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.Topics;
 
 /** The analytics topology in a {@link TopologyTestDriver}, with tick helpers for hand-computed sequences. */
@@ -76,9 +77,14 @@ final class AnalyticsDriver implements AutoCloseable {
 
     /** Pipes a tick carrying the day's cumulative {@code volume}. */
     void tick(String symbol, String at, String price, Long volume) {
+        tickKeyed(symbol, symbol, at, price, volume);
+    }
+
+    /** Pipes a tick as any producer may write it: keyed by {@code key}, or by nothing when null. */
+    void tickKeyed(String key, String symbol, String at, String price, Long volume) {
         Instant observedAt = Instant.parse(at);
         PriceTick tick = Ticks.tick(symbol, observedAt, price, volume);
-        prices.pipeInput(symbol, tick, observedAt);
+        prices.pipeInput(key, tick, observedAt);
     }
 
     /** Pipes bytes that are not a tick. */
@@ -100,6 +106,12 @@ final class AnalyticsDriver implements AutoCloseable {
                 .tag("interval", interval.toString())
                 .counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /** Ticks that reached their symbol's task by the repartition topic or by a new key. */
+    double routedTicks() {
+        return meters.get(TicksBySymbol.REROUTED_METRIC).counter().count()
+                + meters.get(TicksBySymbol.REKEYED_METRIC).counter().count();
     }
 
     @Override

@@ -71,6 +71,32 @@ class AnalyticsTopologyTest {
     }
 
     @Test
+    void aSymbolsTicksMakeOneBarWhateverKeysTheirProducersGaveThem() {
+        // Given minute bars
+        driver = new AnalyticsDriver(AnalyticsDriver.settings(MINUTE), stateDir);
+
+        // When ticks of one symbol arrive keyed by it, by a feed name and by nothing
+        driver.tickKeyed("MSFT", "MSFT", "2026-03-02T14:30:05Z", "100.00", 1_000L);
+        driver.tickKeyed("feed-7", "MSFT", "2026-03-02T14:30:20Z", "101.50", 1_500L);
+        driver.tickKeyed(null, "MSFT", "2026-03-02T14:30:40Z", "99.75", 2_100L);
+        driver.tickKeyed(null, "MSFT", "2026-03-02T14:31:00Z", "100.25", 2_400L);
+
+        // Then they made one bar, keyed by the symbol, and the foreign and missing keys were routed
+        List<AnalyticsUpdated> published = driver.published();
+        assertThat(published).hasSize(1);
+        assertBar(
+                published.getFirst().bar(),
+                "2026-03-02T14:30:00Z",
+                "2026-03-02T14:31:00Z",
+                "100.00",
+                "101.50",
+                "99.75",
+                "99.75");
+        assertThat(published.getFirst().bar().tickCount()).isEqualTo(3);
+        assertThat(driver.routedTicks()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void quietSymbolsBarClosesOnOtherSymbolsTicks() {
         // Given minute bars and a symbol that ticks once and falls silent
         driver = new AnalyticsDriver(AnalyticsDriver.settings(MINUTE), stateDir);

@@ -28,7 +28,7 @@ import org.stockalerts.common.event.TriggerMode;
  * by one with {@link RuleSemantics} fires, for random rules, rule changes and tick and signal
  * sequences. Prices sit on a coarse grid so that equality with levels happens often.
  */
-class IndexedEngineMatchesBruteForceProperties {
+class IndexedEngineMatchesBruteForcePropertiesTest {
 
     private static final Symbol SYMBOL = Symbol.of("AAPL");
     private static final Instant START = Instant.parse("2026-01-05T15:00:00Z");

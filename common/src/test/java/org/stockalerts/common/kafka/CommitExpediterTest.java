@@ -1,4 +1,4 @@
-package org.stockalerts.alerting.engine;
+package org.stockalerts.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
