@@ -1,8 +1,11 @@
 package org.stockalerts.alerting.engine;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.stockalerts.common.kafka.CommitExpediter;
 
 /**
@@ -19,17 +22,10 @@ import org.stockalerts.common.kafka.CommitExpediter;
  *     restart catching up) wait for the interval, so catching up is not slowed by a transaction
  *     per batch. Zero turns expediting off.
  */
+@Validated
 @ConfigurationProperties("stockalerts.engine")
 public record EngineSettings(
-        @DefaultValue("PT1M") Duration signalInterval,
-        @DefaultValue("PT0.25S") Duration expediteCommitWithin) {
+        @DefaultValue("PT1M") @NotNull @DurationMin(nanos = 1)
+        Duration signalInterval,
 
-    public EngineSettings {
-        if (signalInterval == null || signalInterval.isNegative() || signalInterval.isZero()) {
-            throw new IllegalArgumentException("stockalerts.engine.signal-interval must be positive");
-        }
-        if (expediteCommitWithin == null || expediteCommitWithin.isNegative()) {
-            throw new IllegalArgumentException("stockalerts.engine.expedite-commit-within must be zero or positive");
-        }
-    }
-}
+        @DefaultValue("PT0.25S") @NotNull @DurationMin Duration expediteCommitWithin) {}
