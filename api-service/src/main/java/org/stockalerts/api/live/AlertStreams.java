@@ -1,13 +1,11 @@
 package org.stockalerts.api.live;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -118,7 +116,6 @@ class AlertStreams {
 
     /** The partition alerts-triggered holds {@code userId}'s alerts in: the producer's default, by key. */
     static int partitionOf(UUID userId) {
-        byte[] key = userId.toString().getBytes(StandardCharsets.UTF_8);
-        return Utils.toPositive(Utils.murmur2(key)) % Topics.ALERTS_TRIGGERED.partitions();
+        return Topics.ALERTS_TRIGGERED.partitionOf(userId.toString());
     }
 }

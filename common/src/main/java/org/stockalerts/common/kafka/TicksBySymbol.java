@@ -2,13 +2,11 @@ package org.stockalerts.common.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -50,7 +48,7 @@ public final class TicksBySymbol {
 
     /** The partition Java's default partitioner gives {@code symbol} as a String key among {@code partitions}. */
     public static int partitionOf(Symbol symbol, int partitions) {
-        return Utils.toPositive(Utils.murmur2(symbol.value().getBytes(StandardCharsets.UTF_8))) % partitions;
+        return TopicSpec.partitionOf(symbol.value(), partitions);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.stockalerts.common.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * A topic of the system: its name, partition count, the type of its values and its topic configs.
@@ -20,6 +22,19 @@ public record TopicSpec<T>(String name, int partitions, Class<T> valueType, Map<
     /** Name of the topic failed records of this one are sent to. */
     public String deadLetterTopic() {
         return name + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The partition a Java producer's default partitioner gives a record keyed by {@code key} (a
+     * String, serialized as UTF-8) on this topic: murmur2 of the key's bytes.
+     */
+    public int partitionOf(String key) {
+        return partitionOf(key, partitions);
+    }
+
+    /** The partition the default partitioner gives {@code key} among {@code partitions}. */
+    public static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     @Override
