@@ -8,6 +8,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
@@ -46,6 +47,10 @@ public class WebhookSender implements ChannelSender {
         DestinationPolicy.Verdict verdict = policy.check(channel.address());
         if (!verdict.allowed()) {
             return verdict.refusal();
+        }
+        Optional<String> badSecret = WebhookSignature.problemWith(channel.secret());
+        if (badSecret.isPresent()) {
+            return SendResult.permanent(null, badSecret.get());
         }
         Instant now = clock.instant();
         byte[] body = EventJson.write(WebhookPayload.of(alert, now));

@@ -3,6 +3,7 @@ package org.stockalerts.alerting.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,14 +33,26 @@ public final class WebhookSignature {
         }
     }
 
-    private static byte[] key(String secret) {
+    /**
+     * Why {@code secret} cannot sign (null, not {@code whsec_}, not base64 after it), or empty when it
+     * can. The reason never quotes the secret.
+     */
+    static Optional<String> problemWith(String secret) {
         if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
-            throw new IllegalArgumentException("webhook secret is not in whsec_ format");
+            return Optional.of("webhook secret is not in whsec_ format");
         }
         try {
-            return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+            Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("webhook secret is not valid base64 after whsec_");
+            return Optional.of("webhook secret is not valid base64 after whsec_");
         }
+    }
+
+    private static byte[] key(String secret) {
+        problemWith(secret).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
     }
 }
