@@ -20,7 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * One open stream. Events are queued here and written by the shared sender executor, one drain task
  * per connection at a time, so a client that reads slowly only ever holds up itself. When its queue
- * is full, or a write fails, the connection is closed and the client has to reconnect.
+ * is full, or a write fails, the connection is closed and the client has to reconnect. The missed
+ * history a reconnect starts with does not count against the queue's capacity (the replay has its own
+ * limit), so a slow client catching up on a long history is not cut off by its own backlog.
  *
  * <p>A connection starts paused: live events are queued while the missed history is read, then
  * {@link #start} puts the history in front. From then on an alert is sent only when its cursor is past
@@ -42,6 +44,9 @@ final class LiveConnection {
     private final Deque<LiveEvent> pending = new ArrayDeque<>();
     private final Map<Integer, Long> sentUpTo = new HashMap<>();
     private final Set<UUID> sentWithoutCursor = new HashSet<>();
+    /** History events still queued at the head: a replay may be longer than the live queue's capacity. */
+    private int historyLeft;
+
     private boolean started;
     private boolean ending;
     private boolean draining;
@@ -77,7 +82,7 @@ final class LiveConnection {
             if (closed || ending || (started && !advances(event))) {
                 return;
             }
-            if (pending.size() >= capacity) {
+            if (pending.size() - historyLeft >= capacity) {
                 closeLocked();
                 return;
             }
@@ -100,6 +105,7 @@ final class LiveConnection {
             Deque<LiveEvent> live = new ArrayDeque<>(pending);
             pending.clear();
             replay.history().stream().filter(this::advances).forEach(pending::addLast);
+            historyLeft = pending.size();
             if (replay.thenEnd()) {
                 ending = true;
             } else {
@@ -150,6 +156,7 @@ final class LiveConnection {
         }
         closed = true;
         pending.clear();
+        historyLeft = 0;
         onClose.accept(this);
         // completing waits for a write in progress, so it is left to the sender, never the caller
         scheduleLocked();
@@ -173,6 +180,9 @@ final class LiveConnection {
                 }
                 complete = closed;
                 next = closed ? null : pending.pollFirst();
+                if (next != null && historyLeft > 0) {
+                    historyLeft--;
+                }
                 if (next == null) {
                     draining = false;
                 }
