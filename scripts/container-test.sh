@@ -55,6 +55,8 @@ apt_install() {
 [ -x /usr/bin/dockerd ] || apt_install docker.io
 command -v debootstrap >/dev/null || apt_install debootstrap
 command -v curl >/dev/null || apt_install curl
+# resolve_stack below edits the merged compose file with PyYAML
+/usr/bin/python3 -c 'import yaml' 2>/dev/null || apt_install python3-yaml
 if [ -x /usr/bin/docker ]; then
   # Debian's client, the daemon's own version (a newer client elsewhere on PATH may want BuildKit)
   DOCKER=(/usr/bin/docker)
@@ -166,10 +168,8 @@ if ! image_exists "eclipse-temurin:$JAVA_VERSION-jre"; then
   say "building the stand-ins eclipse-temurin:$JAVA_VERSION-jdk and -jre from $JDK"
   mkdir -p "$BUILD_CONTEXT/java"
   cp tools/containers/java/Dockerfile "$BUILD_CONTEXT/java/"
-  cp -a "$JDK" "$BUILD_CONTEXT/java/openjdk"
-  # a real file, not Debian's link to /etc/ssl/certs/java/cacerts, which the image has not
-  rm -f "$BUILD_CONTEXT/java/openjdk/lib/security/cacerts"
-  cp -L "$JDK/lib/security/cacerts" "$BUILD_CONTEXT/java/openjdk/lib/security/cacerts"
+  # links dereferenced: Debian's JDKs link cacerts, jvm.cfg and more into /etc, which the image has not
+  cp -rL "$JDK" "$BUILD_CONTEXT/java/openjdk"
   build --build-arg "DEBIAN_IMAGE=$STANDIN_DEBIAN" -t "eclipse-temurin:$JAVA_VERSION-jdk" "$BUILD_CONTEXT/java"
   "${DOCKER[@]}" tag "eclipse-temurin:$JAVA_VERSION-jdk" "eclipse-temurin:$JAVA_VERSION-jre"
   rm -rf "$BUILD_CONTEXT/java"
@@ -187,10 +187,13 @@ if ! image_exists "$STANDIN_POSTGRES"; then
 fi
 
 # ---------------------------------------------------------------------------------------------------- images
+# the legacy builder sets no BUILDPLATFORM: the daemon's own, so the build stage uses the local stand-in
+BUILD_PLATFORM="linux/$("${DOCKER[@]}" version -f '{{.Server.Arch}}')"
 for service in "${SERVICES[@]}"; do
   image="$IMAGE_NAMESPACE/stock-alerts-$service:$IMAGE_TAG"
   started=$SECONDS
-  "${DOCKER[@]}" build --network host --build-arg "JAVA_VERSION=$JAVA_VERSION" --build-arg "SERVICE=$service" \
+  "${DOCKER[@]}" build --network host --build-arg "BUILDPLATFORM=$BUILD_PLATFORM" \
+    --build-arg "JAVA_VERSION=$JAVA_VERSION" --build-arg "SERVICE=$service" \
     -t "$image" . >"$WORK_DIR/build-$service.log" 2>&1 || {
     tail -n 50 "$WORK_DIR/build-$service.log" >&2
     die "the $service image did not build (log: $WORK_DIR/build-$service.log)"
