@@ -5,18 +5,12 @@
 #   benchmarks/run-analytics.sh broker [ticks=1000000] [symbols=200] [stream threads=2]
 #       Kafka Streams with exactly_once_v2 on an in-process KRaft broker (AnalyticsBrokerBenchmark)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME
+# shellcheck source=benchmarks/lib.sh
+. "$(dirname "$0")/lib.sh"
 case "${1:-processor}" in
   processor) main=AnalyticsProcessorBenchmark ;;
   broker) main=AnalyticsBrokerBenchmark ;;
   *) echo "usage: $0 processor|broker [args]" >&2; exit 2 ;;
 esac
 shift || true
-./mvnw -B -q -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
-  -Dspotless.check.skip -Dmdep.outputFile=target/benchmark.classpath
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
-exec "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} \
-  -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" \
-  "org.stockalerts.benchmarks.$main" "$@"
+run_benchmark -Xmx1g "$main" "$@"

@@ -6,9 +6,8 @@
 # Usage: benchmarks/run-tick-to-client.sh [measured seconds, default 30] [ticks/s, default 1000] [users, default 50]
 # Takes about 4 minutes plus twice the measured seconds; stops by itself (20 minutes at most).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME
+# shellcheck source=benchmarks/lib.sh
+. "$(dirname "$0")/lib.sh"
 ./mvnw -B -q -pl api-service,alert-consumer,e2e-tests -am package dependency:build-classpath \
   -DskipTests -Dspotless.check.skip -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
 # the harness finds the services' jars relative to the e2e-tests module, as the end-to-end tests do

@@ -4,10 +4,10 @@ import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.stockalerts.common.kafka.KafkaSettings;
 
 /** The delivery feature's infrastructure: retry schedule, SSRF policy, HTTP client, request topic. */
 @Configuration(proxyBeanMethods = false)
@@ -41,11 +41,10 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    NewTopic deliveryRequestsTopic(
-            DeliverySettings settings, @Value("${stockalerts.kafka.replication-factor:1}") short replicationFactor) {
+    NewTopic deliveryRequestsTopic(DeliverySettings settings, KafkaSettings kafka) {
         return TopicBuilder.name(DeliveryTopics.REQUESTS)
                 .partitions(settings.partitions())
-                .replicas(replicationFactor)
+                .replicas(kafka.replicationFactor())
                 .build();
     }
 }

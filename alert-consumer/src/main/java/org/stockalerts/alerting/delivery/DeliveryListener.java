@@ -11,6 +11,7 @@ import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
+import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.TopicSpec;
 
 /**
@@ -37,7 +38,7 @@ public class DeliveryListener {
                             multiplierString = "#{@deliveryRetrySchedule.multiplier()}",
                             maxDelayString = "#{@deliveryRetrySchedule.maxDelayMillis()}"),
             numPartitions = "#{@deliveryRetrySchedule.partitions()}",
-            replicationFactor = "${stockalerts.kafka.replication-factor:1}",
+            replicationFactor = KafkaSettings.REPLICATION_FACTOR_EXPRESSION,
             retryTopicSuffix = DeliveryTopics.RETRY_SUFFIX,
             dltTopicSuffix = TopicSpec.DEAD_LETTER_SUFFIX,
             exclude = DeliveryRefusedException.class,

@@ -11,8 +11,10 @@ public interface QuoteProvider {
     /** What the ticks of this provider say their source is. */
     TickSource source();
 
-    /** How many symbols one {@link #fetch} may ask for. */
-    int maxSymbolsPerRequest();
+    /** How many symbols one {@link #fetch} may ask for; a local source (simulated, replayed) has no limit. */
+    default int maxSymbolsPerRequest() {
+        return Integer.MAX_VALUE;
+    }
 
     /**
      * The current quotes of {@code symbols}; a symbol the provider has nothing new for is left out.

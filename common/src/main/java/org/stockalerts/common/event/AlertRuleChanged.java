@@ -12,9 +12,7 @@ public record AlertRuleChanged(UUID eventId, Instant occurredAt, int version, Al
     public static final int CURRENT_VERSION = 1;
 
     public AlertRuleChanged {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(rule, "rule");
     }
 }

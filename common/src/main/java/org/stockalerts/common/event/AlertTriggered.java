@@ -34,9 +34,7 @@ public record AlertTriggered(
     public static final int CURRENT_VERSION = 1;
 
     public AlertTriggered {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(alertId, "alertId");
         Require.present(userId, "userId");
         Require.present(rule, "rule");

@@ -35,9 +35,7 @@ public record AnalyticsUpdated(
     public static final int CURRENT_VERSION = 1;
 
     public AnalyticsUpdated {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(symbol, "symbol");
         Require.present(interval, "interval");
         Require.present(bar, "bar");

@@ -11,9 +11,7 @@ public record ChannelsChanged(UUID eventId, Instant occurredAt, int version, UUI
     public static final int CURRENT_VERSION = 1;
 
     public ChannelsChanged {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(userId, "userId");
         channels = channels == null ? List.of() : List.copyOf(channels);
     }

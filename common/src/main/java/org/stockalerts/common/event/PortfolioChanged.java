@@ -12,9 +12,7 @@ public record PortfolioChanged(
     public static final int CURRENT_VERSION = 1;
 
     public PortfolioChanged {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(userId, "userId");
         Require.present(portfolioId, "portfolioId");
         holdings = holdings == null ? List.of() : List.copyOf(holdings);

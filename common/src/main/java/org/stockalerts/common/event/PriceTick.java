@@ -33,9 +33,7 @@ public record PriceTick(
     public static final int CURRENT_VERSION = 1;
 
     public PriceTick {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(symbol, "symbol");
         Require.positive(price, "price");
         if (volume != null && volume < 0) {

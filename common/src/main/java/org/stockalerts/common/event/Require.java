@@ -1,6 +1,8 @@
 package org.stockalerts.common.event;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
 
 /** Argument checks shared by the event records; failures name the offending field. */
 public final class Require {
@@ -32,8 +34,13 @@ public final class Require {
         return value;
     }
 
-    /** The schema version to record: an absent version (0) means the first one. */
-    public static int version(int version) {
+    /**
+     * Checks the fields every {@link Event} carries and answers the schema version to record: an
+     * absent version (0) means the first one.
+     */
+    public static int eventHeader(UUID eventId, Instant occurredAt, int version) {
+        present(eventId, "eventId");
+        present(occurredAt, "occurredAt");
         if (version < 0) {
             throw new IllegalArgumentException("field 'version' must not be negative, was " + version);
         }

@@ -9,9 +9,7 @@ public record UserDeleted(UUID eventId, Instant occurredAt, int version, UUID us
     public static final int CURRENT_VERSION = 1;
 
     public UserDeleted {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(userId, "userId");
     }
 }

@@ -10,9 +10,7 @@ public record UserRegistered(UUID eventId, Instant occurredAt, int version, UUID
     public static final int CURRENT_VERSION = 1;
 
     public UserRegistered {
-        Require.present(eventId, "eventId");
-        Require.present(occurredAt, "occurredAt");
-        version = Require.version(version);
+        version = Require.eventHeader(eventId, occurredAt, version);
         Require.present(userId, "userId");
         Require.present(name, "name");
     }

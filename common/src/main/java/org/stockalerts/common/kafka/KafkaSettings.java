@@ -18,9 +18,21 @@ import org.springframework.validation.annotation.Validated;
  * @param listenerRetryBackoff the wait between two of those retries
  */
 @Validated
-@ConfigurationProperties("stockalerts.kafka")
+@ConfigurationProperties(KafkaSettings.PREFIX)
 public record KafkaSettings(
         @DefaultValue("1") @Min(1) short replicationFactor,
         @DefaultValue("true") boolean createTopics,
         @DefaultValue("2") @PositiveOrZero int listenerRetries,
-        @DefaultValue("500ms") Duration listenerRetryBackoff) {}
+        @DefaultValue("500ms") Duration listenerRetryBackoff) {
+
+    public static final String PREFIX = "stockalerts.kafka";
+
+    /** The name {@code @EnableConfigurationProperties} gives this bean: prefix, dash, class name. */
+    public static final String BEAN_NAME = PREFIX + "-org.stockalerts.common.kafka.KafkaSettings";
+
+    /**
+     * The bound replication factor, for annotation attributes that take an expression (such as
+     * {@code @RetryableTopic(replicationFactor = ...)}), so the default stays on this record alone.
+     */
+    public static final String REPLICATION_FACTOR_EXPRESSION = "#{@'" + BEAN_NAME + "'.replicationFactor()}";
+}

@@ -74,8 +74,7 @@ public final class BinaryCopy {
     }
 
     public void uuid(UUID value) throws SQLException {
-        if (value == null) {
-            nullValue();
+        if (wroteNull(value)) {
             return;
         }
         ensure(20);
@@ -86,8 +85,7 @@ public final class BinaryCopy {
 
     /** A text value, in UTF-8 (the database's encoding). */
     public void text(String value) throws SQLException {
-        if (value == null) {
-            nullValue();
+        if (wroteNull(value)) {
             return;
         }
         int length = value.length();
@@ -103,13 +101,10 @@ public final class BinaryCopy {
     }
 
     public void int8(Long value) throws SQLException {
-        if (value == null) {
-            nullValue();
+        if (wroteNull(value)) {
             return;
         }
-        ensure(12);
-        putInt(8);
-        putLong(value);
+        int8Field(value);
     }
 
     /**
@@ -118,17 +113,14 @@ public final class BinaryCopy {
      * double, times a million), so an instant is stored as the same value whichever way it came.
      */
     public void timestamptz(Instant value) throws SQLException {
-        if (value == null) {
-            nullValue();
+        if (wroteNull(value)) {
             return;
         }
         long seconds = value.getEpochSecond();
         if (seconds < MIN_TIMESTAMP_EPOCH_SECOND || seconds >= END_TIMESTAMP_EPOCH_SECOND) {
             throw new UnwritableRecordException("instant outside PostgreSQL's timestamp range: " + value);
         }
-        ensure(12);
-        putInt(8);
-        putLong((seconds - POSTGRES_EPOCH_SECONDS) * MICROS_PER_SECOND + micros(value.getNano()));
+        int8Field((seconds - POSTGRES_EPOCH_SECONDS) * MICROS_PER_SECOND + micros(value.getNano()));
     }
 
     private static long micros(int nanos) {
@@ -142,8 +134,7 @@ public final class BinaryCopy {
      * that scale when it has more, as PostgreSQL rounds text input, then sent as base-10000 digits.
      */
     public void numeric(BigDecimal value, int scale) throws SQLException {
-        if (value == null) {
-            nullValue();
+        if (wroteNull(value)) {
             return;
         }
         BigDecimal fitted = value.scale() > scale
@@ -174,9 +165,21 @@ public final class BinaryCopy {
         return rows;
     }
 
-    private void nullValue() throws SQLException {
+    /** Writes a NULL field when {@code value} is null; answers whether it did. */
+    private boolean wroteNull(Object value) throws SQLException {
+        if (value != null) {
+            return false;
+        }
         ensure(4);
         putInt(-1);
+        return true;
+    }
+
+    /** An 8-byte field: its length, then the value. */
+    private void int8Field(long value) throws SQLException {
+        ensure(12);
+        putInt(8);
+        putLong(value);
     }
 
     /**

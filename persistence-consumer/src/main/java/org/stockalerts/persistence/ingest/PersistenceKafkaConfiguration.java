@@ -37,33 +37,41 @@ public class PersistenceKafkaConfiguration {
 
     private static final double BACKOFF_MULTIPLIER = 2.0;
 
-    @Bean(BATCH_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceBatchListenerFactory(
+    private final ConcurrentKafkaListenerContainerFactoryConfigurer configurer;
+    private final ConsumerFactory<Object, Object> consumerFactory;
+    private final KafkaOperations<Object, Object> template;
+    private final PersistenceSettings settings;
+    private final MeterRegistry registry;
+    private final String service;
+
+    PersistenceKafkaConfiguration(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<Object, Object> consumerFactory,
             KafkaOperations<Object, Object> template,
             PersistenceSettings settings,
             MeterRegistry registry,
             @Value("${spring.application.name}") String service) {
-        Map<String, Object> consumer = consumerSettings(consumerFactory, settings);
-        return batchFactory(configurer, consumer, template, settings, registry, service);
+        this.configurer = configurer;
+        this.consumerFactory = consumerFactory;
+        this.template = template;
+        this.settings = settings;
+        this.registry = registry;
+        this.service = service;
+    }
+
+    @Bean(BATCH_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceBatchListenerFactory() {
+        return batchFactory(consumerSettings());
     }
 
     @Bean(TICKS_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceTicksListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            ConsumerFactory<Object, Object> consumerFactory,
-            KafkaOperations<Object, Object> template,
-            PersistenceSettings settings,
-            MeterRegistry registry,
-            @Value("${spring.application.name}") String service) {
-        Map<String, Object> consumer = consumerSettings(consumerFactory, settings);
+    ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceTicksListenerFactory() {
+        Map<String, Object> consumer = consumerSettings();
         consumer.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, PriceTickDeserializer.class);
-        return batchFactory(configurer, consumer, template, settings, registry, service);
+        return batchFactory(consumer);
     }
 
-    private static Map<String, Object> consumerSettings(
-            ConsumerFactory<Object, Object> consumerFactory, PersistenceSettings settings) {
+    private Map<String, Object> consumerSettings() {
         Map<String, Object> consumer = new HashMap<>(consumerFactory.getConfigurationProperties());
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int)
@@ -71,27 +79,20 @@ public class PersistenceKafkaConfiguration {
         return consumer;
     }
 
-    private static ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            Map<String, Object> consumer,
-            KafkaOperations<Object, Object> template,
-            PersistenceSettings settings,
-            MeterRegistry registry,
-            String service) {
+    private ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(Map<String, Object> consumer) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, new DefaultKafkaConsumerFactory<>(consumer));
         factory.setBatchListener(true);
         factory.setConcurrency(settings.listenerConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        DefaultErrorHandler errorHandler = retryingForever(template, settings, service);
+        DefaultErrorHandler errorHandler = retryingForever();
         errorHandler.setRetryListeners(new BatchFailures(registry));
         factory.setCommonErrorHandler(errorHandler);
         return factory;
     }
 
-    private static DefaultErrorHandler retryingForever(
-            KafkaOperations<Object, Object> template, PersistenceSettings settings, String service) {
+    private DefaultErrorHandler retryingForever() {
         ExponentialBackOff backOff =
                 new ExponentialBackOff(settings.databaseRetryInitialBackoff().toMillis(), BACKOFF_MULTIPLIER);
         backOff.setMaxInterval(settings.databaseRetryMaxBackoff().toMillis());

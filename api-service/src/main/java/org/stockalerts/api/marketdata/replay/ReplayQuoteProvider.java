@@ -51,11 +51,6 @@ public final class ReplayQuoteProvider implements QuoteProvider {
     }
 
     @Override
-    public int maxSymbolsPerRequest() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
     public Set<Symbol> ownSymbols() {
         return symbols;
     }

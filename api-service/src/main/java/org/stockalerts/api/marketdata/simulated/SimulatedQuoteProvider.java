@@ -38,11 +38,6 @@ public final class SimulatedQuoteProvider implements QuoteProvider {
     }
 
     @Override
-    public int maxSymbolsPerRequest() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
     public List<Quote> fetch(List<Symbol> symbols) {
         Instant now = clock.instant();
         List<Quote> quotes = new ArrayList<>();
