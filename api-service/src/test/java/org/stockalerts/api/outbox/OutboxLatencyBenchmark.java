@@ -60,6 +60,8 @@ public final class OutboxLatencyBenchmark {
             reader.join();
             report(events, pauseMillis, latencies);
         }
+        // The in-process test broker keeps non-daemon threads for the JVM's lifetime.
+        System.exit(0);
     }
 
     private static void read(Map<String, Long> committedAt, List<Long> latencies, AtomicBoolean running) {
