@@ -10,9 +10,10 @@
 #      on Maven Central, and PostgreSQL from Debian's packages (tools/containers/).
 #   3. Builds the four service images with the Dockerfile, as docker-compose.yml names them.
 #   4. Runs docker-compose.yml plus tools/containers/compose.host.yml (host network, loopback addresses, a port per
-#      service) and checks: every service healthy through its image's HEALTHCHECK and UP on Kafka and PostgreSQL,
-#      running as a non-root user; through the API, a registered user's holding and rule fire an alert within 30 s;
-#      every service stops on SIGTERM within 30 s. Then `down -v`.
+#      service), the database named by the Go version's DB_NAME, DB_USER and DB_PASSWORD, and checks: every service
+#      healthy through its image's HEALTHCHECK and UP on Kafka and PostgreSQL, running as a non-root user; through
+#      the API, a registered user's holding and rule fire an alert within 30 s; every service stops on SIGTERM
+#      within 30 s. Then `down -v`.
 # Everything it started (containers, volumes, the daemon it started) is stopped on exit, also on failure. Images and
 # the stand-ins stay in the data root, so a second run builds only what changed.
 set -euo pipefail
@@ -219,6 +220,10 @@ CONTAINER_TEST_API_PORT=${SERVICE_PORTS[0]}
 CONTAINER_TEST_ALERT_CONSUMER_PORT=${SERVICE_PORTS[1]}
 CONTAINER_TEST_PERSISTENCE_CONSUMER_PORT=${SERVICE_PORTS[2]}
 CONTAINER_TEST_ANALYTICS_CONSUMER_PORT=${SERVICE_PORTS[3]}
+# the Go version's names, which docker-compose.yml reads where POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD are unset
+DB_NAME=stock_alerts_go
+DB_USER=gopher
+DB_PASSWORD=gopher-secret
 EOF
 
 container_of() { compose ps -q "$1"; }

@@ -4,7 +4,8 @@
 #   - the GitHub Actions workflows against their schema (@action-validator/cli) and with actionlint,
 #   - docker-compose.yml (alone and with the container test's override) with `docker-compose config`, and the
 #     Dockerfile and the container test's stand-in Dockerfiles with dockerfile-utils (no Docker engine needed),
-#   - .env.example against every setting the services read (tools/ci/env_settings.py).
+#   - .env.example against every setting the services read (tools/ci/env_settings.py),
+#   - the settings ./stock-alerts hands to the services (scripts/test-launcher-settings.sh).
 # Installs what is missing (Debian packages, npm packages), so a fresh machine passes too.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -81,5 +82,8 @@ done
 
 echo "settings: .env.example"
 python3 tools/ci/env_settings.py --check
+
+echo "launcher settings: scripts/test-launcher-settings.sh"
+scripts/test-launcher-settings.sh
 
 echo "static checks passed"

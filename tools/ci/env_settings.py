@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Every environment variable the services read, and a check that .env.example documents each one.
 
-Sources: the ${VAR:default} placeholders of every application.yml, and every @ConfigurationProperties
+Sources: the ${VAR:default} placeholders (nested ones too) of every application.yml and of the shared
+stockalerts-*.yml files in common, and every @ConfigurationProperties
 record (prefix + component, in Spring's environment-variable form: stockalerts.api.web.max-page-size
 becomes STOCKALERTS_API_WEB_MAX_PAGE_SIZE), with the @DefaultValue and the Javadoc @param text.
 
@@ -71,11 +72,23 @@ def from_records():
     return settings
 
 
+def placeholders(text):
+    """The (name, default) of each placeholder in the text, and of those nested in a default."""
+    found = []
+    for name, value in PLACEHOLDER.findall(text):
+        found.append((name, value))
+        found.extend(placeholders(value))
+    return found
+
+
 def from_yaml():
     settings = []
-    for path in sorted(glob.glob(os.path.join(ROOT, "*", "src", "main", "resources", "application*.yml"))):
+    resources = os.path.join(ROOT, "*", "src", "main", "resources")
+    paths = glob.glob(os.path.join(resources, "application*.yml"))
+    paths += glob.glob(os.path.join(resources, "stockalerts-*.yml"))
+    for path in sorted(paths):
         for line in open(path, encoding="utf-8"):
-            for name, value in PLACEHOLDER.findall(line):
+            for name, value in placeholders(line):
                 settings.append((name, value, "", os.path.relpath(path, ROOT)))
     return settings
 

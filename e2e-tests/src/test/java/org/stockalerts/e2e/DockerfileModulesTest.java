@@ -1,8 +1,8 @@
 package org.stockalerts.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stockalerts.e2e.RepositoryFiles.read;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerfileModulesTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = RepositoryFiles.ROOT;
     private static final Pattern DEFAULT_MODULES = Pattern.compile("(?s)<modules>(.*?)</modules>");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
@@ -95,13 +95,5 @@ class DockerfileModulesTest {
                 .results()
                 .map(match -> match.group(1))
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static String read(String relative) {
-        try {
-            return Files.readString(ROOT.resolve(relative));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + ROOT.resolve(relative), e);
-        }
     }
 }

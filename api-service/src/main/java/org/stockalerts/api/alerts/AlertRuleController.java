@@ -47,7 +47,7 @@ class AlertRuleController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an alert rule (the seed's 'create a price alert')")
+    @Operation(summary = "Create an alert rule")
     @ApiResponse(
             responseCode = "201",
             description = "Created",

@@ -25,8 +25,8 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
 
 /**
- * The body of {@code POST /alerts}, {@code PUT /alerts/{id}} and {@code PATCH /alerts/{id}}. As in
- * the seed, {@code targetPrice} is accepted for {@code threshold} and a rule without a condition
+ * The body of {@code POST /alerts}, {@code PUT /alerts/{id}} and {@code PATCH /alerts/{id}}.
+ * {@code targetPrice} is accepted as an alias of {@code threshold}, and a rule without a condition
  * is a price-above rule.
  *
  * @param userId optional; when present it must be the caller

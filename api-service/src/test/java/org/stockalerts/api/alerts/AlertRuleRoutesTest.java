@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 class AlertRuleRoutesTest extends ApiIntegrationTestSupport {
 
     @Test
-    void createsTheSeedsPriceAlertFromUserIdSymbolAndTargetPrice() {
+    void createsAPriceAboveRuleFromUserIdSymbolAndTargetPrice() {
         // Given a user
         TestUser alice = registerUser("Alice");
 
-        // When she posts a seed-style price alert
+        // When she posts a price alert with only her id, a symbol and a targetPrice
         MvcTestResult created = post(
                 alice, "/alerts", "{\"userId\": \"" + alice.id() + "\", \"symbol\": \"aapl\", \"targetPrice\": 200.5}");
 

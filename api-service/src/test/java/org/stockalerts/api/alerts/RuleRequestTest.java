@@ -25,7 +25,7 @@ class RuleRequestTest {
 
     @Test
     void makesAOnceOnlyPriceAboveRuleWhenNoConditionIsGiven() {
-        // When a seed-style request with only a symbol and a price becomes a rule
+        // When a request with only a symbol and a price becomes a rule
         AlertRule rule =
                 request(AAPL, null, new BigDecimal("200"), null, null, null).toRule(RULE, USER, RuleStatus.ACTIVE, 1);
 

@@ -1,0 +1,131 @@
+package org.stockalerts.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The shared connection settings (stockalerts-kafka.yml, stockalerts-database.yml) as a service loads them,
+ * from a given process environment: the port's variables win, the Go version's stand in for them, and
+ * with neither the port's defaults apply.
+ */
+class ConnectionFallbacksTest {
+
+    /** Every variable of the Go version, none of them at its default. */
+    private static final Map<String, String> GO_VERSION = Map.of(
+            "DB_HOST", "db.example",
+            "DB_PORT", "6543",
+            "DB_NAME", "legacy_alerts",
+            "DB_USER", "gopher",
+            "DB_PASSWORD", "s3cret",
+            "KAFKA_BROKER", "broker.example:29092");
+
+    @Test
+    void usesThePortsDefaultsWhenNeitherNameIsSet() {
+        // When a service starts with none of the variables set
+        Connections connections = connectionsFrom(Map.of());
+
+        // Then the port's defaults apply
+        assertThat(connections)
+                .isEqualTo(new Connections(
+                        "jdbc:postgresql://127.0.0.1:5432/stock_alerts", "postgres", "", "localhost:9092"));
+    }
+
+    @Test
+    void readsEveryVariableOfTheGoVersionWhenThePortsAreUnset() {
+        // When only the Go version's variables are set
+        Connections connections = connectionsFrom(GO_VERSION);
+
+        // Then the JDBC URL is built from them and the login and the broker are theirs
+        assertThat(connections)
+                .isEqualTo(new Connections(
+                        "jdbc:postgresql://db.example:6543/legacy_alerts", "gopher", "s3cret", "broker.example:29092"));
+    }
+
+    @Test
+    void fillsTheUrlPartsTheGoVersionLeavesUnsetWithThePortsDefaults() {
+        // When only the host and the database name of the Go version are set
+        Connections connections = connectionsFrom(Map.of("DB_HOST", "db.example", "DB_NAME", "legacy_alerts"));
+
+        // Then the port, the login and the broker are the port's defaults
+        assertThat(connections)
+                .isEqualTo(new Connections(
+                        "jdbc:postgresql://db.example:5432/legacy_alerts", "postgres", "", "localhost:9092"));
+    }
+
+    @Test
+    void thePortsVariablesWinWhenBothAreSet() {
+        // When both names of every setting are set
+        Map<String, String> both = new HashMap<>(GO_VERSION);
+        both.putAll(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://port.example:5432/stock_alerts",
+                "DATABASE_USER", "stockalerts",
+                "DATABASE_PASSWORD", "port-secret",
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka.example:9092"));
+        Connections connections = connectionsFrom(both);
+
+        // Then the port's variables are what the service uses
+        assertThat(connections)
+                .isEqualTo(new Connections(
+                        "jdbc:postgresql://port.example:5432/stock_alerts",
+                        "stockalerts",
+                        "port-secret",
+                        "kafka.example:9092"));
+    }
+
+    @Test
+    void anEmptyPasswordOfThePortStillWins() {
+        // When DATABASE_PASSWORD is set to nothing and DB_PASSWORD to a password
+        Connections connections = connectionsFrom(Map.of("DATABASE_PASSWORD", "", "DB_PASSWORD", "s3cret"));
+
+        // Then the service logs in without a password: set is set, even when empty
+        assertThat(connections.password()).isEmpty();
+    }
+
+    /** Where a service started with these process variables, and the shared connection files, connects. */
+    private static Connections connectionsFrom(Map<String, String> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "imports",
+                        Map.of(
+                                "spring.config.import",
+                                "classpath:stockalerts-kafka.yml,classpath:stockalerts-database.yml")));
+        SpringApplication application = new SpringApplication(NoBeans.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setEnvironment(environment);
+        try (ConfigurableApplicationContext context = application.run()) {
+            ConfigurableEnvironment settings = context.getEnvironment();
+            return new Connections(
+                    settings.getProperty("spring.datasource.url"),
+                    settings.getProperty("spring.datasource.username"),
+                    settings.getProperty("spring.datasource.password"),
+                    settings.getProperty("spring.kafka.bootstrap-servers"));
+        }
+    }
+
+    private record Connections(String url, String user, String password, String kafka) {}
+
+    @Configuration(proxyBeanMethods = false)
+    static class NoBeans {}
+}
