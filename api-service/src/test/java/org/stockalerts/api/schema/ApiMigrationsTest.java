@@ -21,10 +21,7 @@ class ApiMigrationsTest extends MigrationsContract {
         check.migrate();
         try (Connection db = check.connect();
                 Statement sql = db.createStatement()) {
-            sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', 'ada@example.com',"
-                    + " now(), now())");
-            sql.execute("INSERT INTO portfolios VALUES ('00000000-0000-0000-0000-000000000002',"
-                    + " '00000000-0000-0000-0000-000000000001', 'Main', now(), now())");
+            userWithPortfolio(sql);
             String holding = "INSERT INTO holdings (id, portfolio_id, symbol, quantity, average_cost, created_at,"
                     + " updated_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'AAPL', %s, 10,"
                     + " now(), now())";
@@ -43,9 +40,7 @@ class ApiMigrationsTest extends MigrationsContract {
         check.migrate();
         try (Connection db = check.connect();
                 Statement sql = db.createStatement()) {
-            sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', NULL, now(), now())");
-            sql.execute("INSERT INTO portfolios VALUES ('00000000-0000-0000-0000-000000000002',"
-                    + " '00000000-0000-0000-0000-000000000001', 'Main', now(), now())");
+            userWithPortfolio(sql);
             String holding = "INSERT INTO holdings (id, portfolio_id, symbol, quantity, average_cost, threshold_price,"
                     + " created_at, updated_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002',"
                     + " '%s', %s, %s, 150, now(), now())";
@@ -85,5 +80,12 @@ class ApiMigrationsTest extends MigrationsContract {
                     .hasMessageContaining("alert_rules_status_check");
             sql.execute(rule.formatted("200", "ACTIVE"));
         }
+    }
+
+    private static void userWithPortfolio(Statement sql) throws SQLException {
+        sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', 'ada@example.com',"
+                + " now(), now())");
+        sql.execute("INSERT INTO portfolios VALUES ('00000000-0000-0000-0000-000000000002',"
+                + " '00000000-0000-0000-0000-000000000001', 'Main', now(), now())");
     }
 }
