@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
-/** With {@code threshold-repeat} on, holdings' threshold rules repeat once per poll interval, as in the Go system. */
+/**
+ * With {@code threshold-repeat} on, holdings' threshold rules repeat once per poll interval, as in the Go system.
+ * The context of its own is closed afterwards, so its connections do not stay open beside the shared one's.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(
         properties = {"stockalerts.portfolio.threshold-repeat=true", "stockalerts.marketdata.poll-interval=60s"})
 class ThresholdRepeatRoutesTest extends ApiIntegrationTestSupport {
