@@ -94,6 +94,27 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
     }
 
     @Test
+    void aRepeatingThresholdFiresAtMostOncePerPollIntervalWhileThePriceStaysAtOrAbove() {
+        // Given a holding's threshold rule at or above 150 that repeats every 60 s (the poll interval)
+        engine.rule(level(Condition.PRICE_ABOVE, "150")
+                .cooldown(Duration.ofSeconds(60))
+                .build());
+
+        // When ticks come every 20 s: at 150 exactly, above, briefly below and back, above for two minutes
+        long[] seconds = {0, 20, 40, 50, 60, 80, 100, 120, 140, 160};
+        String[] prices = {"150", "151", "149", "152", "150", "155", "156", "157", "158", "159"};
+        for (int i = 0; i < seconds.length; i++) {
+            engine.tick("AAPL", prices[i], seconds[i]);
+        }
+
+        // Then it fired at 0 s (equality counts), 60 s and 120 s: once per interval, the dip changing nothing
+        assertThat(engine.alerts())
+                .extracting(AlertTriggered::observedAt)
+                .containsExactly(
+                        EngineDriver.START, EngineDriver.START.plusSeconds(60), EngineDriver.START.plusSeconds(120));
+    }
+
+    @Test
     void rearmsAnAboveRuleOnlyAfterThePriceLeftTheZoneByTheMargin() {
         // Given an above-200 rule that re-arms 5 below the level
         engine.rule(level(Condition.PRICE_ABOVE, "200").rearm("5").build());

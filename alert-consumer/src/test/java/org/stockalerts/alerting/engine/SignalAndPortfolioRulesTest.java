@@ -133,6 +133,29 @@ class SignalAndPortfolioRulesTest extends EngineTopologyTest {
     }
 
     @Test
+    void aWatchEntryHoldsNothingForPortfolioRulesWhileItsThresholdRuleFires() {
+        // Given a portfolio worth more than 100 only with MSFT, and a threshold rule on MSFT at or above 150
+        AlertRule portfolioRule =
+                engine.rule(level(Condition.PORTFOLIO_VALUE_ABOVE, "100").build());
+        AlertRule threshold =
+                engine.rule(level(Condition.PRICE_ABOVE, "150").on("MSFT").build());
+        UUID portfolio = UUID.randomUUID();
+        engine.portfolio(USER, portfolio, holding("AAPL", "1"), holding("MSFT", "1"));
+        engine.tick("AAPL", "10", 1);
+
+        // When MSFT becomes a watch entry (the published portfolio carries positions only) and reaches 150
+        engine.portfolio(USER, portfolio, holding("AAPL", "1"));
+        PriceTick reaching = engine.tick("MSFT", "150", 2);
+
+        // Then the threshold rule fires, and the portfolio, worth 10 without MSFT, does not
+        assertThat(engine.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.ruleId()).isEqualTo(threshold.ruleId());
+            assertThat(alert.sourceEventId()).isEqualTo(reaching.eventId());
+        });
+        assertThat(engine.alerts()).noneMatch(alert -> alert.ruleId().equals(portfolioRule.ruleId()));
+    }
+
+    @Test
     void aDeletedPortfolioRuleNeverFires() {
         // Given a portfolio rule and holdings
         AlertRule rule =

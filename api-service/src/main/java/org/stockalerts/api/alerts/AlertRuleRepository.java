@@ -1,5 +1,6 @@
 package org.stockalerts.api.alerts;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,9 @@ interface AlertRuleRepository extends JpaRepository<AlertRuleEntity, UUID>, JpaS
 
     Optional<AlertRuleEntity> findByIdAndUserId(UUID id, UUID userId);
 
-    Optional<AlertRuleEntity> findByHoldingId(UUID holdingId);
+    List<AlertRuleEntity> findByHoldingIdOrderByCreatedAtAscIdAsc(UUID holdingId);
+
+    List<AlertRuleEntity> findByHoldingIdIn(Collection<UUID> holdingIds);
 
     List<AlertRuleEntity> findByUserId(UUID userId);
 }

@@ -1,14 +1,10 @@
 package org.stockalerts.api.alerts;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockalerts.api.outbox.OutboxWriter;
 import org.stockalerts.api.user.UserDeletionListener;
@@ -17,10 +13,7 @@ import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.UnprocessableException;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
-import org.stockalerts.common.event.ChannelType;
-import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.RuleStatus;
-import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
 import org.stockalerts.common.id.EventIds;
 
@@ -113,56 +106,12 @@ public class AlertRules implements UserDeletionListener {
         tombstone(ruleId);
     }
 
-    /**
-     * Keeps the price-above rule of a holding in line with its {@code thresholdPrice}: creates or
-     * updates (and re-activates) it, or deletes it when the threshold is null.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void syncHoldingThreshold(UUID userId, UUID holdingId, Symbol symbol, BigDecimal threshold) {
-        var existing = rules.findByHoldingId(holdingId);
-        if (threshold == null) {
-            existing.ifPresent(entity -> {
-                rules.delete(entity);
-                tombstone(entity.id());
-            });
-            return;
-        }
-        UUID ruleId = existing.map(AlertRuleEntity::id).orElseGet(ids::next);
-        long revision = existing.map(entity -> entity.toRule().revision()).orElse(1L);
-        Set<ChannelType> channels =
-                existing.map(entity -> entity.toRule().channels()).orElse(Set.of(ChannelType.IN_APP));
-        AlertRule rule = new AlertRule(
-                ruleId,
-                userId,
-                symbol,
-                Condition.PRICE_ABOVE,
-                threshold,
-                null,
-                null,
-                null,
-                null,
-                TriggerMode.ONCE,
-                null,
-                null,
-                null,
-                channels,
-                RuleStatus.ACTIVE,
-                revision);
-        Instant now = clock.instant();
-        if (existing.isPresent()) {
-            existing.get().apply(rule, now);
-            save(existing.get());
-        } else {
-            save(new AlertRuleEntity(rule, holdingId, now));
-        }
-    }
-
     @Override
     public void beforeUserDeleted(UUID userId) {
         rules.findByUserId(userId).forEach(rule -> tombstone(rule.id()));
     }
 
-    private AlertRuleEntity save(AlertRuleEntity entity) {
+    AlertRuleEntity save(AlertRuleEntity entity) {
         AlertRuleEntity saved = rules.save(entity);
         AlertRule rule = saved.toRule();
         outbox.ruleChanged(new AlertRuleChanged(ids.next(), clock.instant(), AlertRuleChanged.CURRENT_VERSION, rule));
@@ -175,7 +124,7 @@ public class AlertRules implements UserDeletionListener {
         return saved;
     }
 
-    private void tombstone(UUID ruleId) {
+    void tombstone(UUID ruleId) {
         outbox.ruleDeleted(ids.next(), ruleId, clock.instant());
         log.atInfo().addKeyValue("ruleId", ruleId).log("alert rule deleted");
     }

@@ -7,14 +7,18 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.stockalerts.common.event.Holding;
 import org.stockalerts.common.event.Symbol;
 
-/** One position of a portfolio. */
+/**
+ * One holding of a portfolio: a position (quantity and average cost), or a watch entry (a symbol
+ * watched for its price thresholds, with neither).
+ */
 @Entity
 @Table(name = "holdings")
-class HoldingEntity {
+public class HoldingEntity {
 
     /** Decimal places stored for quantities and prices (numeric(24, 8)). */
     static final int SCALE = 8;
@@ -28,10 +32,10 @@ class HoldingEntity {
     @Column(nullable = false)
     private String symbol;
 
-    @Column(nullable = false)
+    @Column
     private BigDecimal quantity;
 
-    @Column(name = "average_cost", nullable = false)
+    @Column(name = "average_cost")
     private BigDecimal averageCost;
 
     @Column(name = "threshold_price")
@@ -59,8 +63,20 @@ class HoldingEntity {
         this.updatedAt = now;
     }
 
-    /** A further purchase: quantities add up, the average cost is weighted by quantity. */
+    /** Watches the symbol at {@code threshold} too: the latest threshold becomes the holding's. */
+    void watch(BigDecimal threshold, Instant now) {
+        set(quantity, averageCost, threshold, now);
+    }
+
+    /**
+     * A further purchase: quantities add up, the average cost is weighted by quantity; a watch entry
+     * becomes a position.
+     */
     void buy(BigDecimal moreQuantity, BigDecimal price, BigDecimal newThreshold, Instant now) {
+        if (watched()) {
+            set(moreQuantity, price, newThreshold == null ? thresholdPrice : newThreshold, now);
+            return;
+        }
         BigDecimal total = quantity.add(moreQuantity);
         BigDecimal cost = quantity.multiply(averageCost).add(moreQuantity.multiply(price));
         set(
@@ -70,15 +86,21 @@ class HoldingEntity {
                 now);
     }
 
-    Holding toHolding() {
-        return new Holding(Symbol.of(symbol), quantity, averageCost);
+    /** Whether this is a watch entry: no quantity, no cost. */
+    boolean watched() {
+        return quantity == null;
     }
 
-    UUID id() {
+    /** The position, or empty for a watch entry, which holds nothing. */
+    Optional<Holding> toHolding() {
+        return watched() ? Optional.empty() : Optional.of(new Holding(Symbol.of(symbol), quantity, averageCost));
+    }
+
+    public UUID id() {
         return id;
     }
 
-    Symbol symbol() {
+    public Symbol symbol() {
         return Symbol.of(symbol);
     }
 

@@ -48,14 +48,19 @@ class PortfolioController {
     }
 
     @PostMapping("/users/{id}/portfolio")
-    @Operation(summary = "Create or update the user's portfolio; holdings, when given, replace the current ones")
+    @Operation(
+            summary = "Create or update the user's portfolio; holdings, when given, replace the current ones."
+                    + " Without a body, create it (or return it as it is)")
     @ApiResponse(
             responseCode = "201",
             description = "Created",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
     ResponseEntity<PortfolioView> upsertOfUser(
-            @PathVariable UUID id, @CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
-        return upserted(portfolios.upsert(requireSelf(id, caller), request));
+            @PathVariable UUID id,
+            @CurrentUser UUID caller,
+            @Valid @RequestBody(required = false) PortfolioRequest request) {
+        UUID userId = requireSelf(id, caller);
+        return upserted(request == null ? portfolios.ensure(userId) : portfolios.upsert(userId, request));
     }
 
     @PostMapping("/portfolio")
@@ -80,7 +85,9 @@ class PortfolioController {
     }
 
     @PostMapping("/portfolio/{id}/stocks")
-    @Operation(summary = "Add a purchase: a new holding or more of one already held (average cost weighted)")
+    @Operation(
+            summary = "Add a purchase (a new holding, or more of one held, average cost weighted) or, with only"
+                    + " a symbol and a threshold, a watch entry; each threshold adds a price-at-or-above rule")
     @ApiResponse(
             responseCode = "201",
             description = "Created",

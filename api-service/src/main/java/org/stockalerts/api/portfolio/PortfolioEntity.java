@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A user's one portfolio. */
 @Entity
 @Table(name = "portfolios")
-class PortfolioEntity {
+public class PortfolioEntity {
 
     @Id
     private UUID id;
@@ -44,11 +44,11 @@ class PortfolioEntity {
         this.updatedAt = now;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    UUID userId() {
+    public UUID userId() {
         return userId;
     }
 

@@ -1,8 +1,11 @@
 package org.stockalerts.api.portfolio;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.stockalerts.api.alerts.HoldingRules;
 import org.stockalerts.api.web.NotFoundException;
 
 /** Reads portfolios and holdings of their owner, valued at the latest stored prices. */
@@ -12,11 +15,14 @@ class PortfolioReader {
     private final PortfolioRepository portfolios;
     private final HoldingRepository holdings;
     private final LatestPrices prices;
+    private final HoldingRules rules;
 
-    PortfolioReader(PortfolioRepository portfolios, HoldingRepository holdings, LatestPrices prices) {
+    PortfolioReader(
+            PortfolioRepository portfolios, HoldingRepository holdings, LatestPrices prices, HoldingRules rules) {
         this.portfolios = portfolios;
         this.holdings = holdings;
         this.prices = prices;
+        this.rules = rules;
     }
 
     PortfolioView ofUser(UUID userId) {
@@ -33,12 +39,7 @@ class PortfolioReader {
     }
 
     Valuation.HoldingValue holding(HoldingEntity holding) {
-        LatestPrices.Prices latest = prices.latest(List.of(holding.symbol()));
-        return Valuation.of(
-                holding.toHolding(),
-                holding.thresholdPrice(),
-                latest.quotes().get(holding.symbol()),
-                latest.unavailableReason());
+        return valued(List.of(holding)).getFirst();
     }
 
     PortfolioView view(PortfolioEntity portfolio) {
@@ -54,16 +55,29 @@ class PortfolioReader {
     }
 
     private List<Valuation.HoldingValue> valued(PortfolioEntity portfolio) {
-        List<HoldingEntity> held = holdings.findByPortfolioIdOrderBySymbol(portfolio.id());
+        return valued(holdings.findByPortfolioIdOrderBySymbol(portfolio.id()));
+    }
+
+    private List<Valuation.HoldingValue> valued(List<HoldingEntity> held) {
         LatestPrices.Prices latest =
                 prices.latest(held.stream().map(HoldingEntity::symbol).toList());
+        Map<UUID, List<BigDecimal>> thresholds =
+                rules.thresholds(held.stream().map(HoldingEntity::id).toList());
         return held.stream()
-                .map(holding -> Valuation.of(
-                        holding.toHolding(),
-                        holding.thresholdPrice(),
+                .map(holding -> value(
+                        holding,
+                        thresholds.getOrDefault(holding.id(), List.of()),
                         latest.quotes().get(holding.symbol()),
                         latest.unavailableReason()))
                 .toList();
+    }
+
+    private static Valuation.HoldingValue value(
+            HoldingEntity holding, List<BigDecimal> thresholds, LatestPrice quote, String unavailableReason) {
+        return holding.toHolding()
+                .map(position -> Valuation.of(position, holding.thresholdPrice(), thresholds, quote, unavailableReason))
+                .orElseGet(() -> Valuation.watched(
+                        holding.symbol(), holding.thresholdPrice(), thresholds, quote, unavailableReason));
     }
 
     private PortfolioEntity owned(UUID owner, UUID portfolioId) {

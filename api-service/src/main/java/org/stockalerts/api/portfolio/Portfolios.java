@@ -1,5 +1,6 @@
 package org.stockalerts.api.portfolio;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -8,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.stockalerts.api.alerts.AlertRules;
+import org.stockalerts.api.alerts.HoldingRules;
+import org.stockalerts.api.alerts.ThresholdTrigger;
+import org.stockalerts.api.marketdata.MarketDataSettings;
 import org.stockalerts.api.outbox.OutboxWriter;
 import org.stockalerts.api.portfolio.PortfolioRequests.HoldingRequest;
 import org.stockalerts.api.portfolio.PortfolioRequests.PortfolioRequest;
@@ -22,10 +25,11 @@ import org.stockalerts.common.id.EventIds;
 
 /**
  * Changes to portfolios and holdings. Each change publishes the whole portfolio as a
- * {@link PortfolioChanged} through the outbox and keeps holding threshold rules in line.
+ * {@link PortfolioChanged} (its positions: a watch entry holds nothing) through the outbox and keeps
+ * the holdings' threshold rules in line.
  */
 @Service
-class Portfolios {
+public class Portfolios {
 
     /** Name of a portfolio created without one. */
     static final String DEFAULT_NAME = "My portfolio";
@@ -33,7 +37,8 @@ class Portfolios {
     private final PortfolioRepository portfolios;
     private final HoldingRepository holdings;
     private final UserRepository users;
-    private final AlertRules rules;
+    private final HoldingRules rules;
+    private final ThresholdTrigger trigger;
     private final OutboxWriter outbox;
     private final EventIds ids;
     private final Clock clock;
@@ -42,7 +47,9 @@ class Portfolios {
             PortfolioRepository portfolios,
             HoldingRepository holdings,
             UserRepository users,
-            AlertRules rules,
+            HoldingRules rules,
+            PortfolioSettings settings,
+            MarketDataSettings marketData,
             OutboxWriter outbox,
             EventIds ids,
             Clock clock) {
@@ -50,6 +57,7 @@ class Portfolios {
         this.holdings = holdings;
         this.users = users;
         this.rules = rules;
+        this.trigger = settings.thresholdTrigger(marketData);
         this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
@@ -76,19 +84,59 @@ class Portfolios {
         return new Upserted(portfolio, existing.isEmpty());
     }
 
-    /** Adds a purchase: a new holding, or more of one already held (average cost weighted). */
+    /** The user's portfolio as it is, or created with the default name when there is none yet. */
+    @Transactional
+    public PortfolioEntity ensurePortfolio(UUID userId) {
+        return ensure(userId).portfolio();
+    }
+
+    @Transactional
+    Upserted ensure(UUID userId) {
+        users.lockById(userId).orElseThrow(() -> NotFoundException.user(userId));
+        return portfolios
+                .findByUserId(userId)
+                .map(existing -> new Upserted(existing, false))
+                .orElseGet(() -> {
+                    PortfolioEntity created =
+                            portfolios.save(new PortfolioEntity(ids.next(), userId, DEFAULT_NAME, clock.instant()));
+                    publish(created);
+                    return new Upserted(created, true);
+                });
+    }
+
+    /**
+     * Adds to a holding what {@code request} brings: a purchase (quantities add up, the average cost
+     * is weighted; a watch entry becomes a position), or with neither quantity nor cost a watch entry;
+     * a threshold adds a rule next to the holding's others.
+     */
     @Transactional
     HoldingEntity addHolding(UUID owner, UUID portfolioId, HoldingRequest request) {
-        PortfolioEntity portfolio = lockOwned(owner, portfolioId);
         Symbol symbol = Require.present(request.symbol(), "symbol");
+        if (request.quantity() == null) {
+            return addWatchEntry(owner, portfolioId, symbol, request.thresholdPrice());
+        }
+        PortfolioEntity portfolio = lockOwned(owner, portfolioId);
         Instant now = clock.instant();
         HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
-                .map(held -> {
-                    held.buy(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
-                    return held;
-                })
-                .orElseGet(() -> newHolding(portfolio, symbol, request, now));
-        return saveAndPublish(portfolio, holding, now);
+                .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+        holding.buy(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
+        return saveAndPublish(portfolio, holding, request.thresholdPrice(), now);
+    }
+
+    /**
+     * Watches {@code symbol} at {@code thresholdPrice}: a watch entry (no quantity, no cost) when the
+     * symbol is not held yet, and a price-at-or-above rule at that threshold next to the holding's
+     * others (a threshold it has already is re-activated, not doubled).
+     */
+    @Transactional
+    public HoldingEntity addWatchEntry(UUID owner, UUID portfolioId, Symbol symbol, BigDecimal thresholdPrice) {
+        Require.positive(thresholdPrice, "thresholdPrice");
+        PortfolioEntity portfolio = lockOwned(owner, portfolioId);
+        Instant now = clock.instant();
+        HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
+                .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+        holding.watch(thresholdPrice, now);
+        return saveAndPublish(portfolio, holding, thresholdPrice, now);
     }
 
     /** Sets a holding to exactly {@code request}, creating it if needed. */
@@ -102,7 +150,9 @@ class Portfolios {
         HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
                 .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
         holding.set(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
-        return saveAndPublish(portfolio, holding, now);
+        HoldingEntity saved = save(holding);
+        rules.setThreshold(portfolio.userId(), saved.id(), saved.symbol(), saved.thresholdPrice(), trigger);
+        return published(portfolio, saved, now);
     }
 
     @Transactional
@@ -110,7 +160,7 @@ class Portfolios {
         PortfolioEntity portfolio = lockOwned(owner, portfolioId);
         HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
                 .orElseThrow(() -> new NotFoundException("holding", symbol));
-        rules.syncHoldingThreshold(owner, holding.id(), symbol, null);
+        rules.setThreshold(owner, holding.id(), symbol, null, trigger);
         holdings.delete(holding);
         portfolio.touch(null, clock.instant());
         publish(portfolio);
@@ -126,7 +176,7 @@ class Portfolios {
         }
         for (HoldingEntity held : holdings.findByPortfolioIdOrderBySymbol(portfolio.id())) {
             if (!symbols.contains(held.symbol())) {
-                rules.syncHoldingThreshold(portfolio.userId(), held.id(), held.symbol(), null);
+                rules.setThreshold(portfolio.userId(), held.id(), held.symbol(), null, trigger);
                 holdings.delete(held);
             }
         }
@@ -136,23 +186,30 @@ class Portfolios {
                     .orElseGet(() -> new HoldingEntity(ids.next(), portfolio.id(), request.symbol(), now));
             holding.set(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
             holdings.save(holding);
-            rules.syncHoldingThreshold(portfolio.userId(), holding.id(), holding.symbol(), holding.thresholdPrice());
+            rules.setThreshold(portfolio.userId(), holding.id(), holding.symbol(), holding.thresholdPrice(), trigger);
         }
     }
 
-    private HoldingEntity newHolding(PortfolioEntity portfolio, Symbol symbol, HoldingRequest request, Instant now) {
-        HoldingEntity holding = new HoldingEntity(ids.next(), portfolio.id(), symbol, now);
-        holding.set(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
-        return holding;
+    /** Saves a holding that gained {@code addedThreshold} (if not null) as a rule next to its others. */
+    private HoldingEntity saveAndPublish(
+            PortfolioEntity portfolio, HoldingEntity holding, BigDecimal addedThreshold, Instant now) {
+        HoldingEntity saved = save(holding);
+        if (addedThreshold != null) {
+            rules.addThreshold(portfolio.userId(), saved.id(), saved.symbol(), addedThreshold, trigger);
+        }
+        return published(portfolio, saved, now);
     }
 
-    private HoldingEntity saveAndPublish(PortfolioEntity portfolio, HoldingEntity holding, Instant now) {
+    private HoldingEntity save(HoldingEntity holding) {
         HoldingEntity saved = holdings.save(holding);
         holdings.flush();
-        rules.syncHoldingThreshold(portfolio.userId(), saved.id(), saved.symbol(), saved.thresholdPrice());
+        return saved;
+    }
+
+    private HoldingEntity published(PortfolioEntity portfolio, HoldingEntity holding, Instant now) {
         portfolio.touch(null, now);
         publish(portfolio);
-        return saved;
+        return holding;
     }
 
     private PortfolioEntity lockOwned(UUID owner, UUID portfolioId) {
@@ -171,7 +228,7 @@ class Portfolios {
                 portfolio.userId(),
                 portfolio.id(),
                 holdings.findByPortfolioIdOrderBySymbol(portfolio.id()).stream()
-                        .map(HoldingEntity::toHolding)
+                        .flatMap(holding -> holding.toHolding().stream())
                         .toList()));
     }
 }

@@ -10,7 +10,9 @@ import org.stockalerts.common.event.Symbol;
 /**
  * Values holdings at their latest prices: market value, cost basis, unrealized P&amp;L (absolute and
  * percent) and day change (against the previous close). A holding without a price gets nulls and
- * the reason; so do the totals, which need every holding priced (the cost basis always adds up).
+ * the reason; so do the totals, which need every position priced (the cost basis always adds up).
+ * A watch entry is shown as watched, with its price but no value, cost or P&amp;L, and is left out
+ * of the totals.
  */
 final class Valuation {
 
@@ -23,7 +25,13 @@ final class Valuation {
 
     private Valuation() {}
 
-    /** The value of one holding. */
+    /**
+     * The value of one holding.
+     *
+     * @param thresholdPrice the latest threshold given for the holding
+     * @param thresholds the thresholds of all its price-at-or-above rules, ascending
+     * @param watched whether it is a watch entry (no quantity, no cost, no value)
+     */
     record HoldingValue(
             Symbol symbol,
             BigDecimal quantity,
@@ -37,7 +45,9 @@ final class Valuation {
             BigDecimal unrealizedPnlPercent,
             BigDecimal dayChange,
             BigDecimal dayChangePercent,
-            String reason) {}
+            String reason,
+            List<BigDecimal> thresholds,
+            boolean watched) {}
 
     /** The totals over all holdings. */
     record Totals(
@@ -48,10 +58,41 @@ final class Valuation {
             BigDecimal dayChange,
             String reason) {}
 
-    static HoldingValue of(Holding holding, BigDecimal thresholdPrice, LatestPrice quote, String unavailableReason) {
+    /** A watch entry: its price and day change per share, when known, and nothing held. */
+    static HoldingValue watched(
+            Symbol symbol,
+            BigDecimal thresholdPrice,
+            List<BigDecimal> thresholds,
+            LatestPrice quote,
+            String unavailableReason) {
+        return new HoldingValue(
+                symbol,
+                null,
+                null,
+                thresholdPrice,
+                quote == null ? null : quote.price(),
+                quote == null ? null : quote.observedAt(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                quote == null || quote.previousClose() == null
+                        ? null
+                        : percent(quote.price().subtract(quote.previousClose()), quote.previousClose()),
+                quote == null ? reasonWithoutPrice(unavailableReason) : null,
+                List.copyOf(thresholds),
+                true);
+    }
+
+    static HoldingValue of(
+            Holding holding,
+            BigDecimal thresholdPrice,
+            List<BigDecimal> thresholds,
+            LatestPrice quote,
+            String unavailableReason) {
         BigDecimal costBasis = money(holding.quantity().multiply(holding.averageCost()));
         if (quote == null) {
-            String reason = unavailableReason != null ? unavailableReason : NO_PRICE_YET;
             return new HoldingValue(
                     holding.symbol(),
                     holding.quantity(),
@@ -65,7 +106,9 @@ final class Valuation {
                     null,
                     null,
                     null,
-                    reason);
+                    reasonWithoutPrice(unavailableReason),
+                    List.copyOf(thresholds),
+                    false);
         }
         BigDecimal marketValue = money(holding.quantity().multiply(quote.price()));
         BigDecimal pnl = marketValue.subtract(costBasis);
@@ -88,10 +131,15 @@ final class Valuation {
                 percent(pnl, costBasis),
                 dayChange,
                 dayChangePercent,
-                null);
+                null,
+                List.copyOf(thresholds),
+                false);
     }
 
-    static Totals totals(List<HoldingValue> values) {
+    /** The totals over the positions; watch entries hold nothing and are left out. */
+    static Totals totals(List<HoldingValue> holdings) {
+        List<HoldingValue> values =
+                holdings.stream().filter(value -> !value.watched()).toList();
         BigDecimal costBasis = sum(values.stream().map(HoldingValue::costBasis).toList());
         List<String> unpriced = values.stream()
                 .filter(value -> value.marketValue() == null)
@@ -113,6 +161,10 @@ final class Valuation {
                 percent(pnl, costBasis),
                 dayChange,
                 dayKnown ? null : "previous close unknown for some holdings");
+    }
+
+    private static String reasonWithoutPrice(String unavailableReason) {
+        return unavailableReason != null ? unavailableReason : NO_PRICE_YET;
     }
 
     private static BigDecimal sum(List<BigDecimal> amounts) {

@@ -1,5 +1,6 @@
 package org.stockalerts.api.user;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,9 @@ public final class UserDtos {
 
     private UserDtos() {}
 
+    /** Keys match in any letter case, so the Go system's {@code Name} and {@code Email} are accepted. */
     @Schema(example = "{\"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\"}")
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
     record RegisterUser(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 320) String email) {}

@@ -22,7 +22,7 @@ class ValuationTest {
         LatestPrice quote = new LatestPrice(AAPL, new BigDecimal("60.10"), AT, new BigDecimal("58"));
 
         // When it is valued
-        Valuation.HoldingValue value = Valuation.of(holding, new BigDecimal("70"), quote, null);
+        Valuation.HoldingValue value = Valuation.of(holding, new BigDecimal("70"), List.of(), quote, null);
 
         // Then market value, cost, P&L and day change follow exactly
         assertThat(value.marketValue()).isEqualByComparingTo("240.40");
@@ -43,7 +43,7 @@ class ValuationTest {
         LatestPrice quote = new LatestPrice(AAPL, new BigDecimal("11"), AT, null);
 
         // When it is valued, alone and in total
-        Valuation.HoldingValue value = Valuation.of(holding, null, quote, null);
+        Valuation.HoldingValue value = Valuation.of(holding, null, List.of(), quote, null);
         Valuation.Totals totals = Valuation.totals(List.of(value));
 
         // Then value and P&L are known, the day change is not, and the totals say why
@@ -60,10 +60,11 @@ class ValuationTest {
         Valuation.HoldingValue priced = Valuation.of(
                 new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN),
                 null,
+                List.of(),
                 new LatestPrice(AAPL, BigDecimal.TEN, AT, null),
                 null);
         Valuation.HoldingValue unpriced =
-                Valuation.of(new Holding(MSFT, new BigDecimal("2"), new BigDecimal("5")), null, null, null);
+                Valuation.of(new Holding(MSFT, new BigDecimal("2"), new BigDecimal("5")), null, List.of(), null, null);
 
         // When the totals are taken
         Valuation.Totals totals = Valuation.totals(List.of(priced, unpriced));
@@ -77,10 +78,51 @@ class ValuationTest {
     }
 
     @Test
+    void showsAWatchEntryAsWatchedWithItsPriceAndLeavesItOutOfTheTotals() {
+        // Given a position in AAPL and a watch entry on MSFT at two thresholds, both priced
+        Valuation.HoldingValue position = Valuation.of(
+                new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN),
+                null,
+                List.of(),
+                new LatestPrice(AAPL, new BigDecimal("12"), AT, new BigDecimal("11")),
+                null);
+        Valuation.HoldingValue watched = Valuation.watched(
+                MSFT,
+                new BigDecimal("160"),
+                List.of(new BigDecimal("150"), new BigDecimal("160")),
+                new LatestPrice(MSFT, new BigDecimal("110"), AT, new BigDecimal("100")),
+                null);
+
+        // When the totals are taken
+        Valuation.Totals totals = Valuation.totals(List.of(position, watched));
+
+        // Then the watch entry has its price and thresholds but no quantity, value, cost or P&L
+        assertThat(watched.watched()).isTrue();
+        assertThat(watched.lastPrice()).isEqualByComparingTo("110");
+        assertThat(watched.dayChangePercent()).isEqualByComparingTo("10");
+        assertThat(watched.thresholds()).containsExactly(new BigDecimal("150"), new BigDecimal("160"));
+        assertThat(watched.quantity()).isNull();
+        assertThat(watched.marketValue()).isNull();
+        assertThat(watched.costBasis()).isNull();
+        assertThat(watched.unrealizedPnl()).isNull();
+        assertThat(watched.dayChange()).isNull();
+        assertThat(watched.reason()).isNull();
+        // And the totals are the position's alone, complete
+        assertThat(totals.marketValue()).isEqualByComparingTo("12");
+        assertThat(totals.costBasis()).isEqualByComparingTo("10");
+        assertThat(totals.dayChange()).isEqualByComparingTo("1");
+        assertThat(totals.reason()).isNull();
+    }
+
+    @Test
     void namesTheUnavailablePriceHistoryAsTheReason() {
         // When a holding is valued while the price history cannot be read
         Valuation.HoldingValue value = Valuation.of(
-                new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN), null, null, LatestPrices.HISTORY_UNAVAILABLE);
+                new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN),
+                null,
+                List.of(),
+                null,
+                LatestPrices.HISTORY_UNAVAILABLE);
 
         // Then that is the reason given
         assertThat(value.reason()).isEqualTo(LatestPrices.HISTORY_UNAVAILABLE);
@@ -92,6 +134,7 @@ class ValuationTest {
         Valuation.HoldingValue value = Valuation.of(
                 new Holding(AAPL, BigDecimal.ONE, BigDecimal.ZERO),
                 null,
+                List.of(),
                 new LatestPrice(AAPL, BigDecimal.TEN, AT, null),
                 null);
 

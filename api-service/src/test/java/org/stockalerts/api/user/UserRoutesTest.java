@@ -34,6 +34,26 @@ class UserRoutesTest extends ApiIntegrationTestSupport {
     }
 
     @Test
+    void registersWithTheGoSystemsKeysInAnyLetterCaseAndStillRefusesUnknownFields() {
+        // When users register with the Go system's body, in upper case, and with an unknown field
+        MvcTestResult goBody = register("{\"Name\":\"Grace\",\"Email\":\"grace.go@example.com\"}");
+        MvcTestResult upper = register("{\"NAME\":\"Ada\",\"EMAIL\":\"ada.go@example.com\"}");
+        MvcTestResult unknown = register("{\"Name\":\"Eve\",\"Phone\":\"1\"}");
+
+        // Then the first two are registered with their name and e-mail, the third is refused
+        assertThat(goBody).hasStatus(201);
+        assertThat(json(goBody).get("name").asString()).isEqualTo("Grace");
+        assertThat(json(goBody).get("email").asString()).isEqualTo("grace.go@example.com");
+        assertThat(upper).hasStatus(201);
+        assertThat(json(upper).get("name").asString()).isEqualTo("Ada");
+        assertThat(json(upper).get("email").asString()).isEqualTo("ada.go@example.com");
+        assertProblem(unknown, 400);
+        assertThat(json(unknown).get("detail").asString()).contains("unknown field");
+        // And validation still holds whatever the letter case
+        assertProblem(register("{\"Name\":\" \",\"Email\":\"x@example.com\"}"), 400);
+    }
+
+    @Test
     void changesNameAndEmailAndPublishesTheProfile() {
         // Given a user
         TestUser alice = registerUser("Alice");
@@ -68,5 +88,13 @@ class UserRoutesTest extends ApiIntegrationTestSupport {
     private List<String> outboxTypes(String key) {
         return jdbc.queryForList(
                 "SELECT event_type FROM api.outbox WHERE message_key = ? ORDER BY id", String.class, key);
+    }
+
+    private MvcTestResult register(String body) {
+        return mvc.post()
+                .uri("/users")
+                .contentType("application/json")
+                .content(body)
+                .exchange();
     }
 }

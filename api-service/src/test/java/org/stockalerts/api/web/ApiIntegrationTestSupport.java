@@ -94,7 +94,11 @@ public abstract class ApiIntegrationTestSupport {
     }
 
     protected static JsonNode json(MvcTestResult result) {
-        return JSON.readTree(body(result));
+        return json(body(result));
+    }
+
+    protected static JsonNode json(String text) {
+        return JSON.readTree(text);
     }
 
     protected static String body(MvcTestResult result) {
