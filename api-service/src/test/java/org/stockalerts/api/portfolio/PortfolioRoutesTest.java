@@ -63,7 +63,7 @@ class PortfolioRoutesTest extends ApiIntegrationTestSupport {
         String symbol = uniqueSymbol();
         UUID portfolioId = portfolioOf(alice, holdingsJson(symbol, "10", "100", null));
 
-        // When 30 more are bought at 200 (the seed's purchasePrice field)
+        // When 30 more are bought at 200 (through the purchasePrice alias of averageCost)
         MvcTestResult added = post(
                 alice,
                 "/portfolio/" + portfolioId + "/stocks",
@@ -126,7 +126,7 @@ class PortfolioRoutesTest extends ApiIntegrationTestSupport {
     }
 
     @Test
-    void createsOrUpdatesThroughTheSeedsPostPortfolio() {
+    void createsOrUpdatesThroughPostPortfolio() {
         // Given a user without a portfolio
         TestUser alice = registerUser("Alice");
 
