@@ -2,9 +2,7 @@ package org.stockalerts.api.schema;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.testsupport.MigrationsContract;
 
@@ -18,9 +16,7 @@ class ApiMigrationsTest extends MigrationsContract {
     @Test
     void refuseNonPositiveQuantitiesAndDuplicateHoldings() throws SQLException {
         // Given the schema with one user and their portfolio
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', 'ada@example.com',"
                     + " now(), now())");
             sql.execute("INSERT INTO portfolios VALUES ('00000000-0000-0000-0000-000000000002',"
@@ -34,15 +30,13 @@ class ApiMigrationsTest extends MigrationsContract {
                     .hasMessageContaining("holdings_quantity_check");
             sql.execute(holding.formatted("1.5"));
             assertThatThrownBy(() -> sql.execute(holding.formatted("2"))).hasMessageContaining("duplicate key");
-        }
+        });
     }
 
     @Test
     void refuseARuleWithoutTheParametersOfItsCondition() throws SQLException {
         // Given the schema with one user
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', NULL, now(), now())");
 
             // When a level rule comes without a threshold, or with an unknown status
@@ -56,6 +50,6 @@ class ApiMigrationsTest extends MigrationsContract {
             assertThatThrownBy(() -> sql.execute(rule.formatted("200", "SLEEPING")))
                     .hasMessageContaining("alert_rules_status_check");
             sql.execute(rule.formatted("200", "ACTIVE"));
-        }
+        });
     }
 }
