@@ -18,8 +18,8 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.fixtures.TickDraft;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -129,19 +129,18 @@ class PriceTickDeserializerTest {
 
     private static PriceTick randomTick(Random random) {
         Instant observed = randomInstant(random);
-        return new PriceTick(
-                new UUID(random.nextLong(), random.nextLong()),
-                observed.plusNanos(random.nextInt(5_000_000)),
-                random.nextInt(3),
-                Symbol.of(SYMBOLS[random.nextInt(SYMBOLS.length)]),
-                randomDecimal(random, false),
-                random.nextBoolean() ? null : random.nextLong(0, Long.MAX_VALUE),
-                randomDecimal(random, true),
-                randomDecimal(random, true),
-                randomDecimal(random, true),
-                randomDecimal(random, true),
-                TickSource.values()[random.nextInt(TickSource.values().length)],
-                observed);
+        return TickDraft.tick()
+                .id(new UUID(random.nextLong(), random.nextLong()))
+                .version(random.nextInt(3))
+                .on(SYMBOLS[random.nextInt(SYMBOLS.length)])
+                .price(randomDecimal(random, false))
+                .volume(random.nextBoolean() ? null : random.nextLong(0, Long.MAX_VALUE))
+                .day(randomDecimal(random, true), randomDecimal(random, true), randomDecimal(random, true))
+                .previousClose(randomDecimal(random, true))
+                .source(TickSource.values()[random.nextInt(TickSource.values().length)])
+                .observedAt(observed)
+                .occurredAt(observed.plusNanos(random.nextInt(5_000_000)))
+                .build();
     }
 
     private static Instant randomInstant(Random random) {
