@@ -138,12 +138,12 @@ final class EngineDriver implements AutoCloseable {
     /** The symbol's signal turned to {@code signal} on the bar of {@code interval} ending {@code seconds} after start. */
     AnalyticsUpdated signal(String symbol, Signal signal, Signal previous, Duration interval, long seconds) {
         Instant end = START.plusSeconds(seconds);
-        AnalyticsUpdated update = AnalyticsDraft.closed(Symbol.of(symbol), interval, end.minus(interval))
+        AnalyticsDraft update = AnalyticsDraft.closed(Symbol.of(symbol), interval, end.minus(interval))
                 .flat("101.5")
-                .traded(10, 1)
-                .signal(signal, previous)
-                .build();
-        return signal(update);
+                .signal(signal, previous);
+        update.volume = 10;
+        update.tickCount = 1;
+        return signal(update.build());
     }
 
     AnalyticsUpdated signal(AnalyticsUpdated update) {

@@ -107,12 +107,11 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
     private static PriceTick randomTick(Random random, Instant at) {
         BigDecimal price = BigDecimal.valueOf(180 + random.nextInt(41)).divide(BigDecimal.valueOf(2));
         BigDecimal previousClose = random.nextInt(4) == 0 ? null : BigDecimal.valueOf(95 + random.nextInt(11));
-        return TickDraft.tick()
-                .on(SYMBOL)
-                .price(price)
-                .previousClose(previousClose)
-                .at(at)
-                .build();
+        TickDraft tick = TickDraft.tick().at(at);
+        tick.symbol = SYMBOL;
+        tick.price = price;
+        tick.previousClose = previousClose;
+        return tick.build();
     }
 
     private static AlertRule randomRule(Random random, UUID id, long revision) {

@@ -29,8 +29,8 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         // Given a once-rule
         TestUser user = registerUser("Trigger Ada");
         String symbol = uniqueSymbol();
-        JsonNode rule = json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":10}"));
-        UUID ruleId = UUID.fromString(rule.get("id").asString());
+        JsonNode rule = onceRule(user, symbol, 10);
+        UUID ruleId = idOf(rule);
 
         // When the engine reports that it fired
         fired(user.id(), ruleId, symbol, rule.get("revision").asLong());
@@ -48,8 +48,8 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         // Given a once-rule that was edited after an alert fired, and a cooldown rule
         TestUser user = registerUser("Stale Ada");
         String symbol = uniqueSymbol();
-        JsonNode once = json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":10}"));
-        UUID onceId = UUID.fromString(once.get("id").asString());
+        JsonNode once = onceRule(user, symbol, 10);
+        UUID onceId = idOf(once);
         long firedRevision = once.get("revision").asLong();
         patch(user, "/alerts/" + onceId, "{\"threshold\":12}");
         JsonNode cooldown = json(post(
@@ -57,7 +57,7 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
                 "/alerts",
                 "{\"symbol\":\"" + symbol
                         + "\",\"threshold\":10,\"triggerMode\":\"COOLDOWN\",\"cooldownSeconds\":60}"));
-        UUID cooldownId = UUID.fromString(cooldown.get("id").asString());
+        UUID cooldownId = idOf(cooldown);
 
         // When alerts arrive for the old revision and for the cooldown rule, then for a marker rule
         fired(user.id(), onceId, symbol, firedRevision);
@@ -71,8 +71,8 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
                                 cooldown.get("revision").asLong(),
                                 TriggerMode.COOLDOWN))
                 .get();
-        JsonNode marker = json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":20}"));
-        UUID markerId = UUID.fromString(marker.get("id").asString());
+        JsonNode marker = onceRule(user, symbol, 20);
+        UUID markerId = idOf(marker);
         fired(user.id(), markerId, symbol, marker.get("revision").asLong());
 
         // Then once the marker (sent last, same partition) is TRIGGERED, the other two are still ACTIVE
@@ -87,6 +87,14 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
                         userId.toString(),
                         alert(userId, ruleId, symbol, revision, TriggerMode.ONCE))
                 .get();
+    }
+
+    private JsonNode onceRule(TestUser user, String symbol, int threshold) {
+        return json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":" + threshold + "}"));
+    }
+
+    private static UUID idOf(JsonNode rule) {
+        return UUID.fromString(rule.get("id").asString());
     }
 
     private String status(TestUser user, UUID ruleId) {

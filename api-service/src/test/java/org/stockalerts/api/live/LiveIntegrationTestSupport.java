@@ -137,7 +137,7 @@ abstract class LiveIntegrationTestSupport {
     }
 
     static PriceTick tick(Symbol symbol, String price) {
-        return TickDraft.tick().on(symbol).price(price).build();
+        return TickDraft.tick().on(symbol.value()).price(price).build();
     }
 
     /** An alert of {@code userId} that fired at {@code at}. */
@@ -147,11 +147,8 @@ abstract class LiveIntegrationTestSupport {
 
     /** The alert {@code alertId} of {@code userId}, fired at {@code at}. */
     static AlertTriggered alert(UUID userId, Instant at, UUID alertId) {
-        return AlertDraft.alert()
-                .user(userId)
-                .at(at)
-                .alertId(alertId)
-                .withoutTick()
-                .build();
+        AlertDraft alert = AlertDraft.alert().user(userId).at(at).withoutTick();
+        alert.alertId = alertId;
+        return alert.build();
     }
 }

@@ -130,15 +130,17 @@ class EventJsonTickFastPathTest {
                         optional,
                         Arbitraries.of(TickSource.class),
                         instants)
-                .as((first, open, close, source, observedAt) -> TickDraft.tick()
-                        .occurredAt((Instant) first[0])
-                        .on((String) first[1])
-                        .price((BigDecimal) first[2])
-                        .volume((Long) first[3])
-                        .day(open, null, open)
-                        .previousClose(close)
-                        .source(source)
-                        .observedAt(observedAt)
-                        .build());
+                .as((first, open, close, source, observedAt) -> {
+                    TickDraft tick = TickDraft.tick().on((String) first[1]);
+                    tick.occurredAt = (Instant) first[0];
+                    tick.price = (BigDecimal) first[2];
+                    tick.volume = (Long) first[3];
+                    tick.dayOpen = open;
+                    tick.dayLow = open;
+                    tick.previousClose = close;
+                    tick.source = source;
+                    tick.observedAt = observedAt;
+                    return tick.build();
+                });
     }
 }

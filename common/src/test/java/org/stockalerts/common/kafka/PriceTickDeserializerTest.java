@@ -129,18 +129,19 @@ class PriceTickDeserializerTest {
 
     private static PriceTick randomTick(Random random) {
         Instant observed = randomInstant(random);
-        return TickDraft.tick()
-                .id(new UUID(random.nextLong(), random.nextLong()))
-                .version(random.nextInt(3))
-                .on(SYMBOLS[random.nextInt(SYMBOLS.length)])
-                .price(randomDecimal(random, false))
-                .volume(random.nextBoolean() ? null : random.nextLong(0, Long.MAX_VALUE))
-                .day(randomDecimal(random, true), randomDecimal(random, true), randomDecimal(random, true))
-                .previousClose(randomDecimal(random, true))
-                .source(TickSource.values()[random.nextInt(TickSource.values().length)])
-                .observedAt(observed)
-                .occurredAt(observed.plusNanos(random.nextInt(5_000_000)))
-                .build();
+        TickDraft tick = TickDraft.tick().on(SYMBOLS[random.nextInt(SYMBOLS.length)]);
+        tick.eventId = new UUID(random.nextLong(), random.nextLong());
+        tick.version = random.nextInt(3);
+        tick.price = randomDecimal(random, false);
+        tick.volume = random.nextBoolean() ? null : random.nextLong(0, Long.MAX_VALUE);
+        tick.dayOpen = randomDecimal(random, true);
+        tick.dayHigh = randomDecimal(random, true);
+        tick.dayLow = randomDecimal(random, true);
+        tick.previousClose = randomDecimal(random, true);
+        tick.source = TickSource.values()[random.nextInt(TickSource.values().length)];
+        tick.observedAt = observed;
+        tick.occurredAt = observed.plusNanos(random.nextInt(5_000_000));
+        return tick.build();
     }
 
     private static Instant randomInstant(Random random) {

@@ -80,10 +80,9 @@ class PriceTickIngestionTest {
         Instant start = TestDatabase.now();
         List<PriceTick> good = new ArrayList<>();
         byte[] malformed = "{\"eventId\":\"not-a-uuid\",\"price\":1}".getBytes(StandardCharsets.UTF_8);
-        PriceTick hugePrice = TickDraft.of(TickDraft.series(symbol, 1, start))
-                .id(UUID.randomUUID())
-                .price("12345678901234567.5")
-                .build();
+        TickDraft huge = TickDraft.of(TickDraft.series(symbol, 1, start)).price("12345678901234567.5");
+        huge.eventId = UUID.randomUUID();
+        PriceTick hugePrice = huge.build();
         PriceTick ancient = TickDraft.series(symbol, 2, Instant.parse("2001-01-02T15:00:00Z"));
         for (int n = 10; n < 13; n++) {
             good.add(TickDraft.series(symbol, n, start));
