@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.common.kafka.JsonEventDeserializer;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
@@ -111,7 +112,7 @@ class AnalyticsPipelineIntegrationTest {
     }
 
     private void tick(String symbol, String at, String price, long volume) {
-        PriceTick tick = Ticks.tick(symbol, Instant.parse(at), price, volume);
+        PriceTick tick = TickDraft.tick(symbol, price, Instant.parse(at), volume);
         kafka.send(Topics.STOCK_PRICES.name(), symbol, tick);
     }
 

@@ -1,12 +1,10 @@
 package org.stockalerts.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.stockalerts.testsupport.SettingsBinding;
 
 class AnalyticsSettingsTest {
@@ -30,8 +28,6 @@ class AnalyticsSettingsTest {
                 "close-check-interval | PT0S"
             })
     void refusesValuesOutOfRange(String property, String value) {
-        assertThatThrownBy(() -> SettingsBinding.bind(AnalyticsSettings.class, property, value))
-                .isInstanceOf(BindException.class)
-                .hasMessageContaining("stockalerts.analytics");
+        SettingsBinding.assertRefused(AnalyticsSettings.class, property, value);
     }
 }

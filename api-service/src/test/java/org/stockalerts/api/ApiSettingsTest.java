@@ -1,13 +1,11 @@
 package org.stockalerts.api;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.stockalerts.api.live.LiveSettings;
 import org.stockalerts.api.marketdata.MarketDataSettings;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
@@ -63,6 +61,6 @@ class ApiSettingsTest {
     @ParameterizedTest
     @MethodSource("outOfRange")
     void refuseValuesOutOfRange(Class<?> type, String property, String value) {
-        assertThatThrownBy(() -> SettingsBinding.bind(type, property, value)).isInstanceOf(BindException.class);
+        SettingsBinding.assertRefused(type, property, value);
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -20,8 +21,13 @@ import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.UserRegistered;
+import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.fixtures.AnalyticsDraft;
+import org.stockalerts.common.fixtures.EventSamples;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.TestDatabase;
 
 /** Fired alerts, analytics and user events: each stored once, however often it is delivered. */
 @PersistenceIntegrationTest
@@ -40,13 +46,15 @@ class EventHistoryIngestionTest {
     @Test
     void storesAFiredAlertOnceWhenItIsDeliveredTwiceWithThePositionOfItsFirstRecord() throws Exception {
         // Given an alert fired by a tick, delivered twice (the second time as a replay)
-        Symbol symbol = TestEvents.uniqueSymbol();
-        PriceTick tick = TestEvents.tick(symbol, 1, TestEvents.now());
-        AlertTriggered alert = TestEvents.alert(symbol, tick);
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        PriceTick tick = TickDraft.series(symbol, 1, TestDatabase.now());
+        AlertTriggered alert = AlertDraft.firedBy(tick).threshold("100.00").build();
         Future<RecordMetadata> first =
                 kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert);
         kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert);
-        AlertTriggered marker = TestEvents.alert(symbol, TestEvents.tick(symbol, 2, TestEvents.now()));
+        AlertTriggered marker = AlertDraft.firedBy(TickDraft.series(symbol, 2, TestDatabase.now()))
+                .threshold("100.00")
+                .build();
         kafka.send(Topics.ALERTS_TRIGGERED, alert.userId().toString(), marker);
 
         // When the consumer has stored what came after it
@@ -69,11 +77,14 @@ class EventHistoryIngestionTest {
     @Test
     void storesAnAnalyticsUpdateOnceWhenItIsDeliveredTwice() {
         // Given a closed bar delivered twice
-        Symbol symbol = TestEvents.uniqueSymbol();
-        AnalyticsUpdated update = TestEvents.barClosed(symbol, TestEvents.now());
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        AnalyticsUpdated update = AnalyticsDraft.closed(symbol, Duration.ofMinutes(1), TestDatabase.now())
+                .build();
         kafka.send(Topics.STOCK_ANALYTICS, symbol.value(), update);
         kafka.send(Topics.STOCK_ANALYTICS, symbol.value(), update);
-        AnalyticsUpdated marker = TestEvents.barClosed(symbol, TestEvents.now().plusSeconds(60));
+        AnalyticsUpdated marker = AnalyticsDraft.closed(
+                        symbol, Duration.ofMinutes(1), TestDatabase.now().plusSeconds(60))
+                .build();
         kafka.send(Topics.STOCK_ANALYTICS, symbol.value(), marker);
 
         // When the consumer has stored what came after it
@@ -97,11 +108,12 @@ class EventHistoryIngestionTest {
     @Test
     void logsAUserEventOnceWhenItIsDeliveredTwice() {
         // Given a registration delivered twice
-        UserRegistered registered = TestEvents.userRegistered();
+        UserRegistered registered = EventSamples.registered(
+                UUID.randomUUID(), UUID.randomUUID(), TestDatabase.now(), "Ada", "ada@example.com");
         kafka.send(Topics.USER_EVENTS, registered.userId().toString(), registered);
         kafka.send(Topics.USER_EVENTS, registered.userId().toString(), registered);
-        UserRegistered marker = new UserRegistered(
-                TestEvents.userRegistered().eventId(), TestEvents.now(), 1, registered.userId(), "Ada L.", null);
+        UserRegistered marker =
+                EventSamples.registered(UUID.randomUUID(), registered.userId(), TestDatabase.now(), "Ada L.", null);
         kafka.send(Topics.USER_EVENTS, registered.userId().toString(), marker);
 
         // When the consumer has logged what came after it
@@ -124,11 +136,17 @@ class EventHistoryIngestionTest {
     @Test
     void deadLettersAnAlertTheDatabaseRefusesAndStoresTheOthersOfItsBatch() {
         // Given a batch of alerts where one message holds a NUL character, which PostgreSQL text cannot
-        Symbol symbol = TestEvents.uniqueSymbol();
-        AlertTriggered before = TestEvents.alert(symbol, TestEvents.tick(symbol, 1, TestEvents.now()));
-        AlertTriggered refused =
-                withMessage(TestEvents.alert(symbol, TestEvents.tick(symbol, 2, TestEvents.now())), "rose\0above");
-        AlertTriggered after = TestEvents.alert(symbol, TestEvents.tick(symbol, 3, TestEvents.now()));
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        AlertTriggered before = AlertDraft.firedBy(TickDraft.series(symbol, 1, TestDatabase.now()))
+                .threshold("100.00")
+                .build();
+        AlertTriggered refused = AlertDraft.firedBy(TickDraft.series(symbol, 2, TestDatabase.now()))
+                .threshold("100.00")
+                .message("rose\0above")
+                .build();
+        AlertTriggered after = AlertDraft.firedBy(TickDraft.series(symbol, 3, TestDatabase.now()))
+                .threshold("100.00")
+                .build();
         String key = before.userId().toString();
         List.of(before, refused, after).forEach(alert -> kafka.send(Topics.ALERTS_TRIGGERED, key, alert));
 
@@ -147,22 +165,6 @@ class EventHistoryIngestionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count("alerts", "alert_id", after.alertId()) == 1);
         assertThat(count("alerts", "alert_id", before.alertId())).isEqualTo(1);
         assertThat(count("alerts", "alert_id", refused.alertId())).isZero();
-    }
-
-    private static AlertTriggered withMessage(AlertTriggered alert, String message) {
-        return new AlertTriggered(
-                alert.eventId(),
-                alert.occurredAt(),
-                alert.version(),
-                alert.alertId(),
-                alert.userId(),
-                alert.rule(),
-                alert.symbol(),
-                alert.sourceEventId(),
-                alert.observedValue(),
-                alert.tick(),
-                alert.observedAt(),
-                message);
     }
 
     private int count(String table, String idColumn, Object id) {

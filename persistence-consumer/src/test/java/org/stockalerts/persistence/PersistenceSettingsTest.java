@@ -1,12 +1,10 @@
 package org.stockalerts.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.stockalerts.testsupport.SettingsBinding;
 
 class PersistenceSettingsTest {
@@ -28,8 +26,6 @@ class PersistenceSettingsTest {
         "database-retry-max-backoff, 100ms"
     })
     void refusesValuesOutOfRange(String property, String value) {
-        assertThatThrownBy(() -> SettingsBinding.bind(PersistenceSettings.class, property, value))
-                .isInstanceOf(BindException.class)
-                .hasMessageContaining("stockalerts.persistence");
+        SettingsBinding.assertRefused(PersistenceSettings.class, property, value);
     }
 }

@@ -37,6 +37,22 @@ public final class Boundaries {
                 .importPackages(ROOT + "." + module);
     }
 
+    /** Checks that features {@code a} and {@code b} of {@code module} use none of each other's classes. */
+    public static void checkIndependent(String module, String a, String b) {
+        JavaClasses classes = mainClasses(module);
+        noFeatureUses(module, a, b).check(classes);
+        noFeatureUses(module, b, a).check(classes);
+    }
+
+    private static ArchRule noFeatureUses(String module, String user, String used) {
+        return noClasses()
+                .that()
+                .resideInAPackage(packageOf(module, user))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(packageOf(module, used));
+    }
+
     /** The package pattern of a module, for module-specific rules: {@code org.stockalerts.<module>.<feature>..}. */
     public static String packageOf(String module, String feature) {
         return ROOT + "." + module + "." + feature + "..";

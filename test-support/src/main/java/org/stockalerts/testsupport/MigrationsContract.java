@@ -2,7 +2,9 @@ package org.stockalerts.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,21 @@ public abstract class MigrationsContract {
     /** @param location e.g. {@code classpath:db/migration/api}; @param schemaPrefix names the fresh schema */
     protected MigrationsContract(String location, String schemaPrefix) {
         this.check = new MigrationCheck(location, schemaPrefix);
+    }
+
+    /** SQL run on the migrated schema. */
+    @FunctionalInterface
+    protected interface SchemaCheck {
+        void run(Statement sql) throws SQLException;
+    }
+
+    /** Migrates the fresh schema and runs {@code checks} on it. */
+    protected void onMigratedSchema(SchemaCheck checks) throws SQLException {
+        check.migrate();
+        try (Connection db = check.connect();
+                Statement sql = db.createStatement()) {
+            checks.run(sql);
+        }
     }
 
     @AfterEach

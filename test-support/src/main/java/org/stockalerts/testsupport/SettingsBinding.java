@@ -1,8 +1,11 @@
 package org.stockalerts.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
@@ -25,7 +28,7 @@ public final class SettingsBinding {
      *     property when validation fails
      */
     public static <T> T bind(Class<T> type, String... properties) {
-        String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+        String prefix = prefixOf(type);
         Map<String, String> source = new HashMap<>();
         for (int i = 0; i + 1 < properties.length; i += 2) {
             source.put(prefix + "." + properties[i], properties[i + 1]);
@@ -35,5 +38,16 @@ public final class SettingsBinding {
             return new Binder(new MapConfigurationPropertySource(source))
                     .bindOrCreate(prefix, Bindable.of(type), new ValidationBindHandler(validator));
         }
+    }
+
+    /** Asserts that {@code type} refuses {@code value} for {@code property}, naming its settings' prefix. */
+    public static void assertRefused(Class<?> type, String property, String value) {
+        assertThatThrownBy(() -> bind(type, property, value))
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining(prefixOf(type));
+    }
+
+    private static String prefixOf(Class<?> type) {
+        return type.getAnnotation(ConfigurationProperties.class).value();
     }
 }

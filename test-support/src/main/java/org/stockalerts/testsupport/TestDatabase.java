@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -31,6 +33,11 @@ public final class TestDatabase {
     private static Endpoint endpoint;
 
     private TestDatabase() {}
+
+    /** Now, truncated to microseconds as PostgreSQL stores an instant. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
 
     /** The test database, creating it on first call. */
     public static synchronized Endpoint endpoint() {

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.fixtures.AlertDraft;
 
 class AlertEmailTest {
 
     @Test
     void saysWhatHappenedInTheSubjectAndBothBodies() {
         // Given an alert on AAPL
-        AlertTriggered alert =
-                TestAlerts.alert(TestAlerts.user(), "AAPL rose above 200.00 (now 201.37)", ChannelType.EMAIL);
+        AlertTriggered alert = emailAlert("AAPL rose above 200.00 (now 201.37)");
 
         // When its e-mail is rendered
         AlertEmail email = AlertEmail.of(alert);
@@ -31,7 +31,7 @@ class AlertEmailTest {
     @Test
     void escapesTheMessageInTheHtmlBody() {
         // Given an alert whose message contains markup
-        AlertTriggered alert = TestAlerts.alert(TestAlerts.user(), "<script>x</script> & more", ChannelType.EMAIL);
+        AlertTriggered alert = emailAlert("<script>x</script> & more");
 
         // When its e-mail is rendered
         AlertEmail email = AlertEmail.of(alert);
@@ -41,5 +41,9 @@ class AlertEmailTest {
                 .contains("&lt;script&gt;x&lt;/script&gt; &amp; more")
                 .doesNotContain("<script>");
         assertThat(email.text()).contains("<script>x</script> & more");
+    }
+
+    private static AlertTriggered emailAlert(String message) {
+        return AlertDraft.alert().message(message).channels(ChannelType.EMAIL).build();
     }
 }

@@ -2,18 +2,16 @@ package org.stockalerts.alerting.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.alerting.delivery.CircuitBreakers.Decision;
+import org.stockalerts.testsupport.MutableClock;
 
 class CircuitBreakersTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private static final Duration FAST = Duration.ofMillis(20);
     private static final Duration FIRST_ATTEMPT_BUDGET = Duration.ofSeconds(1);
     private final CircuitBreakers breakers =
@@ -120,32 +118,5 @@ class CircuitBreakersTest {
 
         // Then the circuit is still closed
         assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

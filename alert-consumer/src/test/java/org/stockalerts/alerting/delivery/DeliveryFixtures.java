@@ -12,12 +12,10 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.apache.kafka.common.utils.Utils;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
-import org.stockalerts.testsupport.TestDatabase;
+import org.stockalerts.common.fixtures.AlertDraft;
 
 /** Users, channels and webhook receivers for delivery tests, in the real test database. */
 final class DeliveryFixtures {
@@ -26,11 +24,13 @@ final class DeliveryFixtures {
 
     private DeliveryFixtures() {}
 
-    /** Creates the API's users and notification_channels tables, which api-service owns, if missing. */
-    static void createApiChannelTables() {
-        TestDatabase.Endpoint db = TestDatabase.endpoint();
-        new ResourceDatabasePopulator(new ClassPathResource("fixtures/api-notification-channels.sql"))
-                .execute(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+    /** A fresh alert of {@code user} ("AAPL above 200.00" fired at 201.37) to be delivered by webhook. */
+    static AlertTriggered webhookAlert(UUID user, String message) {
+        return AlertDraft.alert()
+                .user(user)
+                .message(message)
+                .channels(ChannelType.WEBHOOK)
+                .build();
     }
 
     static UUID user(JdbcTemplate jdbc) {

@@ -44,9 +44,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.fixtures.AlertDraft;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.IntegrationTest;
 import org.stockalerts.testsupport.TestKafka;
+import org.stockalerts.testsupport.WithServiceSchemas;
 
 /**
  * End to end inside alert-consumer: fired alerts published on alerts-triggered reach webhook
@@ -68,6 +70,7 @@ import org.stockalerts.testsupport.TestKafka;
             "stockalerts.delivery.max-backoff=2s",
             "stockalerts.delivery.partitions=" + DeliveryIntegrationTest.PARTITIONS
         })
+@WithServiceSchemas("api")
 class DeliveryIntegrationTest {
 
     static final int PARTITIONS = 3;
@@ -86,9 +89,8 @@ class DeliveryIntegrationTest {
     private final List<MockWebServer> receivers = new ArrayList<>();
 
     @BeforeAll
-    static void startSmtpAndCreateTheApiChannelTable() {
+    static void startSmtp() {
         SMTP.start();
-        DeliveryFixtures.createApiChannelTables();
     }
 
     @AfterAll
@@ -124,8 +126,11 @@ class DeliveryIntegrationTest {
         DeliveryFixtures.webhook(jdbc, user, receiver, secret);
         String email = "trader-" + user + "@example.com";
         DeliveryFixtures.channel(jdbc, user, ChannelType.EMAIL, email, null);
-        AlertTriggered alert =
-                TestAlerts.alert(user, "AAPL rose above 200.00 (now 201.37)", ChannelType.WEBHOOK, ChannelType.EMAIL);
+        AlertTriggered alert = AlertDraft.alert()
+                .user(user)
+                .message("AAPL rose above 200.00 (now 201.37)")
+                .channels(ChannelType.WEBHOOK, ChannelType.EMAIL)
+                .build();
 
         // When the alert fires
         publish(alert);
@@ -171,7 +176,7 @@ class DeliveryIntegrationTest {
                         .build(),
                 DeliveryFixtures.accepted());
         DeliveryFixtures.webhook(jdbc, user, receiver, DeliveryFixtures.newSecret());
-        AlertTriggered alert = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        AlertTriggered alert = DeliveryFixtures.webhookAlert(user, "AAPL rose above 200.00");
 
         // When the alert fires
         publish(alert);
@@ -198,7 +203,7 @@ class DeliveryIntegrationTest {
         UUID user = DeliveryFixtures.user(jdbc);
         MockWebServer first = receiver(DeliveryFixtures.accepted(), DeliveryFixtures.accepted());
         DeliveryFixtures.webhook(jdbc, user, first, DeliveryFixtures.newSecret());
-        AlertTriggered alert = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        AlertTriggered alert = DeliveryFixtures.webhookAlert(user, "AAPL rose above 200.00");
         publish(alert);
         assertThat(first.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
@@ -234,8 +239,8 @@ class DeliveryIntegrationTest {
                 healthy,
                 DeliveryFixtures.newSecret(),
                 DeliveryFixtures.channelIdOnPartition(0, PARTITIONS));
-        AlertTriggered stuckAlert = TestAlerts.alert(stuckUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
-        AlertTriggered healthyAlert = TestAlerts.alert(healthyUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        AlertTriggered stuckAlert = DeliveryFixtures.webhookAlert(stuckUser, "AAPL rose above 200.00");
+        AlertTriggered healthyAlert = DeliveryFixtures.webhookAlert(healthyUser, "AAPL rose above 200.00");
 
         // When the stuck receiver holds the first attempt of its alert, and the healthy user's alert
         // is queued behind it
@@ -274,8 +279,8 @@ class DeliveryIntegrationTest {
             }
         });
         DeliveryFixtures.webhook(jdbc, user, slow, DeliveryFixtures.newSecret());
-        AlertTriggered first = TestAlerts.alert(user, "AAPL rose above 200.00", ChannelType.WEBHOOK);
-        AlertTriggered second = TestAlerts.alert(user, "AAPL rose above 210.00", ChannelType.WEBHOOK);
+        AlertTriggered first = DeliveryFixtures.webhookAlert(user, "AAPL rose above 200.00");
+        AlertTriggered second = DeliveryFixtures.webhookAlert(user, "AAPL rose above 210.00");
 
         // When an alert fires, and another once the first was delivered
         publish(first);
@@ -306,8 +311,8 @@ class DeliveryIntegrationTest {
         UUID healthyUser = DeliveryFixtures.user(jdbc);
         MockWebServer healthy = receiver(DeliveryFixtures.accepted());
         DeliveryFixtures.webhook(jdbc, healthyUser, healthy, DeliveryFixtures.newSecret());
-        AlertTriggered stuckAlert = TestAlerts.alert(stuckUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
-        AlertTriggered healthyAlert = TestAlerts.alert(healthyUser, "AAPL rose above 200.00", ChannelType.WEBHOOK);
+        AlertTriggered stuckAlert = DeliveryFixtures.webhookAlert(stuckUser, "AAPL rose above 200.00");
+        AlertTriggered healthyAlert = DeliveryFixtures.webhookAlert(healthyUser, "AAPL rose above 200.00");
 
         // When the stuck user's alert fires first and the healthy user's right after
         publish(stuckAlert);

@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
 import org.stockalerts.common.event.AlertTriggered;
-import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.IntegrationTest;
+import org.stockalerts.testsupport.WithServiceSchemas;
 
 /**
  * Latency from an alert published on alerts-triggered to its webhook request at the receiver, at
@@ -42,6 +42,7 @@ import org.stockalerts.testsupport.IntegrationTest;
  */
 @IntegrationTest
 @SpringBootTest(properties = "stockalerts.delivery.allowed-hosts=127.0.0.1,localhost")
+@WithServiceSchemas("api")
 class DeliveryLatencyBenchmark {
 
     private static final int ALERTS_PER_SECOND = 100;
@@ -62,7 +63,6 @@ class DeliveryLatencyBenchmark {
 
     @Test
     void measuresAlertToWebhookLatency() throws Exception {
-        DeliveryFixtures.createApiChannelTables();
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> listeners.getAllListenerContainers().stream()
                         .allMatch(c -> c.getAssignedPartitions() != null
@@ -98,7 +98,7 @@ class DeliveryLatencyBenchmark {
                     }
                     boolean toStuck = stuckUser != null && i % 10 == 9;
                     UUID user = toStuck ? stuckUser : users.get(i % users.size());
-                    AlertTriggered alert = TestAlerts.alert(user, phase + " alert " + i, ChannelType.WEBHOOK);
+                    AlertTriggered alert = DeliveryFixtures.webhookAlert(user, phase + " alert " + i);
                     String id = alert.alertId().toString();
                     if (!toStuck) {
                         synchronized (healthyIds) {

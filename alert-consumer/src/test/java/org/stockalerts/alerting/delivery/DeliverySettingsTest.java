@@ -1,13 +1,11 @@
 package org.stockalerts.alerting.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.stockalerts.testsupport.SettingsBinding;
 
 class DeliverySettingsTest {
@@ -30,9 +28,7 @@ class DeliverySettingsTest {
         "first-attempt-timeout, 6s"
     })
     void refusesValuesOutOfRange(String property, String value) {
-        assertThatThrownBy(() -> SettingsBinding.bind(DeliverySettings.class, property, value))
-                .isInstanceOf(BindException.class)
-                .hasMessageContaining("stockalerts.delivery");
+        SettingsBinding.assertRefused(DeliverySettings.class, property, value);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,10 +40,7 @@ class DestinationPolicyTest {
 
         // When a webhook to it is checked
         // Then it is refused for good, naming the address
-        assertThat(refusal(policy, "https://hooks.example.com/alerts"))
-                .returns(SendResult.Kind.PERMANENT, SendResult::kind)
-                .extracting(SendResult::error)
-                .asString()
+        assertRefusal(policy, "https://hooks.example.com/alerts", SendResult.Kind.PERMANENT)
                 .contains("non-public address");
     }
 
@@ -76,10 +74,7 @@ class DestinationPolicyTest {
     void refusesEverySchemeButHttpAndHttps(String url) {
         // When a URL with another scheme is checked
         // Then it is refused
-        assertThat(refusal(policy(List.of(), "93.184.216.34"), url))
-                .returns(SendResult.Kind.PERMANENT, SendResult::kind)
-                .extracting(SendResult::error)
-                .asString()
+        assertRefusal(policy(List.of(), "93.184.216.34"), url, SendResult.Kind.PERMANENT)
                 .contains("http or https");
     }
 
@@ -91,17 +86,18 @@ class DestinationPolicyTest {
         });
 
         // Then credentials are refused for good and an unresolvable host is worth retrying
-        assertThat(refusal(policy, "https://user:pw@hooks.example.com/x"))
-                .returns(SendResult.Kind.PERMANENT, SendResult::kind)
-                .extracting(SendResult::error)
-                .asString()
+        assertRefusal(policy, "https://user:pw@hooks.example.com/x", SendResult.Kind.PERMANENT)
                 .contains("credentials")
                 .doesNotContain("pw");
-        assertThat(refusal(policy, "https://nowhere.example.com/x"))
-                .returns(SendResult.Kind.RETRYABLE, SendResult::kind)
-                .extracting(SendResult::error)
-                .asString()
+        assertRefusal(policy, "https://nowhere.example.com/x", SendResult.Kind.RETRYABLE)
                 .contains("does not resolve");
+    }
+
+    /** Asserts that {@code url} is refused as {@code kind}; continues with the refusal's error. */
+    private static AbstractStringAssert<?> assertRefusal(DestinationPolicy policy, String url, SendResult.Kind kind) {
+        SendResult refusal = refusal(policy, url);
+        assertThat(refusal.kind()).as("%s refused as", url).isEqualTo(kind);
+        return assertThat(refusal.error());
     }
 
     private static SendResult refusal(DestinationPolicy policy, String url) {

@@ -25,7 +25,7 @@ class WebhookSenderTest {
             throw new UnknownHostException(host);
         });
         WebhookSender sender = new WebhookSender(HttpClient.newHttpClient(), policy, Clock.systemUTC());
-        AlertTriggered alert = TestAlerts.alert(UUID.randomUUID(), "AAPL at 150", ChannelType.WEBHOOK);
+        AlertTriggered alert = DeliveryFixtures.webhookAlert(UUID.randomUUID(), "AAPL at 150");
         Channel channel = new Channel(
                 UUID.randomUUID(), alert.userId(), ChannelType.WEBHOOK, "http://127.0.0.1:9/hook", secret, true);
 

@@ -1,12 +1,13 @@
 package org.stockalerts.alerting.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.stockalerts.alerting.engine.TestRules.USER;
-import static org.stockalerts.alerting.engine.TestRules.level;
-import static org.stockalerts.alerting.engine.TestRules.move;
+import static org.stockalerts.common.fixtures.RuleDraft.USER;
+import static org.stockalerts.common.fixtures.RuleDraft.level;
+import static org.stockalerts.common.fixtures.RuleDraft.move;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.AlertRule;
@@ -27,16 +28,13 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         AlertRule rule = engine.rule(level(Condition.PRICE_ABOVE, "200").build());
 
         // When the price climbs to exactly 200.00, stays above, dips and comes back
-        engine.tick("AAPL", "199.99", 1);
-        PriceTick reaching = engine.tick("AAPL", "200.00", 2);
-        engine.tick("AAPL", "205", 3);
-        engine.tick("AAPL", "150", 4);
-        engine.tick("AAPL", "210", 5);
+        List<PriceTick> ticks = engine.prices("AAPL", "199.99", "200.00", "205", "150", "210");
 
         // Then it fired exactly once, on the tick that reached the level, and stays triggered
         assertThat(engine.alerts())
                 .singleElement()
-                .satisfies(alert -> assertThat(alert.sourceEventId()).isEqualTo(reaching.eventId()))
+                .satisfies(alert ->
+                        assertThat(alert.sourceEventId()).isEqualTo(ticks.get(1).eventId()))
                 .satisfies(alert -> assertThat(alert.ruleId()).isEqualTo(rule.ruleId()));
     }
 
@@ -50,7 +48,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         PriceTick reaching = engine.tick("AAPL", "150", 2);
 
         // Then it fires on equality
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(reaching.eventId());
+        assertThat(engine.firingTicks()).containsExactly(reaching.eventId());
     }
 
     @Test
@@ -120,17 +118,13 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         engine.rule(level(Condition.PRICE_ABOVE, "200").rearm("5").build());
 
         // When the price fires it, dips to exactly 195 (not past the margin), rises, falls to 194.99, rises
-        engine.tick("AAPL", "200", 1);
-        engine.tick("AAPL", "195", 2);
-        engine.tick("AAPL", "201", 3);
-        engine.tick("AAPL", "194.99", 4);
-        PriceTick second = engine.tick("AAPL", "200.5", 5);
+        List<PriceTick> ticks = engine.prices("AAPL", "200", "195", "201", "194.99", "200.5");
 
         // Then it fired on the first tick and again only after leaving the zone
-        assertThat(engine.alerts())
+        assertThat(engine.firingTicks())
                 .hasSize(2)
                 .last()
-                .satisfies(a -> assertThat(a.sourceEventId()).isEqualTo(second.eventId()));
+                .isEqualTo(ticks.getLast().eventId());
     }
 
     @Test
@@ -139,11 +133,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         engine.rule(level(Condition.PRICE_BELOW, "100").rearm("2").build());
 
         // When the price falls, rises to 102 (not past), falls, rises to 102.01, falls
-        engine.tick("AAPL", "99", 1);
-        engine.tick("AAPL", "102", 2);
-        engine.tick("AAPL", "98", 3);
-        engine.tick("AAPL", "102.01", 4);
-        engine.tick("AAPL", "100", 5);
+        engine.prices("AAPL", "99", "102", "98", "102.01", "100");
 
         // Then it fired twice
         assertThat(engine.alerts()).hasSize(2);
@@ -157,13 +147,10 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
                 .build());
 
         // When the first tick is already above, then the price gaps from 90 to 110, then stays above
-        engine.tick("AAPL", "105", 1);
-        engine.tick("AAPL", "90", 2);
-        PriceTick gap = engine.tick("AAPL", "110", 3);
-        engine.tick("AAPL", "111", 4);
+        List<PriceTick> ticks = engine.prices("AAPL", "105", "90", "110", "111");
 
         // Then only the gap is a cross
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(gap.eventId());
+        assertThat(engine.firingTicks()).containsExactly(ticks.get(2).eventId());
     }
 
     @Test
@@ -174,13 +161,10 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
                 .build());
 
         // When the price goes 100 -> 101 (from the level, not below it), then 99 -> 100 (reaching it)
-        engine.tick("AAPL", "100", 1);
-        engine.tick("AAPL", "101", 2);
-        engine.tick("AAPL", "99", 3);
-        PriceTick reaching = engine.tick("AAPL", "100.00", 4);
+        List<PriceTick> ticks = engine.prices("AAPL", "100", "101", "99", "100.00");
 
         // Then only reaching the level from below is a cross
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(reaching.eventId());
+        assertThat(engine.firingTicks()).containsExactly(ticks.getLast().eventId());
     }
 
     @Test
@@ -189,13 +173,10 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         engine.rule(level(Condition.CROSSES_DOWN, "50").build());
 
         // When the price crosses down twice
-        engine.tick("AAPL", "51", 1);
-        PriceTick first = engine.tick("AAPL", "49", 2);
-        engine.tick("AAPL", "52", 3);
-        engine.tick("AAPL", "48", 4);
+        List<PriceTick> ticks = engine.prices("AAPL", "51", "49", "52", "48");
 
         // Then only the first cross fired
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(first.eventId());
+        assertThat(engine.firingTicks()).containsExactly(ticks.get(1).eventId());
     }
 
     @Test
@@ -204,18 +185,13 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         engine.rule(level(Condition.CROSSES_UP, "100").rearm("5").build());
 
         // When it crosses, dips to 97 and re-crosses, then dips to 94 and re-crosses
-        engine.tick("AAPL", "99", 1);
-        engine.tick("AAPL", "101", 2);
-        engine.tick("AAPL", "97", 3);
-        engine.tick("AAPL", "101", 4);
-        engine.tick("AAPL", "94", 5);
-        PriceTick second = engine.tick("AAPL", "101", 6);
+        List<PriceTick> ticks = engine.prices("AAPL", "99", "101", "97", "101", "94", "101");
 
         // Then it fired twice, the second time after the re-arm
-        assertThat(engine.alerts())
+        assertThat(engine.firingTicks())
                 .hasSize(2)
                 .last()
-                .satisfies(a -> assertThat(a.sourceEventId()).isEqualTo(second.eventId()));
+                .isEqualTo(ticks.getLast().eventId());
     }
 
     @Test
@@ -310,7 +286,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         engine.tick("AAPL", "101", 20);
 
         // Then only the original cross fired
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(cross.eventId());
+        assertThat(engine.firingTicks()).containsExactly(cross.eventId());
         // And each tick not evaluated was counted by why
         assertThat(engine.count(StaleTicks.METRIC, "reason", "duplicate")).isEqualTo(1);
         assertThat(engine.count(StaleTicks.METRIC, "reason", "older")).isEqualTo(1);
@@ -327,7 +303,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         PriceTick next = engine.tick("AAPL", "211", 2);
 
         // Then the next tick fires it
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(next.eventId());
+        assertThat(engine.firingTicks()).containsExactly(next.eventId());
     }
 
     @Test
@@ -403,7 +379,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         PriceTick next = engine.tick("AAPL", "202", 2);
 
         // Then only the tick after the resume fired it
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(next.eventId());
+        assertThat(engine.firingTicks()).containsExactly(next.eventId());
     }
 
     @Test
@@ -421,7 +397,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         PriceTick msft = engine.tick("MSFT", "300", 2);
 
         // Then only MSFT fired it
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(msft.eventId());
+        assertThat(engine.firingTicks()).containsExactly(msft.eventId());
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.ConsumerProgress;
 import org.stockalerts.testsupport.TestKafka;
@@ -153,7 +154,7 @@ class EngineCrashRecoveryIntegrationTest {
         List<AlertRule> rules = new ArrayList<>();
         for (int symbol = 0; symbol < SYMBOLS; symbol++) {
             for (int i = 0; i < 40; i++) {
-                rules.add(TestRules.randomLevel(random, "SYM" + symbol));
+                rules.add(RuleDraft.randomLevel(random, "SYM" + symbol));
             }
         }
         return rules;

@@ -2,11 +2,10 @@ package org.stockalerts.alerting.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -25,14 +24,15 @@ import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
-import org.stockalerts.common.event.Bar;
 import org.stockalerts.common.event.Holding;
 import org.stockalerts.common.event.PortfolioChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
-import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.common.fixtures.AnalyticsDraft;
+import org.stockalerts.common.fixtures.EventSamples;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.KafkaSettings;
@@ -94,31 +94,31 @@ final class EngineDriver implements AutoCloseable {
 
     /** A tick of {@code symbol} at {@code price}, observed {@code seconds} after {@link #START}. */
     PriceTick tick(String symbol, String price, long seconds) {
-        return tick(PriceTick.of(
-                UUID.randomUUID(),
-                START.plusSeconds(seconds),
-                Symbol.of(symbol),
-                new BigDecimal(price),
-                TickSource.SIMULATED,
-                START.plusSeconds(seconds)));
+        return tick(TickDraft.tick(symbol, price, START.plusSeconds(seconds)));
+    }
+
+    /** Ticks of {@code symbol} at {@code prices}, observed 1, 2, 3, … seconds after {@link #START}. */
+    List<PriceTick> prices(String symbol, String... prices) {
+        List<PriceTick> piped = new ArrayList<>();
+        for (int i = 0; i < prices.length; i++) {
+            piped.add(tick(symbol, prices[i], i + 1));
+        }
+        return piped;
+    }
+
+    /** The eventIds of the ticks that fired the alerts published since the last read, in order. */
+    List<UUID> firingTicks() {
+        return alerts().stream().map(AlertTriggered::sourceEventId).toList();
     }
 
     /** A tick that reports the previous session's close. */
     PriceTick tickWithClose(String symbol, String price, String previousClose, long seconds) {
-        Instant at = START.plusSeconds(seconds);
-        return tick(new PriceTick(
-                UUID.randomUUID(),
-                at,
-                PriceTick.CURRENT_VERSION,
-                Symbol.of(symbol),
-                new BigDecimal(price),
-                null,
-                null,
-                null,
-                null,
-                new BigDecimal(previousClose),
-                TickSource.SIMULATED,
-                at));
+        return tick(TickDraft.tick()
+                .on(symbol)
+                .price(price)
+                .previousClose(previousClose)
+                .at(START.plusSeconds(seconds))
+                .build());
     }
 
     PriceTick tick(PriceTick tick) {
@@ -138,23 +138,12 @@ final class EngineDriver implements AutoCloseable {
     /** The symbol's signal turned to {@code signal} on the bar of {@code interval} ending {@code seconds} after start. */
     AnalyticsUpdated signal(String symbol, Signal signal, Signal previous, Duration interval, long seconds) {
         Instant end = START.plusSeconds(seconds);
-        BigDecimal close = new BigDecimal("101.5");
-        Bar bar = new Bar(end.minus(interval), end, LocalDate.of(2026, 1, 5), close, close, close, close, 10, 1, close);
-        AnalyticsUpdated update = new AnalyticsUpdated(
-                UUID.randomUUID(),
-                end,
-                AnalyticsUpdated.CURRENT_VERSION,
-                Symbol.of(symbol),
-                interval,
-                bar,
-                close,
-                close,
-                signal,
-                previous,
-                signal != previous,
-                end,
-                false);
-        return signal(update);
+        AnalyticsDraft update = AnalyticsDraft.closed(Symbol.of(symbol), interval, end.minus(interval))
+                .flat("101.5")
+                .signal(signal, previous);
+        update.volume = 10;
+        update.tickCount = 1;
+        return signal(update.build());
     }
 
     AnalyticsUpdated signal(AnalyticsUpdated update) {
@@ -163,13 +152,8 @@ final class EngineDriver implements AutoCloseable {
     }
 
     PortfolioChanged portfolio(UUID userId, UUID portfolioId, Holding... holdings) {
-        PortfolioChanged change = new PortfolioChanged(
-                UUID.randomUUID(),
-                START,
-                PortfolioChanged.CURRENT_VERSION,
-                userId,
-                portfolioId,
-                Arrays.asList(holdings));
+        PortfolioChanged change =
+                EventSamples.portfolioChanged(UUID.randomUUID(), userId, portfolioId, START, Arrays.asList(holdings));
         users.pipeInput(userId.toString(), change);
         return change;
     }

@@ -27,6 +27,7 @@ import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.ConsumerProgress;
 import org.stockalerts.testsupport.MisplacingPartitioner;
@@ -57,9 +58,9 @@ class EngineTicksFromAnyProducerIntegrationTest extends EngineOnBrokerTest {
         List<Symbol> keyless = symbols("N");
         List<AlertRule> walkRules = new ArrayList<>();
         keyed.forEach(symbol ->
-                IntStream.range(0, 10).forEach(i -> walkRules.add(TestRules.randomLevel(random, symbol.value()))));
+                IntStream.range(0, 10).forEach(i -> walkRules.add(RuleDraft.randomLevel(random, symbol.value()))));
         List<AlertRule> above100 = keyless.stream()
-                .map(symbol -> TestRules.level(Condition.PRICE_ABOVE, "100")
+                .map(symbol -> RuleDraft.level(Condition.PRICE_ABOVE, "100")
                         .on(symbol.value())
                         .user(UUID.randomUUID())
                         .build())

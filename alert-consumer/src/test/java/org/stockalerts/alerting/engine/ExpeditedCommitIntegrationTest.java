@@ -25,6 +25,7 @@ import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.ConsumerProgress;
 import org.stockalerts.testsupport.TestKafka;
@@ -54,9 +55,9 @@ class ExpeditedCommitIntegrationTest extends EngineOnBrokerTest {
                 COMMIT_INTERVAL.toMillis(),
                 Map.of(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 600_000));
         AlertRule above100 =
-                TestRules.level(Condition.PRICE_ABOVE, "100").on(symbol.value()).build();
+                RuleDraft.level(Condition.PRICE_ABOVE, "100").on(symbol.value()).build();
         AlertRule above200 =
-                TestRules.level(Condition.PRICE_ABOVE, "200").on(symbol.value()).build();
+                RuleDraft.level(Condition.PRICE_ABOVE, "200").on(symbol.value()).build();
 
         try (KafkaProducer<String, Object> producer = EngineTopics.producer(bootstrap);
                 KafkaConsumer<String, AlertTriggered> committed = EngineTopics.alertConsumer(bootstrap, true);

@@ -20,8 +20,9 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
-import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.fixtures.RuleDraft;
+import org.stockalerts.common.fixtures.TickDraft;
 
 /**
  * The indexed engine of a symbol ({@link SymbolRules}) fires exactly what evaluating every rule one
@@ -106,19 +107,11 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
     private static PriceTick randomTick(Random random, Instant at) {
         BigDecimal price = BigDecimal.valueOf(180 + random.nextInt(41)).divide(BigDecimal.valueOf(2));
         BigDecimal previousClose = random.nextInt(4) == 0 ? null : BigDecimal.valueOf(95 + random.nextInt(11));
-        return new PriceTick(
-                UUID.randomUUID(),
-                at,
-                PriceTick.CURRENT_VERSION,
-                SYMBOL,
-                price,
-                null,
-                null,
-                null,
-                null,
-                previousClose,
-                TickSource.SIMULATED,
-                at);
+        TickDraft tick = TickDraft.tick().at(at);
+        tick.symbol = SYMBOL;
+        tick.price = price;
+        tick.previousClose = previousClose;
+        return tick.build();
     }
 
     private static AlertRule randomRule(Random random, UUID id, long revision) {
@@ -126,22 +119,25 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
         TriggerMode mode = TriggerMode.values()[random.nextInt(3)];
         boolean move = condition.kind() == Condition.Kind.MOVE;
         MoveReference reference = move ? MoveReference.values()[random.nextInt(2)] : null;
-        return new AlertRule(
-                id,
-                TestRules.USER,
-                SYMBOL,
-                condition,
-                condition.needsThreshold() ? BigDecimal.valueOf(90 + random.nextInt(21)) : null,
-                move ? BigDecimal.valueOf(1 + random.nextInt(8)) : null,
-                reference,
-                reference == MoveReference.WINDOW ? 1 + random.nextInt(4) : null,
-                condition == Condition.SIGNAL_TURNS ? Signal.values()[random.nextInt(3)] : null,
-                mode,
-                mode == TriggerMode.COOLDOWN ? Duration.ofSeconds(30 + random.nextInt(600)) : null,
-                mode == TriggerMode.REARM ? BigDecimal.valueOf(random.nextInt(6)) : null,
-                random.nextInt(5) == 0 ? START.plusSeconds(random.nextInt(7200)) : null,
-                null,
-                random.nextInt(8) == 0 ? RuleStatus.PAUSED : RuleStatus.ACTIVE,
-                revision);
+        RuleDraft draft = RuleDraft.level(
+                        condition, condition.needsThreshold() ? String.valueOf(90 + random.nextInt(21)) : null)
+                .id(id)
+                .on(SYMBOL)
+                .percent(move ? String.valueOf(1 + random.nextInt(8)) : null)
+                .reference(reference)
+                .windowMinutes(reference == MoveReference.WINDOW ? 1 + random.nextInt(4) : null)
+                .signalOf(condition == Condition.SIGNAL_TURNS ? Signal.values()[random.nextInt(3)] : null)
+                .mode(mode);
+        if (mode == TriggerMode.COOLDOWN) {
+            draft.cooldown(Duration.ofSeconds(30 + random.nextInt(600)));
+        }
+        if (mode == TriggerMode.REARM) {
+            draft.rearm(String.valueOf(random.nextInt(6)));
+        }
+        return draft.expiresAt(random.nextInt(5) == 0 ? START.plusSeconds(random.nextInt(7200)) : null)
+                .channels(null)
+                .status(random.nextInt(8) == 0 ? RuleStatus.PAUSED : RuleStatus.ACTIVE)
+                .revision(revision)
+                .build();
     }
 }

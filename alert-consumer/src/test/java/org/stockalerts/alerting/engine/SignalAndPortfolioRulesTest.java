@@ -1,8 +1,8 @@
 package org.stockalerts.alerting.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.stockalerts.alerting.engine.TestRules.USER;
-import static org.stockalerts.alerting.engine.TestRules.level;
+import static org.stockalerts.common.fixtures.RuleDraft.USER;
+import static org.stockalerts.common.fixtures.RuleDraft.level;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import org.stockalerts.common.event.PortfolioChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.id.AlertIds;
 
 /** Signal rules against analytics, portfolio rules against holdings and ticks, through the whole topology. */
@@ -27,7 +28,7 @@ class SignalAndPortfolioRulesTest extends EngineTopologyTest {
     @Test
     void signalRuleFiresWhenTheSignalTurnsToItsSignalOnTheWatchedInterval() {
         // Given a ONCE rule waiting for AAPL to turn BULLISH
-        AlertRule rule = engine.rule(TestRules.signal(Signal.BULLISH).build());
+        AlertRule rule = engine.rule(RuleDraft.signal(Signal.BULLISH).build());
 
         // When a bar closes without a change, the daily signal turns, and then the 1-minute signal turns
         engine.signal("AAPL", Signal.NEUTRAL, Signal.NEUTRAL, MINUTE, 60);
@@ -46,7 +47,7 @@ class SignalAndPortfolioRulesTest extends EngineTopologyTest {
     @Test
     void signalRuleIgnoresTurnsToOtherSignalsReplaysAndOnceFiresOnce() {
         // Given a ONCE BEARISH rule
-        engine.rule(TestRules.signal(Signal.BEARISH).build());
+        engine.rule(RuleDraft.signal(Signal.BEARISH).build());
 
         // When the signal turns BULLISH, then BEARISH, the BEARISH update is replayed, and it turns BEARISH again later
         engine.signal("AAPL", Signal.BULLISH, Signal.NEUTRAL, MINUTE, 60);
@@ -56,15 +57,15 @@ class SignalAndPortfolioRulesTest extends EngineTopologyTest {
         engine.signal("AAPL", Signal.BEARISH, Signal.NEUTRAL, MINUTE, 240);
 
         // Then it fired once, on the first BEARISH turn
-        assertThat(engine.alerts()).extracting(AlertTriggered::sourceEventId).containsExactly(bearish.eventId());
+        assertThat(engine.firingTicks()).containsExactly(bearish.eventId());
     }
 
     @Test
     void signalRuleWithRearmFiresOnEveryTurnAndWithCooldownAtMostOncePerCooldown() {
         // Given a REARM and a 10-minute COOLDOWN rule, both for BULLISH
         AlertRule rearm =
-                engine.rule(TestRules.signal(Signal.BULLISH).rearm("0").build());
-        AlertRule cooldown = engine.rule(TestRules.signal(Signal.BULLISH)
+                engine.rule(RuleDraft.signal(Signal.BULLISH).rearm("0").build());
+        AlertRule cooldown = engine.rule(RuleDraft.signal(Signal.BULLISH)
                 .cooldown(Duration.ofMinutes(10))
                 .build());
 
@@ -127,9 +128,7 @@ class SignalAndPortfolioRulesTest extends EngineTopologyTest {
         PriceTick again = engine.tick("AAPL", "140", 5);
 
         // Then it fired on the sale and again only after re-arming above 1600
-        assertThat(engine.alerts())
-                .extracting(AlertTriggered::sourceEventId)
-                .containsExactly(sold.eventId(), again.eventId());
+        assertThat(engine.firingTicks()).containsExactly(sold.eventId(), again.eventId());
     }
 
     @Test

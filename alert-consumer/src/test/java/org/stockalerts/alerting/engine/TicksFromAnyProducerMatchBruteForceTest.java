@@ -26,6 +26,7 @@ import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.kafka.Topics;
 
 /**
@@ -63,7 +64,7 @@ class TicksFromAnyProducerMatchBruteForceTest {
         List<AlertRule> rules = new ArrayList<>();
         for (Symbol symbol : SYMBOLS) {
             for (int i = 0; i < 8; i++) {
-                rules.add(TestRules.randomLevel(random, symbol.value()));
+                rules.add(RuleDraft.randomLevel(random, symbol.value()));
             }
         }
 

@@ -2,9 +2,7 @@ package org.stockalerts.alerting.schema;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.testsupport.MigrationsContract;
 
@@ -18,9 +16,7 @@ class AlertingMigrationsTest extends MigrationsContract {
     @Test
     void allowManyAttemptsButOnlyOneSuccessfulDeliveryPerAlertAndChannel() throws SQLException {
         // Given the schema
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             String attempt = "INSERT INTO alert_deliveries (alert_id, user_id, rule_id, channel, channel_id, attempt,"
                     + " attempted_at, outcome) VALUES ('00000000-0000-0000-0000-00000000000a',"
                     + " '00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000c', 'WEBHOOK',"
@@ -35,6 +31,6 @@ class AlertingMigrationsTest extends MigrationsContract {
                     .hasMessageContaining("alert_deliveries_delivered_key");
             assertThatThrownBy(() -> sql.execute(attempt.formatted(4, "LOST")))
                     .hasMessageContaining("alert_deliveries_outcome_check");
-        }
+        });
     }
 }

@@ -18,9 +18,9 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.stockalerts.analytics.AnalyticsSettings;
-import org.stockalerts.analytics.Ticks;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.DeadLetterDeserializationHandler;
 import org.stockalerts.common.kafka.JsonEventDeserializer;
 import org.stockalerts.common.kafka.JsonEventSerializer;
@@ -83,7 +83,7 @@ final class AnalyticsDriver implements AutoCloseable {
     /** Pipes a tick as any producer may write it: keyed by {@code key}, or by nothing when null. */
     void tickKeyed(String key, String symbol, String at, String price, Long volume) {
         Instant observedAt = Instant.parse(at);
-        PriceTick tick = Ticks.tick(symbol, observedAt, price, volume);
+        PriceTick tick = TickDraft.tick(symbol, price, observedAt, volume);
         prices.pipeInput(key, tick, observedAt);
     }
 

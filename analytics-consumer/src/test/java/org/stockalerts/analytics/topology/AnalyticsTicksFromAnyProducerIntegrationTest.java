@@ -33,9 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stockalerts.analytics.AnalyticsSettings;
-import org.stockalerts.analytics.Ticks;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.Bar;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.JsonEventDeserializer;
 import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.KafkaSettings;
@@ -172,7 +172,7 @@ class AnalyticsTicksFromAnyProducerIntegrationTest {
 
     private static void send(
             KafkaProducer<String, Object> producer, String key, String symbol, Instant at, String price, long volume) {
-        producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), key, Ticks.tick(symbol, at, price, volume)));
+        producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), key, TickDraft.tick(symbol, price, at, volume)));
     }
 
     private static KafkaProducer<String, Object> producer(String bootstrap, Map<String, Object> overrides) {

@@ -16,6 +16,7 @@ import org.stockalerts.common.event.MoveReference;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.fixtures.RuleDraft;
 
 class RuleRequestTest {
 
@@ -62,23 +63,15 @@ class RuleRequestTest {
     @Test
     void patchingToAnotherConditionDropsTheFieldsItNoLongerUses() {
         // Given a price rule with a cooldown
-        AlertRule existing = new AlertRule(
-                RULE,
-                USER,
-                AAPL,
-                Condition.PRICE_ABOVE,
-                BigDecimal.TEN,
-                null,
-                null,
-                null,
-                null,
-                TriggerMode.COOLDOWN,
-                Duration.ofMinutes(5),
-                null,
-                null,
-                Set.of(),
-                RuleStatus.PAUSED,
-                3);
+        AlertRule existing = RuleDraft.level(Condition.PRICE_ABOVE, "10")
+                .id(RULE)
+                .user(USER)
+                .on(AAPL)
+                .cooldown(Duration.ofMinutes(5))
+                .channels(Set.of())
+                .status(RuleStatus.PAUSED)
+                .revision(3)
+                .build();
 
         // When it is patched into a previous-close move rule
         AlertRule patched = request(

@@ -3,22 +3,18 @@ package org.stockalerts.api.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
-import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
-import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.event.Condition;
-import org.stockalerts.common.event.RuleStatus;
-import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
-import org.stockalerts.common.id.AlertIds;
+import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.fixtures.RuleDraft;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.Topics;
 import tools.jackson.databind.JsonNode;
 
@@ -33,18 +29,14 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         // Given a once-rule
         TestUser user = registerUser("Trigger Ada");
         String symbol = uniqueSymbol();
-        JsonNode rule = json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":10}"));
-        UUID ruleId = UUID.fromString(rule.get("id").asString());
+        JsonNode rule = onceRule(user, symbol, 10);
+        UUID ruleId = idOf(rule);
 
         // When the engine reports that it fired
         fired(user.id(), ruleId, symbol, rule.get("revision").asLong());
 
         // Then the rule shows TRIGGERED, and resuming makes it ACTIVE again
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(json(get(user, "/alerts/" + ruleId))
-                                .get("status")
-                                .asString())
-                        .isEqualTo("TRIGGERED"));
+        awaitStatus(user, ruleId, "TRIGGERED");
         assertThat(json(post(user, "/alerts/" + ruleId + "/resume", null))
                         .get("status")
                         .asString())
@@ -56,8 +48,8 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         // Given a once-rule that was edited after an alert fired, and a cooldown rule
         TestUser user = registerUser("Stale Ada");
         String symbol = uniqueSymbol();
-        JsonNode once = json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":10}"));
-        UUID onceId = UUID.fromString(once.get("id").asString());
+        JsonNode once = onceRule(user, symbol, 10);
+        UUID onceId = idOf(once);
         long firedRevision = once.get("revision").asLong();
         patch(user, "/alerts/" + onceId, "{\"threshold\":12}");
         JsonNode cooldown = json(post(
@@ -65,7 +57,7 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
                 "/alerts",
                 "{\"symbol\":\"" + symbol
                         + "\",\"threshold\":10,\"triggerMode\":\"COOLDOWN\",\"cooldownSeconds\":60}"));
-        UUID cooldownId = UUID.fromString(cooldown.get("id").asString());
+        UUID cooldownId = idOf(cooldown);
 
         // When alerts arrive for the old revision and for the cooldown rule, then for a marker rule
         fired(user.id(), onceId, symbol, firedRevision);
@@ -79,20 +71,14 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
                                 cooldown.get("revision").asLong(),
                                 TriggerMode.COOLDOWN))
                 .get();
-        JsonNode marker = json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":20}"));
-        UUID markerId = UUID.fromString(marker.get("id").asString());
+        JsonNode marker = onceRule(user, symbol, 20);
+        UUID markerId = idOf(marker);
         fired(user.id(), markerId, symbol, marker.get("revision").asLong());
 
         // Then once the marker (sent last, same partition) is TRIGGERED, the other two are still ACTIVE
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(json(get(user, "/alerts/" + markerId))
-                                .get("status")
-                                .asString())
-                        .isEqualTo("TRIGGERED"));
-        assertThat(json(get(user, "/alerts/" + onceId)).get("status").asString())
-                .isEqualTo("ACTIVE");
-        assertThat(json(get(user, "/alerts/" + cooldownId)).get("status").asString())
-                .isEqualTo("ACTIVE");
+        awaitStatus(user, markerId, "TRIGGERED");
+        assertThat(status(user, onceId)).isEqualTo("ACTIVE");
+        assertThat(status(user, cooldownId)).isEqualTo("ACTIVE");
     }
 
     private void fired(UUID userId, UUID ruleId, String symbol, long revision) throws Exception {
@@ -103,38 +89,38 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
                 .get();
     }
 
+    private JsonNode onceRule(TestUser user, String symbol, int threshold) {
+        return json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":" + threshold + "}"));
+    }
+
+    private static UUID idOf(JsonNode rule) {
+        return UUID.fromString(rule.get("id").asString());
+    }
+
+    private String status(TestUser user, UUID ruleId) {
+        return json(get(user, "/alerts/" + ruleId)).get("status").asString();
+    }
+
+    private void awaitStatus(TestUser user, UUID ruleId, String status) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(status(user, ruleId)).isEqualTo(status));
+    }
+
     private static AlertTriggered alert(UUID userId, UUID ruleId, String symbol, long revision, TriggerMode mode) {
-        AlertRule rule = new AlertRule(
-                ruleId,
-                userId,
-                Symbol.of(symbol),
-                Condition.PRICE_ABOVE,
-                BigDecimal.TEN,
-                null,
-                null,
-                null,
-                null,
-                mode,
-                mode == TriggerMode.COOLDOWN ? Duration.ofMinutes(1) : null,
-                null,
-                null,
-                java.util.Set.of(ChannelType.IN_APP),
-                RuleStatus.ACTIVE,
-                revision);
-        UUID tick = UUID.randomUUID();
-        Instant now = Instant.now();
-        return new AlertTriggered(
-                UUID.randomUUID(),
-                now,
-                1,
-                AlertIds.of(ruleId, tick),
-                userId,
-                rule,
-                rule.symbol(),
-                tick,
-                new BigDecimal("11"),
-                null,
-                now,
-                symbol + " rose above 10");
+        RuleDraft rule = RuleDraft.level(Condition.PRICE_ABOVE, "10")
+                .id(ruleId)
+                .user(userId)
+                .on(symbol)
+                .mode(mode)
+                .revision(revision);
+        if (mode == TriggerMode.COOLDOWN) {
+            rule.cooldown(Duration.ofMinutes(1));
+        }
+        return AlertDraft.alert()
+                .rule(rule)
+                .tick(TickDraft.tick().on(symbol).price("11"))
+                .withoutTick()
+                .message(symbol + " rose above 10")
+                .build();
     }
 }

@@ -3,12 +3,10 @@ package org.stockalerts.api.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,22 +16,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.jdbc.Sql;
 import org.springframework.web.client.RestClient;
 import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
-import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
-import org.stockalerts.common.event.ChannelType;
-import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Symbol;
-import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.IntegrationTest;
+import org.stockalerts.testsupport.WithServiceSchemas;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,7 +42,7 @@ import tools.jackson.databind.JsonNode;
             "stockalerts.live.heartbeat=500ms",
             "stockalerts.live.max-connections-per-user=2"
         })
-@Sql({"/persistence-fixture.sql", "/alerting-fixture.sql"})
+@WithServiceSchemas({"persistence", "alerting"})
 abstract class LiveIntegrationTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -71,7 +65,7 @@ abstract class LiveIntegrationTestSupport {
             return;
         }
         var probe = registerUser("Probe");
-        Symbol symbol = Symbol.of("P" + uniqueSuffix());
+        Symbol symbol = TickDraft.uniqueSymbol("P");
         try (SseClient ticks = connect(probe, "/stocks/" + symbol.value() + "/stream", null)) {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
@@ -143,51 +137,18 @@ abstract class LiveIntegrationTestSupport {
     }
 
     static PriceTick tick(Symbol symbol, String price) {
-        Instant now = Instant.now();
-        return PriceTick.of(UUID.randomUUID(), now, symbol, new BigDecimal(price), TickSource.SIMULATED, now);
+        return TickDraft.tick().on(symbol.value()).price(price).build();
     }
 
     /** An alert of {@code userId} that fired at {@code at}. */
     static AlertTriggered alert(UUID userId, Instant at) {
-        return alert(userId, at, UUID.randomUUID());
+        return AlertDraft.alert().user(userId).at(at).withoutTick().build();
     }
 
     /** The alert {@code alertId} of {@code userId}, fired at {@code at}. */
     static AlertTriggered alert(UUID userId, Instant at, UUID alertId) {
-        Symbol symbol = Symbol.of("AAPL");
-        AlertRule rule = new AlertRule(
-                UUID.randomUUID(),
-                userId,
-                symbol,
-                Condition.PRICE_ABOVE,
-                new BigDecimal("200.00"),
-                null,
-                null,
-                null,
-                null,
-                TriggerMode.ONCE,
-                null,
-                null,
-                null,
-                Set.of(ChannelType.IN_APP),
-                RuleStatus.ACTIVE,
-                1);
-        return new AlertTriggered(
-                UUID.randomUUID(),
-                at,
-                AlertTriggered.CURRENT_VERSION,
-                alertId,
-                userId,
-                rule,
-                symbol,
-                UUID.randomUUID(),
-                new BigDecimal("201.37"),
-                null,
-                at,
-                "AAPL rose above 200.00 (now 201.37)");
-    }
-
-    static String uniqueSuffix() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        AlertDraft alert = AlertDraft.alert().user(userId).at(at).withoutTick();
+        alert.alertId = alertId;
+        return alert.build();
     }
 }

@@ -10,6 +10,7 @@ import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.api.web.ApiIntegrationTestSupport.TestUser;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.fixtures.TickDraft;
 
 class LiveStreamTest extends LiveIntegrationTestSupport {
 
@@ -103,8 +104,8 @@ class LiveStreamTest extends LiveIntegrationTestSupport {
     void pushesTheTicksOfTheFollowedSymbolOnly() throws Exception {
         // Given Alice following one symbol
         TestUser alice = registerUser("Alice");
-        Symbol followed = Symbol.of("F" + uniqueSuffix());
-        Symbol other = Symbol.of("O" + uniqueSuffix());
+        Symbol followed = TickDraft.uniqueSymbol("F");
+        Symbol other = TickDraft.uniqueSymbol("O");
         try (SseClient stream = connect(alice, "/stocks/" + followed.value().toLowerCase() + "/stream", null)) {
 
             // When ticks of another symbol and of hers arrive

@@ -2,8 +2,6 @@ package org.stockalerts.api.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,11 +28,18 @@ class PortfolioRoutesTest extends ApiIntegrationTestSupport {
         assertThat(holding.get("symbol").asString()).isEqualTo(symbol);
         assertThat(holding.get("lastPrice").decimalValue()).isEqualByComparingTo("110");
         assertThat(holding.get("priceTime").asString()).isEqualTo("2026-01-02T10:00:00Z");
-        assertThat(holding.get("marketValue").decimalValue()).isEqualByComparingTo("1100");
-        assertThat(holding.get("costBasis").decimalValue()).isEqualByComparingTo("1000");
-        assertThat(holding.get("unrealizedPnl").decimalValue()).isEqualByComparingTo("100");
-        assertThat(holding.get("unrealizedPnlPercent").decimalValue()).isEqualByComparingTo("10");
-        assertThat(holding.get("dayChange").decimalValue()).isEqualByComparingTo("50");
+        assertDecimals(
+                holding,
+                "marketValue",
+                "1100",
+                "costBasis",
+                "1000",
+                "unrealizedPnl",
+                "100",
+                "unrealizedPnlPercent",
+                "10",
+                "dayChange",
+                "50");
         assertThat(portfolio.get("totals").get("marketValue").decimalValue()).isEqualByComparingTo("1100");
     }
 
@@ -199,14 +204,6 @@ class PortfolioRoutesTest extends ApiIntegrationTestSupport {
     }
 
     private void tick(String symbol, String price, String previousClose, Instant at) {
-        jdbc.update(
-                "INSERT INTO persistence.price_ticks (event_id, symbol, price, previous_close, source, observed_at,"
-                        + " occurred_at) VALUES (?, ?, ?, ?, 'simulated', ?, ?)",
-                UUID.randomUUID(),
-                symbol,
-                new BigDecimal(price),
-                previousClose == null ? null : new BigDecimal(previousClose),
-                Timestamp.from(at),
-                Timestamp.from(at));
+        storeTick(symbol, price, null, previousClose, at);
     }
 }

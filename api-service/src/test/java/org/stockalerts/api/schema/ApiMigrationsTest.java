@@ -2,7 +2,6 @@ package org.stockalerts.api.schema;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,7 @@ class ApiMigrationsTest extends MigrationsContract {
     @Test
     void refuseNonPositiveQuantitiesAndDuplicateHoldings() throws SQLException {
         // Given the schema with one user and their portfolio
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             userWithPortfolio(sql);
             String holding = "INSERT INTO holdings (id, portfolio_id, symbol, quantity, average_cost, created_at,"
                     + " updated_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'AAPL', %s, 10,"
@@ -31,15 +28,13 @@ class ApiMigrationsTest extends MigrationsContract {
                     .hasMessageContaining("holdings_quantity_check");
             sql.execute(holding.formatted("1.5"));
             assertThatThrownBy(() -> sql.execute(holding.formatted("2"))).hasMessageContaining("duplicate key");
-        }
+        });
     }
 
     @Test
     void acceptAWatchEntryButNotHalfAPosition() throws SQLException {
         // Given the schema with one user and their portfolio
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             userWithPortfolio(sql);
             String holding = "INSERT INTO holdings (id, portfolio_id, symbol, quantity, average_cost, threshold_price,"
                     + " created_at, updated_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-000000000002',"
@@ -57,15 +52,13 @@ class ApiMigrationsTest extends MigrationsContract {
                     + " 'AAPL', 'PRICE_ABOVE', %s, 'ONCE', 'ACTIVE', id, now(), now() FROM holdings";
             sql.execute(rule.formatted("150"));
             sql.execute(rule.formatted("160"));
-        }
+        });
     }
 
     @Test
     void refuseARuleWithoutTheParametersOfItsCondition() throws SQLException {
         // Given the schema with one user
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             sql.execute("INSERT INTO users VALUES ('00000000-0000-0000-0000-000000000001', 'Ada', NULL, now(), now())");
 
             // When a level rule comes without a threshold, or with an unknown status
@@ -79,7 +72,7 @@ class ApiMigrationsTest extends MigrationsContract {
             assertThatThrownBy(() -> sql.execute(rule.formatted("200", "SLEEPING")))
                     .hasMessageContaining("alert_rules_status_check");
             sql.execute(rule.formatted("200", "ACTIVE"));
-        }
+        });
     }
 
     private static void userWithPortfolio(Statement sql) throws SQLException {

@@ -2,7 +2,13 @@ package org.stockalerts.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,11 +17,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.jdbc.Sql;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.stockalerts.testsupport.IntegrationTest;
+import org.stockalerts.testsupport.WithServiceSchemas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 @SpringBootTest(properties = "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY)
 @AutoConfigureMockMvc
-@Sql("/persistence-fixture.sql")
+@WithServiceSchemas("persistence")
 public abstract class ApiIntegrationTestSupport {
 
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
@@ -45,6 +52,36 @@ public abstract class ApiIntegrationTestSupport {
         public String bearer() {
             return "Bearer " + apiKey;
         }
+    }
+
+    /** Stores a simulated tick as the persistence service does, in the daily partition it creates for it. */
+    protected void storeTick(String symbol, String price, Long volume, String previousClose, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        // the migration's function works in the current schema, as the persistence service connects
+        jdbc.execute((ConnectionCallback<Object>) connection -> {
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("SET search_path TO persistence");
+                try {
+                    sql.execute("SELECT ensure_price_tick_partitions('" + day + "', '" + day + "')");
+                } finally {
+                    sql.execute("RESET search_path");
+                }
+            }
+            return null;
+        });
+        jdbc.update(
+                """
+                INSERT INTO persistence.price_ticks (event_id, symbol, price, volume, previous_close, source,
+                                                     observed_at, occurred_at)
+                VALUES (?, ?, ?, ?, ?, 'simulated', ?, ?)
+                """,
+                UUID.randomUUID(),
+                symbol,
+                new BigDecimal(price),
+                volume,
+                previousClose == null ? null : new BigDecimal(previousClose),
+                Timestamp.from(at),
+                Timestamp.from(at));
     }
 
     protected TestUser registerUser(String name) {
@@ -91,6 +128,15 @@ public abstract class ApiIntegrationTestSupport {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
         return request.exchange();
+    }
+
+    /** Asserts each named decimal field of {@code node}: {@code assertDecimals(bar, "open", "100", "high", "103")}. */
+    protected static void assertDecimals(JsonNode node, String... fieldsAndValues) {
+        for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+            assertThat(node.get(fieldsAndValues[i]).decimalValue())
+                    .as(fieldsAndValues[i])
+                    .isEqualByComparingTo(fieldsAndValues[i + 1]);
+        }
     }
 
     protected static JsonNode json(MvcTestResult result) {

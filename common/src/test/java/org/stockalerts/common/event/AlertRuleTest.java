@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.stockalerts.common.fixtures.RuleDraft;
 
 class AlertRuleTest {
 
@@ -29,9 +30,9 @@ class AlertRuleTest {
     void levelCrossAndPortfolioRulesNeedAPositiveThreshold(Condition condition) {
         // Given a level, cross or portfolio rule without a threshold, and one with a zero threshold
         RuleDraft missing = RuleDraft.of(condition);
-        missing.threshold = null;
+        missing.threshold((BigDecimal) null);
         RuleDraft zero = RuleDraft.of(condition);
-        zero.threshold = BigDecimal.ZERO;
+        zero.threshold(BigDecimal.ZERO);
 
         // When they are built
         // Then both are refused, naming the threshold
@@ -45,7 +46,7 @@ class AlertRuleTest {
     void symbolRulesNeedASymbolButPortfolioRulesDoNot() {
         // Given a price rule and a portfolio rule, neither with a symbol
         RuleDraft price = RuleDraft.of(Condition.PRICE_BELOW);
-        price.symbol = null;
+        price.on((Symbol) null);
         RuleDraft portfolio = RuleDraft.of(Condition.PORTFOLIO_VALUE_BELOW);
 
         // When they are built
@@ -58,11 +59,11 @@ class AlertRuleTest {
     void moveRulesNeedAPositivePercentAndAReference() {
         // Given move rules missing their percent, with a negative percent, and missing their reference
         RuleDraft noPercent = RuleDraft.of(Condition.MOVES_UP);
-        noPercent.percent = null;
+        noPercent.percent(null);
         RuleDraft negativePercent = RuleDraft.of(Condition.MOVES_DOWN);
-        negativePercent.percent = new BigDecimal("-5");
+        negativePercent.percent("-5");
         RuleDraft noReference = RuleDraft.of(Condition.MOVES_UP);
-        noReference.reference = null;
+        noReference.reference(null);
 
         // When they are built
         // Then each is refused, naming the field
@@ -75,12 +76,12 @@ class AlertRuleTest {
     void windowMovesNeedAPositiveWindowButPreviousCloseMovesDoNot() {
         // Given window moves without a window or with a zero window, and a previous-close move without one
         RuleDraft noWindow = RuleDraft.of(Condition.MOVES_UP);
-        noWindow.windowMinutes = null;
+        noWindow.windowMinutes(null);
         RuleDraft zeroWindow = RuleDraft.of(Condition.MOVES_UP);
-        zeroWindow.windowMinutes = 0;
+        zeroWindow.windowMinutes(0);
         RuleDraft previousClose = RuleDraft.of(Condition.MOVES_DOWN);
-        previousClose.reference = MoveReference.PREVIOUS_CLOSE;
-        previousClose.windowMinutes = null;
+        previousClose.reference(MoveReference.PREVIOUS_CLOSE);
+        previousClose.windowMinutes(null);
 
         // When they are built
         // Then only the window moves are refused
@@ -94,7 +95,7 @@ class AlertRuleTest {
     void signalRulesNeedASignal() {
         // Given a signal rule without the signal it waits for
         RuleDraft draft = RuleDraft.of(Condition.SIGNAL_TURNS);
-        draft.signal = null;
+        draft.signalOf(null);
 
         // When it is built
         // Then it is refused
@@ -105,17 +106,17 @@ class AlertRuleTest {
     void cooldownRulesNeedAPositiveCooldown() {
         // Given cooldown rules with no, a zero and a negative cooldown, and one with a minute
         RuleDraft draft = RuleDraft.of(Condition.PRICE_ABOVE);
-        draft.triggerMode = TriggerMode.COOLDOWN;
+        draft.mode(TriggerMode.COOLDOWN);
 
         // When they are built
         // Then only the positive cooldown is accepted
         for (Duration invalid : new Duration[] {null, Duration.ZERO, Duration.ofMinutes(-1)}) {
-            draft.cooldown = invalid;
+            draft.cooldown(invalid);
             assertThatThrownBy(draft::build)
                     .as("cooldown %s", invalid)
                     .hasMessage("field 'cooldown' must be positive for trigger mode COOLDOWN");
         }
-        draft.cooldown = Duration.ofMinutes(1);
+        draft.cooldown(Duration.ofMinutes(1));
         assertThat(draft.build().cooldown()).isEqualTo(Duration.ofMinutes(1));
     }
 
@@ -123,13 +124,13 @@ class AlertRuleTest {
     void rearmRulesNeedARearmMarginThatIsNotNegative() {
         // Given re-arm rules with no margin, a negative one and a zero one
         RuleDraft missing = RuleDraft.of(Condition.CROSSES_UP);
-        missing.triggerMode = TriggerMode.REARM;
+        missing.mode(TriggerMode.REARM);
         RuleDraft negative = RuleDraft.of(Condition.CROSSES_UP);
-        negative.triggerMode = TriggerMode.REARM;
-        negative.rearmMargin = new BigDecimal("-0.01");
+        negative.mode(TriggerMode.REARM);
+        negative.rearm("-0.01");
         RuleDraft zero = RuleDraft.of(Condition.CROSSES_UP);
-        zero.triggerMode = TriggerMode.REARM;
-        zero.rearmMargin = BigDecimal.ZERO;
+        zero.mode(TriggerMode.REARM);
+        zero.rearm("0");
 
         // When they are built
         // Then a missing or negative margin is refused, zero (re-arm as soon as it leaves) is fine
@@ -141,14 +142,14 @@ class AlertRuleTest {
     @Test
     void everyRuleNeedsItsIdsModeAndStatus() {
         // Given drafts each missing one of the always-required fields
-        RuleDraft noRuleId = new RuleDraft();
-        noRuleId.ruleId = null;
-        RuleDraft noUserId = new RuleDraft();
-        noUserId.userId = null;
-        RuleDraft noMode = new RuleDraft();
-        noMode.triggerMode = null;
-        RuleDraft noStatus = new RuleDraft();
-        noStatus.status = null;
+        RuleDraft noRuleId = RuleDraft.rule();
+        noRuleId.id(null);
+        RuleDraft noUserId = RuleDraft.rule();
+        noUserId.user(null);
+        RuleDraft noMode = RuleDraft.rule();
+        noMode.mode(null);
+        RuleDraft noStatus = RuleDraft.rule();
+        noStatus.status(null);
 
         // When they are built
         // Then each is refused, naming the field
@@ -161,9 +162,9 @@ class AlertRuleTest {
     @Test
     void deliversInAppWhenNoChannelIsChosen() {
         // Given rules with no channel set and with an empty one
-        RuleDraft none = new RuleDraft();
-        RuleDraft empty = new RuleDraft();
-        empty.channels = Set.of();
+        RuleDraft none = RuleDraft.rule().channels(null);
+        RuleDraft empty = RuleDraft.rule();
+        empty.channels(Set.of());
 
         // When they are built
         // Then both deliver in-app
@@ -174,18 +175,18 @@ class AlertRuleTest {
     @Test
     void isLiveOnlyWhileActiveAndBeforeItExpires() {
         // Given an active rule without expiry, paused and triggered rules, and rules expiring around now
-        RuleDraft active = new RuleDraft();
-        RuleDraft paused = new RuleDraft();
-        paused.status = RuleStatus.PAUSED;
-        RuleDraft triggered = new RuleDraft();
-        triggered.status = RuleStatus.TRIGGERED;
-        RuleDraft expiresLater = new RuleDraft();
-        expiresLater.expiresAt = NOW.plusMillis(1);
-        RuleDraft expiresNow = new RuleDraft();
-        expiresNow.expiresAt = NOW;
-        RuleDraft pausedAndUnexpired = new RuleDraft();
-        pausedAndUnexpired.status = RuleStatus.PAUSED;
-        pausedAndUnexpired.expiresAt = NOW.plusSeconds(60);
+        RuleDraft active = RuleDraft.rule();
+        RuleDraft paused = RuleDraft.rule();
+        paused.status(RuleStatus.PAUSED);
+        RuleDraft triggered = RuleDraft.rule();
+        triggered.status(RuleStatus.TRIGGERED);
+        RuleDraft expiresLater = RuleDraft.rule();
+        expiresLater.expiresAt(NOW.plusMillis(1));
+        RuleDraft expiresNow = RuleDraft.rule();
+        expiresNow.expiresAt(NOW);
+        RuleDraft pausedAndUnexpired = RuleDraft.rule();
+        pausedAndUnexpired.status(RuleStatus.PAUSED);
+        pausedAndUnexpired.expiresAt(NOW.plusSeconds(60));
 
         // When / Then only active rules before their expiry are live
         assertThat(active.build().isLiveAt(NOW)).isTrue();

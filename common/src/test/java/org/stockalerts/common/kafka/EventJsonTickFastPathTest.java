@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.fixtures.TickDraft;
 
 class EventJsonTickFastPathTest {
 
@@ -131,18 +130,17 @@ class EventJsonTickFastPathTest {
                         optional,
                         Arbitraries.of(TickSource.class),
                         instants)
-                .as((first, open, close, source, observedAt) -> new PriceTick(
-                        UUID.randomUUID(),
-                        (Instant) first[0],
-                        1,
-                        Symbol.of((String) first[1]),
-                        (BigDecimal) first[2],
-                        (Long) first[3],
-                        open,
-                        null,
-                        open,
-                        close,
-                        source,
-                        observedAt));
+                .as((first, open, close, source, observedAt) -> {
+                    TickDraft tick = TickDraft.tick().on((String) first[1]);
+                    tick.occurredAt = (Instant) first[0];
+                    tick.price = (BigDecimal) first[2];
+                    tick.volume = (Long) first[3];
+                    tick.dayOpen = open;
+                    tick.dayLow = open;
+                    tick.previousClose = close;
+                    tick.source = source;
+                    tick.observedAt = observedAt;
+                    return tick.build();
+                });
     }
 }

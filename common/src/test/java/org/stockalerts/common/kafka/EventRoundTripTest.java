@@ -16,11 +16,11 @@ import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.Condition;
-import org.stockalerts.common.event.EventSamples;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.UserDeleted;
 import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.event.UserRegistered;
+import org.stockalerts.common.fixtures.EventSamples;
 import tools.jackson.databind.JsonNode;
 
 /** Every event type goes out through the serializer and back through the deserializer of its topic. */

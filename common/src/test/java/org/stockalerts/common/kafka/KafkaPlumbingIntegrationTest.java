@@ -3,17 +3,13 @@ package org.stockalerts.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -43,27 +39,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
-import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
-import org.stockalerts.common.event.AnalyticsUpdated;
-import org.stockalerts.common.event.Bar;
-import org.stockalerts.common.event.ChannelTarget;
-import org.stockalerts.common.event.ChannelType;
-import org.stockalerts.common.event.ChannelsChanged;
 import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.Event;
-import org.stockalerts.common.event.Holding;
-import org.stockalerts.common.event.PortfolioChanged;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.RuleStatus;
-import org.stockalerts.common.event.Signal;
-import org.stockalerts.common.event.Symbol;
-import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.event.TriggerMode;
-import org.stockalerts.common.event.UserDeleted;
-import org.stockalerts.common.event.UserRegistered;
-import org.stockalerts.common.id.AlertIds;
+import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.common.fixtures.EventSamples;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.testsupport.IntegrationTest;
 import org.stockalerts.testsupport.RealInfrastructure;
 import org.stockalerts.testsupport.TestKafka;
@@ -171,7 +154,7 @@ class KafkaPlumbingIntegrationTest {
     @Test
     void malformedRecordGoesToTheDeadLetterTopicAndTheNextValidRecordIsStillProcessed() throws Exception {
         // Given a malformed record followed by a valid tick on the same key (same partition)
-        PriceTick valid = tick("DLTX", "101.25");
+        PriceTick valid = TickDraft.tick("DLTX", "101.25", NOW);
         byte[] malformed = "{\"eventId\":\"not-json".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> raw = rawProducer()) {
             byte[] key = "DLTX".getBytes(StandardCharsets.UTF_8);
@@ -215,114 +198,17 @@ class KafkaPlumbingIntegrationTest {
     private record Sample(TopicSpec<?> topic, String key, Event event) {}
 
     private static List<Sample> samples() {
-        UUID userId = UUID.randomUUID();
-        PriceTick tick = tick("AAPL", "201.3700");
-        AlertRule rule = new AlertRule(
-                UUID.randomUUID(),
-                userId,
-                Symbol.of("AAPL"),
-                Condition.CROSSES_UP,
-                new BigDecimal("200.00"),
-                null,
-                null,
-                null,
-                null,
-                TriggerMode.COOLDOWN,
-                Duration.ofMinutes(15),
-                null,
-                NOW.plus(30, ChronoUnit.DAYS),
-                Set.of(ChannelType.IN_APP, ChannelType.WEBHOOK),
-                RuleStatus.ACTIVE,
-                3);
-        Bar bar = new Bar(
-                NOW.truncatedTo(ChronoUnit.MINUTES),
-                NOW.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60),
-                LocalDate.of(2026, 11, 25),
-                new BigDecimal("200.10"),
-                new BigDecimal("201.90"),
-                new BigDecimal("199.95"),
-                new BigDecimal("201.37"),
-                12_500,
-                42,
-                new BigDecimal("200.8812"));
-        return List.of(
-                new Sample(Topics.STOCK_PRICES, "AAPL", tick),
-                new Sample(Topics.ALERT_RULES, rule.ruleId().toString(), new AlertRuleChanged(id(), NOW, 1, rule)),
-                new Sample(
-                        Topics.USER_EVENTS,
-                        userId.toString(),
-                        new UserRegistered(id(), NOW, 1, userId, "Ada", "ada@example.com")),
-                new Sample(
-                        Topics.USER_EVENTS,
-                        userId.toString(),
-                        new PortfolioChanged(
-                                id(),
-                                NOW,
-                                1,
-                                userId,
-                                UUID.randomUUID(),
-                                List.of(new Holding(
-                                        Symbol.of("AAPL"), new BigDecimal("12.5"), new BigDecimal("180.10"))))),
-                new Sample(
-                        Topics.USER_EVENTS,
-                        userId.toString(),
-                        new ChannelsChanged(
-                                id(),
-                                NOW,
-                                1,
-                                userId,
-                                List.of(new ChannelTarget(
-                                        UUID.randomUUID(), ChannelType.WEBHOOK, "https://hooks.example.com/a", true)))),
-                new Sample(Topics.USER_EVENTS, userId.toString(), new UserDeleted(id(), NOW, 1, userId)),
-                new Sample(
-                        Topics.ALERTS_TRIGGERED,
-                        userId.toString(),
-                        new AlertTriggered(
-                                id(),
-                                NOW,
-                                1,
-                                AlertIds.of(rule.ruleId(), tick.eventId()),
-                                userId,
-                                rule,
-                                rule.symbol(),
-                                tick.eventId(),
-                                tick.price(),
-                                tick,
-                                tick.observedAt(),
-                                "AAPL crossed above 200.00 (now 201.37)")),
-                new Sample(
-                        Topics.STOCK_ANALYTICS,
-                        "AAPL",
-                        new AnalyticsUpdated(
-                                id(),
-                                NOW,
-                                1,
-                                Symbol.of("AAPL"),
-                                Duration.ofMinutes(1),
-                                bar,
-                                new BigDecimal("200.51"),
-                                new BigDecimal("199.87"),
-                                Signal.BULLISH,
-                                Signal.NEUTRAL,
-                                true,
-                                NOW,
-                                false)));
-    }
-
-    private static PriceTick tick(String symbol, String price) {
-        return new PriceTick(
-                id(),
-                NOW,
-                1,
-                Symbol.of(symbol),
-                new BigDecimal(price),
-                1_000_000L,
-                new BigDecimal("199.00"),
-                new BigDecimal("202.00"),
-                new BigDecimal("198.50"),
-                new BigDecimal("198.7500"),
-                TickSource.SIMULATED,
-                NOW.minusMillis(5));
+        List<Sample> samples = new ArrayList<>();
+        samples.add(new Sample(Topics.STOCK_PRICES, "AAPL", EventSamples.tick()));
+        AlertRuleChanged rule = EventSamples.ruleChanged(Condition.CROSSES_UP);
+        samples.add(new Sample(Topics.ALERT_RULES, rule.rule().ruleId().toString(), rule));
+        for (UserEvent event : EventSamples.userEvents()) {
+            samples.add(new Sample(Topics.USER_EVENTS, event.userId().toString(), event));
+        }
+        AlertTriggered alert = EventSamples.alert();
+        samples.add(new Sample(Topics.ALERTS_TRIGGERED, alert.userId().toString(), alert));
+        samples.add(new Sample(Topics.STOCK_ANALYTICS, "AAPL", EventSamples.analytics(Duration.ofMinutes(1))));
+        return samples;
     }
 
     private static UUID id() {

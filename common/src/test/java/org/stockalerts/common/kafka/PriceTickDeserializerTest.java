@@ -18,8 +18,8 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.fixtures.TickDraft;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -129,19 +129,19 @@ class PriceTickDeserializerTest {
 
     private static PriceTick randomTick(Random random) {
         Instant observed = randomInstant(random);
-        return new PriceTick(
-                new UUID(random.nextLong(), random.nextLong()),
-                observed.plusNanos(random.nextInt(5_000_000)),
-                random.nextInt(3),
-                Symbol.of(SYMBOLS[random.nextInt(SYMBOLS.length)]),
-                randomDecimal(random, false),
-                random.nextBoolean() ? null : random.nextLong(0, Long.MAX_VALUE),
-                randomDecimal(random, true),
-                randomDecimal(random, true),
-                randomDecimal(random, true),
-                randomDecimal(random, true),
-                TickSource.values()[random.nextInt(TickSource.values().length)],
-                observed);
+        TickDraft tick = TickDraft.tick().on(SYMBOLS[random.nextInt(SYMBOLS.length)]);
+        tick.eventId = new UUID(random.nextLong(), random.nextLong());
+        tick.version = random.nextInt(3);
+        tick.price = randomDecimal(random, false);
+        tick.volume = random.nextBoolean() ? null : random.nextLong(0, Long.MAX_VALUE);
+        tick.dayOpen = randomDecimal(random, true);
+        tick.dayHigh = randomDecimal(random, true);
+        tick.dayLow = randomDecimal(random, true);
+        tick.previousClose = randomDecimal(random, true);
+        tick.source = TickSource.values()[random.nextInt(TickSource.values().length)];
+        tick.observedAt = observed;
+        tick.occurredAt = observed.plusNanos(random.nextInt(5_000_000));
+        return tick.build();
     }
 
     private static Instant randomInstant(Random random) {

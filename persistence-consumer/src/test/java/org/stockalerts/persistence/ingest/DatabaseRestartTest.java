@@ -23,10 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.persistence.KafkaTestClient;
 import org.stockalerts.persistence.PersistenceIntegrationTest;
-import org.stockalerts.persistence.TestEvents;
+import org.stockalerts.testsupport.TestDatabase;
 
 /**
  * Stops the PostgreSQL server under the running consumer and starts it again. The server is shared
@@ -92,10 +93,10 @@ class DatabaseRestartTest {
     }
 
     private static void sendPhase(KafkaTestClient kafka, String prefix, int phase, Set<UUID> sent) {
-        Instant start = TestEvents.now();
+        Instant start = TestDatabase.now();
         List<PriceTick> ticks = new ArrayList<>();
         for (int n = 0; n < TICKS_PER_PHASE; n++) {
-            ticks.add(TestEvents.tick(Symbol.of(prefix + (n % SYMBOLS)), phase * TICKS_PER_PHASE + n, start));
+            ticks.add(TickDraft.series(Symbol.of(prefix + (n % SYMBOLS)), phase * TICKS_PER_PHASE + n, start));
         }
         ticks.forEach(tick -> {
             kafka.send(Topics.STOCK_PRICES, tick.symbol().value(), tick);

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.persistence.PersistenceIntegrationTest;
 import org.stockalerts.persistence.PersistenceSettings;
-import org.stockalerts.persistence.TestEvents;
 import org.stockalerts.persistence.ticks.PriceTickWriter;
 
 /**
@@ -61,9 +61,11 @@ class TickPartitionsTest {
         LocalDate created = DAY_ONE.plusMonths(1);
         TickPartitions partitions = partitionsOn(created, 3, 2);
         partitions.maintain();
-        PriceTick oldest = TestEvents.tick(
-                TestEvents.uniqueSymbol(), 0, created.minusDays(3).atTime(15, 0).toInstant(ZoneOffset.UTC));
-        PriceTick kept = TestEvents.tick(
+        PriceTick oldest = TickDraft.series(
+                TickDraft.uniqueSymbol("T"),
+                0,
+                created.minusDays(3).atTime(15, 0).toInstant(ZoneOffset.UTC));
+        PriceTick kept = TickDraft.series(
                 oldest.symbol(), 1, created.minusDays(2).atTime(15, 0).toInstant(ZoneOffset.UTC));
         transactions.execute(status -> new PriceTickWriter(dataSource, partitions).insertNew(List.of(oldest, kept)));
 

@@ -3,7 +3,6 @@ package org.stockalerts.persistence.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,9 +29,7 @@ class PersistenceMigrationsTest extends MigrationsContract {
     @Test
     void createDailyTickPartitionsOnceAndStoreATickOnlyOnce() throws SQLException {
         // Given the schema
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             // When partitions for three days are ensured twice
             int created = single(sql, "SELECT ensure_price_tick_partitions('2026-03-07', '2026-03-09')");
             int again = single(sql, "SELECT ensure_price_tick_partitions('2026-03-07', '2026-03-09')");
@@ -49,15 +46,13 @@ class PersistenceMigrationsTest extends MigrationsContract {
             // And a non-positive price is refused
             assertThatThrownBy(() -> sql.execute(TICK.replace("0001'", "0002'").formatted("0")))
                     .hasMessageContaining("price_ticks_price_check");
-        }
+        });
     }
 
     @Test
     void keepAlertsStoredWithoutATopicPositionAndRefuseHalfAPosition() throws SQLException {
         // Given the schema
-        check.migrate();
-        try (Connection db = check.connect();
-                Statement sql = db.createStatement()) {
+        onMigratedSchema(sql -> {
             // When an alert is stored as before positions were kept, and one with its partition and offset
             sql.execute(ALERT.formatted("1", "NULL", "NULL"));
             sql.execute(ALERT.formatted("2", "3", "12345"));
@@ -68,7 +63,7 @@ class PersistenceMigrationsTest extends MigrationsContract {
             // And a partition without an offset is refused
             assertThatThrownBy(() -> sql.execute(ALERT.formatted("3", "3", "NULL")))
                     .hasMessageContaining("alerts_position_complete");
-        }
+        });
     }
 
     private static int single(Statement sql, String query) throws SQLException {

@@ -14,9 +14,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.Topics;
-import org.stockalerts.persistence.TestEvents;
+import org.stockalerts.testsupport.TestDatabase;
 
 /** The ticks of the persistence benchmark: made up, published as producers publish them, or as COPY text. */
 final class BenchmarkTicks {
@@ -28,14 +29,14 @@ final class BenchmarkTicks {
 
     /** {@code count} ticks of 500 symbols in turn, a millisecond apart, each with every field. */
     static List<PriceTick> generate(int count) {
-        Instant start = TestEvents.now();
+        Instant start = TestDatabase.now();
         List<Symbol> symbols = new ArrayList<>();
         for (int s = 0; s < SYMBOLS; s++) {
             symbols.add(Symbol.of(String.format(Locale.ROOT, "S%04d", s)));
         }
         List<PriceTick> ticks = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
-            ticks.add(TestEvents.tick(symbols.get(n % SYMBOLS), n, start));
+            ticks.add(TickDraft.series(symbols.get(n % SYMBOLS), n, start));
         }
         return ticks;
     }

@@ -19,11 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.persistence.KafkaTestClient;
 import org.stockalerts.persistence.PersistenceIntegrationTest;
-import org.stockalerts.persistence.TestEvents;
+import org.stockalerts.testsupport.TestDatabase;
 
 @PersistenceIntegrationTest
 class PriceTickIngestionTest {
@@ -41,10 +42,10 @@ class PriceTickIngestionTest {
     @Test
     void storesEveryFieldOfEachTickExactlyOnceWhenTheSameBatchIsDeliveredTwice() {
         // Given a batch of ticks of one symbol, stored once
-        Symbol symbol = TestEvents.uniqueSymbol();
-        Instant start = TestEvents.now();
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        Instant start = TestDatabase.now();
         List<PriceTick> ticks = IntStream.range(0, 200)
-                .mapToObj(n -> TestEvents.tick(symbol, n, start))
+                .mapToObj(n -> TickDraft.series(symbol, n, start))
                 .toList();
         ticks.forEach(tick -> kafka.send(Topics.STOCK_PRICES, symbol.value(), tick));
         kafka.flush();
@@ -53,7 +54,7 @@ class PriceTickIngestionTest {
 
         // When the very same batch is delivered again, followed by one new tick as a marker
         ticks.forEach(tick -> kafka.send(Topics.STOCK_PRICES, symbol.value(), tick));
-        PriceTick marker = TestEvents.tick(symbol, 10_000, start);
+        PriceTick marker = TickDraft.series(symbol, 10_000, start);
         kafka.send(Topics.STOCK_PRICES, symbol.value(), marker);
         kafka.flush();
         await().atMost(Duration.ofSeconds(30)).until(() -> countOf(symbol) == ticks.size() + 1);
@@ -75,14 +76,16 @@ class PriceTickIngestionTest {
     @Test
     void storesTheOtherTicksOfABatchAndDeadLettersEachBadOneWithItsReason() {
         // Given a batch where a malformed record, an unstorable price and a tick past retention sit between good ticks
-        Symbol symbol = TestEvents.uniqueSymbol();
-        Instant start = TestEvents.now();
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        Instant start = TestDatabase.now();
         List<PriceTick> good = new ArrayList<>();
         byte[] malformed = "{\"eventId\":\"not-a-uuid\",\"price\":1}".getBytes(StandardCharsets.UTF_8);
-        PriceTick hugePrice = withPrice(TestEvents.tick(symbol, 1, start), new BigDecimal("12345678901234567.5"));
-        PriceTick ancient = TestEvents.tick(symbol, 2, Instant.parse("2001-01-02T15:00:00Z"));
+        TickDraft huge = TickDraft.of(TickDraft.series(symbol, 1, start)).price("12345678901234567.5");
+        huge.eventId = UUID.randomUUID();
+        PriceTick hugePrice = huge.build();
+        PriceTick ancient = TickDraft.series(symbol, 2, Instant.parse("2001-01-02T15:00:00Z"));
         for (int n = 10; n < 13; n++) {
-            good.add(TestEvents.tick(symbol, n, start));
+            good.add(TickDraft.series(symbol, n, start));
         }
         kafka.send(Topics.STOCK_PRICES, symbol.value(), good.get(0));
         kafka.sendRaw(Topics.STOCK_PRICES, symbol.value(), malformed);
@@ -115,13 +118,13 @@ class PriceTickIngestionTest {
     @Test
     void keepsConsumingAfterADeadLetteredRecord() {
         // Given a partition whose previous batch held a record that went to the dead-letter topic
-        Symbol symbol = TestEvents.uniqueSymbol();
+        Symbol symbol = TickDraft.uniqueSymbol("T");
         kafka.sendRaw(Topics.STOCK_PRICES, symbol.value(), "not json".getBytes(StandardCharsets.UTF_8));
         kafka.flush();
         kafka.awaitDeadLetters(Topics.STOCK_PRICES, symbol.value(), 1);
 
         // When further ticks arrive on it
-        PriceTick next = TestEvents.tick(symbol, 0, TestEvents.now());
+        PriceTick next = TickDraft.series(symbol, 0, TestDatabase.now());
         kafka.send(Topics.STOCK_PRICES, symbol.value(), next);
         kafka.flush();
 
@@ -142,21 +145,5 @@ class PriceTickIngestionTest {
 
     private static String reasonOf(ConsumerRecord<String, byte[]> record) {
         return new String(record.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8);
-    }
-
-    private static PriceTick withPrice(PriceTick tick, BigDecimal price) {
-        return new PriceTick(
-                UUID.randomUUID(),
-                tick.occurredAt(),
-                tick.version(),
-                tick.symbol(),
-                price,
-                tick.volume(),
-                tick.dayOpen(),
-                tick.dayHigh(),
-                tick.dayLow(),
-                tick.previousClose(),
-                tick.source(),
-                tick.observedAt());
     }
 }

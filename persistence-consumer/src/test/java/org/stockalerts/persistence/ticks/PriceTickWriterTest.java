@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.persistence.PersistenceIntegrationTest;
-import org.stockalerts.persistence.TestEvents;
+import org.stockalerts.testsupport.TestDatabase;
 
 /** The writer's two ways: a straight COPY for new ticks, the staging merge when some are stored already. */
 @PersistenceIntegrationTest
@@ -33,8 +34,8 @@ class PriceTickWriterTest {
     @Test
     void storesOnlyTheNewTicksOfABatchThatOverlapsOneStoredBefore() {
         // Given a batch of 100 ticks, stored
-        Symbol symbol = TestEvents.uniqueSymbol();
-        Instant start = TestEvents.now();
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        Instant start = TestDatabase.now();
         List<PriceTick> first = ticks(symbol, start, 0, 100);
         assertThat(write(first)).isEqualTo(100);
         List<Map<String, Object>> stored = rowsOf(symbol);
@@ -54,8 +55,8 @@ class PriceTickWriterTest {
     @Test
     void storesATickThatABatchHoldsTwiceOnce() {
         // Given a batch in which one tick appears twice
-        Symbol symbol = TestEvents.uniqueSymbol();
-        List<PriceTick> batch = new ArrayList<>(ticks(symbol, TestEvents.now(), 0, 3));
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        List<PriceTick> batch = new ArrayList<>(ticks(symbol, TestDatabase.now(), 0, 3));
         batch.add(batch.get(1));
 
         // When it is written
@@ -71,8 +72,8 @@ class PriceTickWriterTest {
     @Test
     void keepsTheTransactionUsableAfterFallingBackToTheStagingMerge() {
         // Given a tick already stored
-        Symbol symbol = TestEvents.uniqueSymbol();
-        List<PriceTick> ticks = ticks(symbol, TestEvents.now(), 0, 2);
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        List<PriceTick> ticks = ticks(symbol, TestDatabase.now(), 0, 2);
         write(ticks.subList(0, 1));
 
         // When one transaction writes a batch holding it, then reads
@@ -94,7 +95,7 @@ class PriceTickWriterTest {
 
     private static List<PriceTick> ticks(Symbol symbol, Instant start, int from, int count) {
         return IntStream.range(from, from + count)
-                .mapToObj(n -> TestEvents.tick(symbol, n, start))
+                .mapToObj(n -> TickDraft.series(symbol, n, start))
                 .toList();
     }
 

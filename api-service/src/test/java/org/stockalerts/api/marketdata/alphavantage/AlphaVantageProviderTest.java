@@ -23,6 +23,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,9 +208,7 @@ class AlphaVantageProviderTest {
         QuoteProviderException failure = failedFetch();
 
         // Then the failure says the answer was malformed and nothing is retried
-        assertThat(failure.isTransient()).isFalse();
-        assertThat(failure).hasMessageContaining("not valid JSON");
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertFailure(failure, false, 1).hasMessageContaining("not valid JSON");
     }
 
     @Test
@@ -238,9 +237,7 @@ class AlphaVantageProviderTest {
         QuoteProviderException failure = failedFetch();
 
         // Then one attempt and two retries were made, and the failure is transient
-        assertThat(failure.isTransient()).isTrue();
-        assertThat(failure).hasMessageContaining("HTTP 500");
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertFailure(failure, true, 3).hasMessageContaining("HTTP 500");
     }
 
     @Test
@@ -254,9 +251,9 @@ class AlphaVantageProviderTest {
         QuoteProviderException failure = failedFetch();
 
         // Then each attempt timed out and the failure says so
-        assertThat(failure.isTransient()).isTrue();
-        assertThat(failure).hasMessageContaining("unreachable").hasMessageContaining("SocketTimeoutException");
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertFailure(failure, true, 3)
+                .hasMessageContaining("unreachable")
+                .hasMessageContaining("SocketTimeoutException");
     }
 
     @Test
@@ -401,5 +398,13 @@ class AlphaVantageProviderTest {
 
     private static Logger root() {
         return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /** Asserts that {@code failure} is (not) transient after {@code attempts} requests; continues with it. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertFailure(
+            QuoteProviderException failure, boolean isTransient, int attempts) {
+        assertThat(failure.isTransient()).as("transient").isEqualTo(isTransient);
+        assertThat(server.getRequestCount()).as("requests").isEqualTo(attempts);
+        return assertThat(failure);
     }
 }

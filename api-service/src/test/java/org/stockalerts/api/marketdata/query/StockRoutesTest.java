@@ -12,13 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.jdbc.Sql;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
-/** The /stocks routes over the real database, through authentication, with persistence's tables from a fixture. */
-@Sql({"/persistence-fixture.sql", "/marketdata/stock-analytics.sql"})
+/** The /stocks routes over the real database, through authentication, with persistence's tables from its migrations. */
 class StockRoutesTest extends ApiIntegrationTestSupport {
 
     private static final Instant T0 = Instant.parse("2024-11-15T14:30:00Z");
@@ -101,10 +99,7 @@ class StockRoutesTest extends ApiIntegrationTestSupport {
         JsonNode first = bars.get(0);
         assertThat(first.get("start").asString()).isEqualTo("2024-11-15T14:30:00Z");
         assertThat(first.get("end").asString()).isEqualTo("2024-11-15T14:35:00Z");
-        assertThat(first.get("open").decimalValue()).isEqualByComparingTo("100");
-        assertThat(first.get("high").decimalValue()).isEqualByComparingTo("103");
-        assertThat(first.get("low").decimalValue()).isEqualByComparingTo("99");
-        assertThat(first.get("close").decimalValue()).isEqualByComparingTo("101");
+        assertDecimals(first, "open", "100", "high", "103", "low", "99", "close", "101");
         assertThat(first.get("ticks").asLong()).isEqualTo(4);
         assertThat(bars.get(1).get("open").decimalValue()).isEqualByComparingTo("105");
     }
@@ -151,28 +146,12 @@ class StockRoutesTest extends ApiIntegrationTestSupport {
         JsonNode today = analytics.get("today");
         assertThat(today.get("tradingDate").asString())
                 .isEqualTo(LocalDate.now(ZoneId.of("America/New_York")).toString());
-        assertThat(today.get("min").decimalValue()).isEqualByComparingTo("10");
-        assertThat(today.get("max").decimalValue()).isEqualByComparingTo("14");
-        assertThat(today.get("average").decimalValue()).isEqualByComparingTo("12");
-        assertThat(today.get("open").decimalValue()).isEqualByComparingTo("10");
-        assertThat(today.get("last").decimalValue()).isEqualByComparingTo("12");
+        assertDecimals(today, "min", "10", "max", "14", "average", "12", "open", "10", "last", "12");
         assertThat(today.get("ticks").asLong()).isEqualTo(3);
     }
 
     private void tick(Instant at, String price, Long volume, String previousClose) {
-        database.update(
-                """
-                INSERT INTO persistence.price_ticks (event_id, symbol, price, volume, previous_close, source,
-                                                     observed_at, occurred_at)
-                VALUES (?, ?, ?, ?, ?, 'simulated', ?, ?)
-                """,
-                UUID.randomUUID(),
-                symbol,
-                new BigDecimal(price),
-                volume,
-                previousClose == null ? null : new BigDecimal(previousClose),
-                Timestamp.from(at),
-                Timestamp.from(at));
+        storeTick(symbol, price, volume, previousClose, at);
     }
 
     private void analytics(

@@ -11,9 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stockalerts.api.marketdata.MutableClock;
 import org.stockalerts.api.marketdata.Quote;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.testsupport.MutableClock;
 
 class SimulatedMarketTest {
 
