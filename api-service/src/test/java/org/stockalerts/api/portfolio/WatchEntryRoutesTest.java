@@ -3,7 +3,6 @@ package org.stockalerts.api.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -154,8 +153,8 @@ class WatchEntryRoutesTest extends ApiIntegrationTestSupport {
         TestUser alice = registerUser("Alice");
         String held = uniqueSymbol();
         String watched = uniqueSymbol();
-        tick(held, "120", Instant.parse("2026-01-02T10:00:00Z"));
-        tick(watched, "55", Instant.parse("2026-01-02T10:00:00Z"));
+        storeTick(held, "120", null, null, Instant.parse("2026-01-02T10:00:00Z"));
+        storeTick(watched, "55", null, null, Instant.parse("2026-01-02T10:00:00Z"));
         UUID portfolioId = portfolioOf(alice);
         String stocks = "/portfolio/" + portfolioId + "/stocks";
         post(alice, stocks, "{\"symbol\": \"" + held + "\", \"quantity\": 2, \"averageCost\": 100}");
@@ -219,16 +218,5 @@ class WatchEntryRoutesTest extends ApiIntegrationTestSupport {
                 .filter(holding -> holding.get("symbol").asString().equals(symbol))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private void tick(String symbol, String price, Instant at) {
-        jdbc.update(
-                "INSERT INTO persistence.price_ticks (event_id, symbol, price, source, observed_at, occurred_at)"
-                        + " VALUES (?, ?, ?, 'simulated', ?, ?)",
-                UUID.randomUUID(),
-                symbol,
-                new BigDecimal(price),
-                Timestamp.from(at),
-                Timestamp.from(at));
     }
 }
