@@ -14,7 +14,8 @@ public final class UserDtos {
     private UserDtos() {}
 
     @Schema(example = "{\"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\"}")
-    record RegisterUser(
+    /** POST /users body; the seed import validates the users it registers with it too. */
+    public record RegisterUser(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 320) String email) {}
 
