@@ -3,7 +3,6 @@ package org.stockalerts.api.seedimport;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,7 +59,6 @@ public final class SeedImportCommand {
         SpringApplication spring = new SpringApplication(application);
         spring.setWebApplicationType(WebApplicationType.NONE);
         spring.setAdditionalProfiles(PROFILE);
-        spring.setDefaultProperties(Map.of("spring.main.banner-mode", "off"));
         try (ConfigurableApplicationContext context = spring.run(springArguments)) {
             ImportReport report = context.getBean(SeedImporter.class).run(options, out);
             return report.exitCode();

@@ -15,6 +15,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("stockalerts.seed-import")
-record SeedImportSettings(
+public record SeedImportSettings(
         @DefaultValue("30") @Min(1) int tickRetentionDays,
         @DefaultValue("500") @Min(1) int batchSize) {}
