@@ -160,7 +160,8 @@ fails_saying() {
 # system: the bad rows are skipped (exit 2), and the first imported user's new key opens their portfolio.
 import_seed() {
   local keys="$WORK/seed-keys.tsv" status=0 user key
-  psql_admin -c "DROP DATABASE IF EXISTS $SEED_DATABASE" -c "CREATE DATABASE $SEED_DATABASE" >/dev/null || return 1
+  psql_admin -c "SET client_min_messages TO warning" -c "DROP DATABASE IF EXISTS $SEED_DATABASE" \
+    -c "CREATE DATABASE $SEED_DATABASE" >/dev/null || return 1
   psql -X -q -h "$PG_HOST" -p "$PG_PORT" -d "$SEED_DATABASE" -v ON_ERROR_STOP=1 \
     -f "$ROOT/test-support/src/main/resources/goseed/schema.sql" \
     -f "$ROOT/test-support/src/main/resources/goseed/sample.sql" >/dev/null || return 1
