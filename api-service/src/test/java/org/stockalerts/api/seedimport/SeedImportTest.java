@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -44,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {"stockalerts.marketdata.enabled=false", "stockalerts.api.outbox.enabled=false"})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// a context of its own (its own database): closed after the class, so its connection pool does not stay open
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SeedImportTest {
 
     private static final TestDatabase.Endpoint SEED = GoSeedDatabase.withSampleRows();
