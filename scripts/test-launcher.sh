@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Script test of ./stock-alerts: start (foreground), every service ready, a second start refused, a clash on a
-# port refused, status, stop in order, and a restart that keeps the Kafka data and the database.
+# port refused, status, import-seed from a Go database into the running system, stop in order, and a restart
+# that keeps the Kafka data and the database.
 #
 # Runs on its own data folder, its own free ports (from an env file, as a user's .env would set them) and its own
 # database, so it never touches a developer's .data/ or services. Needs the service jars (./mvnw package or
@@ -12,6 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAUNCHER="$ROOT/stock-alerts"
 READY_TIMEOUT="${LAUNCHER_TEST_READY_TIMEOUT:-300}"
 DATABASE="stock_alerts_launcher_test"
+SEED_DATABASE="stock_alerts_launcher_seed"
 TOPIC="launcher-test"
 
 # shellcheck source=scripts/test-lib.sh
@@ -45,6 +47,7 @@ cleanup() {
     kill -KILL "$FIRST_LAUNCHER" 2>/dev/null || true
   fi
   psql_admin -c "DROP DATABASE IF EXISTS $DATABASE" >/dev/null 2>&1 || true
+  psql_admin -c "DROP DATABASE IF EXISTS $SEED_DATABASE" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -153,6 +156,28 @@ fails_saying() {
   }
 }
 
+# The Go version's sample database (test-support's goseed fixture, good and bad rows) imported into the running
+# system: the bad rows are skipped (exit 2), and the first imported user's new key opens their portfolio.
+import_seed() {
+  local keys="$WORK/seed-keys.tsv" status=0 user key
+  psql_admin -c "SET client_min_messages TO warning" -c "DROP DATABASE IF EXISTS $SEED_DATABASE" \
+    -c "CREATE DATABASE $SEED_DATABASE" >/dev/null || return 1
+  psql -X -q -h "$PG_HOST" -p "$PG_PORT" -d "$SEED_DATABASE" -v ON_ERROR_STOP=1 \
+    -f "$ROOT/test-support/src/main/resources/goseed/schema.sql" \
+    -f "$ROOT/test-support/src/main/resources/goseed/sample.sql" >/dev/null || return 1
+  timeout 300 "$LAUNCHER" import-seed --from "jdbc:postgresql://$PG_HOST:$PG_PORT/$SEED_DATABASE" --user "$PGUSER" \
+    --password "$PGPASSWORD" --keys-out "$keys" >"$WORK/import.txt" 2>&1 || status=$?
+  [ "$status" -eq 2 ] || {
+    echo "  expected exit status 2 (rows skipped), got $status:" >&2
+    cat "$WORK/import.txt" >&2
+    return 1
+  }
+  [ "$(stat -c %a "$keys")" = 600 ] && [ "$(wc -l <"$keys")" -eq 2 ] || return 1
+  IFS=$'\t' read -r _ user _ key <"$keys"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" \
+    "http://127.0.0.1:$BASE/users/$user/portfolio")" = 200 ]
+}
+
 # --- first start, in the foreground as a user runs it -------------------------------------------------------
 echo "starting ./stock-alerts on ports $BASE-$((BASE + 5)), data in $STOCK_ALERTS_DATA_DIR"
 CONSOLE="$WORK/console.txt"
@@ -174,6 +199,10 @@ check "a second start is refused while one runs" fails_saying "already running" 
 check "the first launcher still runs after the refused start" kill -0 "$FIRST_LAUNCHER"
 check "another instance on the same ports is refused" fails_saying "is already taken" \
   env STOCK_ALERTS_DATA_DIR="$WORK/other" "$LAUNCHER" start --detach
+check "help lists import-seed" contains <("$LAUNCHER" help) "import-seed"
+check "import-seed refuses an unknown argument by name" fails_saying "unknown argument '--nope'" \
+  "$LAUNCHER" import-seed --nope
+check "import-seed imports a Go database into the running system" import_seed
 HISTORY_BEFORE="$(schema_history_rows || echo "no history")"
 CLUSTER_ID="$(cat "$STOCK_ALERTS_DATA_DIR/kafka/cluster.id" || echo "no cluster id")"
 

@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.stockalerts.api.seedimport.SeedImportCommand;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
 
 @SpringBootApplication
@@ -12,6 +13,9 @@ import org.stockalerts.common.config.StockAlertsCommonConfiguration;
 public class ApiServiceApplication {
 
     public static void main(String[] args) {
+        if (SeedImportCommand.requested(args)) {
+            System.exit(SeedImportCommand.run(ApiServiceApplication.class, args));
+        }
         SpringApplication.run(ApiServiceApplication.class, args);
     }
 }

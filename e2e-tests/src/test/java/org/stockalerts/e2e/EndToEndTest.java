@@ -35,6 +35,7 @@ import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.GoSeedDatabase;
 import org.stockalerts.testsupport.TestDatabase;
 import org.stockalerts.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole system, end to end: the four services run as separate processes from their executable
  * jars against a real Kafka broker and a real PostgreSQL. A user registers through the API, creates
  * a rule, ticks arrive on stock-prices, and the alert that fires is stored by the persistence
- * consumer and returned by the API, exactly once; the bar the analytics consumer closes is stored too.
+ * consumer and returned by the API, exactly once; the bar the analytics consumer closes is stored too. A
+ * database of the Go version is imported with the api-service jar, and an imported user's rule fires.
  */
 class EndToEndTest {
 
@@ -56,14 +58,10 @@ class EndToEndTest {
 
     @BeforeAll
     static void startTheSystem() throws IOException {
-        TestDatabase.Endpoint db = TestDatabase.endpoint();
         Path state = Files.createTempDirectory("e2e-streams-state");
-        Map<String, String> env = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                "DATABASE_URL", db.jdbcUrl(),
-                "DATABASE_USER", db.username(),
-                "DATABASE_PASSWORD", db.password(),
-                "STOCKALERTS_MARKETDATA_ENABLED", "false"));
+        Map<String, String> env = new HashMap<>(database());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        env.put("STOCKALERTS_MARKETDATA_ENABLED", "false");
         api = start("api-service", "API_PORT", env);
         env.put("STOCKALERTS_STATE_DIR", state.resolve("alert-engine").toString());
         start("alert-consumer", "ALERT_CONSUMER_PORT", env);
@@ -145,15 +143,73 @@ class EndToEndTest {
         assertThat(analytics.get("latestBar").isObject()).isTrue();
     }
 
+    @Test
+    void aUserImportedFromTheGoVersionGetsAnAlertWithTheirNewKey() throws Exception {
+        // Given the Go version's database (GORM schema, sample rows, some of them bad), imported into the running
+        // system with the api-service jar as ./stock-alerts import-seed runs it
+        TestDatabase.Endpoint seed = GoSeedDatabase.withSampleRows();
+        Path keys = Files.createTempDirectory("e2e-seed").resolve("seed-keys.tsv");
+        int status = ServiceProcess.runCommand(
+                "api-service",
+                database(),
+                List.of(
+                        "import-seed",
+                        "--from",
+                        seed.jdbcUrl(),
+                        "--user",
+                        seed.username(),
+                        "--password",
+                        seed.password(),
+                        "--keys-out",
+                        keys.toString()),
+                STARTUP);
+        assertThat(status).as("exit status: the sample's bad rows are skipped").isEqualTo(2);
+        // Ada (seed user 1) watches AAPL at 150 and at 180.5; her new id and key are the keys file's first line
+        String[] ada = Files.readAllLines(keys).get(0).split("\t");
+        String alerts = "/users/" + ada[1] + "/alerts";
+        int history = call("GET", alerts, ada[3], null).get("items").size();
+
+        // When AAPL trades above both thresholds (the rules reach the engine through the outbox)
+        try (KafkaProducer<String, Object> producer = producer()) {
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        producer.send(new ProducerRecord<>(
+                                Topics.STOCK_PRICES.name(), "AAPL", tickOf("AAPL", "200.00", Instant.now())));
+                        // Then the alerts that fire for her are listed with her new key, after her imported history
+                        assertThat(call("GET", alerts, ada[3], null)
+                                        .get("items")
+                                        .size())
+                                .isGreaterThan(history);
+                    });
+        }
+        assertThat(call("GET", alerts, ada[3], null)
+                        .get("items")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .startsWith("AAPL is at or above")
+                .endsWith("(now 200.00)");
+    }
+
+    private static Map<String, String> database() {
+        TestDatabase.Endpoint db = TestDatabase.endpoint();
+        return Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", db.username(), "DATABASE_PASSWORD", db.password());
+    }
+
     private static PriceTick tick(String price) {
         return tickAt(price, Instant.now());
     }
 
     private static PriceTick tickAt(String price, Instant observedAt) {
+        return tickOf("E2EX", price, observedAt);
+    }
+
+    private static PriceTick tickOf(String symbol, String price, Instant observedAt) {
         return PriceTick.of(
                 UUID.randomUUID(),
                 Instant.now(),
-                Symbol.of("E2EX"),
+                Symbol.of(symbol),
                 new BigDecimal(price),
                 TickSource.REPLAY,
                 observedAt);

@@ -62,6 +62,33 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(module, port, log, builder.start());
     }
 
+    /**
+     * Runs {@code module}'s jar with {@code arguments} (a command such as {@code import-seed}) and
+     * {@code env} until it exits, its output kept in {@code e2e-logs/<module>-<command>.log}.
+     *
+     * @return its exit status
+     */
+    static int runCommand(String module, Map<String, String> env, List<String> arguments, Duration timeout)
+            throws IOException, InterruptedException {
+        Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + module + "-" + arguments.get(0) + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(TEST_JVM);
+        command.addAll(List.of("-jar", executableJar(module).toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException(
+                    module + " " + arguments.get(0) + " did not end within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** Whether the service answers its health endpoint with UP. */
     boolean isUp() {
         if (!process.isAlive()) {

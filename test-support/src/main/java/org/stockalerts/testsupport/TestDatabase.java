@@ -47,6 +47,28 @@ public final class TestDatabase {
         return endpoint;
     }
 
+    /**
+     * Another fresh, empty database on the same server as {@link #endpoint()}, dropped when the JVM
+     * exits: for a test that needs a second database beside the service's own.
+     */
+    public static Endpoint another(String prefix) {
+        Endpoint main = endpoint();
+        // the server's maintenance database, which outlives the test databases whatever the order of the drops
+        String server = withDatabase(main.jdbcUrl(), "postgres");
+        String database =
+                prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(server, main.username(), main.password());
+                Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> drop(server, main.username(), main.password(), database), "test-postgres-drop"));
+        return new Endpoint(withDatabase(main.jdbcUrl(), database), main.username(), main.password());
+    }
+
     private static Endpoint container() {
         PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE);
         postgres.start();

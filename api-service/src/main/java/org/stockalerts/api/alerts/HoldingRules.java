@@ -95,6 +95,18 @@ public class HoldingRules {
         return thresholds;
     }
 
+    /** The price-at-or-above rules of the given holdings. */
+    @Transactional(readOnly = true)
+    public List<AlertRule> thresholdRules(Collection<UUID> holdingIds) {
+        if (holdingIds.isEmpty()) {
+            return List.of();
+        }
+        return rules.findByHoldingIdIn(holdingIds).stream()
+                .map(AlertRuleEntity::toRule)
+                .filter(rule -> rule.condition() == Condition.PRICE_ABOVE)
+                .toList();
+    }
+
     private static Optional<AlertRuleEntity> atThreshold(List<AlertRuleEntity> rules, BigDecimal threshold) {
         return rules.stream()
                 .filter(entity -> entity.toRule().condition() == Condition.PRICE_ABOVE

@@ -14,10 +14,13 @@ public final class UserDtos {
 
     private UserDtos() {}
 
-    /** Keys match in any letter case, so the Go system's {@code Name} and {@code Email} are accepted. */
+    /**
+     * POST /users body; the seed import validates the users it registers with it too. Keys match in any
+     * letter case, so the Go system's {@code Name} and {@code Email} are accepted.
+     */
     @Schema(example = "{\"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\"}")
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-    record RegisterUser(
+    public record RegisterUser(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 320) String email) {}
 

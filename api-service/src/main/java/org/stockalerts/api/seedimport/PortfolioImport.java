@@ -1,0 +1,98 @@
+package org.stockalerts.api.seedimport;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.stockalerts.api.portfolio.Portfolios;
+import org.stockalerts.common.event.Symbol;
+
+/**
+ * Seed portfolios become the imported users' portfolios, created as a body-less {@code POST
+ * /users/{id}/portfolio} creates them ({@code PortfolioChanged} in the outbox). Seed stock entries
+ * (a symbol and a threshold, no quantity) become watch entries with their price-at-or-above rules,
+ * added as {@code POST /portfolio/{id}/stocks} adds them: a second threshold on a symbol adds a second
+ * rule. The rules reach the alert engine through the outbox.
+ */
+@Component
+class PortfolioImport {
+
+    private final Portfolios portfolios;
+    private final SeedMappings mappings;
+    private final RowImports rows;
+
+    PortfolioImport(Portfolios portfolios, SeedMappings mappings, RowImports rows) {
+        this.portfolios = portfolios;
+        this.mappings = mappings;
+        this.rows = rows;
+    }
+
+    void runPortfolios(SeedReader seed, ImportReport report) throws SQLException {
+        Map<Long, UUID> imported = mappings.imported(SeedTable.PORTFOLIOS);
+        Map<Long, UUID> users = mappings.imported(SeedTable.USERS);
+        String deleted = seed.deletedExpression(SeedTable.PORTFOLIOS, "p");
+        seed.each("SELECT p.id, p.user_id, " + deleted + " AS deleted FROM portfolios p ORDER BY p.id", row -> {
+            long id = row.getLong("id");
+            long seedUser = row.getLong("user_id");
+            UUID user = row.wasNull() ? null : users.get(seedUser);
+            if (row.getBoolean("deleted")) {
+                report.leftOut(SeedTable.PORTFOLIOS, 1, "soft-deleted rows");
+            } else if (imported.containsKey(id)) {
+                report.alreadyImported(SeedTable.PORTFOLIOS, 1);
+            } else if (user == null) {
+                report.skipped(
+                        SeedTable.PORTFOLIOS, id, "its user " + SeedTable.USERS.row(seedUser) + " was not imported");
+            } else {
+                rows.importRow(
+                        report,
+                        SeedTable.PORTFOLIOS,
+                        id,
+                        () -> mappings.record(
+                                SeedTable.PORTFOLIOS,
+                                id,
+                                portfolios.ensurePortfolio(user).id()));
+            }
+        });
+    }
+
+    /** Stock entries, after their portfolios. */
+    void runStocks(SeedReader seed, ImportReport report) throws SQLException {
+        Map<Long, UUID> imported = mappings.imported(SeedTable.STOCKS);
+        Map<Long, UUID> portfolioIds = mappings.imported(SeedTable.PORTFOLIOS);
+        Map<Long, UUID> users = mappings.imported(SeedTable.USERS);
+        String deleted = seed.deletedExpression(SeedTable.STOCKS, "s");
+        seed.each(
+                "SELECT s.id, s.portfolio_id, p.user_id, s.stock_symbol, s.threshold_price::text AS threshold_price, "
+                        + deleted + " AS deleted FROM stocks s LEFT JOIN portfolios p ON p.id = s.portfolio_id"
+                        + " ORDER BY s.id",
+                row -> {
+                    long id = row.getLong("id");
+                    long seedPortfolio = row.getLong("portfolio_id");
+                    UUID portfolio = row.wasNull() ? null : portfolioIds.get(seedPortfolio);
+                    UUID owner = users.get(row.getLong("user_id"));
+                    String symbol = row.getString("stock_symbol");
+                    String threshold = row.getString("threshold_price");
+                    if (row.getBoolean("deleted")) {
+                        report.leftOut(SeedTable.STOCKS, 1, "soft-deleted rows");
+                    } else if (imported.containsKey(id)) {
+                        report.alreadyImported(SeedTable.STOCKS, 1);
+                    } else if (portfolio == null || owner == null) {
+                        report.skipped(
+                                SeedTable.STOCKS,
+                                id,
+                                "its portfolio " + SeedTable.PORTFOLIOS.row(seedPortfolio) + " was not imported");
+                    } else {
+                        rows.importRow(report, SeedTable.STOCKS, id, () -> {
+                            UUID entry = portfolios
+                                    .addWatchEntry(
+                                            owner,
+                                            portfolio,
+                                            Symbol.of(symbol),
+                                            SeedValues.decimal(threshold, "threshold"))
+                                    .id();
+                            mappings.record(SeedTable.STOCKS, id, entry);
+                        });
+                    }
+                });
+    }
+}

@@ -1,0 +1,49 @@
+package org.stockalerts.api.seedimport;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.stockalerts.api.user.UserAccounts;
+import org.stockalerts.api.user.UserDtos;
+
+/**
+ * Seed users become users registered as {@code POST /users} registers them (validation, the
+ * case-insensitive e-mail uniqueness, a new API key, {@code UserRegistered} in the outbox); each new
+ * key goes to the keys file, and only there.
+ */
+@Component
+class UserImport {
+
+    private final UserAccounts accounts;
+    private final SeedMappings mappings;
+    private final RowImports rows;
+
+    UserImport(UserAccounts accounts, SeedMappings mappings, RowImports rows) {
+        this.accounts = accounts;
+        this.mappings = mappings;
+        this.rows = rows;
+    }
+
+    void run(SeedReader seed, KeysFile keys, ImportReport report) throws SQLException {
+        Map<Long, UUID> imported = mappings.imported(SeedTable.USERS);
+        String deleted = seed.deletedExpression(SeedTable.USERS, "u");
+        seed.each("SELECT u.id, u.name, u.email, " + deleted + " AS deleted FROM users u ORDER BY u.id", row -> {
+            long id = row.getLong("id");
+            String name = row.getString("name");
+            String email = row.getString("email");
+            if (row.getBoolean("deleted")) {
+                report.leftOut(SeedTable.USERS, 1, "soft-deleted rows");
+            } else if (imported.containsKey(id)) {
+                report.alreadyImported(SeedTable.USERS, 1);
+            } else {
+                rows.importRow(report, SeedTable.USERS, id, () -> {
+                    rows.validate(new UserDtos.RegisterUser(name, email));
+                    UserDtos.RegisteredUser user = accounts.register(name, email);
+                    mappings.record(SeedTable.USERS, id, user.id());
+                    keys.write(id, user.id(), user.email(), user.apiKey());
+                });
+            }
+        });
+    }
+}
