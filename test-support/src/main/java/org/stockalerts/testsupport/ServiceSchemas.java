@@ -26,16 +26,21 @@ public final class ServiceSchemas implements BeforeAllCallback {
             if (MIGRATED.contains(schema)) {
                 continue;
             }
-            Flyway.configure()
-                    .dataSource(database.jdbcUrl(), database.username(), database.password())
-                    .schemas(schema)
-                    .defaultSchema(schema)
-                    .locations(LOCATION + schema)
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            migrate(database, schema);
             MIGRATED.add(schema);
         }
+    }
+
+    /** Migrates {@code schema} in {@code database}, e.g. a second database a test made for itself. */
+    public static void migrate(TestDatabase.Endpoint database, String schema) {
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .schemas(schema)
+                .defaultSchema(schema)
+                .locations(LOCATION + schema)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
     }
 
     @Override

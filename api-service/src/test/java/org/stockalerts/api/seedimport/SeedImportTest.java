@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +31,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.stockalerts.api.ApiServiceApplication;
 import org.stockalerts.testsupport.GoSeedDatabase;
+import org.stockalerts.testsupport.ServiceSchemas;
 import org.stockalerts.testsupport.TestDatabase;
 import org.stockalerts.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
@@ -72,13 +72,7 @@ class SeedImportTest {
     /** The port's own database, with persistence-consumer's tables made by its own migrations. */
     private static TestDatabase.Endpoint portDatabase() {
         TestDatabase.Endpoint port = TestDatabase.another("port");
-        Flyway.configure()
-                .dataSource(port.jdbcUrl(), port.username(), port.password())
-                .schemas("persistence")
-                .defaultSchema("persistence")
-                .locations("filesystem:../persistence-consumer/src/main/resources/db/migration/persistence")
-                .load()
-                .migrate();
+        ServiceSchemas.migrate(port, "persistence");
         return port;
     }
 
