@@ -33,7 +33,7 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         UUID ruleId = idOf(rule);
 
         // When the engine reports that it fired
-        fired(user.id(), ruleId, symbol, rule.get("revision").asLong());
+        fired(user, rule, symbol, TriggerMode.ONCE);
 
         // Then the rule shows TRIGGERED, and resuming makes it ACTIVE again
         awaitStatus(user, ruleId, "TRIGGERED");
@@ -50,7 +50,6 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         String symbol = uniqueSymbol();
         JsonNode once = onceRule(user, symbol, 10);
         UUID onceId = idOf(once);
-        long firedRevision = once.get("revision").asLong();
         patch(user, "/alerts/" + onceId, "{\"threshold\":12}");
         JsonNode cooldown = json(post(
                 user,
@@ -60,33 +59,22 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         UUID cooldownId = idOf(cooldown);
 
         // When alerts arrive for the old revision and for the cooldown rule, then for a marker rule
-        fired(user.id(), onceId, symbol, firedRevision);
-        kafka.send(
-                        Topics.ALERTS_TRIGGERED.name(),
-                        user.id().toString(),
-                        alert(
-                                user.id(),
-                                cooldownId,
-                                symbol,
-                                cooldown.get("revision").asLong(),
-                                TriggerMode.COOLDOWN))
-                .get();
+        fired(user, once, symbol, TriggerMode.ONCE);
+        fired(user, cooldown, symbol, TriggerMode.COOLDOWN);
         JsonNode marker = onceRule(user, symbol, 20);
-        UUID markerId = idOf(marker);
-        fired(user.id(), markerId, symbol, marker.get("revision").asLong());
+        fired(user, marker, symbol, TriggerMode.ONCE);
 
         // Then once the marker (sent last, same partition) is TRIGGERED, the other two are still ACTIVE
-        awaitStatus(user, markerId, "TRIGGERED");
+        awaitStatus(user, idOf(marker), "TRIGGERED");
         assertThat(status(user, onceId)).isEqualTo("ACTIVE");
         assertThat(status(user, cooldownId)).isEqualTo("ACTIVE");
     }
 
-    private void fired(UUID userId, UUID ruleId, String symbol, long revision) throws Exception {
-        kafka.send(
-                        Topics.ALERTS_TRIGGERED.name(),
-                        userId.toString(),
-                        alert(userId, ruleId, symbol, revision, TriggerMode.ONCE))
-                .get();
+    /** The engine reports that {@code rule}, in the revision the API showed, fired. */
+    private void fired(TestUser user, JsonNode rule, String symbol, TriggerMode mode) throws Exception {
+        AlertTriggered alert =
+                alert(user.id(), idOf(rule), symbol, rule.get("revision").asLong(), mode);
+        kafka.send(Topics.ALERTS_TRIGGERED.name(), user.id().toString(), alert).get();
     }
 
     private JsonNode onceRule(TestUser user, String symbol, int threshold) {
