@@ -106,10 +106,7 @@ class DeliveryIntegrationTest {
 
     @BeforeEach
     void deliveryListenersHaveTheirPartitions() {
-        await().atMost(WAIT)
-                .until(() -> listeners.getAllListenerContainers().stream()
-                        .allMatch(container -> container.getAssignedPartitions() != null
-                                && !container.getAssignedPartitions().isEmpty()));
+        DeliveryFixtures.awaitPartitionsAssigned(listeners, WAIT);
     }
 
     @AfterEach

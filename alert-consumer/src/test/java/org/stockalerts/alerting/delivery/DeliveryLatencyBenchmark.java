@@ -63,10 +63,7 @@ class DeliveryLatencyBenchmark {
 
     @Test
     void measuresAlertToWebhookLatency() throws Exception {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> listeners.getAllListenerContainers().stream()
-                        .allMatch(c -> c.getAssignedPartitions() != null
-                                && !c.getAssignedPartitions().isEmpty()));
+        DeliveryFixtures.awaitPartitionsAssigned(listeners, Duration.ofSeconds(60));
         try (MockWebServer healthy = DeliveryFixtures.started(recording());
                 MockWebServer stuck = DeliveryFixtures.started(never())) {
             List<UUID> users = new ArrayList<>();
