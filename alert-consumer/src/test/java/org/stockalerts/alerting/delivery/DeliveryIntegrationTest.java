@@ -83,9 +83,6 @@ class DeliveryIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
     private final List<MockWebServer> receivers = new ArrayList<>();
 
     @BeforeAll
@@ -105,7 +102,7 @@ class DeliveryIntegrationTest {
     }
 
     @BeforeEach
-    void deliveryListenersHaveTheirPartitions() {
+    void deliveryListenersHaveTheirPartitions(@Autowired KafkaListenerEndpointRegistry listeners) {
         DeliveryFixtures.awaitPartitionsAssigned(listeners, WAIT);
     }
 

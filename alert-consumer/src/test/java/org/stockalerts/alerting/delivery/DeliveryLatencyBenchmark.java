@@ -55,14 +55,11 @@ class DeliveryLatencyBenchmark {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
 
     @Test
-    void measuresAlertToWebhookLatency() throws Exception {
+    void measuresAlertToWebhookLatency(@Autowired KafkaListenerEndpointRegistry listeners) throws Exception {
         DeliveryFixtures.awaitPartitionsAssigned(listeners, Duration.ofSeconds(60));
         try (MockWebServer healthy = DeliveryFixtures.started(recording());
                 MockWebServer stuck = DeliveryFixtures.started(never())) {
