@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stockalerts.common.event.AlertTriggered;
@@ -36,12 +36,8 @@ class EventHistoryIngestionTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final KafkaTestClient kafka = new KafkaTestClient();
-
-    @AfterEach
-    void closeClient() {
-        kafka.close();
-    }
+    @RegisterExtension
+    final KafkaTestClient kafka = new KafkaTestClient();
 
     @Test
     void storesAFiredAlertOnceWhenItIsDeliveredTwiceWithThePositionOfItsFirstRecord() throws Exception {

@@ -20,12 +20,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.testsupport.TestKafka;
 
-/** Sends raw records to the test broker and reads dead-letter topics, as an outside client would. */
-public final class KafkaTestClient implements AutoCloseable {
+/**
+ * Sends raw records to the test broker and reads dead-letter topics, as an outside client would. A test
+ * class that registers it as an extension ({@code @RegisterExtension}) has it closed after each test.
+ */
+public final class KafkaTestClient implements AutoCloseable, AfterEachCallback {
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -76,6 +81,11 @@ public final class KafkaTestClient implements AutoCloseable {
             });
         }
         return found;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

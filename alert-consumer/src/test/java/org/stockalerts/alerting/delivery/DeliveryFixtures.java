@@ -1,5 +1,7 @@
 package org.stockalerts.alerting.delivery;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.apache.kafka.common.utils.Utils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.fixtures.AlertDraft;
@@ -31,6 +34,14 @@ final class DeliveryFixtures {
                 .message(message)
                 .channels(ChannelType.WEBHOOK)
                 .build();
+    }
+
+    /** Waits until every listener container of the service has partitions to read. */
+    static void awaitPartitionsAssigned(KafkaListenerEndpointRegistry listeners, Duration timeout) {
+        await().atMost(timeout)
+                .until(() -> listeners.getAllListenerContainers().stream()
+                        .allMatch(container -> container.getAssignedPartitions() != null
+                                && !container.getAssignedPartitions().isEmpty()));
     }
 
     static UUID user(JdbcTemplate jdbc) {

@@ -83,9 +83,6 @@ class DeliveryIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
     private final List<MockWebServer> receivers = new ArrayList<>();
 
     @BeforeAll
@@ -105,11 +102,8 @@ class DeliveryIntegrationTest {
     }
 
     @BeforeEach
-    void deliveryListenersHaveTheirPartitions() {
-        await().atMost(WAIT)
-                .until(() -> listeners.getAllListenerContainers().stream()
-                        .allMatch(container -> container.getAssignedPartitions() != null
-                                && !container.getAssignedPartitions().isEmpty()));
+    void deliveryListenersHaveTheirPartitions(@Autowired KafkaListenerEndpointRegistry listeners) {
+        DeliveryFixtures.awaitPartitionsAssigned(listeners, WAIT);
     }
 
     @AfterEach

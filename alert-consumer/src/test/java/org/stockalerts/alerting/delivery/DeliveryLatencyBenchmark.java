@@ -55,18 +55,12 @@ class DeliveryLatencyBenchmark {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
 
     @Test
-    void measuresAlertToWebhookLatency() throws Exception {
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> listeners.getAllListenerContainers().stream()
-                        .allMatch(c -> c.getAssignedPartitions() != null
-                                && !c.getAssignedPartitions().isEmpty()));
+    void measuresAlertToWebhookLatency(@Autowired KafkaListenerEndpointRegistry listeners) throws Exception {
+        DeliveryFixtures.awaitPartitionsAssigned(listeners, Duration.ofSeconds(60));
         try (MockWebServer healthy = DeliveryFixtures.started(recording());
                 MockWebServer stuck = DeliveryFixtures.started(never())) {
             List<UUID> users = new ArrayList<>();

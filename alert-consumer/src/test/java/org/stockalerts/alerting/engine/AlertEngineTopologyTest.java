@@ -142,9 +142,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
     @Test
     void crossUpCountsAGapOverTheThresholdButNotAStartAboveIt() {
         // Given a cross-up-100 rule with a cooldown short enough not to matter
-        engine.rule(level(Condition.CROSSES_UP, "100")
-                .cooldown(Duration.ofSeconds(1))
-                .build());
+        engine.rule(crossUp100WithAShortCooldown());
 
         // When the first tick is already above, then the price gaps from 90 to 110, then stays above
         List<PriceTick> ticks = engine.prices("AAPL", "105", "90", "110", "111");
@@ -156,9 +154,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
     @Test
     void crossUpNeedsThePreviousPriceStrictlyBelowAndReachingTheThresholdCounts() {
         // Given a cross-up-100 rule with a short cooldown
-        engine.rule(level(Condition.CROSSES_UP, "100")
-                .cooldown(Duration.ofSeconds(1))
-                .build());
+        engine.rule(crossUp100WithAShortCooldown());
 
         // When the price goes 100 -> 101 (from the level, not below it), then 99 -> 100 (reaching it)
         List<PriceTick> ticks = engine.prices("AAPL", "100", "101", "99", "100.00");
@@ -274,9 +270,7 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
     @Test
     void duplicatedAndOutOfOrderTicksNeverFire() {
         // Given a cross-up rule with a short cooldown and the price below the level
-        engine.rule(level(Condition.CROSSES_UP, "100")
-                .cooldown(Duration.ofSeconds(1))
-                .build());
+        engine.rule(crossUp100WithAShortCooldown());
         engine.tick("AAPL", "99", 10);
         PriceTick cross = engine.tick("AAPL", "101", 20);
 
@@ -445,5 +439,12 @@ class AlertEngineTopologyTest extends EngineTopologyTest {
         // Then the bad record is dead-lettered and the good one still fires
         assertThat(engine.deadTicks()).hasSize(1);
         assertThat(engine.alerts()).hasSize(1);
+    }
+
+    /** A cross-up-100 rule on AAPL whose cooldown is too short to hold back any firing of a test. */
+    private static AlertRule crossUp100WithAShortCooldown() {
+        return level(Condition.CROSSES_UP, "100")
+                .cooldown(Duration.ofSeconds(1))
+                .build();
     }
 }

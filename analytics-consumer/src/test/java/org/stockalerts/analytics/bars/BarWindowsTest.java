@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BarWindowsTest {
 
@@ -30,33 +32,26 @@ class BarWindowsTest {
         assertThat(atEnd.start()).isEqualTo(atStart.end());
     }
 
-    @Test
-    void tradingDayIsTwentyThreeHoursWhenClocksSpringForward() {
-        // Given daily windows in New York, where 2026-03-08 loses an hour
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // 2026-03-08 loses an hour: 23:30 EDT, the day runs from midnight EST to midnight EDT
+        "23 hours when clocks spring forward, 2026-03-09T03:30:00Z, 2026-03-08, 2026-03-08T05:00:00Z, 2026-03-09T04:00:00Z",
+        // 2026-11-01 gains an hour: 23:30 EST is 04:30 UTC the next calendar day
+        "25 hours when clocks fall back, 2026-11-02T04:30:00Z, 2026-11-01, 2026-11-01T04:00:00Z, 2026-11-02T05:00:00Z"
+    })
+    void aTradingDayLastsFromNewYorksMidnightToItsNextMidnight(
+            String length, String lateThatDay, LocalDate tradingDate, String start, String end) {
+        // Given daily windows in New York
         BarWindows days = new BarWindows(Duration.ofDays(1), NEW_YORK);
 
-        // When an instant late on that day (23:30 EDT) is placed
-        BarWindow window = days.windowOf(millis("2026-03-09T03:30:00Z"));
+        // When an instant late on a day whose clocks change is placed
+        BarWindow window = days.windowOf(millis(lateThatDay));
 
-        // Then the window is New York's 2026-03-08, midnight EST to midnight EDT
-        assertThat(window.tradingDate()).isEqualTo(LocalDate.of(2026, 3, 8));
-        assertThat(window.start()).isEqualTo(millis("2026-03-08T05:00:00Z"));
-        assertThat(window.end()).isEqualTo(millis("2026-03-09T04:00:00Z"));
+        // Then the window is that New York day, midnight to midnight in the offsets of each
+        assertThat(window.tradingDate()).isEqualTo(tradingDate);
+        assertThat(window.start()).isEqualTo(millis(start));
+        assertThat(window.end()).isEqualTo(millis(end));
         assertThat(window.opensTradingDay()).isTrue();
-    }
-
-    @Test
-    void tradingDayIsTwentyFiveHoursWhenClocksFallBack() {
-        // Given daily windows in New York, where 2026-11-01 gains an hour
-        BarWindows days = new BarWindows(Duration.ofDays(1), NEW_YORK);
-
-        // When an instant at 23:30 EST that day is placed (04:30 UTC the next calendar day)
-        BarWindow window = days.windowOf(millis("2026-11-02T04:30:00Z"));
-
-        // Then it still belongs to 2026-11-01, midnight EDT to midnight EST
-        assertThat(window.tradingDate()).isEqualTo(LocalDate.of(2026, 11, 1));
-        assertThat(window.start()).isEqualTo(millis("2026-11-01T04:00:00Z"));
-        assertThat(window.end()).isEqualTo(millis("2026-11-02T05:00:00Z"));
     }
 
     @Test

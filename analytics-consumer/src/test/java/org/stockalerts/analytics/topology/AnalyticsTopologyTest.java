@@ -82,17 +82,9 @@ class AnalyticsTopologyTest {
         driver.tickKeyed(null, "MSFT", "2026-03-02T14:31:00Z", "100.25", 2_400L);
 
         // Then they made one bar, keyed by the symbol, and the foreign and missing keys were routed
-        List<AnalyticsUpdated> published = driver.published();
-        assertThat(published).hasSize(1);
-        assertBar(
-                published.getFirst().bar(),
-                "2026-03-02T14:30:00Z",
-                "2026-03-02T14:31:00Z",
-                "100.00",
-                "101.50",
-                "99.75",
-                "99.75");
-        assertThat(published.getFirst().bar().tickCount()).isEqualTo(3);
+        Bar bar = assertThat(driver.published()).singleElement().actual().bar();
+        assertBar(bar, "2026-03-02T14:30:00Z", "2026-03-02T14:31:00Z", "100.00", "101.50", "99.75", "99.75");
+        assertThat(bar.tickCount()).isEqualTo(3);
         assertThat(driver.routedTicks()).isGreaterThanOrEqualTo(3);
     }
 
@@ -254,17 +246,9 @@ class AnalyticsTopologyTest {
         assertThat(driver.published()).isEmpty();
         assertThat(driver.droppedLateTicks(MINUTE)).isEqualTo(1.0);
         driver.tick("AAPL", "2026-03-02T14:32:01Z", "103.00");
-        List<AnalyticsUpdated> next = driver.published();
-        assertThat(next).hasSize(1);
-        assertBar(
-                next.getFirst().bar(),
-                "2026-03-02T14:31:00Z",
-                "2026-03-02T14:32:00Z",
-                "101.00",
-                "102.00",
-                "101.00",
-                "102.00");
-        assertThat(next.getFirst().amended()).isFalse();
+        AnalyticsUpdated next = assertThat(driver.published()).singleElement().actual();
+        assertBar(next.bar(), "2026-03-02T14:31:00Z", "2026-03-02T14:32:00Z", "101.00", "102.00", "101.00", "102.00");
+        assertThat(next.amended()).isFalse();
     }
 
     @Test

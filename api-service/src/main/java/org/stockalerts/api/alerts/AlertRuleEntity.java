@@ -110,7 +110,12 @@ class AlertRuleEntity {
         this.rearmMargin = rule.rearmMargin();
         this.expiresAt = rule.expiresAt();
         this.channels = rule.channels().stream().map(Enum::name).sorted().toArray(String[]::new);
-        this.status = rule.status();
+        changeStatus(rule.status(), now);
+    }
+
+    /** Takes over {@code status} alone, and counts a new revision. */
+    void changeStatus(RuleStatus status, Instant now) {
+        this.status = status;
         this.revision++;
         this.updatedAt = now;
     }

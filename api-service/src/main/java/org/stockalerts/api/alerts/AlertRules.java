@@ -68,8 +68,7 @@ public class AlertRules implements UserDeletionListener {
     @Transactional
     AlertRuleEntity setStatus(UUID ownerId, UUID ruleId, RuleStatus status) {
         AlertRuleEntity entity = owned(ownerId, ruleId);
-        AlertRule rule = entity.toRule();
-        entity.apply(withStatus(rule, status), clock.instant());
+        entity.changeStatus(status, clock.instant());
         return save(entity);
     }
 
@@ -94,7 +93,7 @@ public class AlertRules implements UserDeletionListener {
                 || rule.revision() != firedRevision) {
             return false;
         }
-        entity.get().apply(withStatus(rule, RuleStatus.TRIGGERED), clock.instant());
+        entity.get().changeStatus(RuleStatus.TRIGGERED, clock.instant());
         save(entity.get());
         return true;
     }
@@ -143,25 +142,5 @@ public class AlertRules implements UserDeletionListener {
             throw new UnprocessableException("field 'expiresAt' must be in the future");
         }
         return rule;
-    }
-
-    private static AlertRule withStatus(AlertRule rule, RuleStatus status) {
-        return new AlertRule(
-                rule.ruleId(),
-                rule.userId(),
-                rule.symbol(),
-                rule.condition(),
-                rule.threshold(),
-                rule.percent(),
-                rule.reference(),
-                rule.windowMinutes(),
-                rule.signal(),
-                rule.triggerMode(),
-                rule.cooldown(),
-                rule.rearmMargin(),
-                rule.expiresAt(),
-                rule.channels(),
-                status,
-                rule.revision());
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -24,19 +25,27 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
     @Autowired
     KafkaTemplate<Object, Object> kafka;
 
+    private TestUser user;
+    private String symbol;
+    private JsonNode once;
+
+    @BeforeEach
+    void givenAUserWithAOnceRuleAboveTen() {
+        user = registerUser("Trigger Ada");
+        symbol = uniqueSymbol();
+        once = onceRule(10);
+    }
+
     @Test
     void aOnceRuleThatFiredIsTriggeredUntilResumed() throws Exception {
-        // Given a once-rule
-        TestUser user = registerUser("Trigger Ada");
-        String symbol = uniqueSymbol();
-        JsonNode rule = onceRule(user, symbol, 10);
-        UUID ruleId = idOf(rule);
+        // Given the once-rule
+        UUID ruleId = idOf(once);
 
         // When the engine reports that it fired
-        fired(user.id(), ruleId, symbol, rule.get("revision").asLong());
+        fired(once, TriggerMode.ONCE);
 
         // Then the rule shows TRIGGERED, and resuming makes it ACTIVE again
-        awaitStatus(user, ruleId, "TRIGGERED");
+        awaitStatus(ruleId, "TRIGGERED");
         assertThat(json(post(user, "/alerts/" + ruleId + "/resume", null))
                         .get("status")
                         .asString())
@@ -45,12 +54,8 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
 
     @Test
     void anAlertFromAnOlderRevisionOrACooldownRuleChangesNothing() throws Exception {
-        // Given a once-rule that was edited after an alert fired, and a cooldown rule
-        TestUser user = registerUser("Stale Ada");
-        String symbol = uniqueSymbol();
-        JsonNode once = onceRule(user, symbol, 10);
+        // Given the once-rule, edited after an alert fired, and a cooldown rule
         UUID onceId = idOf(once);
-        long firedRevision = once.get("revision").asLong();
         patch(user, "/alerts/" + onceId, "{\"threshold\":12}");
         JsonNode cooldown = json(post(
                 user,
@@ -60,36 +65,25 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         UUID cooldownId = idOf(cooldown);
 
         // When alerts arrive for the old revision and for the cooldown rule, then for a marker rule
-        fired(user.id(), onceId, symbol, firedRevision);
-        kafka.send(
-                        Topics.ALERTS_TRIGGERED.name(),
-                        user.id().toString(),
-                        alert(
-                                user.id(),
-                                cooldownId,
-                                symbol,
-                                cooldown.get("revision").asLong(),
-                                TriggerMode.COOLDOWN))
-                .get();
-        JsonNode marker = onceRule(user, symbol, 20);
-        UUID markerId = idOf(marker);
-        fired(user.id(), markerId, symbol, marker.get("revision").asLong());
+        fired(once, TriggerMode.ONCE);
+        fired(cooldown, TriggerMode.COOLDOWN);
+        JsonNode marker = onceRule(20);
+        fired(marker, TriggerMode.ONCE);
 
         // Then once the marker (sent last, same partition) is TRIGGERED, the other two are still ACTIVE
-        awaitStatus(user, markerId, "TRIGGERED");
-        assertThat(status(user, onceId)).isEqualTo("ACTIVE");
-        assertThat(status(user, cooldownId)).isEqualTo("ACTIVE");
+        awaitStatus(idOf(marker), "TRIGGERED");
+        assertThat(status(onceId)).isEqualTo("ACTIVE");
+        assertThat(status(cooldownId)).isEqualTo("ACTIVE");
     }
 
-    private void fired(UUID userId, UUID ruleId, String symbol, long revision) throws Exception {
-        kafka.send(
-                        Topics.ALERTS_TRIGGERED.name(),
-                        userId.toString(),
-                        alert(userId, ruleId, symbol, revision, TriggerMode.ONCE))
-                .get();
+    /** The engine reports that {@code rule}, in the revision the API showed, fired. */
+    private void fired(JsonNode rule, TriggerMode mode) throws Exception {
+        AlertTriggered alert =
+                alert(user.id(), idOf(rule), symbol, rule.get("revision").asLong(), mode);
+        kafka.send(Topics.ALERTS_TRIGGERED.name(), user.id().toString(), alert).get();
     }
 
-    private JsonNode onceRule(TestUser user, String symbol, int threshold) {
+    private JsonNode onceRule(int threshold) {
         return json(post(user, "/alerts", "{\"symbol\":\"" + symbol + "\",\"threshold\":" + threshold + "}"));
     }
 
@@ -97,13 +91,13 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         return UUID.fromString(rule.get("id").asString());
     }
 
-    private String status(TestUser user, UUID ruleId) {
+    private String status(UUID ruleId) {
         return json(get(user, "/alerts/" + ruleId)).get("status").asString();
     }
 
-    private void awaitStatus(TestUser user, UUID ruleId, String status) {
+    private void awaitStatus(UUID ruleId, String status) {
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(status(user, ruleId)).isEqualTo(status));
+                .untilAsserted(() -> assertThat(status(ruleId)).isEqualTo(status));
     }
 
     private static AlertTriggered alert(UUID userId, UUID ruleId, String symbol, long revision, TriggerMode mode) {

@@ -39,11 +39,10 @@ class ValuationTest {
     @Test
     void leavesTheDayChangeUnknownWithoutAPreviousClose() {
         // Given a quote without previous close
-        Holding holding = new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN);
         LatestPrice quote = new LatestPrice(AAPL, new BigDecimal("11"), AT, null);
 
-        // When it is valued, alone and in total
-        Valuation.HoldingValue value = Valuation.of(holding, null, List.of(), quote, null);
+        // When one share bought at 10 is valued, alone and in total
+        Valuation.HoldingValue value = oneAaplBoughtAtTen(quote, null);
         Valuation.Totals totals = Valuation.totals(List.of(value));
 
         // Then value and P&L are known, the day change is not, and the totals say why
@@ -57,12 +56,7 @@ class ValuationTest {
     @Test
     void givesNullValuesAndTheReasonWhenNoPriceIsKnown() {
         // Given one priced and one unpriced holding
-        Valuation.HoldingValue priced = Valuation.of(
-                new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN),
-                null,
-                List.of(),
-                new LatestPrice(AAPL, BigDecimal.TEN, AT, null),
-                null);
+        Valuation.HoldingValue priced = oneAaplBoughtAtTen(new LatestPrice(AAPL, BigDecimal.TEN, AT, null), null);
         Valuation.HoldingValue unpriced =
                 Valuation.of(new Holding(MSFT, new BigDecimal("2"), new BigDecimal("5")), null, List.of(), null, null);
 
@@ -80,12 +74,8 @@ class ValuationTest {
     @Test
     void showsAWatchEntryAsWatchedWithItsPriceAndLeavesItOutOfTheTotals() {
         // Given a position in AAPL and a watch entry on MSFT at two thresholds, both priced
-        Valuation.HoldingValue position = Valuation.of(
-                new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN),
-                null,
-                List.of(),
-                new LatestPrice(AAPL, new BigDecimal("12"), AT, new BigDecimal("11")),
-                null);
+        Valuation.HoldingValue position =
+                oneAaplBoughtAtTen(new LatestPrice(AAPL, new BigDecimal("12"), AT, new BigDecimal("11")), null);
         Valuation.HoldingValue watched = Valuation.watched(
                 MSFT,
                 new BigDecimal("160"),
@@ -117,12 +107,7 @@ class ValuationTest {
     @Test
     void namesTheUnavailablePriceHistoryAsTheReason() {
         // When a holding is valued while the price history cannot be read
-        Valuation.HoldingValue value = Valuation.of(
-                new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN),
-                null,
-                List.of(),
-                null,
-                LatestPrices.HISTORY_UNAVAILABLE);
+        Valuation.HoldingValue value = oneAaplBoughtAtTen(null, LatestPrices.HISTORY_UNAVAILABLE);
 
         // Then that is the reason given
         assertThat(value.reason()).isEqualTo(LatestPrices.HISTORY_UNAVAILABLE);
@@ -141,5 +126,11 @@ class ValuationTest {
         // Then the P&L is its whole value and no percent is invented
         assertThat(value.unrealizedPnl()).isEqualByComparingTo("10");
         assertThat(value.unrealizedPnlPercent()).isNull();
+    }
+
+    /** One AAPL share bought at 10, without thresholds, valued at {@code quote} (null: no price known) or left with {@code unavailableReason}. */
+    private static Valuation.HoldingValue oneAaplBoughtAtTen(LatestPrice quote, String unavailableReason) {
+        return Valuation.of(
+                new Holding(AAPL, BigDecimal.ONE, BigDecimal.TEN), null, List.of(), quote, unavailableReason);
     }
 }

@@ -1,10 +1,18 @@
 package org.stockalerts.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stockalerts.common.event.Symbol;
 
 /**
  * Records that cannot be read are refused with a {@link MalformedEventException} whose message
@@ -39,6 +47,35 @@ class MalformedEventTest {
         assertThat(refusal.at(3, 17))
                 .hasMessage("malformed record on " + topic + " partition 3 offset 17: " + refusal.reason());
         return refusal;
+    }
+
+    static Stream<Arguments> recordsAndTheirReasons() {
+        return Stream.of(
+                arguments(named("an empty (not null) value", new byte[0]), "user-events", "empty record value"),
+                arguments(
+                        named("a tick with a negative price", tick("AAPL", "\"price\":-1.50,")),
+                        "stock-prices",
+                        "field 'price' must be positive, was -1.50"),
+                arguments(
+                        named("a tick whose symbol has a space inside", tick("BRK B", "\"price\":1,")),
+                        "stock-prices",
+                        catchThrowable(() -> Symbol.of("BRK B")).getMessage()),
+                arguments(
+                        named("a good tick on a topic that is not one of ours", tick("AAPL", "\"price\":1,")),
+                        "somebody-elses-topic",
+                        "no event type is declared for this topic"));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("recordsAndTheirReasons")
+    void refusesARecordSayingWhatIsWrong(byte[] value, String topic, String reason) {
+        // Given a record that cannot be an event of its topic
+
+        // When it is read from that topic
+        MalformedEventException refusal = refusal(topic, value);
+
+        // Then the reason says what is wrong, naming the field, the value or the topic's missing type
+        assertThat(refusal.reason()).isEqualTo(reason);
     }
 
     @Test
@@ -99,42 +136,6 @@ class MalformedEventTest {
     }
 
     @Test
-    void refusesAnEmptyValue() {
-        // Given a record with an empty (not null) value
-        byte[] value = new byte[0];
-
-        // When it is read from user-events
-        MalformedEventException refusal = refusal("user-events", value);
-
-        // Then the reason says so
-        assertThat(refusal.reason()).isEqualTo("empty record value");
-    }
-
-    @Test
-    void refusesANegativePrice() {
-        // Given a tick with a negative price
-        byte[] value = tick("AAPL", "\"price\":-1.50,");
-
-        // When it is read from stock-prices
-        MalformedEventException refusal = refusal("stock-prices", value);
-
-        // Then the reason names the field and the value
-        assertThat(refusal.reason()).isEqualTo("field 'price' must be positive, was -1.50");
-    }
-
-    @Test
-    void refusesAnInvalidSymbol() {
-        // Given a tick whose symbol has a space inside
-        byte[] value = tick("BRK B", "\"price\":1,");
-
-        // When it is read from stock-prices
-        MalformedEventException refusal = refusal("stock-prices", value);
-
-        // Then the reason quotes the symbol
-        assertThat(refusal.reason()).startsWith("invalid symbol 'BRK B'");
-    }
-
-    @Test
     void refusesAUserEventWithoutOrWithAnUnknownType() {
         // Given user events without a type and with a type nobody declared
         String body = """
@@ -148,18 +149,6 @@ class MalformedEventTest {
         // Then the reasons name the missing or unknown type
         assertThat(untyped.reason()).startsWith("not a valid UserEvent").contains("missing type id property 'type'");
         assertThat(unknown.reason()).contains("'UserExploded'").contains("UserDeleted");
-    }
-
-    @Test
-    void refusesARecordOnATopicWithoutDeclaredType() {
-        // Given a perfectly good tick on a topic that is not one of ours
-        byte[] value = tick("AAPL", "\"price\":1,");
-
-        // When the untyped deserializer reads it
-        MalformedEventException refusal = refusal("somebody-elses-topic", value);
-
-        // Then it says that no type is declared for that topic
-        assertThat(refusal.reason()).isEqualTo("no event type is declared for this topic");
     }
 
     @Test

@@ -34,10 +34,9 @@ public class AlertWriter implements TableWriter<AlertTriggered> {
                     "source_event_id",
                     "observed_at",
                     "triggered_at",
-                    "payload",
+                    "payload::jsonb",
                     "kafka_partition",
-                    "kafka_offset"),
-            List.of("?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?::jsonb", "?", "?"));
+                    "kafka_offset"));
 
     /** Where an alert sits in its topic; null for both when unknown. */
     private record Positioned(AlertTriggered alert, Integer partition, Long offset) {}

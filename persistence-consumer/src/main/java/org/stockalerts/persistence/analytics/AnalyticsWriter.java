@@ -38,10 +38,7 @@ public class AnalyticsWriter implements TableWriter<AnalyticsUpdated> {
                     "signal_changed",
                     "signal_changed_at",
                     "amended",
-                    "occurred_at"),
-            List.of(
-                    "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?", "?",
-                    "?"));
+                    "occurred_at"));
 
     private final JdbcTemplate jdbc;
 

@@ -15,9 +15,7 @@ import org.stockalerts.persistence.ingest.TableWriter;
 public class UserEventWriter implements TableWriter<UserEvent> {
 
     private static final MultiRowInsert INSERT = new MultiRowInsert(
-            "user_event_log",
-            List.of("event_id", "user_id", "event_type", "occurred_at", "payload"),
-            List.of("?", "?", "?", "?", "?::jsonb"));
+            "user_event_log", List.of("event_id", "user_id", "event_type", "occurred_at", "payload::jsonb"));
 
     private final JdbcTemplate jdbc;
 

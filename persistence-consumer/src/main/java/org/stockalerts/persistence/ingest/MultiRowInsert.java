@@ -23,15 +23,20 @@ public final class MultiRowInsert {
     private final int columns;
 
     /**
-     * @param placeholders one per column: {@code ?}, or e.g. {@code ?::jsonb} where the column needs a cast
+     * @param columns the column names in the order of the values; a column written with a cast (e.g.
+     *     {@code payload::jsonb}) binds its value through that cast
      */
-    public MultiRowInsert(String table, List<String> columnNames, List<String> placeholders) {
-        if (columnNames.size() != placeholders.size()) {
-            throw new IllegalArgumentException("one placeholder per column");
+    public MultiRowInsert(String table, List<String> columns) {
+        List<String> names = new ArrayList<>(columns.size());
+        List<String> placeholders = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            int cast = column.indexOf("::");
+            names.add(cast < 0 ? column : column.substring(0, cast));
+            placeholders.add(cast < 0 ? "?" : "?" + column.substring(cast));
         }
-        this.head = "INSERT INTO " + table + " (" + String.join(", ", columnNames) + ") VALUES ";
+        this.head = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ";
         this.row = "(" + String.join(", ", placeholders) + ")";
-        this.columns = columnNames.size();
+        this.columns = columns.size();
     }
 
     /** Inserts {@code rows}, each as the column values {@code values} gives; returns the rows inserted. */

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stockalerts.common.event.PriceTick;
@@ -32,12 +32,8 @@ class PriceTickIngestionTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final KafkaTestClient kafka = new KafkaTestClient();
-
-    @AfterEach
-    void closeClient() {
-        kafka.close();
-    }
+    @RegisterExtension
+    final KafkaTestClient kafka = new KafkaTestClient();
 
     @Test
     void storesEveryFieldOfEachTickExactlyOnceWhenTheSameBatchIsDeliveredTwice() {
