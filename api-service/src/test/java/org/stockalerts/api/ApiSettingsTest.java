@@ -13,6 +13,7 @@ import org.stockalerts.api.marketdata.query.StockQuerySettings;
 import org.stockalerts.api.marketdata.replay.ReplaySettings;
 import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
 import org.stockalerts.api.outbox.OutboxSettings;
+import org.stockalerts.api.quota.QuotaSettings;
 import org.stockalerts.api.web.WebSettings;
 import org.stockalerts.testsupport.SettingsBinding;
 
@@ -22,6 +23,7 @@ class ApiSettingsTest {
     static Stream<Class<?>> settings() {
         return Stream.of(
                 WebSettings.class,
+                QuotaSettings.class,
                 LiveSettings.class,
                 OutboxSettings.class,
                 MarketDataSettings.class,
@@ -40,6 +42,8 @@ class ApiSettingsTest {
     static Stream<Arguments> outOfRange() {
         return Stream.of(
                 Arguments.of(WebSettings.class, "max-request-bytes", "0"),
+                Arguments.of(QuotaSettings.class, "rules", "0"),
+                Arguments.of(QuotaSettings.class, "symbols", "-1"),
                 Arguments.of(WebSettings.class, "default-page-size", "500"),
                 Arguments.of(LiveSettings.class, "heartbeat", "0s"),
                 Arguments.of(LiveSettings.class, "replay-limit", "0"),

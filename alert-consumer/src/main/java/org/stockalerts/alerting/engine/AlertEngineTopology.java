@@ -104,8 +104,9 @@ public final class AlertEngineTopology {
     }
 
     private Map<String, KStream<String, RuleCommand>> routedRules(StreamsBuilder builder) {
+        RefusedRules refused = new RefusedRules(meters);
         return source(builder, Topics.ALERT_RULES)
-                .process(() -> new RuleRouter(settings), Named.as("engine-rule-router"), RuleRouter.STORE)
+                .process(() -> new RuleRouter(settings, refused), Named.as("engine-rule-router"), RuleRouter.STORE)
                 .split(Named.as("engine-"))
                 .branch((key, command) -> command.target() == RuleCommand.Target.SYMBOL, Branched.as("rules-by-symbol"))
                 .defaultBranch(Branched.as("rules-by-user"));

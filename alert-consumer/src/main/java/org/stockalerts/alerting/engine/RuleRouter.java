@@ -16,7 +16,8 @@ import org.stockalerts.common.kafka.CommitExpediter;
  * Reads {@code alert-rules} (keyed by ruleId) and re-keys every change by the rule's route (its
  * symbol, or its user for portfolio rules). It remembers each rule's route, so a tombstone, which
  * carries no symbol, still reaches the partition holding the rule, and a rule moved to another
- * symbol is deleted where it was.
+ * symbol is deleted where it was. A rule the engine refuses ({@link RefusedRules}) goes on as a
+ * deletion, so no earlier version of it keeps firing either.
  */
 final class RuleRouter implements Processor<String, AlertRuleChanged, String, RuleCommand> {
 
@@ -26,11 +27,13 @@ final class RuleRouter implements Processor<String, AlertRuleChanged, String, Ru
     private static final String SYMBOL_PREFIX = "symbol:";
 
     private final CommitExpediter expediter;
+    private final RefusedRules refused;
     private ProcessorContext<String, RuleCommand> context;
     private KeyValueStore<String, String> routes;
 
-    RuleRouter(EngineSettings settings) {
+    RuleRouter(EngineSettings settings, RefusedRules refused) {
         this.expediter = new CommitExpediter(settings.expediteCommitWithin());
+        this.refused = refused;
     }
 
     static StoreBuilder<KeyValueStore<String, String>> store() {
@@ -53,6 +56,10 @@ final class RuleRouter implements Processor<String, AlertRuleChanged, String, Ru
         }
         AlertRule rule = record.value().rule();
         String ruleId = rule.ruleId().toString();
+        if (refused.refuses(rule)) {
+            forgetRoute(record, ruleId);
+            return;
+        }
         String route = encode(rule);
         String previous = routes.get(ruleId);
         if (previous != null && !previous.equals(route)) {

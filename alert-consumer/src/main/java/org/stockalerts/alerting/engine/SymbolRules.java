@@ -77,9 +77,13 @@ public final class SymbolRules {
         }
     }
 
-    /** How many minutes of price history the window move rules of this symbol need. */
+    /**
+     * How many minutes of price history the window move rules of this symbol need. The router refuses
+     * longer windows; the cap keeps a rule stored before it did from overflowing the count or growing
+     * the symbol's state without bound (such a rule finds no price that far back and never fires).
+     */
     public int historyMinutes() {
-        return windowCounts.isEmpty() ? 0 : windowCounts.lastKey() + 1;
+        return windowCounts.isEmpty() ? 0 : Math.min(windowCounts.lastKey(), AlertRule.MAX_WINDOW_MINUTES) + 1;
     }
 
     /** Evaluates the price and move rules against an accepted tick. */

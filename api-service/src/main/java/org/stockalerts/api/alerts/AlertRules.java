@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockalerts.api.outbox.OutboxWriter;
+import org.stockalerts.api.quota.Quotas;
 import org.stockalerts.api.user.UserDeletionListener;
 import org.stockalerts.api.user.UserRepository;
 import org.stockalerts.api.web.NotFoundException;
@@ -31,8 +32,16 @@ public class AlertRules implements UserDeletionListener {
     private final OutboxWriter outbox;
     private final EventIds ids;
     private final Clock clock;
+    private final Quotas quotas;
 
-    AlertRules(AlertRuleRepository rules, UserRepository users, OutboxWriter outbox, EventIds ids, Clock clock) {
+    AlertRules(
+            AlertRuleRepository rules,
+            UserRepository users,
+            OutboxWriter outbox,
+            EventIds ids,
+            Clock clock,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.rules = rules;
         this.users = users;
         this.outbox = outbox;
@@ -44,7 +53,7 @@ public class AlertRules implements UserDeletionListener {
     AlertRuleEntity create(UUID ownerId, RuleRequest request) {
         lockUser(ownerId);
         AlertRule rule = request.toRule(ids.next(), ownerId, RuleStatus.ACTIVE, 1);
-        return save(new AlertRuleEntity(checkExpiry(rule), null, clock.instant()));
+        return quotas.guarded(ownerId, () -> save(new AlertRuleEntity(checkExpiry(rule), null, clock.instant())));
     }
 
     @Transactional
@@ -52,16 +61,22 @@ public class AlertRules implements UserDeletionListener {
         AlertRuleEntity entity = owned(ownerId, ruleId);
         AlertRule current = entity.toRule();
         AlertRule rule = request.toRule(ruleId, ownerId, current.status(), current.revision());
-        entity.apply(checkExpiry(rule), clock.instant());
-        return save(entity);
+        AlertRule checked = checkExpiry(rule);
+        return quotas.guarded(ownerId, () -> {
+            entity.apply(checked, clock.instant());
+            return save(entity);
+        });
     }
 
     @Transactional
     AlertRuleEntity patch(UUID ownerId, UUID ruleId, RuleRequest request) {
         AlertRuleEntity entity = owned(ownerId, ruleId);
         AlertRule rule = request.patch(entity.toRule());
-        entity.apply(request.expiresAt() == null ? rule : checkExpiry(rule), clock.instant());
-        return save(entity);
+        AlertRule checked = request.expiresAt() == null ? rule : checkExpiry(rule);
+        return quotas.guarded(ownerId, () -> {
+            entity.apply(checked, clock.instant());
+            return save(entity);
+        });
     }
 
     /** Pauses ({@code PAUSED}) or resumes ({@code ACTIVE}, which also re-arms a triggered rule). */

@@ -3,6 +3,7 @@ package org.stockalerts.api.alerts;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -30,6 +31,9 @@ import org.stockalerts.common.event.TriggerMode;
  * is a price-above rule.
  *
  * @param userId optional; when present it must be the caller
+ * @param windowMinutes at most a week ({@link AlertRule#MAX_WINDOW_MINUTES}), the history the engine keeps
+ * @param cooldownSeconds at most {@value #MAX_COOLDOWN_SECONDS} (a leap year), so the end of a
+ *     cooldown is always a representable instant
  */
 @Schema(
         example =
@@ -45,13 +49,15 @@ record RuleRequest(
 
         @Positive @Digits(integer = 5, fraction = 4) BigDecimal percent,
         MoveReference reference,
-        @Positive Integer windowMinutes,
+        @Positive @Max(AlertRule.MAX_WINDOW_MINUTES) Integer windowMinutes,
         Signal signal,
         TriggerMode triggerMode,
-        @Positive Long cooldownSeconds,
+        @Positive @Max(RuleRequest.MAX_COOLDOWN_SECONDS) Long cooldownSeconds,
         @PositiveOrZero @Digits(integer = 16, fraction = 8) BigDecimal rearmMargin,
         Instant expiresAt,
         @Size(max = 3) Set<ChannelType> channels) {
+
+    static final long MAX_COOLDOWN_SECONDS = 366L * 24 * 60 * 60;
 
     /** The complete new definition; every field the condition does not use must be absent. */
     AlertRule toRule(UUID ruleId, UUID ownerId, RuleStatus status, long revision) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.stockalerts.api.outbox.OutboxWriter;
+import org.stockalerts.api.quota.Quotas;
 import org.stockalerts.api.user.UserRepository;
 import org.stockalerts.api.web.ConflictException;
 import org.stockalerts.api.web.NotFoundException;
@@ -39,6 +40,7 @@ class Channels {
     private final WebhookUrlPolicy webhookUrls;
     private final EventIds ids;
     private final Clock clock;
+    private final Quotas quotas;
     private final SecureRandom random = new SecureRandom();
 
     Channels(
@@ -47,7 +49,9 @@ class Channels {
             OutboxWriter outbox,
             WebhookSettings webhookSettings,
             EventIds ids,
-            Clock clock) {
+            Clock clock,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.channels = channels;
         this.users = users;
         this.outbox = outbox;
@@ -68,8 +72,9 @@ class Channels {
             throw new ConflictException("this " + type + " channel already exists");
         }
         String secret = type == ChannelType.WEBHOOK ? newSecret() : null;
-        ChannelEntity channel =
-                channels.save(new ChannelEntity(ids.next(), userId, type, address, secret, clock.instant()));
+        ChannelEntity channel = quotas.guarded(
+                userId,
+                () -> channels.save(new ChannelEntity(ids.next(), userId, type, address, secret, clock.instant())));
         publish(userId);
         log.atInfo()
                 .addKeyValue("userId", userId)

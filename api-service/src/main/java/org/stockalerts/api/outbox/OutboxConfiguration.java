@@ -1,5 +1,6 @@
 package org.stockalerts.api.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,13 +27,14 @@ class OutboxConfiguration {
             PlatformTransactionManager transactionManager,
             ProducerFactory<Object, Object> producerFactory,
             OutboxSettings settings,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         KafkaTemplate<Object, Object> kafka = new KafkaTemplate<>(
                 producerFactory,
                 Map.of(
                         ProducerConfig.MAX_BLOCK_MS_CONFIG,
                         settings.sendTimeout().toMillis()));
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, settings, clock);
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka, settings, clock, meters);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.stockalerts.api.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * oldest unpublished rows ({@code FOR UPDATE SKIP LOCKED}), sends them in id order, waits for the
  * broker's acknowledgements and marks the acknowledged prefix published. A row is marked only after
  * Kafka has it, so a crash or an unreachable broker leads to a resend with the same eventId, never
- * to a loss.
+ * to a loss. An event the broker can never take ({@link Unpublishable}) is quarantined: marked with
+ * its reason, logged once, counted in {@value #QUARANTINED}, and the relay goes on with the next
+ * event instead of retrying it forever in front of everyone else's.
  */
 public class OutboxRelay {
 
@@ -36,43 +40,60 @@ public class OutboxRelay {
     /** Header naming the event type, e.g. {@code PortfolioChanged} or {@code AlertRuleDeleted}. */
     public static final String EVENT_TYPE_HEADER = "eventType";
 
-    private static final String SELECT_BATCH =
-            "SELECT id, event_id, topic, message_key, event_type, payload::text AS payload"
-                    + " FROM api.outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    /** Counter of events quarantined because they can never be published, tagged with the error. */
+    static final String QUARANTINED = "stockalerts.api.outbox.quarantined";
+
+    private static final String SELECT_BATCH = "SELECT id, event_id, topic, message_key, event_type,"
+            + " payload::text AS payload FROM api.outbox WHERE published_at IS NULL AND quarantined_at IS NULL"
+            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
     /** Key of the transaction-scoped advisory lock held by the publishing relay ("outbox" in ASCII). */
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?)";
     private static final String PURGE = "DELETE FROM api.outbox WHERE published_at < ?";
     private static final String MARK_PUBLISHED = "UPDATE api.outbox SET published_at = ? WHERE id = ANY (?)";
+    private static final String QUARANTINE =
+            "UPDATE api.outbox SET quarantined_at = ?, quarantine_reason = ? WHERE id = ?";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final KafkaOperations<Object, Object> kafka;
     private final OutboxSettings settings;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     OutboxRelay(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             KafkaOperations<Object, Object> kafka,
             OutboxSettings settings,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
     }
 
     private record Pending(long id, UUID eventId, String topic, String key, String type, String payload) {}
 
+    /** The leading events of a batch that are done with: acknowledged by Kafka, or quarantined. */
+    private record Settled(List<Long> acknowledged, int quarantined) {
+
+        int count() {
+            return acknowledged.size() + quarantined;
+        }
+    }
+
     /**
      * Publishes one batch.
      *
-     * @return how many events Kafka acknowledged (and are now marked published); 0 as well while
-     *     another instance holds the relay lock
-     * @throws OutboxPublishException when the first event of the batch could not be published
+     * @return how many events Kafka acknowledged (and are now marked published) or were quarantined;
+     *     0 as well while another instance holds the relay lock
+     * @throws OutboxPublishException when the first event of the batch could not be published and
+     *     may be on a later try
      */
     public int publishBatch() {
         Integer published = transactions.execute(status -> {
@@ -89,11 +110,14 @@ public class OutboxRelay {
                             row.getString("event_type"),
                             row.getString("payload")),
                     settings.batchSize());
-            List<Long> acknowledged = send(batch);
-            if (!acknowledged.isEmpty()) {
-                jdbc.update(MARK_PUBLISHED, Timestamp.from(clock.instant()), acknowledged.toArray(Long[]::new));
+            Settled settled = send(batch);
+            if (!settled.acknowledged().isEmpty()) {
+                jdbc.update(
+                        MARK_PUBLISHED,
+                        Timestamp.from(clock.instant()),
+                        settled.acknowledged().toArray(Long[]::new));
             }
-            return acknowledged.size();
+            return settled.count();
         });
         return published == null ? 0 : published;
     }
@@ -103,7 +127,7 @@ public class OutboxRelay {
         return jdbc.update(PURGE, Timestamp.from(clock.instant().minus(settings.retention())));
     }
 
-    private List<Long> send(List<Pending> batch) {
+    private Settled send(List<Pending> batch) {
         List<CompletableFuture<SendResult<Object, Object>>> sends = new ArrayList<>(batch.size());
         try {
             for (Pending event : batch) {
@@ -120,32 +144,52 @@ public class OutboxRelay {
         return acknowledgedPrefix(batch, sends);
     }
 
-    private List<Long> acknowledgedPrefix(
-            List<Pending> batch, List<CompletableFuture<SendResult<Object, Object>>> sends) {
+    private Settled acknowledgedPrefix(List<Pending> batch, List<CompletableFuture<SendResult<Object, Object>>> sends) {
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         List<Long> acknowledged = new ArrayList<>();
+        int quarantined = 0;
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(batch.get(i).id());
-            } catch (ExecutionException | TimeoutException e) {
-                return stopAt(batch.get(i), acknowledged, e);
+            } catch (ExecutionException e) {
+                Optional<Throwable> reason = Unpublishable.reason(e.getCause());
+                if (reason.isEmpty()) {
+                    return stopAt(batch.get(i), new Settled(acknowledged, quarantined), e);
+                }
+                quarantine(batch.get(i), reason.get());
+                quarantined++;
+            } catch (TimeoutException e) {
+                return stopAt(batch.get(i), new Settled(acknowledged, quarantined), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return acknowledged;
+                return new Settled(acknowledged, quarantined);
             }
         }
-        return acknowledged;
+        return new Settled(acknowledged, quarantined);
     }
 
-    private static List<Long> stopAt(Pending failed, List<Long> acknowledged, Exception e) {
-        if (acknowledged.isEmpty()) {
+    private void quarantine(Pending event, Throwable reason) {
+        String error = reason.getClass().getSimpleName();
+        jdbc.update(QUARANTINE, Timestamp.from(clock.instant()), error + ": " + reason.getMessage(), event.id());
+        meters.counter(QUARANTINED, "error", error).increment();
+        log.atError()
+                .addKeyValue("eventId", event.eventId())
+                .addKeyValue("eventType", event.type())
+                .addKeyValue("topic", event.topic())
+                .addKeyValue("error", error)
+                .addKeyValue("reason", reason.getMessage())
+                .log("outbox event can never be published; quarantined");
+    }
+
+    private static Settled stopAt(Pending failed, Settled settled, Exception e) {
+        if (settled.count() == 0) {
             throw new OutboxPublishException(failed.eventId(), e);
         }
         log.atWarn()
                 .addKeyValue("eventId", failed.eventId())
-                .addKeyValue("published", acknowledged.size())
+                .addKeyValue("settled", settled.count())
                 .log("outbox batch published in part; the rest is retried");
-        return acknowledged;
+        return settled;
     }
 }

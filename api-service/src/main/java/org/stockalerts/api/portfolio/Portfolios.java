@@ -15,6 +15,7 @@ import org.stockalerts.api.marketdata.MarketDataSettings;
 import org.stockalerts.api.outbox.OutboxWriter;
 import org.stockalerts.api.portfolio.PortfolioRequests.HoldingRequest;
 import org.stockalerts.api.portfolio.PortfolioRequests.PortfolioRequest;
+import org.stockalerts.api.quota.Quotas;
 import org.stockalerts.api.user.UserRepository;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.UnprocessableException;
@@ -42,6 +43,7 @@ public class Portfolios {
     private final OutboxWriter outbox;
     private final EventIds ids;
     private final Clock clock;
+    private final Quotas quotas;
 
     Portfolios(
             PortfolioRepository portfolios,
@@ -52,7 +54,9 @@ public class Portfolios {
             MarketDataSettings marketData,
             OutboxWriter outbox,
             EventIds ids,
-            Clock clock) {
+            Clock clock,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.portfolios = portfolios;
         this.holdings = holdings;
         this.users = users;
@@ -70,6 +74,10 @@ public class Portfolios {
     @Transactional
     Upserted upsert(UUID userId, PortfolioRequest request) {
         users.lockById(userId).orElseThrow(() -> NotFoundException.user(userId));
+        return quotas.guarded(userId, () -> upsertLocked(userId, request));
+    }
+
+    private Upserted upsertLocked(UUID userId, PortfolioRequest request) {
         Instant now = clock.instant();
         var existing = portfolios.findByUserId(userId);
         String name = request.name() == null ? null : request.name().strip();
@@ -116,11 +124,13 @@ public class Portfolios {
             return addWatchEntry(owner, portfolioId, symbol, request.thresholdPrice());
         }
         PortfolioEntity portfolio = lockOwned(owner, portfolioId);
-        Instant now = clock.instant();
-        HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
-                .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
-        holding.buy(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
-        return saveAndPublish(portfolio, holding, request.thresholdPrice(), now);
+        return quotas.guarded(owner, () -> {
+            Instant now = clock.instant();
+            HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
+                    .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+            holding.buy(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
+            return saveAndPublish(portfolio, holding, request.thresholdPrice(), now);
+        });
     }
 
     /**
@@ -132,11 +142,13 @@ public class Portfolios {
     public HoldingEntity addWatchEntry(UUID owner, UUID portfolioId, Symbol symbol, BigDecimal thresholdPrice) {
         Require.positive(thresholdPrice, "thresholdPrice");
         PortfolioEntity portfolio = lockOwned(owner, portfolioId);
-        Instant now = clock.instant();
-        HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
-                .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
-        holding.watch(thresholdPrice, now);
-        return saveAndPublish(portfolio, holding, thresholdPrice, now);
+        return quotas.guarded(owner, () -> {
+            Instant now = clock.instant();
+            HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
+                    .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+            holding.watch(thresholdPrice, now);
+            return saveAndPublish(portfolio, holding, thresholdPrice, now);
+        });
     }
 
     /** Sets a holding to exactly {@code request}, creating it if needed. */
@@ -146,13 +158,15 @@ public class Portfolios {
             throw new UnprocessableException("body symbol " + request.symbol() + " differs from path symbol " + symbol);
         }
         PortfolioEntity portfolio = lockOwned(owner, portfolioId);
-        Instant now = clock.instant();
-        HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
-                .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
-        holding.set(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
-        HoldingEntity saved = save(holding);
-        rules.setThreshold(portfolio.userId(), saved.id(), saved.symbol(), saved.thresholdPrice(), trigger);
-        return published(portfolio, saved, now);
+        return quotas.guarded(owner, () -> {
+            Instant now = clock.instant();
+            HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
+                    .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+            holding.set(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
+            HoldingEntity saved = save(holding);
+            rules.setThreshold(portfolio.userId(), saved.id(), saved.symbol(), saved.thresholdPrice(), trigger);
+            return published(portfolio, saved, now);
+        });
     }
 
     @Transactional

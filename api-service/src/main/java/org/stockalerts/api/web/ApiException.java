@@ -1,5 +1,6 @@
 package org.stockalerts.api.web;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -23,5 +24,10 @@ public abstract class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Extra members of the problem detail, e.g. the limit a request ran into; none by default. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -94,6 +94,26 @@ class AlertRuleRoutesTest extends ApiIntegrationTestSupport {
     }
 
     @Test
+    void boundsTheWindowToAWeekAndTheCooldownToAYear() {
+        // Given a user
+        TestUser alice = registerUser("Alice");
+        String window = "{\"symbol\": \"AAPL\", \"condition\": \"MOVES_UP\", \"percent\": 5, \"reference\": \"WINDOW\","
+                + " \"windowMinutes\": %d}";
+        String cooldown =
+                "{\"symbol\": \"AAPL\", \"threshold\": 1, \"triggerMode\": \"COOLDOWN\"," + " \"cooldownSeconds\": %d}";
+
+        // When she asks for a week and a minute, Integer.MAX_VALUE minutes, or a cooldown past a year
+        // Then each is a 400 problem detail
+        assertProblem(post(alice, "/alerts", window.formatted(10_081)), 400);
+        assertProblem(post(alice, "/alerts", window.formatted(Integer.MAX_VALUE)), 400);
+        assertProblem(post(alice, "/alerts", cooldown.formatted(366L * 24 * 3600 + 1)), 400);
+        assertProblem(post(alice, "/alerts", cooldown.formatted(Long.MAX_VALUE)), 400);
+        // And exactly a week and a year are accepted
+        assertThat(post(alice, "/alerts", window.formatted(10_080))).hasStatus(201);
+        assertThat(post(alice, "/alerts", cooldown.formatted(366L * 24 * 3600))).hasStatus(201);
+    }
+
+    @Test
     void pausesResumesChangesAndDeletesARule() {
         // Given a rule
         TestUser alice = registerUser("Alice");

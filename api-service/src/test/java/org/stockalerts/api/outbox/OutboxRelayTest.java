@@ -3,6 +3,8 @@ package org.stockalerts.api.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -59,6 +61,62 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
     @Autowired
     Clock clock;
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void quarantinesAnEventTooLargeForTheBrokerAndPublishesTheNextOne() {
+        // Given, committed together, an event larger than the producer's max.request.size (1 MiB)
+        // and an ordinary event of the same key behind it
+        String key = UUID.randomUUID().toString();
+        UUID tooLarge = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        double before = quarantinedCount();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            unpublishedRow(tooLarge, key, "{\"padding\": \"" + "x".repeat(1_100_000) + "\"}");
+            unpublishedRow(next, key, "{\"small\": true}");
+        });
+
+        // When the relay runs, then the large event is quarantined with its reason and counted
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM api.outbox WHERE message_key = ?"
+                                        + " AND (published_at IS NOT NULL OR quarantined_at IS NOT NULL)",
+                                Long.class,
+                                key)
+                        == 2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT quarantine_reason FROM api.outbox WHERE event_id = ? AND published_at IS NULL",
+                        String.class,
+                        tooLarge))
+                .startsWith("RecordTooLargeException");
+        assertThat(quarantinedCount()).isEqualTo(before + 1);
+        // And the event behind it is published, and only it arrives
+        assertThat(awaitEvents(List.of(next.toString())))
+                .extracting(OutboxRelayTest::eventId)
+                .containsExactly(next.toString());
+        assertThat(jdbc.queryForObject(
+                        "SELECT quarantined_at IS NULL FROM api.outbox WHERE event_id = ?", Boolean.class, next))
+                .isTrue();
+    }
+
+    private double quarantinedCount() {
+        return meters.find(OutboxRelay.QUARANTINED).tag("error", "RecordTooLargeException").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    private void unpublishedRow(UUID eventId, String key, String payload) {
+        jdbc.update(
+                "INSERT INTO api.outbox (event_id, topic, message_key, event_type, payload, created_at)"
+                        + " VALUES (?, ?, ?, 'Test', ?::jsonb, now())",
+                eventId,
+                Topics.USER_EVENTS.name(),
+                key,
+                payload);
+    }
+
     @Test
     void writesSucceedWhileKafkaIsUnreachableAndEveryEventArrivesExactlyOnceWhenItIsBack() {
         // Given the relay stopped and a relay whose broker is unreachable
@@ -86,8 +144,8 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
             assertThat(delete(alice, "/alerts/" + ruleId)).hasStatus(204);
 
             // Then every write succeeded, and the unreachable broker publishes nothing
-            OutboxRelay down =
-                    new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), unreachable, settings, clock);
+            OutboxRelay down = new OutboxRelay(
+                    jdbc, new TransactionTemplate(transactionManager), unreachable, settings, clock, meters);
             assertThatThrownBy(down::publishBatch).isInstanceOf(OutboxPublishException.class);
             expected = jdbc.queryForList(
                     "SELECT event_id::text FROM api.outbox WHERE message_key IN (?, ?) AND published_at IS NULL"

@@ -39,6 +39,13 @@ public record AlertRule(
         RuleStatus status,
         long revision) {
 
+    /**
+     * The longest look-back of a window move rule, a week: the API refuses longer windows, and the
+     * engine refuses a longer one that arrives anyway (from an older API or written by hand),
+     * because it keeps one price per minute of the longest window of each symbol.
+     */
+    public static final int MAX_WINDOW_MINUTES = 7 * 24 * 60;
+
     public AlertRule {
         Require.present(ruleId, "ruleId");
         Require.present(userId, "userId");
