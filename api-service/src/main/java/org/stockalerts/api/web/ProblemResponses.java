@@ -20,13 +20,18 @@ public class ProblemResponses {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write(body(status.value(), title, detail));
+    }
+
+    /** The JSON text of a problem detail. */
+    String body(int status, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
-        body.put("status", status.value());
+        body.put("status", status);
         body.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write(json.writeValueAsString(body));
+        return json.writeValueAsString(body);
     }
 }
