@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stockalerts.api.idempotency.IdempotencySettings;
 import org.stockalerts.api.live.LiveSettings;
 import org.stockalerts.api.marketdata.MarketDataSettings;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
@@ -26,6 +27,7 @@ class ApiSettingsTest {
                 QuotaSettings.class,
                 LiveSettings.class,
                 OutboxSettings.class,
+                IdempotencySettings.class,
                 MarketDataSettings.class,
                 SimulatedFeedSettings.class,
                 StockQuerySettings.class,
@@ -51,6 +53,8 @@ class ApiSettingsTest {
                 Arguments.of(OutboxSettings.class, "batch-size", "0"),
                 Arguments.of(OutboxSettings.class, "poll-interval", "0s"),
                 Arguments.of(OutboxSettings.class, "send-timeout", "-1s"),
+                Arguments.of(IdempotencySettings.class, "ttl", "0s"),
+                Arguments.of(IdempotencySettings.class, "cleanup-interval", "0s"),
                 Arguments.of(MarketDataSettings.class, "poll-interval", "0s"),
                 Arguments.of(MarketDataSettings.class, "leader-check-interval", "-5s"),
                 Arguments.of(SimulatedFeedSettings.class, "tick-interval", "50us"),

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.CurrentUser;
 import org.stockalerts.api.security.Ownership;
 import org.stockalerts.api.web.NotFoundException;
@@ -47,6 +48,7 @@ class AlertRuleController {
     }
 
     @PostMapping
+    @Idempotent
     @Operation(summary = "Create an alert rule")
     @ApiResponse(
             responseCode = "201",

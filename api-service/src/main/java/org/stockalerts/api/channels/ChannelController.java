@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.channels.ChannelDtos.ChannelView;
+import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.CurrentUser;
 
 @RestController
@@ -49,6 +50,7 @@ class ChannelController {
     }
 
     @PostMapping
+    @Idempotent
     @Operation(
             summary = "Add an e-mail or webhook channel",
             description = "For a webhook the answer carries its signing secret (whsec_…), shown only this once."

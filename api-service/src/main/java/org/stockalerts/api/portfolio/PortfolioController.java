@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.portfolio.PortfolioRequests.HoldingRequest;
 import org.stockalerts.api.portfolio.PortfolioRequests.PortfolioRequest;
 import org.stockalerts.api.security.CurrentUser;
@@ -48,6 +49,7 @@ class PortfolioController {
     }
 
     @PostMapping("/users/{id}/portfolio")
+    @Idempotent
     @Operation(
             summary = "Create or update the user's portfolio; holdings, when given, replace the current ones."
                     + " Without a body, create it (or return it as it is)")
@@ -64,6 +66,7 @@ class PortfolioController {
     }
 
     @PostMapping("/portfolio")
+    @Idempotent
     @Operation(summary = "Create or update the portfolio of the user named in the body (the caller)")
     @ApiResponse(
             responseCode = "201",
@@ -85,6 +88,7 @@ class PortfolioController {
     }
 
     @PostMapping("/portfolio/{id}/stocks")
+    @Idempotent
     @Operation(
             summary = "Add a purchase (a new holding, or more of one held, average cost weighted) or, with only"
                     + " a symbol and a threshold, a watch entry; each threshold adds a price-at-or-above rule")
