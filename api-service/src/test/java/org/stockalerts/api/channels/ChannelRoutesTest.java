@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.common.secrets.SecretBox;
+import org.stockalerts.common.secrets.SecretsSettings;
 import org.stockalerts.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
 
@@ -161,6 +162,31 @@ class ChannelRoutesTest extends ApiIntegrationTestSupport {
         Map<String, Object> again = channelRow(id);
         assertThat(box.open((String) again.get("secret"), id)).isEqualTo(third);
         assertThat(box.open((String) again.get("previous_secret"), id)).isEqualTo(second);
+    }
+
+    @Test
+    void rotatesASecretWhoseKeyIsGoneWithoutAnOverlap() {
+        // Given a webhook whose stored secret was sealed with a key this service does not have
+        TestUser alice = registerUser("Alice");
+        String id = addChannel(alice, "WEBHOOK", "https://93.184.215.14/hooks/lost-key")
+                .get("id")
+                .asString();
+        String lost = new SecretsSettings(SecretsSettings.DEVELOPMENT_KEY, List.of())
+                .box()
+                .seal("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4ZzJ0sZ7tQ8=", id);
+        jdbc.update("UPDATE api.notification_channels SET secret = ? WHERE id = ?::uuid", lost, id);
+
+        // When Alice rotates it
+        MvcTestResult rotated = rotate(alice, alice, id);
+
+        // Then she gets a new secret at once, and the unreadable one is not kept for an overlap
+        assertThat(rotated).hasStatus(200);
+        Map<String, Object> row = channelRow(id);
+        assertThat(box.open((String) row.get("secret"), id))
+                .isEqualTo(json(rotated).get("secret").asString());
+        assertThat(row.get("previous_secret")).isNull();
+        assertThat(Instant.parse(json(rotated).get("previousSecretExpiresAt").asString()))
+                .isEqualTo(((Timestamp) row.get("updated_at")).toInstant());
     }
 
     @Test
