@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 class ChannelRoutesTest extends ApiIntegrationTestSupport {
 
+    private static final String PLAIN_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4ZzJ0sZ7tQ8=";
+
     @Autowired
     private SecretBox box;
 
@@ -168,12 +170,10 @@ class ChannelRoutesTest extends ApiIntegrationTestSupport {
     void rotatesASecretWhoseKeyIsGoneWithoutAnOverlap() {
         // Given a webhook whose stored secret was sealed with a key this service does not have
         TestUser alice = registerUser("Alice");
-        String id = addChannel(alice, "WEBHOOK", "https://93.184.215.14/hooks/lost-key")
-                .get("id")
-                .asString();
+        String id = channelId(alice, "WEBHOOK", "https://93.184.215.14/hooks/lost-key");
         String lost = new SecretsSettings(SecretsSettings.DEVELOPMENT_KEY, List.of())
                 .box()
-                .seal("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4ZzJ0sZ7tQ8=", id);
+                .seal(PLAIN_SECRET, id);
         jdbc.update("UPDATE api.notification_channels SET secret = ? WHERE id = ?::uuid", lost, id);
 
         // When Alice rotates it
@@ -194,7 +194,7 @@ class ChannelRoutesTest extends ApiIntegrationTestSupport {
         // Given Alice's e-mail channel and Bob
         TestUser alice = registerUser("Alice");
         TestUser bob = registerUser("Bob");
-        String id = addChannel(alice, "EMAIL", "alice@example.com").get("id").asString();
+        String id = channelId(alice, "EMAIL", "alice@example.com");
 
         // Then an e-mail channel has no secret to rotate, and Bob cannot find Alice's channel
         assertProblem(rotate(alice, alice, id), 422);
@@ -207,15 +207,12 @@ class ChannelRoutesTest extends ApiIntegrationTestSupport {
     void sealsPlainTextSecretsOfEarlierVersionsOnceAndDropsExpiredPreviousOnes() {
         // Given a webhook stored as versions before V7 stored it: its secret in plain text
         TestUser alice = registerUser("Alice");
-        String id = addChannel(alice, "WEBHOOK", "https://93.184.215.14/hooks/legacy")
-                .get("id")
-                .asString();
-        String plain = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4ZzJ0sZ7tQ8=";
+        String id = channelId(alice, "WEBHOOK", "https://93.184.215.14/hooks/legacy");
         String expiredPrevious = box.seal("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", id);
         jdbc.update(
                 "UPDATE api.notification_channels SET secret = ?, previous_secret = ?,"
                         + " previous_secret_expires_at = now() - interval '1 minute' WHERE id = ?::uuid",
-                plain,
+                PLAIN_SECRET,
                 expiredPrevious,
                 id);
 
@@ -226,8 +223,8 @@ class ChannelRoutesTest extends ApiIntegrationTestSupport {
 
         // Then the secret is sealed, opens to the same secret, the expired previous one is gone,
         // and the second run changed nothing
-        assertThat((String) once.get("secret")).startsWith("enc1:").doesNotContain(plain.substring(6));
-        assertThat(box.open((String) once.get("secret"), id)).isEqualTo(plain);
+        assertThat((String) once.get("secret")).startsWith("enc1:").doesNotContain(PLAIN_SECRET.substring(6));
+        assertThat(box.open((String) once.get("secret"), id)).isEqualTo(PLAIN_SECRET);
         assertThat(once.get("previous_secret")).isNull();
         assertThat(once.get("previous_secret_expires_at")).isNull();
         assertThat(channelRow(id)).isEqualTo(once);
@@ -263,6 +260,10 @@ class ChannelRoutesTest extends ApiIntegrationTestSupport {
     /** {@code caller} rotates the secret of channel {@code channelId} on {@code owner}'s path. */
     private MvcTestResult rotate(TestUser caller, TestUser owner, Object channelId) {
         return post(caller, "/users/" + owner.id() + "/channels/" + channelId + "/secret/rotate", "");
+    }
+
+    private String channelId(TestUser user, String type, String address) {
+        return addChannel(user, type, address).get("id").asString();
     }
 
     private JsonNode addChannel(TestUser user, String type, String address) {
