@@ -220,6 +220,8 @@ CONTAINER_TEST_API_PORT=${SERVICE_PORTS[0]}
 CONTAINER_TEST_ALERT_CONSUMER_PORT=${SERVICE_PORTS[1]}
 CONTAINER_TEST_PERSISTENCE_CONSUMER_PORT=${SERVICE_PORTS[2]}
 CONTAINER_TEST_ANALYTICS_CONSUMER_PORT=${SERVICE_PORTS[3]}
+# a key of its own for webhook secrets, handed to api-service and alert-consumer (not the compose file's public one)
+STOCKALERTS_SECRETS_KEY=$(head -c 32 /dev/urandom | base64)
 # the Go version's names, which docker-compose.yml reads where POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD are unset
 DB_NAME=stock_alerts_go
 DB_USER=gopher

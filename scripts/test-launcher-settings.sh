@@ -57,5 +57,22 @@ expect "the Go version's names from the settings file (.env)" \
 expect "the port's names from the environment win over the Go version's from the file" \
   "jdbc:postgresql://port.example:5432/stock_alerts|stockalerts|port-secret|kafka.example:9092" "${PORT[@]}"
 
+# secrets_key [VAR=VALUE...]: the key ensure_secrets_key hands to the services, with the data folder $WORK/data
+secrets_key() {
+  # shellcheck disable=SC2016 # $1 belongs to the inner shell
+  env -i PATH="$PATH" HOME="$WORK" STOCK_ALERTS_DATA_DIR="$WORK/data" STOCK_ALERTS_ENV_FILE="$WORK/none.env" "$@" \
+    bash -c 'source "$1" && load_settings && ensure_secrets_key >/dev/null && echo "$STOCKALERTS_SECRETS_KEY"' \
+    launcher-settings "$ROOT/stock-alerts"
+}
+
+rm -f "$WORK/data/secrets.key"
+GENERATED="$(secrets_key)"
+check "no STOCKALERTS_SECRETS_KEY: a key of 32 random bytes is generated into the data folder" \
+  test "$(printf '%s' "$GENERATED" | base64 -d | wc -c)" = 32
+check "the generated key is readable by its owner only" test "$(stat -c %a "$WORK/data/secrets.key")" = 600
+check "the next start keeps the generated key" test "$(secrets_key)" = "$GENERATED"
+check "STOCKALERTS_SECRETS_KEY wins over the generated key" \
+  test "$(secrets_key STOCKALERTS_SECRETS_KEY=c2V0LWtleQ==)" = c2V0LWtleQ==
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -29,6 +29,8 @@ done
 WORK="$(mktemp -d)"
 export STOCK_ALERTS_DATA_DIR="$WORK/data"
 export STOCK_ALERTS_ENV_FILE="$WORK/test.env"
+# the launcher generates its webhook secrets key when none is set; this test checks that it does
+unset STOCKALERTS_SECRETS_KEY
 export STOCK_ALERTS_BUILD="${STOCK_ALERTS_BUILD:-never}"
 export STOCK_ALERTS_READY_TIMEOUT="$READY_TIMEOUT"
 unset API_PORT ALERT_CONSUMER_PORT PERSISTENCE_CONSUMER_PORT ANALYTICS_CONSUMER_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT
@@ -203,6 +205,8 @@ check "help lists import-seed" contains <("$LAUNCHER" help) "import-seed"
 check "import-seed refuses an unknown argument by name" fails_saying "unknown argument '--nope'" \
   "$LAUNCHER" import-seed --nope
 check "import-seed imports a Go database into the running system" import_seed
+check "the launcher generated the webhook secrets key in the data folder" test -s "$STOCK_ALERTS_DATA_DIR/secrets.key"
+SECRETS_KEY_BEFORE="$(cat "$STOCK_ALERTS_DATA_DIR/secrets.key" || echo "no key")"
 HISTORY_BEFORE="$(schema_history_rows || echo "no history")"
 CLUSTER_ID="$(cat "$STOCK_ALERTS_DATA_DIR/kafka/cluster.id" || echo "no cluster id")"
 
@@ -221,6 +225,7 @@ check "every service is healthy after the restart" all_healthy
 check "Kafka kept its cluster (storage not formatted again)" test "$(cat "$STOCK_ALERTS_DATA_DIR/kafka/cluster.id")" = "$CLUSTER_ID"
 check "Kafka kept the record written before the restart" record_kept
 check "the database kept its migrations" migrations_kept
+check "the webhook secrets key is kept" test "$(cat "$STOCK_ALERTS_DATA_DIR/secrets.key")" = "$SECRETS_KEY_BEFORE"
 check "stop after the restart succeeds" timeout 120 "$LAUNCHER" stop
 check "no component is left running after the second stop" no_component_left
 

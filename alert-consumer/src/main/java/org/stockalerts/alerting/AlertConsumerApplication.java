@@ -6,10 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
+import org.stockalerts.common.secrets.StockAlertsSecretsConfiguration;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({StockAlertsCommonConfiguration.class, StockAlertsStreamsConfiguration.class})
+@Import({
+    StockAlertsCommonConfiguration.class,
+    StockAlertsStreamsConfiguration.class,
+    StockAlertsSecretsConfiguration.class
+})
 public class AlertConsumerApplication {
 
     public static void main(String[] args) {

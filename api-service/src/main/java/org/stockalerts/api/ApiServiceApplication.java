@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.stockalerts.api.seedimport.SeedImportCommand;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
+import org.stockalerts.common.secrets.StockAlertsSecretsConfiguration;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(StockAlertsCommonConfiguration.class)
+@Import({StockAlertsCommonConfiguration.class, StockAlertsSecretsConfiguration.class})
 public class ApiServiceApplication {
 
     public static void main(String[] args) {

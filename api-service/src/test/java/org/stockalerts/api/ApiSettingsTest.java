@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stockalerts.api.channels.WebhookSecretSettings;
 import org.stockalerts.api.idempotency.IdempotencySettings;
 import org.stockalerts.api.live.LiveSettings;
 import org.stockalerts.api.marketdata.MarketDataSettings;
@@ -32,7 +33,8 @@ class ApiSettingsTest {
                 SimulatedFeedSettings.class,
                 StockQuerySettings.class,
                 ReplaySettings.class,
-                AlphaVantageSettings.class);
+                AlphaVantageSettings.class,
+                WebhookSecretSettings.class);
     }
 
     @ParameterizedTest
@@ -63,7 +65,9 @@ class ApiSettingsTest {
                 Arguments.of(StockQuerySettings.class, "max-bars", "0"),
                 Arguments.of(StockQuerySettings.class, "quote-analytics-interval", "7m"),
                 Arguments.of(ReplaySettings.class, "speed", "0"),
-                Arguments.of(AlphaVantageSettings.class, "retries", "-1"));
+                Arguments.of(AlphaVantageSettings.class, "retries", "-1"),
+                Arguments.of(WebhookSecretSettings.class, "webhook-secret-overlap", "-1s"),
+                Arguments.of(WebhookSecretSettings.class, "webhook-secret-overlap", "8d"));
     }
 
     @ParameterizedTest

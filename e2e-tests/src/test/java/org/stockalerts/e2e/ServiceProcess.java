@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,12 @@ final class ServiceProcess implements AutoCloseable {
     /** JVM options of the end-to-end tests: small and quick to start, not fast. */
     static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /**
+     * The key that seals webhook secrets, one per test run and shared by every service it starts
+     * (api-service seals them, alert-consumer opens them), unless the environment sets its own.
+     */
+    private static final String SECRETS_KEY = randomKey();
+
     /** Starts {@code module}'s jar with {@code env}, serving HTTP on a free port set in {@code portVariable}. */
     static ServiceProcess start(String module, String portVariable, Map<String, String> env) throws IOException {
         return start(module, portVariable, env, TEST_JVM);
@@ -57,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
+        environment(builder, env);
         builder.environment().put(portVariable, String.valueOf(port));
         return new ServiceProcess(module, port, log, builder.start());
     }
@@ -79,7 +87,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(arguments);
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
+        environment(builder, env);
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -87,6 +95,17 @@ final class ServiceProcess implements AutoCloseable {
                     module + " " + arguments.get(0) + " did not end within " + timeout + "; see " + log);
         }
         return process.exitValue();
+    }
+
+    private static void environment(ProcessBuilder builder, Map<String, String> env) {
+        builder.environment().putIfAbsent("STOCKALERTS_SECRETS_KEY", SECRETS_KEY);
+        builder.environment().putAll(env);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** Whether the service answers its health endpoint with UP. */

@@ -2,6 +2,8 @@ package org.stockalerts.alerting.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,13 +13,15 @@ import org.stockalerts.common.event.ChannelType;
 
 /**
  * Reads the users' notification channels from the API's table ({@code api.notification_channels}),
- * read-only: api-service owns and writes it. It is the only place webhook secrets live.
+ * read-only: api-service owns and writes it. It is the only place webhook secrets live, sealed; they
+ * are opened only when a request is signed ({@link WebhookSecrets}).
  */
 @Repository
 public class ChannelDirectory {
 
     private static final String COLUMNS =
-            "SELECT id, user_id, type, address, secret, enabled FROM api.notification_channels";
+            "SELECT id, user_id, type, address, secret, previous_secret, previous_secret_expires_at, enabled"
+                    + " FROM api.notification_channels";
 
     private final JdbcTemplate jdbc;
 
@@ -44,6 +48,12 @@ public class ChannelDirectory {
                 ChannelType.valueOf(row.getString("type")),
                 row.getString("address"),
                 row.getString("secret"),
+                row.getString("previous_secret"),
+                instant(row.getTimestamp("previous_secret_expires_at")),
                 row.getBoolean("enabled"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -8,14 +8,18 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.secrets.SecretBoxException;
 
 /**
- * POSTs an alert to a user's webhook, signed the Standard Webhooks way. 2xx is delivered; a
+ * POSTs an alert to a user's webhook, signed the Standard Webhooks way: with the channel's secret and,
+ * while a rotation's overlap runs, also with the secret it replaced ({@code webhook-signature} then
+ * holds both, space-separated, the new one first). 2xx is delivered; a
  * timeout, a connection failure, 408, 429 and 5xx are worth retrying (429 and 503 with the
  * receiver's Retry-After); redirects and every other status are final.
  */
@@ -29,11 +33,13 @@ public class WebhookSender implements ChannelSender {
 
     private final HttpClient http;
     private final DestinationPolicy policy;
+    private final WebhookSecrets secrets;
     private final Clock clock;
 
-    public WebhookSender(HttpClient http, DestinationPolicy policy, Clock clock) {
+    public WebhookSender(HttpClient http, DestinationPolicy policy, WebhookSecrets secrets, Clock clock) {
         this.http = http;
         this.policy = policy;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -48,11 +54,20 @@ public class WebhookSender implements ChannelSender {
         if (!verdict.allowed()) {
             return verdict.refusal();
         }
-        Optional<String> badSecret = WebhookSignature.problemWith(channel.secret());
+        Instant now = clock.instant();
+        List<String> signing;
+        try {
+            signing = secrets.signing(channel, now);
+        } catch (SecretBoxException e) {
+            return SendResult.permanent(null, "webhook secret cannot be opened: " + e.getMessage());
+        }
+        Optional<String> badSecret = signing.stream()
+                .map(WebhookSignature::problemWith)
+                .flatMap(Optional::stream)
+                .findFirst();
         if (badSecret.isPresent()) {
             return SendResult.permanent(null, badSecret.get());
         }
-        Instant now = clock.instant();
         byte[] body = EventJson.write(WebhookPayload.of(alert, now));
         String id = alert.alertId().toString();
         long timestamp = now.getEpochSecond();
@@ -62,7 +77,7 @@ public class WebhookSender implements ChannelSender {
                 .header("User-Agent", USER_AGENT)
                 .header(ID_HEADER, id)
                 .header(TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(SIGNATURE_HEADER, WebhookSignature.sign(channel.secret(), id, timestamp, body))
+                .header(SIGNATURE_HEADER, WebhookSignature.signAll(signing, id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {

@@ -3,7 +3,9 @@ package org.stockalerts.alerting.delivery;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,6 +33,18 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java platform provides " + ALGORITHM, e);
         }
+    }
+
+    /**
+     * The {@code webhook-signature} header value signed with each of {@code secrets}: their
+     * signatures space-separated, in the order given, as Standard Webhooks lists several.
+     */
+    public static String signAll(List<String> secrets, String id, long timestampSeconds, byte[] body) {
+        StringJoiner header = new StringJoiner(" ");
+        for (String secret : secrets) {
+            header.add(sign(secret, id, timestampSeconds, body));
+        }
+        return header.toString();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -19,6 +20,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.secrets.SecretBox;
+import org.stockalerts.common.secrets.SecretsSettings;
 
 /** Users, channels and webhook receivers for delivery tests, in the real test database. */
 final class DeliveryFixtures {
@@ -78,7 +81,23 @@ final class DeliveryFixtures {
                 user,
                 type.name(),
                 address,
-                secret);
+                secret == null ? null : SECRETS.seal(secret, id.toString()));
+    }
+
+    /**
+     * Rotates a stored webhook's secret as api-service does: {@code secret} becomes its secret, and
+     * its former one the previous secret until {@code overlap} from the database's now (negative: over).
+     */
+    static void rotate(JdbcTemplate jdbc, UUID channelId, String secret, Duration overlap) {
+        String former = jdbc.queryForObject(
+                "SELECT secret FROM api.notification_channels WHERE id = ?", String.class, channelId);
+        jdbc.update(
+                "UPDATE api.notification_channels SET secret = ?, previous_secret = ?,"
+                        + " previous_secret_expires_at = now() + make_interval(secs => ?) WHERE id = ?",
+                SECRETS.seal(secret, channelId.toString()),
+                former,
+                (double) overlap.toSeconds(),
+                channelId);
     }
 
     /**
@@ -94,6 +113,12 @@ final class DeliveryFixtures {
             }
         }
     }
+
+    /** The key of the tests' application.properties ({@code stockalerts.secrets.key}). */
+    static final String SECRETS_KEY = "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMDEyMzQ=";
+
+    /** Seals secrets as api-service does, with the tests' key. */
+    static final SecretBox SECRETS = new SecretsSettings(SECRETS_KEY, List.of()).box();
 
     /** A fresh secret in the format api-service issues. */
     static String newSecret() {

@@ -159,6 +159,44 @@ class DeliveryIntegrationTest {
     }
 
     @Test
+    void signsWithBothSecretsDuringARotationsOverlapAndWithTheNewOneAfterIt() throws Exception {
+        // Given a user with two webhooks whose secrets were rotated: the first's old secret still valid
+        // for an hour, the second's expired a minute ago
+        UUID user = DeliveryFixtures.user(jdbc);
+        MockWebServer overlapping = receiver(DeliveryFixtures.accepted());
+        MockWebServer expired = receiver(DeliveryFixtures.accepted());
+        UUID overlappingId = UUID.randomUUID();
+        UUID expiredId = UUID.randomUUID();
+        String oldSecret = DeliveryFixtures.newSecret();
+        String newSecret = DeliveryFixtures.newSecret();
+        DeliveryFixtures.webhook(jdbc, user, overlapping, oldSecret, overlappingId);
+        DeliveryFixtures.webhook(jdbc, user, expired, oldSecret, expiredId);
+        DeliveryFixtures.rotate(jdbc, overlappingId, newSecret, Duration.ofHours(1));
+        DeliveryFixtures.rotate(jdbc, expiredId, newSecret, Duration.ofMinutes(-1));
+        // And no row holds a secret in clear
+        assertThat(jdbc.queryForList(
+                        "SELECT secret || previous_secret FROM api.notification_channels WHERE user_id = ?",
+                        String.class,
+                        user))
+                .hasSize(2)
+                .allSatisfy(row ->
+                        assertThat(row).doesNotContain(oldSecret.substring(6)).doesNotContain(newSecret.substring(6)));
+
+        // When an alert fires
+        publish(DeliveryFixtures.webhookAlert(user, "AAPL rose above 200.00"));
+
+        // Then the overlapping receiver gets two signatures, the new secret's first, each verifiable
+        RecordedRequest both = overlapping.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(both).isNotNull();
+        assertThat(both.getHeaders().get("webhook-signature").split(" "))
+                .containsExactly(signed(newSecret, both), signed(oldSecret, both));
+        // And the other receiver only the new secret's
+        RecordedRequest one = expired.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(one).isNotNull();
+        assertThat(one.getHeaders().get("webhook-signature")).isEqualTo(signed(newSecret, one));
+    }
+
+    @Test
     void retriesAReceiverThatFailsTwiceAndDeliversExactlyOnce() throws Exception {
         // Given a receiver that answers 503, then 429 with Retry-After, then 200
         UUID user = DeliveryFixtures.user(jdbc);
@@ -354,6 +392,14 @@ class DeliveryIntegrationTest {
             }
         });
         return server;
+    }
+
+    private static String signed(String secret, RecordedRequest request) throws Exception {
+        return expectedSignature(
+                secret,
+                request.getHeaders().get("webhook-id"),
+                request.getHeaders().get("webhook-timestamp"),
+                request.getBody().string(StandardCharsets.UTF_8));
     }
 
     /** Computed here independently of the production signer, as a receiver would. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.channels.ChannelDtos.ChannelView;
+import org.stockalerts.api.channels.ChannelDtos.SecretRotation;
 import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.CurrentUser;
 
@@ -61,9 +62,26 @@ class ChannelController {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CREATED)))
     ResponseEntity<ChannelView> add(
             @PathVariable UUID userId, @CurrentUser UUID caller, @Valid @RequestBody ChannelDtos.NewChannel request) {
-        ChannelEntity channel = channels.add(requireSelf(userId, caller), request.type(), request.address());
-        return ResponseEntity.created(URI.create("/users/" + userId + "/channels/" + channel.id()))
-                .body(ChannelView.withSecret(channel));
+        Channels.Added added = channels.add(requireSelf(userId, caller), request.type(), request.address());
+        return ResponseEntity.created(URI.create(
+                        "/users/" + userId + "/channels/" + added.channel().id()))
+                .body(ChannelView.withSecret(added));
+    }
+
+    @PostMapping("/{channelId}/secret/rotate")
+    @Idempotent
+    @Operation(
+            summary = "Give a webhook channel a new signing secret",
+            description = "Answers the new secret (whsec_…), shown only this once. Until previousSecretExpiresAt"
+                    + " (STOCKALERTS_API_WEBHOOK_SECRET_OVERLAP after now, 24 h by default) every delivery carries"
+                    + " two signatures in webhook-signature, the new secret's first; then only the new one."
+                    + " Rotating again drops the secret replaced before at once. E-mail channels answer 422.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.ROTATED)))
+    SecretRotation rotateSecret(@PathVariable UUID userId, @PathVariable UUID channelId, @CurrentUser UUID caller) {
+        return channels.rotateSecret(requireSelf(userId, caller), channelId);
     }
 
     @PatchMapping("/{channelId}")

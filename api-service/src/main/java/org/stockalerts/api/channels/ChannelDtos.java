@@ -34,14 +34,21 @@ final class ChannelDtos {
                     channel.id(), channel.type(), channel.address(), channel.enabled(), channel.createdAt(), null);
         }
 
-        static ChannelView withSecret(ChannelEntity channel) {
+        static ChannelView withSecret(Channels.Added added) {
+            ChannelEntity channel = added.channel();
             return new ChannelView(
                     channel.id(),
                     channel.type(),
                     channel.address(),
                     channel.enabled(),
                     channel.createdAt(),
-                    channel.secret());
+                    added.secret());
         }
     }
+
+    /**
+     * The answer to a secret rotation: the new secret, shown only this once, and when the replaced one
+     * stops signing deliveries (until then each delivery carries both signatures).
+     */
+    record SecretRotation(UUID channelId, String secret, Instant previousSecretExpiresAt) {}
 }

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.stockalerts.common.event.ChannelTarget;
 import org.stockalerts.common.event.ChannelType;
 
-/** A delivery target of a user: an e-mail address or a webhook URL with its signing secret. */
+/**
+ * A delivery target of a user: an e-mail address or a webhook URL with its signing secret, sealed
+ * ({@link ChannelSecrets}), and during a rotation's overlap the sealed secret it replaced.
+ */
 @Entity
 @Table(name = "notification_channels")
 class ChannelEntity {
@@ -31,6 +34,12 @@ class ChannelEntity {
 
     private String secret;
 
+    @Column(name = "previous_secret")
+    private String previousSecret;
+
+    @Column(name = "previous_secret_expires_at")
+    private Instant previousSecretExpiresAt;
+
     @Column(nullable = false)
     private boolean enabled;
 
@@ -42,6 +51,7 @@ class ChannelEntity {
 
     protected ChannelEntity() {}
 
+    /** @param secret the sealed webhook secret; null for e-mail */
     ChannelEntity(UUID id, UUID userId, ChannelType type, String address, String secret, Instant now) {
         this.id = id;
         this.userId = userId;
@@ -55,6 +65,18 @@ class ChannelEntity {
 
     void enable(boolean enabled, Instant now) {
         this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Replaces the secret. The one it replaces signs next to it until {@code previousExpiresAt}, when
+     * that is after {@code now}; a secret replaced before is dropped at once, so at most two sign.
+     */
+    void rotateSecret(String sealedSecret, String sealedPrevious, Instant previousExpiresAt, Instant now) {
+        boolean overlap = previousExpiresAt.isAfter(now);
+        this.previousSecret = overlap ? sealedPrevious : null;
+        this.previousSecretExpiresAt = overlap ? previousExpiresAt : null;
+        this.secret = sealedSecret;
         this.updatedAt = now;
     }
 

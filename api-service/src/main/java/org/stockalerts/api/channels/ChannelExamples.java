@@ -14,5 +14,10 @@ final class ChannelExamples {
 
     static final String CHANNELS = "[" + CHANNEL + "]";
 
+    static final String ROTATED = """
+            {"channelId": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d6",
+             "secret": "whsec_3q2+796tvu8JYXx9o6HNRrj1UnqjITjKZQh4bwNfVDE=",
+             "previousSecretExpiresAt": "2026-01-03T10:30:00Z"}""";
+
     private ChannelExamples() {}
 }

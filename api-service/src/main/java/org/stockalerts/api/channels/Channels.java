@@ -1,16 +1,17 @@
 package org.stockalerts.api.channels;
 
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.stockalerts.api.channels.ChannelDtos.SecretRotation;
 import org.stockalerts.api.outbox.OutboxWriter;
 import org.stockalerts.api.quota.Quotas;
 import org.stockalerts.api.user.UserRepository;
@@ -20,19 +21,19 @@ import org.stockalerts.api.web.UnprocessableException;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.event.ChannelsChanged;
 import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.secrets.SecretBoxException;
 
 /**
  * A user's notification channels. Every change publishes the whole set as a {@link ChannelsChanged}
- * through the outbox. Webhook secrets (Standard Webhooks format, {@code whsec_} + base64) are made
- * here, stored for the delivery service and returned once.
+ * through the outbox. Webhook secrets are made by {@link ChannelSecrets}, stored sealed for the
+ * delivery service, and returned once: when the channel is added and when its secret is rotated.
+ * Secrets never travel on Kafka, so a rotation publishes nothing: the delivery service reads the
+ * channel's secrets from the table at every attempt.
  */
 @Service
 class Channels {
 
     private static final Logger log = LoggerFactory.getLogger(Channels.class);
-
-    private static final int SECRET_BYTES = 32;
-    private static final String SECRET_PREFIX = "whsec_";
 
     private final ChannelRepository channels;
     private final UserRepository users;
@@ -41,7 +42,8 @@ class Channels {
     private final EventIds ids;
     private final Clock clock;
     private final Quotas quotas;
-    private final SecureRandom random = new SecureRandom();
+    private final ChannelSecrets secrets;
+    private final Duration secretOverlap;
 
     Channels(
             ChannelRepository channels,
@@ -50,8 +52,12 @@ class Channels {
             WebhookSettings webhookSettings,
             EventIds ids,
             Clock clock,
-            Quotas quotas) {
+            Quotas quotas,
+            ChannelSecrets secrets,
+            WebhookSecretSettings secretSettings) {
         this.quotas = quotas;
+        this.secrets = secrets;
+        this.secretOverlap = secretSettings.webhookSecretOverlap();
         this.channels = channels;
         this.users = users;
         this.outbox = outbox;
@@ -60,8 +66,11 @@ class Channels {
         this.clock = clock;
     }
 
+    /** A channel just added, with its webhook secret in clear (null for e-mail), to be shown once. */
+    record Added(ChannelEntity channel, String secret) {}
+
     @Transactional
-    ChannelEntity add(UUID userId, ChannelType type, String rawAddress) {
+    Added add(UUID userId, ChannelType type, String rawAddress) {
         lockUser(userId);
         String address = switch (type) {
             case WEBHOOK -> webhookUrls.check(rawAddress);
@@ -71,17 +80,55 @@ class Channels {
         if (channels.existsByUserIdAndTypeAndAddress(userId, type, address)) {
             throw new ConflictException("this " + type + " channel already exists");
         }
-        String secret = type == ChannelType.WEBHOOK ? newSecret() : null;
+        UUID id = ids.next();
+        String secret = type == ChannelType.WEBHOOK ? secrets.generate() : null;
+        String sealed = secret == null ? null : secrets.seal(secret, id);
         ChannelEntity channel = quotas.guarded(
-                userId,
-                () -> channels.save(new ChannelEntity(ids.next(), userId, type, address, secret, clock.instant())));
+                userId, () -> channels.save(new ChannelEntity(id, userId, type, address, sealed, clock.instant())));
         publish(userId);
         log.atInfo()
                 .addKeyValue("userId", userId)
                 .addKeyValue("channelId", channel.id())
                 .addKeyValue("type", type)
                 .log("notification channel added");
-        return channel;
+        return new Added(channel, secret);
+    }
+
+    /**
+     * Gives a webhook channel a new secret. The replaced one signs next to it for the configured
+     * overlap; one replaced earlier, whose overlap may still run, stops signing at once.
+     */
+    @Transactional
+    SecretRotation rotateSecret(UUID userId, UUID channelId) {
+        lockUser(userId);
+        ChannelEntity channel = owned(userId, channelId);
+        if (channel.type() != ChannelType.WEBHOOK) {
+            throw new UnprocessableException("only webhook channels have a secret to rotate");
+        }
+        // the table keeps microseconds: the answer shows the expiry exactly as it is stored
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String secret = secrets.generate();
+        Instant previousExpiresAt = now.plus(secretOverlap);
+        String previous;
+        try {
+            previous = secrets.reseal(channel.secret(), channelId);
+        } catch (SecretBoxException e) {
+            // the secret can no longer be opened (its key is gone), so it signs nothing today: the rotation
+            // is the remedy, and it keeps no overlap for it
+            log.atWarn()
+                    .addKeyValue("channelId", channelId)
+                    .addKeyValue("reason", e.getMessage())
+                    .log("rotated webhook secret could not be opened; no overlap");
+            previous = null;
+            previousExpiresAt = now;
+        }
+        channel.rotateSecret(secrets.seal(secret, channelId), previous, previousExpiresAt, now);
+        log.atInfo()
+                .addKeyValue("userId", userId)
+                .addKeyValue("channelId", channelId)
+                .addKeyValue("previousSecretExpiresAt", previousExpiresAt)
+                .log("webhook secret rotated");
+        return new SecretRotation(channelId, secret, previousExpiresAt);
     }
 
     @Transactional
@@ -119,12 +166,6 @@ class Channels {
 
     private void lockUser(UUID userId) {
         users.lockById(userId).orElseThrow(() -> NotFoundException.user(userId));
-    }
-
-    private String newSecret() {
-        byte[] bytes = new byte[SECRET_BYTES];
-        random.nextBytes(bytes);
-        return SECRET_PREFIX + Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String email(String raw) {

@@ -306,7 +306,8 @@ class IdempotencyRoutesTest extends ApiIntegrationTestSupport {
                 "/portfolio",
                 "/users/{id}/portfolio",
                 "/portfolio/{id}/stocks",
-                "/users/{userId}/channels")) {
+                "/users/{userId}/channels",
+                "/users/{userId}/channels/{channelId}/secret/rotate")) {
             assertThat(paths.get(path).get("post").path("parameters").findValuesAsString("name"))
                     .as(path)
                     .contains(IdempotencyKey.HEADER);

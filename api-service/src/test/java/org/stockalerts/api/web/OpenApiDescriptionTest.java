@@ -32,7 +32,8 @@ class OpenApiDescriptionTest extends ApiIntegrationTestSupport {
             "get /users/{id}/alerts",
             "get /users/{userId}/channels",
             "post /users/{userId}/channels",
-            "patch /users/{userId}/channels/{channelId}");
+            "patch /users/{userId}/channels/{channelId}",
+            "post /users/{userId}/channels/{channelId}/secret/rotate");
 
     @Test
     void describesEveryOperationWithAnExampleAndTheBearerKey() {

@@ -1,0 +1,45 @@
+package org.stockalerts.alerting.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.secrets.SecretBox;
+
+/**
+ * Opens a webhook channel's stored secrets when a request is signed. Sealed secrets open with the
+ * key (and old keys) of {@code STOCKALERTS_SECRETS_KEY}, bound to the channel's id as api-service
+ * sealed them; a plain one (a row api-service has not resealed since an upgrade from a version
+ * before V7) is used as it is.
+ */
+@Component
+public class WebhookSecrets {
+
+    private final SecretBox box;
+
+    public WebhookSecrets(SecretBox box) {
+        this.box = box;
+    }
+
+    /**
+     * The secrets that sign a request made at {@code now}: the channel's own first, then, while the
+     * overlap of its last rotation runs (strictly before its expiry), the one it replaced.
+     *
+     * @throws org.stockalerts.common.secrets.SecretBoxException when a sealed secret does not open
+     */
+    List<String> signing(Channel channel, Instant now) {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(open(channel.secret(), channel.id()));
+        if (channel.previousSecret() != null
+                && channel.previousSecretExpiresAt() != null
+                && now.isBefore(channel.previousSecretExpiresAt())) {
+            secrets.add(open(channel.previousSecret(), channel.id()));
+        }
+        return secrets;
+    }
+
+    private String open(String stored, UUID channelId) {
+        return SecretBox.isSealed(stored) ? box.open(stored, channelId.toString()) : stored;
+    }
+}
