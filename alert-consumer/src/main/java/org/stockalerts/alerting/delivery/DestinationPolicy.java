@@ -1,6 +1,5 @@
 package org.stockalerts.alerting.delivery;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,12 +7,13 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.stockalerts.common.net.InternalAddresses;
 
 /**
- * Guards webhook calls against server-side request forgery: only http and https, and no host that
- * resolves to a loopback, private, link-local (cloud metadata included), carrier-grade NAT,
- * unique-local, multicast or unspecified address, unless the host is explicitly allow-listed.
- * Checked again at every send, because DNS answers change after a channel is created.
+ * Guards webhook calls against server-side request forgery: only http and https, no credentials, and
+ * no host that resolves to an {@linkplain InternalAddresses internal} address (the rule the API
+ * applied when the channel was created), unless the host is explicitly allow-listed. Checked again
+ * at every send, because DNS answers change after a channel is created.
  */
 public final class DestinationPolicy {
 
@@ -60,33 +60,12 @@ public final class DestinationPolicy {
             return new Verdict(null, SendResult.retryable(null, "webhook host " + host + " does not resolve", null));
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
+            if (InternalAddresses.isInternal(address)) {
                 return Verdict.refused(
                         "webhook host " + host + " resolves to a non-public address " + address.getHostAddress());
             }
         }
         return Verdict.call(uri);
-    }
-
-    /** Whether {@code address} is routable on the public internet. */
-    public static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress()
-                || address.isAnyLocalAddress()
-                || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress()
-                || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) != 0xfc; // fc00::/7 unique local (includes fd00:ec2::254)
-        }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        boolean thisNetwork = first == 0;
-        boolean carrierGradeNat = first == 100 && (second & 0xc0) == 64; // 100.64.0.0/10
-        boolean broadcast = first == 255;
-        return !thisNetwork && !carrierGradeNat && !broadcast;
     }
 
     private static String problemWith(URI uri) {

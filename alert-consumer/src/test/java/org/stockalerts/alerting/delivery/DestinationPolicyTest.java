@@ -9,7 +9,9 @@ import java.util.List;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stockalerts.testsupport.SsrfTargets;
 
 class DestinationPolicyTest {
 
@@ -42,6 +44,17 @@ class DestinationPolicyTest {
         // Then it is refused for good, naming the address
         assertRefusal(policy, "https://hooks.example.com/alerts", SendResult.Kind.PERMANENT)
                 .contains("non-public address");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.stockalerts.testsupport.SsrfTargets#refusedUrls")
+    void refusesEveryInternalDestinationTheApiRefusesToo(String url) {
+        // Given the policy with no allowed hosts, resolving names as a hostile DNS server could
+        DestinationPolicy policy = new DestinationPolicy(List.of(), SsrfTargets::resolve);
+
+        // When a delivery to the URL is checked
+        // Then it is not called
+        assertThat(policy.check(url).allowed()).as(url).isFalse();
     }
 
     @Test

@@ -55,9 +55,7 @@ class AlertRuleController {
             description = "Created",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     ResponseEntity<RuleView> create(@CurrentUser UUID caller, @Valid @RequestBody RuleRequest request) {
-        if (request.userId() != null) {
-            Ownership.requireSelf(request.userId(), caller);
-        }
+        requireSelfIfNamed(request, caller);
         RuleView rule = view(alertRules.create(caller, request));
         return ResponseEntity.created(URI.create("/alerts/" + rule.id())).body(rule);
     }
@@ -101,6 +99,7 @@ class AlertRuleController {
             description = "OK",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     RuleView replace(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
+        requireSelfIfNamed(request, caller);
         return view(alertRules.replace(caller, id, request));
     }
 
@@ -111,6 +110,7 @@ class AlertRuleController {
             description = "OK",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
     RuleView patch(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
+        requireSelfIfNamed(request, caller);
         return view(alertRules.patch(caller, id, request));
     }
 
@@ -139,6 +139,13 @@ class AlertRuleController {
     ResponseEntity<Void> delete(@CurrentUser UUID caller, @PathVariable UUID id) {
         alertRules.delete(caller, id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** A body may name its user, as the Go system's did, but only the caller: anyone else is a 404. */
+    private static void requireSelfIfNamed(RuleRequest request, UUID caller) {
+        if (request.userId() != null) {
+            Ownership.requireSelf(request.userId(), caller);
+        }
     }
 
     private RuleView view(AlertRuleEntity entity) {

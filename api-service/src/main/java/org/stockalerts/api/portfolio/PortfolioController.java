@@ -62,6 +62,9 @@ class PortfolioController {
             @CurrentUser UUID caller,
             @Valid @RequestBody(required = false) PortfolioRequest request) {
         UUID userId = requireSelf(id, caller);
+        if (request != null && request.userId() != null) {
+            requireSelf(request.userId(), caller);
+        }
         return upserted(request == null ? portfolios.ensure(userId) : portfolios.upsert(userId, request));
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -15,7 +16,8 @@ import org.stockalerts.api.web.ProblemResponses;
 /**
  * Requires {@code Authorization: Bearer <key>} on every route but the public ones, and puts the
  * authenticated {@link Caller} in the request attribute {@link #CALLER_ATTRIBUTE} (controllers take
- * it with {@link CurrentUser}). A missing, unknown or revoked key gets a 401 problem detail.
+ * it with {@link CurrentUser}). A missing, unknown or revoked key gets a 401 problem detail, more than
+ * one Authorization header a 400.
  */
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -53,6 +55,11 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size() > 1) {
+            // which one would count is up to each reader of the request: refuse instead of guessing
+            problems.write(response, HttpStatus.BAD_REQUEST, "Bad Request", "send exactly one Authorization header");
+            return;
+        }
         Optional<Caller> caller = bearerKey(request).flatMap(this::authenticate);
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

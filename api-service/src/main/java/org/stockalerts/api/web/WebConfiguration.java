@@ -14,7 +14,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The request size limit, and the JSON rules of the HTTP API: unknown fields refused, decimals read
+ * The path firewall, the request size limit, and the JSON rules of the HTTP API: unknown fields refused, decimals read
  * as BigDecimal and written plain. Only the MVC converter is strict; the application's
  * {@link JsonMapper} bean stays as Boot configures it for other uses.
  */
@@ -33,6 +33,16 @@ class WebConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(settings.maxRequestBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Runs first: every other filter and Spring MVC see only targets in normal form. */
+    @Bean
+    FilterRegistrationBean<PathFirewallFilter> pathFirewallFilter(ProblemResponses problems) {
+        FilterRegistrationBean<PathFirewallFilter> registration =
+                new FilterRegistrationBean<>(new PathFirewallFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;
     }

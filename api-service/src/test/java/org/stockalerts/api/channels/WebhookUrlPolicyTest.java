@@ -8,25 +8,21 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.stockalerts.api.web.UnprocessableException;
+import org.stockalerts.testsupport.SsrfTargets;
 
 class WebhookUrlPolicyTest {
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "127.0.0.1", "0.0.0.0", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-                "100.127.255.254", "::1", "fe80::1", "fc00::1", "fd12:3456::1", "::ffff:10.0.0.1", "224.0.0.1"
-            })
-    void treatsInternalAddressesAsInternal(String address) throws UnknownHostException {
-        assertThat(WebhookUrlPolicy.isInternal(InetAddress.getByName(address))).isTrue();
-    }
+    @MethodSource("org.stockalerts.testsupport.SsrfTargets#refusedUrls")
+    void refusesEveryInternalDestinationTheDeliveryCheckRefusesToo(String url) {
+        // Given the policy with no allowed hosts, resolving names as a hostile DNS server could
+        WebhookUrlPolicy policy = new WebhookUrlPolicy(new WebhookSettings(List.of()), SsrfTargets::resolve);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"93.184.215.14", "100.128.0.1", "8.8.8.8", "2606:4700::1111"})
-    void treatsPublicAddressesAsPublic(String address) throws UnknownHostException {
-        assertThat(WebhookUrlPolicy.isInternal(InetAddress.getByName(address))).isFalse();
+        // When a channel is created with the URL
+        // Then it is refused
+        assertThatThrownBy(() -> policy.check(url)).isInstanceOf(UnprocessableException.class);
     }
 
     @Test

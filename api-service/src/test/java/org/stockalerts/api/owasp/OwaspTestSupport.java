@@ -1,0 +1,152 @@
+package org.stockalerts.api.owasp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.stockalerts.api.security.ApiKeys;
+import org.stockalerts.api.web.ApiIntegrationTestSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The principals and resources of the OWASP API Top 10 suite: an owner with one of every resource
+ * (portfolio with a holding, rule, channel, fired alert), another user, the admin key, no key, and a
+ * revoked key of the owner.
+ */
+abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
+
+    static final String ADMIN_BEARER = "Bearer " + ADMIN_KEY;
+
+    /** An owner's resources, the other user, and the owner's revoked key. */
+    record World(
+            TestUser owner,
+            TestUser other,
+            String revokedKey,
+            UUID portfolioId,
+            String symbol,
+            UUID ruleId,
+            UUID channelId,
+            UUID alertId) {}
+
+    /** An operation of the OpenAPI description, e.g. {@code POST /alerts/{id}/pause}. */
+    record Operation(String method, String path, JsonNode description) {
+
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    World world() {
+        TestUser owner = registerUser("Owner");
+        TestUser other = registerUser("Other");
+        String symbol = uniqueSymbol();
+        storeTick(symbol, "10.50", 100L, "10.00", Instant.now());
+        MvcTestResult portfolio = post(
+                owner,
+                "/users/" + owner.id() + "/portfolio",
+                "{\"holdings\": [{\"symbol\": \"" + symbol + "\", \"quantity\": 1, \"averageCost\": 10}]}");
+        MvcTestResult rule = post(owner, "/alerts", "{\"symbol\": \"" + symbol + "\", \"threshold\": 100}");
+        MvcTestResult channel = post(
+                owner, "/users/" + owner.id() + "/channels", "{\"type\": \"EMAIL\", \"address\": \"o@example.com\"}");
+        assertThat(List.of(portfolio, rule, channel))
+                .allSatisfy(created -> assertThat(created).hasStatus(201));
+        return new World(
+                owner,
+                other,
+                revokedKeyOf(owner.id()),
+                idOf(portfolio),
+                symbol,
+                idOf(rule),
+                idOf(channel),
+                storeFiredAlert(owner.id(), symbol));
+    }
+
+    /** A second key of {@code userId}, shown to work, then revoked. */
+    private String revokedKeyOf(UUID userId) {
+        String key = ApiKeys.generate();
+        UUID keyId = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO api.api_keys (id, user_id, key_hash, key_prefix, created_at) VALUES (?, ?, ?, ?, now())",
+                keyId,
+                userId,
+                ApiKeys.hash(key),
+                ApiKeys.prefixOf(key));
+        assertThat(call("GET", "/users/" + userId, null, "Bearer " + key)).hasStatus(200);
+        revoke(userId, keyId);
+        return key;
+    }
+
+    /**
+     * Revokes the key {@code keyId} of {@code userId}. Until the API has a revocation route this deletes
+     * the key's row; it switches to {@code DELETE /users/{id}/keys/{keyId}} when that route lands.
+     */
+    void revoke(UUID userId, UUID keyId) {
+        assertThat(jdbc.update("DELETE FROM api.api_keys WHERE id = ? AND user_id = ?", keyId, userId))
+                .isEqualTo(1);
+    }
+
+    /** A fired alert of {@code userId} as the persistence service stores it. */
+    private UUID storeFiredAlert(UUID userId, String symbol) {
+        UUID alertId = UUID.randomUUID();
+        Timestamp at = Timestamp.from(Instant.now());
+        jdbc.update(
+                "INSERT INTO persistence.alerts (alert_id, event_id, user_id, rule_id, symbol, condition,"
+                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload)"
+                        + " VALUES (?, ?, ?, ?, ?, 'PRICE_ABOVE', ?, 'fired', ?, ?, ?, '{}'::jsonb)",
+                alertId,
+                UUID.randomUUID(),
+                userId,
+                UUID.randomUUID(),
+                symbol,
+                BigDecimal.TEN,
+                UUID.randomUUID(),
+                at,
+                at);
+        return alertId;
+    }
+
+    /** Sends a request with {@code authorization} (null: none), without waiting for a stream to end. */
+    MvcTestResult call(String method, String uri, String body, String authorization) {
+        var request = mvc.method(HttpMethod.valueOf(method)).uri(uri);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return request.asyncExchange();
+    }
+
+    /** Every operation of the API's OpenAPI description, read from the running application. */
+    List<Operation> operations() {
+        JsonNode paths = json(mvc.get().uri("/v3/api-docs").exchange()).get("paths");
+        List<Operation> operations = new ArrayList<>();
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                if (HTTP_METHODS.contains(method)) {
+                    operations.add(new Operation(
+                            method.toUpperCase(Locale.ROOT),
+                            path,
+                            paths.get(path).get(method)));
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static final List<String> HTTP_METHODS =
+            List.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private static UUID idOf(MvcTestResult created) {
+        return UUID.fromString(json(created).get("id").asString());
+    }
+}
