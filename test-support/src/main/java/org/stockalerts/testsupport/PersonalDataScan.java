@@ -31,13 +31,27 @@ public final class PersonalDataScan {
      */
     public static List<String> findings(DataSource database, Collection<String> schemas, Collection<String> needles)
             throws SQLException {
-        List<String> findings = new ArrayList<>();
         try (Connection connection = database.getConnection()) {
-            for (Column column : textColumns(connection, schemas)) {
-                for (String needle : needles) {
-                    if (contains(connection, column, needle)) {
-                        findings.add(column + " contains " + needle);
-                    }
+            return findings(connection, schemas, needles);
+        }
+    }
+
+    /** {@link #findings(DataSource, Collection, Collection)} in the test database of {@code database}. */
+    public static List<String> findings(
+            TestDatabase.Endpoint database, Collection<String> schemas, Collection<String> needles)
+            throws SQLException {
+        try (Connection connection = database.connect()) {
+            return findings(connection, schemas, needles);
+        }
+    }
+
+    private static List<String> findings(Connection connection, Collection<String> schemas, Collection<String> needles)
+            throws SQLException {
+        List<String> findings = new ArrayList<>();
+        for (Column column : textColumns(connection, schemas)) {
+            for (String needle : needles) {
+                if (contains(connection, column, needle)) {
+                    findings.add(column + " contains " + needle);
                 }
             }
         }
