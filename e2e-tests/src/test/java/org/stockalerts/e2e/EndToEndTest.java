@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +40,7 @@ import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.GoSeedDatabase;
+import org.stockalerts.testsupport.PersonalDataScan;
 import org.stockalerts.testsupport.TestDatabase;
 import org.stockalerts.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * jars against a real Kafka broker and a real PostgreSQL. A user registers through the API, creates
  * a rule, ticks arrive on stock-prices, and the alert that fires is stored by the persistence
  * consumer and returned by the API, exactly once; the bar the analytics consumer closes is stored too. A
- * database of the Go version is imported with the api-service jar, and an imported user's rule fires.
+ * database of the Go version is imported with the api-service jar, and an imported user's rule fires. A
+ * deleted user leaves nothing of their personal data in any service's schema.
  */
 class EndToEndTest {
 
@@ -192,6 +198,60 @@ class EndToEndTest {
                 .endsWith("(now 200.00)");
     }
 
+    @Test
+    void aDeletedUserLeavesNoPersonalDataInAnySchema() throws Exception {
+        // Given a user with an e-mail address, both kinds of channel, a second key and an alert that fired
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Erased " + tag;
+        String email = "erased-" + tag + "@example.com";
+        String webhook = "https://93.184.215.14/hooks/" + tag;
+        JsonNode user = call("POST", "/users", null, "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+        String userId = user.get("id").asString();
+        String key = user.get("apiKey").asString();
+        call("POST", "/users/" + userId + "/channels", key, "{\"type\":\"EMAIL\",\"address\":\"" + email + "\"}");
+        call("POST", "/users/" + userId + "/channels", key, "{\"type\":\"WEBHOOK\",\"address\":\"" + webhook + "\"}");
+        String second = call("POST", "/users/" + userId + "/keys", key, null)
+                .get("apiKey")
+                .asString();
+        call(
+                "POST",
+                "/alerts",
+                key,
+                "{\"symbol\":\"E2EZ\",\"threshold\":100,\"channels\":[\"IN_APP\",\"EMAIL\",\"WEBHOOK\"]}");
+        try (KafkaProducer<String, Object> producer = producer()) {
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        producer.send(new ProducerRecord<>(
+                                Topics.STOCK_PRICES.name(), "E2EZ", tickOf("E2EZ", "101.00", Instant.now())));
+                        assertThat(call("GET", "/users/" + userId + "/alerts", key, null)
+                                        .get("items"))
+                                .isNotEmpty();
+                    });
+        }
+        List<String> personal = List.of(name, email, webhook, keyHash(key), keyHash(second));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> scan(personal).stream().anyMatch(found -> found.startsWith("persistence.user_event_log")));
+
+        // When the user deletes the account
+        assertThat(send("DELETE", "/users/" + userId, key).statusCode()).isEqualTo(204);
+
+        // Then, once every service has seen the deletion, no table of any service's schema holds any of it
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(scan(personal)).isEmpty());
+        assertThat(send("GET", "/users/" + userId, second).statusCode()).isEqualTo(401);
+    }
+
+    private static List<String> scan(List<String> needles) throws SQLException {
+        return PersonalDataScan.findings(TestDatabase.endpoint(), List.of("api", "alerting", "persistence"), needles);
+    }
+
+    /** The hex SHA-256 of an API key, as api_keys.key_hash stores it. */
+    private static String keyHash(String key) throws NoSuchAlgorithmException {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static Map<String, String> database() {
         TestDatabase.Endpoint db = TestDatabase.endpoint();
         return Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", db.username(), "DATABASE_PASSWORD", db.password());
@@ -222,6 +282,18 @@ class EndToEndTest {
     }
 
     private static JsonNode call(String method, String path, String apiKey, String body) throws Exception {
+        HttpResponse<String> response = send(method, path, apiKey, body);
+        assertThat(response.statusCode())
+                .as("%s %s answered %s", method, path, response.body())
+                .isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String apiKey) throws Exception {
+        return send(method, path, apiKey, null);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
@@ -234,11 +306,7 @@ class EndToEndTest {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as("%s %s answered %s", method, path, response.body())
-                .isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int count(String sql) throws SQLException {

@@ -82,6 +82,16 @@ public class DeliveryLog {
                 attempt.channelId());
     }
 
+    /**
+     * Deletes every attempt of {@code userId}'s alerts: their errors may quote the user's e-mail
+     * address or webhook host.
+     *
+     * @return how many rows were deleted
+     */
+    public int forget(UUID userId) {
+        return jdbc.update("DELETE FROM alerting.alert_deliveries WHERE user_id = ?", userId);
+    }
+
     private static String truncate(String error) {
         return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -44,9 +45,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.event.UserDeleted;
 import org.stockalerts.common.fixtures.AlertDraft;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.IntegrationTest;
+import org.stockalerts.testsupport.PersonalDataScan;
 import org.stockalerts.testsupport.TestKafka;
 import org.stockalerts.testsupport.WithServiceSchemas;
 
@@ -82,6 +85,9 @@ class DeliveryIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     private final List<MockWebServer> receivers = new ArrayList<>();
 
@@ -367,6 +373,40 @@ class DeliveryIntegrationTest {
                 .first()
                 .isEqualTo("no answer within PT0.5S");
         await().atMost(WAIT).until(() -> deadLettered(stuckAlert));
+    }
+
+    @Test
+    void forgetsTheDeliveriesOfADeletedUser() throws Exception {
+        // Given a user whose alert reached her e-mail address and was refused for her webhook's private host
+        UUID user = DeliveryFixtures.user(jdbc);
+        String email = "erased-" + user + "@example.com";
+        String host = "10.77." + (user.hashCode() & 0xff) + "." + ((user.hashCode() >>> 8) & 0xff);
+        DeliveryFixtures.channel(jdbc, user, ChannelType.EMAIL, email, null);
+        DeliveryFixtures.channel(
+                jdbc, user, ChannelType.WEBHOOK, "http://" + host + "/hooks/" + user, DeliveryFixtures.newSecret());
+        AlertTriggered alert = AlertDraft.alert()
+                .user(user)
+                .channels(ChannelType.WEBHOOK, ChannelType.EMAIL)
+                .build();
+        publish(alert);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(alert))
+                        .extracting(row -> row.get("channel") + ":" + row.get("outcome"))
+                        .containsExactlyInAnyOrder("WEBHOOK:FAILED", "EMAIL:DELIVERED"));
+        assertThat(PersonalDataScan.findings(dataSource, List.of("alerting"), List.of(email, host)))
+                .containsExactly("alerting.alert_deliveries.error contains " + host);
+
+        // When her deletion arrives on user-events
+        kafka.send(
+                        Topics.USER_EVENTS.name(),
+                        user.toString(),
+                        new UserDeleted(UUID.randomUUID(), Instant.now(), UserDeleted.CURRENT_VERSION, user))
+                .get(10, TimeUnit.SECONDS);
+
+        // Then her attempts are gone, and no column of the alerting schema names her address or host
+        await().atMost(WAIT).until(() -> attempts(alert).isEmpty());
+        assertThat(PersonalDataScan.findings(dataSource, List.of("alerting"), List.of(email, host)))
+                .isEmpty();
     }
 
     private void publish(AlertTriggered alert) throws Exception {

@@ -59,6 +59,21 @@ public class OutboxWriter {
         wakeRelayAfterCommit();
     }
 
+    /**
+     * Deletes every {@code user-events} row of {@code userId}, published, pending or quarantined: their
+     * payloads carry the user's name, e-mail address and channel addresses. Called as the user is
+     * deleted, before the {@code UserDeleted} that supersedes whatever of them was still pending.
+     *
+     * @return how many rows were deleted
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forgetUser(UUID userId) {
+        return jdbc.update(
+                "DELETE FROM api.outbox WHERE topic = ? AND message_key = ?",
+                Topics.USER_EVENTS.name(),
+                userId.toString());
+    }
+
     private void insert(Event event, TopicSpec<?> topic, UUID key, byte[] json) {
         jdbc.update(
                 INSERT,

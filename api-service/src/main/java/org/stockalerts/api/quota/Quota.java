@@ -7,7 +7,8 @@ enum Quota {
     RULES("alert rules"),
     CHANNELS("notification channels"),
     HOLDINGS("holdings"),
-    SYMBOLS("distinct symbols across rules and holdings");
+    SYMBOLS("distinct symbols across rules and holdings"),
+    KEYS("API keys");
 
     private final String noun;
 
@@ -30,6 +31,7 @@ enum Quota {
             case CHANNELS -> settings.channels();
             case HOLDINGS -> settings.holdings();
             case SYMBOLS -> settings.symbols();
+            case KEYS -> settings.keys();
         };
     }
 }

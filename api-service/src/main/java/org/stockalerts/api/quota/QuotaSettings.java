@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param channels most notification channels per user
  * @param holdings most holdings (positions and watch entries) per user
  * @param symbols most distinct symbols across a user's rules and holdings
+ * @param keys most API keys per user
  */
 @Validated
 @ConfigurationProperties("stockalerts.api.quotas")
@@ -21,4 +22,5 @@ public record QuotaSettings(
         @DefaultValue("1000") @Min(1) int rules,
         @DefaultValue("16") @Min(1) int channels,
         @DefaultValue("500") @Min(1) int holdings,
-        @DefaultValue("200") @Min(1) int symbols) {}
+        @DefaultValue("200") @Min(1) int symbols,
+        @DefaultValue("10") @Min(1) int keys) {}

@@ -25,7 +25,8 @@ public class Quotas {
             + " WHERE p.user_id = ?) AS holdings,"
             + " (SELECT count(*) FROM (SELECT symbol FROM api.alert_rules WHERE user_id = ? AND symbol IS NOT NULL"
             + " UNION SELECT h.symbol FROM api.holdings h JOIN api.portfolios p ON p.id = h.portfolio_id"
-            + " WHERE p.user_id = ?) s) AS symbols";
+            + " WHERE p.user_id = ?) s) AS symbols,"
+            + " (SELECT count(*) FROM api.api_keys WHERE user_id = ?) AS keys";
 
     private final JdbcTemplate jdbc;
     private final EntityManager entities;
@@ -69,6 +70,7 @@ public class Quotas {
                     }
                     return counts;
                 },
+                userId,
                 userId,
                 userId,
                 userId,

@@ -27,11 +27,14 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyRepository keys;
+    private final KeyUsage usage;
     private final SecuritySettings settings;
     private final ProblemResponses problems;
 
-    ApiKeyAuthenticationFilter(ApiKeyRepository keys, SecuritySettings settings, ProblemResponses problems) {
+    ApiKeyAuthenticationFilter(
+            ApiKeyRepository keys, KeyUsage usage, SecuritySettings settings, ProblemResponses problems) {
         this.keys = keys;
+        this.usage = usage;
         this.settings = settings;
         this.problems = problems;
     }
@@ -78,9 +81,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (settings.adminKeyEnabled() && ApiKeys.sameSecret(key, settings.adminKey())) {
             return Optional.of(Caller.administrator());
         }
-        return keys.findByKeyHash(ApiKeys.hash(key))
-                .filter(apiKey -> !apiKey.isRevoked())
-                .map(apiKey -> Caller.user(apiKey.userId()));
+        // looked up on every request, never cached: a revoked (deleted) key is refused at once
+        Optional<ApiKey> found = keys.findByKeyHash(ApiKeys.hash(key)).filter(apiKey -> !apiKey.isRevoked());
+        found.ifPresent(usage::used);
+        return found.map(apiKey -> Caller.user(apiKey.userId()));
     }
 
     private static Optional<String> bearerKey(HttpServletRequest request) {

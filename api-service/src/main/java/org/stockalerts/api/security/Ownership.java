@@ -19,4 +19,16 @@ public final class Ownership {
         }
         return userId;
     }
+
+    /**
+     * Returns {@code userId} when it is the caller's own or the caller holds the admin key.
+     *
+     * @throws NotFoundException otherwise, so the caller learns nothing about other users
+     */
+    public static UUID requireSelfOrAdmin(UUID userId, Caller caller) {
+        if (!caller.admin() && !caller.owns(userId)) {
+            throw NotFoundException.user(userId);
+        }
+        return userId;
+    }
 }

@@ -1,5 +1,6 @@
 package org.stockalerts.api.security;
 
+import java.time.Clock;
 import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,9 +25,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(
-            ApiKeyRepository keys, SecuritySettings settings, ProblemResponses problems) {
-        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(keys, settings, problems));
+            ApiKeyRepository keys, Clock clock, SecuritySettings settings, ProblemResponses problems) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new ApiKeyAuthenticationFilter(keys, new KeyUsage(keys, clock), settings, problems));
         registration.setOrder(FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;

@@ -81,12 +81,18 @@ public class UserAccounts {
         return user;
     }
 
-    /** Deletes the user with everything they own; their rules are withdrawn from the alert engine. */
+    /**
+     * Deletes the user with everything they own (keys, portfolio, rules and channels go with the row);
+     * their rules are withdrawn from the alert engine, and their earlier user events, which carry their
+     * name, e-mail and channel addresses, leave the outbox. The {@code UserDeleted} published instead
+     * tells the other services to forget the user too.
+     */
     @Transactional
     public void delete(UUID userId) {
         UserAccount user = users.lockById(userId).orElseThrow(() -> NotFoundException.user(userId));
         deletionListeners.forEach(listener -> listener.beforeUserDeleted(userId));
         users.delete(user);
+        outbox.forgetUser(userId);
         Instant now = clock.instant();
         outbox.userEvent(new UserDeleted(ids.next(), now, UserDeleted.CURRENT_VERSION, userId));
         log.atInfo().addKeyValue("userId", userId).log("user deleted");

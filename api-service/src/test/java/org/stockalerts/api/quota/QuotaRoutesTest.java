@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
             "stockalerts.api.quotas.rules=3",
             "stockalerts.api.quotas.channels=2",
             "stockalerts.api.quotas.holdings=3",
-            "stockalerts.api.quotas.symbols=4"
+            "stockalerts.api.quotas.symbols=4",
+            "stockalerts.api.quotas.keys=3"
         })
 class QuotaRoutesTest extends ApiIntegrationTestSupport {
 
@@ -139,6 +140,24 @@ class QuotaRoutesTest extends ApiIntegrationTestSupport {
                                 + " WHERE p.user_id = ?",
                         alice.id()))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void refusesTheFourthKeyAndAcceptsOneAgainAfterARevocation() {
+        // Given a user with three keys (the one of her registration and two more)
+        TestUser alice = registerUser("Alice");
+        String keys = "/users/" + alice.id() + "/keys";
+        String second = json(post(alice, keys, null)).get("id").asString();
+        assertThat(post(alice, keys, null)).hasStatus(201);
+
+        // When she creates a fourth, then it is refused naming the limit, and nothing is stored
+        assertQuotaExceeded(post(alice, keys, null), "keys", 3);
+        assertThat(count("SELECT count(*) FROM api.api_keys WHERE user_id = ?", alice.id()))
+                .isEqualTo(3);
+
+        // And after revoking one she may create one again
+        assertThat(delete(alice, keys + "/" + second)).hasStatus(204);
+        assertThat(post(alice, keys, null)).hasStatus(201);
     }
 
     private static void assertQuotaExceeded(MvcTestResult result, String limit, int maximum) {

@@ -5,12 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.UserDeleted;
 import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.persistence.erasure.UserErasure;
 import org.stockalerts.persistence.ingest.MultiRowInsert;
 import org.stockalerts.persistence.ingest.TableWriter;
 
-/** Appends user events to user_event_log; an event already logged (same eventId) is skipped. */
+/**
+ * Appends user events to user_event_log; an event already logged (same eventId) is skipped. A
+ * {@link UserDeleted} also erases what is stored of the user ({@link UserErasure}) in the same
+ * transaction: the user's events are keyed by userId, so none of theirs comes after it.
+ */
 @Component
 public class UserEventWriter implements TableWriter<UserEvent> {
 
@@ -18,9 +24,11 @@ public class UserEventWriter implements TableWriter<UserEvent> {
             "user_event_log", List.of("event_id", "user_id", "event_type", "occurred_at", "payload::jsonb"));
 
     private final JdbcTemplate jdbc;
+    private final UserErasure erasure;
 
-    public UserEventWriter(JdbcTemplate jdbc) {
+    public UserEventWriter(JdbcTemplate jdbc, UserErasure erasure) {
         this.jdbc = jdbc;
+        this.erasure = erasure;
     }
 
     @Override
@@ -30,12 +38,18 @@ public class UserEventWriter implements TableWriter<UserEvent> {
 
     @Override
     public int insertNew(List<UserEvent> events) {
-        return INSERT.insert(jdbc, events, event -> new Object[] {
+        int inserted = INSERT.insert(jdbc, events, event -> new Object[] {
             event.eventId(),
             event.userId(),
             event.getClass().getSimpleName(),
             MultiRowInsert.timestamp(event.occurredAt()),
             new String(EventJson.write(event), StandardCharsets.UTF_8)
         });
+        erasure.erase(events.stream()
+                .filter(UserDeleted.class::isInstance)
+                .map(UserEvent::userId)
+                .distinct()
+                .toList());
+        return inserted;
     }
 }
