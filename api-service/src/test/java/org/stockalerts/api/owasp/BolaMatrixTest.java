@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,12 +39,7 @@ class BolaMatrixTest extends OwaspTestSupport {
     /**
      * How an operation is called: its target and body with placeholders ({@code {owner}},
      * {@code {portfolio}}, {@code {symbol}}, {@code {fresh}} an unused symbol, {@code {rule}},
-     * {@code {channel}}, {@code {alert}}), and the owner's and the admin key's status.
-     */
-    /**
-     * How an operation is called: its target and body with placeholders ({@code {owner}},
-     * {@code {portfolio}}, {@code {symbol}}, {@code {fresh}} an unused symbol, {@code {rule}},
-     * {@code {channel}}, {@code {alert}}), the owner's and the admin key's status, and why, where the
+     * {@code {channel}}, {@code {alert}}, {@code {key}} a fresh spare key of the owner), the owner's and the admin key's status, and why, where the
      * access is not the owner's alone.
      */
     record Route(Access access, String target, String body, int owner, int admin, String reason) {}
@@ -78,6 +74,10 @@ class BolaMatrixTest extends OwaspTestSupport {
             POST /users/{userId}/channels | OWNED | /users/{owner}/channels | {"type": "EMAIL", "address": "n@example.com"} | 201 | 404
             PATCH /users/{userId}/channels/{channelId} | OWNED | /users/{owner}/channels/{channel} | {"enabled": false} | 200 | 404
             DELETE /users/{userId}/channels/{channelId} | OWNED | /users/{owner}/channels/{channel} | - | 204 | 404
+            POST /users/{userId}/channels/{channelId}/secret/rotate | OWNED | /users/{owner}/channels/{channel}/secret/rotate | - | 200 | 404
+            POST /users/{userId}/keys | OWNED | /users/{owner}/keys | {"name": "ci"} | 201 | 201 | the owner's; the admin key too, so an operator can replace a leaked key
+            GET /users/{userId}/keys | OWNED | /users/{owner}/keys | - | 200 | 200 | the owner's; the admin key too, so an operator can find a leaked key
+            DELETE /users/{userId}/keys/{keyId} | OWNED | /users/{owner}/keys/{key} | - | 204 | 204 | the owner's; the admin key too, so an operator can revoke a leaked key
             GET /stocks/{symbol} | ANY_KEY | /stocks/{symbol} | - | 200 | 200 | market data is everyone's
             GET /stocks/{symbol}/history | ANY_KEY | /stocks/{symbol}/history?interval=1h | - | 200 | 200 | market data is everyone's
             GET /stocks/{symbol}/analytics | ANY_KEY | /stocks/{symbol}/analytics | - | 200 | 200 | market data is everyone's
@@ -118,14 +118,16 @@ class BolaMatrixTest extends OwaspTestSupport {
 
     private void checkEveryPrincipal(String method, Route route) {
         World world = world();
-        String target = fill(route.target(), world);
+        // each principal's own target: a {key} is a fresh spare key, so one principal's revocation
+        // leaves the next one something to revoke
+        Supplier<String> target = () -> fill(route.target(), world);
         String body = route.body() == null ? null : fill(route.body(), world);
         SoftAssertions softly = new SoftAssertions();
         int anonymous = route.access() == Access.PUBLIC ? route.owner() : 401;
 
-        expect(softly, "no key", call(method, target, body, null), anonymous);
-        expect(softly, "revoked key", call(method, target, body, "Bearer " + world.revokedKey()), anonymous);
-        MvcTestResult other = call(method, target, body, world.other().bearer());
+        expect(softly, "no key", call(method, target.get(), body, null), anonymous);
+        expect(softly, "revoked key", call(method, target.get(), body, "Bearer " + world.revokedKey()), anonymous);
+        MvcTestResult other = call(method, target.get(), body, world.other().bearer());
         switch (route.access()) {
             case OWNED -> expect(softly, "other user", other, 404);
             case PUBLIC, ANY_KEY -> expect(softly, "other user", other, route.owner());
@@ -136,8 +138,8 @@ class BolaMatrixTest extends OwaspTestSupport {
                         .doesNotContain(world.owner().id().toString());
             }
         }
-        expect(softly, "admin key", call(method, target, body, ADMIN_BEARER), route.admin());
-        expect(softly, "owner", call(method, target, body, world.owner().bearer()), route.owner());
+        expect(softly, "admin key", call(method, target.get(), body, ADMIN_BEARER), route.admin());
+        expect(softly, "owner", call(method, target.get(), body, world.owner().bearer()), route.owner());
         softly.assertAll();
     }
 
@@ -177,6 +179,9 @@ class BolaMatrixTest extends OwaspTestSupport {
                 "{rule}", world.ruleId().toString(),
                 "{channel}", world.channelId().toString(),
                 "{alert}", world.alertId().toString()));
+        if (template.contains("{key}")) {
+            pairs.addAll(List.of("{key}", world.spareKey().get().toString()));
+        }
         String filled = template;
         for (int i = 0; i < pairs.size(); i += 2) {
             filled = filled.replace(pairs.get(i), pairs.get(i + 1));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -35,7 +36,8 @@ abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
             String symbol,
             UUID ruleId,
             UUID channelId,
-            UUID alertId) {}
+            UUID alertId,
+            Supplier<UUID> spareKey) {}
 
     /** An operation of the OpenAPI description, e.g. {@code POST /alerts/{id}/pause}. */
     record Operation(String method, String path, JsonNode description) {
@@ -56,42 +58,36 @@ abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
                 "{\"holdings\": [{\"symbol\": \"" + symbol + "\", \"quantity\": 1, \"averageCost\": 10}]}");
         MvcTestResult rule = post(owner, "/alerts", "{\"symbol\": \"" + symbol + "\", \"threshold\": 100}");
         MvcTestResult channel = post(
-                owner, "/users/" + owner.id() + "/channels", "{\"type\": \"EMAIL\", \"address\": \"o@example.com\"}");
+                owner, "/users/" + owner.id() + "/channels", "{\"type\": \"WEBHOOK\", \"address\": \"https://93.184.215.14/hooks/owasp\"}");
         assertThat(List.of(portfolio, rule, channel))
                 .allSatisfy(created -> assertThat(created).hasStatus(201));
         return new World(
                 owner,
                 other,
-                revokedKeyOf(owner.id()),
+                revokedKeyOf(owner),
                 idOf(portfolio),
                 symbol,
                 idOf(rule),
                 idOf(channel),
-                storeFiredAlert(owner.id(), symbol));
+                storeFiredAlert(owner.id(), symbol),
+                () -> keyIdOf(createKey(owner)));
     }
 
-    /** A second key of {@code userId}, shown to work, then revoked. */
-    private String revokedKeyOf(UUID userId) {
-        String key = ApiKeys.generate();
-        UUID keyId = UUID.randomUUID();
-        jdbc.update(
-                "INSERT INTO api.api_keys (id, user_id, key_hash, key_prefix, created_at) VALUES (?, ?, ?, ?, now())",
-                keyId,
-                userId,
-                ApiKeys.hash(key),
-                ApiKeys.prefixOf(key));
-        assertThat(call("GET", "/users/" + userId, null, "Bearer " + key)).hasStatus(200);
-        revoke(userId, keyId);
+    /** A second key of {@code owner}, shown to work, then revoked through the API. */
+    private String revokedKeyOf(TestUser owner) {
+        MvcTestResult created = createKey(owner);
+        String key = json(created).get("apiKey").asString();
+        assertThat(call("GET", "/users/" + owner.id(), null, "Bearer " + key)).hasStatus(200);
+        assertThat(delete(owner, "/users/" + owner.id() + "/keys/" + keyIdOf(created)))
+                .hasStatus(204);
         return key;
     }
 
-    /**
-     * Revokes the key {@code keyId} of {@code userId}. Until the API has a revocation route this deletes
-     * the key's row; it switches to {@code DELETE /users/{id}/keys/{keyId}} when that route lands.
-     */
-    void revoke(UUID userId, UUID keyId) {
-        assertThat(jdbc.update("DELETE FROM api.api_keys WHERE id = ? AND user_id = ?", keyId, userId))
-                .isEqualTo(1);
+    /** A new key of {@code owner}, created through the API. */
+    private MvcTestResult createKey(TestUser owner) {
+        MvcTestResult created = post(owner, "/users/" + owner.id() + "/keys", null);
+        assertThat(created).hasStatus(201);
+        return created;
     }
 
     /** A fired alert of {@code userId} as the persistence service stores it. */
@@ -148,5 +144,9 @@ abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
 
     private static UUID idOf(MvcTestResult created) {
         return UUID.fromString(json(created).get("id").asString());
+    }
+
+    private static UUID keyIdOf(MvcTestResult created) {
+        return idOf(created);
     }
 }
