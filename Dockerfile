@@ -2,7 +2,9 @@
 # One image per service from this one file:
 #   docker build --build-arg SERVICE=api-service -t stock-alerts/api-service .
 # SERVICE is one of api-service, alert-consumer, persistence-consumer, analytics-consumer.
-# Every container listens on 8080 (SERVER_PORT) whatever the service; docker-compose.yml maps the host ports.
+# Every container listens on 8080 (SERVER_PORT) whatever the service, with /livez and /readyz for probes, and
+# serves its actuator on 9080 (MANAGEMENT_SERVER_PORT), bound to 127.0.0.1 unless STOCKALERTS_MANAGEMENT_ADDRESS
+# says otherwise; docker-compose.yml maps the host ports (the actuator's it does not publish).
 # scripts/container-test.sh builds all four with this file and runs them (docs/operations.md).
 
 ARG JAVA_VERSION=21
@@ -63,9 +65,11 @@ COPY --from=layers /layers/snapshot-dependencies/ ./
 COPY --from=layers /layers/application/ ./
 USER app:app
 ENV SERVER_PORT=8080 \
+    MANAGEMENT_SERVER_PORT=9080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
-# bash's /dev/tcp instead of curl, which the JRE image need not carry; 503 (DOWN) fails the check.
+# The full health (Kafka, PostgreSQL) on the actuator's port, from inside the container; bash's /dev/tcp instead of
+# curl, which the JRE image need not carry; 503 (DOWN) fails the check.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=5 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT} && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/${STOCKALERTS_MANAGEMENT_ADDRESS:-127.0.0.1}/${MANAGEMENT_SERVER_PORT} && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -9,11 +9,12 @@
 #      debootstrap, eclipse-temurin:<N>-jdk/-jre from it plus this machine's JDK N, apache/kafka from the broker jars
 #      on Maven Central, and PostgreSQL from Debian's packages (tools/containers/).
 #   3. Builds the four service images with the Dockerfile, as docker-compose.yml names them.
-#   4. Runs docker-compose.yml plus tools/containers/compose.host.yml (host network, loopback addresses, a port per
-#      service), the database named by the Go version's DB_NAME, DB_USER and DB_PASSWORD, and checks: every service
-#      healthy through its image's HEALTHCHECK and UP on Kafka and PostgreSQL, running as a non-root user; through
-#      the API, a registered user's holding and rule fire an alert within 30 s; every service stops on SIGTERM
-#      within 30 s. Then `down -v`.
+#   4. Runs docker-compose.yml plus tools/containers/compose.host.yml (host network, loopback addresses, two ports per
+#      service: its own and its actuator's), the database named by the Go version's DB_NAME, DB_USER and DB_PASSWORD,
+#      and checks: every service healthy through its image's HEALTHCHECK and UP on Kafka and PostgreSQL on its
+#      actuator's port, running as a non-root user, its own port answering /livez and /readyz but 404 for /actuator;
+#      through the API, a registered user's holding and rule fire an alert within 30 s; every service stops on
+#      SIGTERM within 30 s. Then `down -v`.
 # Everything it started (containers, volumes, the daemon it started) is stopped on exit, also on failure. Images and
 # the stand-ins stay in the data root, so a second run builds only what changed.
 set -euo pipefail
@@ -206,9 +207,10 @@ done
 for port in 9092 19092 9093; do
   port_free "$port" || die "port $port (a listener of Kafka in docker-compose.yml) is in use on this machine"
 done
-BASE="$(free_ports 4)" || die "no four free consecutive ports found"
+BASE="$(free_ports 8)" || die "no eight free consecutive ports found"
 API_PORT=$BASE
 SERVICE_PORTS=("$BASE" $((BASE + 1)) $((BASE + 2)) $((BASE + 3)))
+MANAGEMENT_PORTS=($((BASE + 4)) $((BASE + 5)) $((BASE + 6)) $((BASE + 7)))
 ENV_FILE="$(mktemp)"
 STACK_FILE="$BUILD_CONTEXT/stack.yml"
 cat >"$ENV_FILE" <<EOF
@@ -222,6 +224,11 @@ CONTAINER_TEST_PERSISTENCE_CONSUMER_PORT=${SERVICE_PORTS[2]}
 CONTAINER_TEST_ANALYTICS_CONSUMER_PORT=${SERVICE_PORTS[3]}
 # a key of its own for webhook secrets, handed to api-service and alert-consumer (not the compose file's public one)
 STOCKALERTS_SECRETS_KEY=$(head -c 32 /dev/urandom | base64)
+
+CONTAINER_TEST_API_MANAGEMENT_PORT=${MANAGEMENT_PORTS[0]}
+CONTAINER_TEST_ALERT_CONSUMER_MANAGEMENT_PORT=${MANAGEMENT_PORTS[1]}
+CONTAINER_TEST_PERSISTENCE_CONSUMER_MANAGEMENT_PORT=${MANAGEMENT_PORTS[2]}
+CONTAINER_TEST_ANALYTICS_CONSUMER_MANAGEMENT_PORT=${MANAGEMENT_PORTS[3]}
 # the Go version's names, which docker-compose.yml reads where POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD are unset
 DB_NAME=stock_alerts_go
 DB_USER=gopher
@@ -267,6 +274,7 @@ runs_as_non_root() {
   uid="$("${DOCKER[@]}" exec "$(container_of "$1")" id -u)"
   [ -n "$uid" ] && [ "$uid" != 0 ]
 }
+# The full health on the actuator's port (the containers share the host's network, so its loopback).
 up_on_kafka_and_postgres() {
   local port="$1" service="$2" body
   body="$(curl -s --max-time 10 "http://127.0.0.1:$port/actuator/health")"
@@ -281,10 +289,28 @@ if health.get("status") != "UP" or missing:
     sys.exit(1)
 PY
 }
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1"; }
+# The service's own port: the probes answer, the actuator does not.
+only_probes_on_service_port() {
+  local port="$1" path
+  for path in /livez /readyz; do
+    [ "$(http_code "http://127.0.0.1:$port$path")" = 200 ] || {
+      echo "  $path on port $port did not answer 200" >&2
+      return 1
+    }
+  done
+  for path in /actuator/health /actuator/prometheus; do
+    [ "$(http_code "http://127.0.0.1:$port$path")" = 404 ] || {
+      echo "  $path on port $port did not answer 404" >&2
+      return 1
+    }
+  done
+}
 for index in "${!SERVICES[@]}"; do
   service="${SERVICES[$index]}"
   check "$service runs as a non-root user" runs_as_non_root "$service"
-  check "$service is UP on Kafka and PostgreSQL" up_on_kafka_and_postgres "${SERVICE_PORTS[$index]}" "$service"
+  check "$service is UP on Kafka and PostgreSQL" up_on_kafka_and_postgres "${MANAGEMENT_PORTS[$index]}" "$service"
+  check "$service's own port has the probes and no actuator" only_probes_on_service_port "${SERVICE_PORTS[$index]}"
 done
 
 # ---------------------------------------------------------------------------------------------------- an alert

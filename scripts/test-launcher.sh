@@ -34,6 +34,8 @@ unset STOCKALERTS_SECRETS_KEY
 export STOCK_ALERTS_BUILD="${STOCK_ALERTS_BUILD:-never}"
 export STOCK_ALERTS_READY_TIMEOUT="$READY_TIMEOUT"
 unset API_PORT ALERT_CONSUMER_PORT PERSISTENCE_CONSUMER_PORT ANALYTICS_CONSUMER_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT
+unset API_MANAGEMENT_PORT ALERT_CONSUMER_MANAGEMENT_PORT PERSISTENCE_CONSUMER_MANAGEMENT_PORT
+unset ANALYTICS_CONSUMER_MANAGEMENT_PORT STOCKALERTS_MANAGEMENT_ADDRESS
 unset KAFKA_BOOTSTRAP_SERVERS STOCK_ALERTS_KAFKA DATABASE_URL
 PG_HOST="${LAUNCHER_TEST_PG_HOST:-127.0.0.1}"
 PG_PORT="${LAUNCHER_TEST_PG_PORT:-5432}"
@@ -54,7 +56,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-BASE="$(free_ports 6)"
+BASE="$(free_ports 10)"
 cat >"$STOCK_ALERTS_ENV_FILE" <<EOF
 # ports as a user's .env sets them
 API_PORT=$BASE
@@ -63,9 +65,14 @@ PERSISTENCE_CONSUMER_PORT=$((BASE + 2))
 export ANALYTICS_CONSUMER_PORT=$((BASE + 3))
 KAFKA_PORT="$((BASE + 4))"
 KAFKA_CONTROLLER_PORT='$((BASE + 5))'
+API_MANAGEMENT_PORT=$((BASE + 6))
+ALERT_CONSUMER_MANAGEMENT_PORT=$((BASE + 7))
+PERSISTENCE_CONSUMER_MANAGEMENT_PORT=$((BASE + 8))
+ANALYTICS_CONSUMER_MANAGEMENT_PORT=$((BASE + 9))
 DATABASE_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$DATABASE
 EOF
 SERVICE_PORTS=("$BASE" $((BASE + 1)) $((BASE + 2)) $((BASE + 3)))
+MANAGEMENT_PORTS=($((BASE + 6)) $((BASE + 7)) $((BASE + 8)) $((BASE + 9)))
 KAFKA_BOOTSTRAP="127.0.0.1:$((BASE + 4))"
 psql_admin -c "DROP DATABASE IF EXISTS $DATABASE" >/dev/null
 
@@ -81,16 +88,30 @@ wait_for_line() {
   done
 }
 
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1"; }
+
+# Full health (Kafka, PostgreSQL) on each actuator's port.
 all_healthy() {
   local port
+  for port in "${MANAGEMENT_PORTS[@]}"; do
+    [ "$(http_code "http://127.0.0.1:$port/actuator/health")" = 200 ] || return 1
+  done
+}
+
+# The services' own ports: the probes, and no actuator.
+only_probes_on_service_ports() {
+  local port
   for port in "${SERVICE_PORTS[@]}"; do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/actuator/health")" = 200 ] || return 1
+    [ "$(http_code "http://127.0.0.1:$port/livez")" = 200 ] || return 1
+    [ "$(http_code "http://127.0.0.1:$port/readyz")" = 200 ] || return 1
+    [ "$(http_code "http://127.0.0.1:$port/actuator/health")" = 404 ] || return 1
+    [ "$(http_code "http://127.0.0.1:$port/actuator/prometheus")" = 404 ] || return 1
   done
 }
 
 all_ports_free() {
   local port
-  for port in "${SERVICE_PORTS[@]}" $((BASE + 4)) $((BASE + 5)); do
+  for port in "${SERVICE_PORTS[@]}" "${MANAGEMENT_PORTS[@]}" $((BASE + 4)) $((BASE + 5)); do
     port_free "$port" || return 1
   done
 }
@@ -181,13 +202,14 @@ import_seed() {
 }
 
 # --- first start, in the foreground as a user runs it -------------------------------------------------------
-echo "starting ./stock-alerts on ports $BASE-$((BASE + 5)), data in $STOCK_ALERTS_DATA_DIR"
+echo "starting ./stock-alerts on ports $BASE-$((BASE + 9)), data in $STOCK_ALERTS_DATA_DIR"
 CONSOLE="$WORK/console.txt"
 "$LAUNCHER" start >"$CONSOLE" 2>&1 &
 FIRST_LAUNCHER=$!
 check "the first start reports ready within ${READY_TIMEOUT}s" wait_for_line "$CONSOLE" "Stock Alerts is up" "$FIRST_LAUNCHER"
 check "the missing database was created" database_exists
-check "every service answers /actuator/health with 200" all_healthy
+check "every service answers /actuator/health with 200 on its management port" all_healthy
+check "every service's own port answers /livez and /readyz, and 404 for /actuator" only_probes_on_service_ports
 check "the banner names the API and Swagger UI" contains "$CONSOLE" "http://localhost:$BASE/swagger-ui.html"
 for name in api alert persistence analytics; do
   check "the console shows [$name] lines" contains "$CONSOLE" "^\\[$name\\] "

@@ -28,12 +28,14 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
@@ -47,7 +49,11 @@ final class ServiceProcess implements AutoCloseable {
      */
     private static final String SECRETS_KEY = randomKey();
 
-    /** Starts {@code module}'s jar with {@code env}, serving HTTP on a free port set in {@code portVariable}. */
+    /**
+     * Starts {@code module}'s jar with {@code env}, serving HTTP on a free port set in {@code portVariable}
+     * and its actuator on another, set in the matching management variable ({@code API_PORT}:
+     * {@code API_MANAGEMENT_PORT}).
+     */
     static ServiceProcess start(String module, String portVariable, Map<String, String> env) throws IOException {
         return start(module, portVariable, env, TEST_JVM);
     }
@@ -57,6 +63,10 @@ final class ServiceProcess implements AutoCloseable {
             throws IOException {
         Path jar = executableJar(module);
         int port = freePort();
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
         Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + module + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
@@ -67,7 +77,8 @@ final class ServiceProcess implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         environment(builder, env);
         builder.environment().put(portVariable, String.valueOf(port));
-        return new ServiceProcess(module, port, log, builder.start());
+        builder.environment().put(managementPortVariable(portVariable), String.valueOf(managementPort));
+        return new ServiceProcess(module, port, managementPort, log, builder.start());
     }
 
     /**
@@ -108,14 +119,14 @@ final class ServiceProcess implements AutoCloseable {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    /** Whether the service answers its health endpoint with UP. */
+    /** Whether the service answers its health endpoint (on the management port) with UP. */
     boolean isUp() {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
         }
         try {
             HttpResponse<String> health = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -142,6 +153,14 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@code API_PORT} → {@code API_MANAGEMENT_PORT}: the services' names for their two ports. */
+    static String managementPortVariable(String portVariable) {
+        if (!portVariable.endsWith("_PORT")) {
+            throw new IllegalArgumentException("not a port variable: " + portVariable);
+        }
+        return portVariable.substring(0, portVariable.length() - "PORT".length()) + "MANAGEMENT_PORT";
     }
 
     private static Path executableJar(String module) throws IOException {

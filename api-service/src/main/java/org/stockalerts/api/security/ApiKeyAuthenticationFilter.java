@@ -39,9 +39,15 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** Routes open without a key: registration, health and metrics, and the API description. */
+    /**
+     * Routes open without a key: registration, the liveness and readiness probes, and the API
+     * description. {@code /actuator} paths pass too, to the 404 that is all this port has for them
+     * (the actuator answers on the management port), so the answer is the same with or without a key.
+     */
     static boolean isPublic(String method, String path) {
         return (HttpMethod.POST.matches(method) && (path.equals("/users") || path.equals("/users/")))
+                || path.equals("/livez")
+                || path.equals("/readyz")
                 || path.equals("/actuator")
                 || path.startsWith("/actuator/")
                 || path.equals("/v3/api-docs")

@@ -39,7 +39,7 @@ public final class OutboxLatencyBenchmark {
         long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 20;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiServiceApplication.class)
                 .initializers(new RealInfrastructure())
-                .properties("server.port=0")
+                .properties("server.port=0", "management.server.port=0")
                 .run()) {
             UserAccounts accounts = context.getBean(UserAccounts.class);
             Map<String, Long> committedAt = new ConcurrentHashMap<>();

@@ -20,8 +20,10 @@ class ApiKeysTest {
     }
 
     @Test
-    void opensOnlyRegistrationHealthAndTheApiDescription() {
+    void opensOnlyRegistrationTheProbesAndTheApiDescription() {
         assertThat(ApiKeyAuthenticationFilter.isPublic("POST", "/users")).isTrue();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/livez")).isTrue();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/readyz")).isTrue();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/actuator/health"))
                 .isTrue();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/v3/api-docs/swagger-config"))
@@ -35,5 +37,8 @@ class ApiKeysTest {
                 .isFalse();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/stocks/AAPL")).isFalse();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/actuatorx")).isFalse();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/livez/x")).isFalse();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/readyz/../users"))
+                .isFalse();
     }
 }

@@ -67,14 +67,30 @@ class AuthenticationTest extends ApiIntegrationTestSupport {
     }
 
     @Test
-    void keepsHealthAndTheApiDescriptionOpen() {
-        // When health and the OpenAPI description are read without a key
-        MvcTestResult health = mvc.get().uri("/actuator/health").exchange();
+    void keepsTheProbesAndTheApiDescriptionOpen() {
+        // When the probes and the OpenAPI description are read without a key
+        MvcTestResult liveness = mvc.get().uri("/livez").exchange();
+        MvcTestResult readiness = mvc.get().uri("/readyz").exchange();
         MvcTestResult docs = mvc.get().uri("/v3/api-docs").exchange();
 
-        // Then neither asks for one
-        assertThat(health.getResponse().getStatus()).isNotEqualTo(401);
+        // Then none asks for one
+        assertThat(liveness).hasStatusOk();
+        assertThat(readiness).hasStatusOk();
         assertThat(docs).hasStatusOk();
+    }
+
+    @Test
+    void answersAnActuatorPathWithA404WithOrWithoutAKey() {
+        // Given a registered user
+        TestUser user = registerUser("Alice");
+
+        // When the API's port is asked for the Prometheus scrape, without and with a key
+        MvcTestResult anonymous = mvc.get().uri("/actuator/prometheus").exchange();
+        MvcTestResult withKey = get(user, "/actuator/prometheus");
+
+        // Then both are the same 404: the actuator answers only on the management port
+        assertProblem(anonymous, 404);
+        assertProblem(withKey, 404);
     }
 
     @Test

@@ -2,11 +2,13 @@ package org.stockalerts.common.config;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.stockalerts.common.id.EventIds;
 import org.stockalerts.common.kafka.KafkaHealthIndicator;
+import org.stockalerts.common.kafka.KafkaHealthSettings;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 
 /**
@@ -16,6 +18,7 @@ import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({StockAlertsKafkaConfiguration.class, KafkaHealthIndicator.class})
+@EnableConfigurationProperties(KafkaHealthSettings.class)
 public class StockAlertsCommonConfiguration {
 
     @Bean
