@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.stockalerts.api.seedimport.SeedImportCommand;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
+import org.stockalerts.common.database.DatabaseBootstrap;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -13,6 +14,9 @@ import org.stockalerts.common.config.StockAlertsCommonConfiguration;
 public class ApiServiceApplication {
 
     public static void main(String[] args) {
+        if (DatabaseBootstrap.requested(args)) {
+            System.exit(DatabaseBootstrap.run(System.getenv(), System.out, System.err));
+        }
         if (SeedImportCommand.requested(args)) {
             System.exit(SeedImportCommand.run(ApiServiceApplication.class, args));
         }
