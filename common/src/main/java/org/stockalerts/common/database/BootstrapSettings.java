@@ -30,9 +30,9 @@ public record BootstrapSettings(
                 .map(schema -> new ServiceRole(
                         schema,
                         env.text(ServiceRole.userVariable(schema)).orElse(ServiceRole.defaultName(schema)),
-                        env.set(ServiceRole.passwordVariable(schema))
-                                .or(() -> env.set("DATABASE_PASSWORD"))
+                        env.set("DATABASE_PASSWORD")
                                 .or(() -> env.set("DB_PASSWORD"))
+                                .or(() -> env.set(ServiceRole.passwordVariable(schema)))
                                 .orElse(ServiceRole.defaultName(schema))))
                 .toList();
         return new BootstrapSettings(

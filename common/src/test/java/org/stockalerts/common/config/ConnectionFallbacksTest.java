@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.stockalerts.common.database.BootstrapSettings;
 import org.stockalerts.common.database.ServiceRole;
 
@@ -108,16 +107,20 @@ class ConnectionFallbacksTest {
 
     @Test
     void theRolesOwnVariablesNameItsLoginAndPassword() {
-        // When the persistence role's variables are set beside a single user's
-        Map<String, String> variables = new HashMap<>(GO_VERSION);
-        variables.putAll(Map.of(
+        // When the persistence role's variables are set
+        Map<String, String> role = Map.of(
                 "STOCKALERTS_DB_PERSISTENCE_USER", "history_writer",
-                "STOCKALERTS_DB_PERSISTENCE_PASSWORD", "history-secret"));
-        Connections connections = connectionsFrom(variables, "persistence");
+                "STOCKALERTS_DB_PERSISTENCE_PASSWORD", "history-secret");
+        Connections connections = connectionsFrom(role, "persistence");
 
-        // Then the role's own variables win
+        // Then they are the service's login
         assertThat(connections.user()).isEqualTo("history_writer");
         assertThat(connections.password()).isEqualTo("history-secret");
+
+        // And a single user given beside them still wins, as it does for every service
+        Map<String, String> both = new HashMap<>(GO_VERSION);
+        both.putAll(role);
+        assertThat(connectionsFrom(both, "persistence").user()).isEqualTo("gopher");
     }
 
     @Test
@@ -159,13 +162,7 @@ class ConnectionFallbacksTest {
 
     /** The same for a service that names its role ({@code stockalerts.database.role}), if {@code role} is given. */
     private static Connections connectionsFrom(Map<String, String> variables, String role) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
+        StandardEnvironment environment = ProcessEnvironment.of(variables);
         environment.getPropertySources().addLast(new MapPropertySource("imports", serviceSettings(role)));
         SpringApplication application = new SpringApplication(NoBeans.class);
         application.setWebApplicationType(WebApplicationType.NONE);
