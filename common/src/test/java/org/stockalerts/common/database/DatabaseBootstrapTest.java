@@ -157,6 +157,22 @@ class DatabaseBootstrapTest {
     }
 
     @Test
+    void handsWhatTheAdministratorCreatedInASchemaToItsRoleAtTheNextRun() throws SQLException {
+        // Given a daily partition the administrator created (as import-seed does)
+        try (Connection admin = database.connect();
+                Statement sql = admin.createStatement()) {
+            sql.execute("SET search_path TO persistence");
+            sql.execute("SELECT ensure_price_tick_partitions(DATE '2098-01-01', DATE '2098-01-01')");
+        }
+
+        // When the bootstrap runs again
+        assertThat(bootstrap(database)).isZero();
+
+        // Then the persistence role owns it, and so can drop it at retention
+        execute("persistence", "DROP TABLE persistence.price_ticks_20980101");
+    }
+
+    @Test
     void aSingleUserForEveryServiceNeedsNoRoles() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = DatabaseBootstrap.run(
