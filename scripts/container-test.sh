@@ -10,11 +10,12 @@
 #      on Maven Central, and PostgreSQL from Debian's packages (tools/containers/).
 #   3. Builds the four service images with the Dockerfile, as docker-compose.yml names them.
 #   4. Runs docker-compose.yml plus tools/containers/compose.host.yml (host network, loopback addresses, two ports per
-#      service: its own and its actuator's), the database named by the Go version's DB_NAME, DB_USER and DB_PASSWORD,
-#      and checks: every service healthy through its image's HEALTHCHECK and UP on Kafka and PostgreSQL on its
-#      actuator's port, running as a non-root user, its own port answering /livez and /readyz but 404 for /actuator;
-#      through the API, a registered user's holding and rule fire an alert within 30 s; every service stops on
-#      SIGTERM within 30 s. Then `down -v`.
+#      service: its own and its actuator's), the database named by the Go version's DB_NAME and DB_PASSWORD, and
+#      checks: every service healthy through its image's HEALTHCHECK and UP on Kafka and PostgreSQL on its actuator's
+#      port, running as a non-root user, its own port answering /livez and /readyz but 404 for /actuator;
+#      db-bootstrap done and every service logged in as its own role (docs/operations.md, "Database roles"); through
+#      the API, a registered user's holding and rule fire an alert within 30 s; every service stops on SIGTERM
+#      within 30 s. Then `down -v`.
 # Everything it started (containers, volumes, the daemon it started) is stopped on exit, also on failure. Images and
 # the stand-ins stay in the data root, so a second run builds only what changed.
 set -euo pipefail
@@ -224,15 +225,17 @@ CONTAINER_TEST_PERSISTENCE_CONSUMER_PORT=${SERVICE_PORTS[2]}
 CONTAINER_TEST_ANALYTICS_CONSUMER_PORT=${SERVICE_PORTS[3]}
 # a key of its own for webhook secrets, handed to api-service and alert-consumer (not the compose file's public one)
 STOCKALERTS_SECRETS_KEY=$(head -c 32 /dev/urandom | base64)
-
 CONTAINER_TEST_API_MANAGEMENT_PORT=${MANAGEMENT_PORTS[0]}
 CONTAINER_TEST_ALERT_CONSUMER_MANAGEMENT_PORT=${MANAGEMENT_PORTS[1]}
 CONTAINER_TEST_PERSISTENCE_CONSUMER_MANAGEMENT_PORT=${MANAGEMENT_PORTS[2]}
 CONTAINER_TEST_ANALYTICS_CONSUMER_MANAGEMENT_PORT=${MANAGEMENT_PORTS[3]}
-# the Go version's names, which docker-compose.yml reads where POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD are unset
+# the Go version's names, which docker-compose.yml reads where POSTGRES_DB and POSTGRES_PASSWORD are unset; no
+# DB_USER, so the services log in as their own roles, which db-bootstrap creates with these passwords
 DB_NAME=stock_alerts_go
-DB_USER=gopher
 DB_PASSWORD=gopher-secret
+STOCKALERTS_DB_API_PASSWORD=api-secret
+STOCKALERTS_DB_ALERTING_PASSWORD=alerting-secret
+STOCKALERTS_DB_PERSISTENCE_PASSWORD=persistence-secret
 EOF
 
 container_of() { compose ps -q "$1"; }
@@ -312,6 +315,23 @@ for index in "${!SERVICES[@]}"; do
   check "$service is UP on Kafka and PostgreSQL" up_on_kafka_and_postgres "${MANAGEMENT_PORTS[$index]}" "$service"
   check "$service's own port has the probes and no actuator" only_probes_on_service_port "${SERVICE_PORTS[$index]}"
 done
+bootstrap_succeeded() {
+  [ "$("${DOCKER[@]}" inspect -f '{{.State.ExitCode}}' "$(container_of db-bootstrap)")" = 0 ]
+}
+# the logins of the services' connections: each its own role, none the administrator
+services_log_in_as_their_roles() {
+  local logins
+  logins="$("${DOCKER[@]}" exec -e PGPASSWORD=gopher-secret "$(container_of postgres)" \
+    psql -h 127.0.0.2 -U postgres -d stock_alerts_go -At -c \
+    "SELECT string_agg(DISTINCT usename, ',' ORDER BY usename) FROM pg_stat_activity
+      WHERE datname = 'stock_alerts_go' AND backend_type = 'client backend' AND pid <> pg_backend_pid()")"
+  [ "$logins" = "stockalerts_alerting,stockalerts_api,stockalerts_persistence" ] || {
+    echo "  the services' logins: $logins" >&2
+    return 1
+  }
+}
+check "db-bootstrap created the roles and schemas" bootstrap_succeeded
+check "each service logs in as its own role" services_log_in_as_their_roles
 
 # ---------------------------------------------------------------------------------------------------- an alert
 API="http://127.0.0.1:$API_PORT"

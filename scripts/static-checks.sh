@@ -2,7 +2,8 @@
 # Fast checks of what the Maven build does not see, run by .ci/run before ./mvnw verify:
 #   - shellcheck on every shell script of the repository (the vendored Maven wrapper aside),
 #   - the GitHub Actions workflows against their schema (@action-validator/cli) and with actionlint,
-#   - docker-compose.yml (alone and with the container test's override) with `docker-compose config`, and the
+#   - docker-compose.yml (alone, with the container test's override and with docker-compose.secure.yml) with
+#     `docker-compose config`, and the
 #     Dockerfile and the container test's stand-in Dockerfiles with dockerfile-utils (no Docker engine needed),
 #   - .env.example against every setting the services read (tools/ci/env_settings.py),
 #   - the settings ./stock-alerts hands to the services (scripts/test-launcher-settings.sh).
@@ -75,6 +76,12 @@ trap 'rm -f "$no_env"' EXIT
 "${compose[@]}" --env-file "$no_env" -f docker-compose.yml config -q
 echo "${compose[*]} config: docker-compose.yml with tools/containers/compose.host.yml (the container test's)"
 "${compose[@]}" --env-file "$no_env" -f docker-compose.yml -f tools/containers/compose.host.yml config -q
+echo "${compose[*]} config: docker-compose.yml with docker-compose.secure.yml (SASL/SCRAM and ACLs)"
+secure_env="$(mktemp)"
+trap 'rm -f "$no_env" "$secure_env"' EXIT
+printf '%s\n' KAFKA_ADMIN_PASSWORD=a KAFKA_API_PASSWORD=b KAFKA_ALERT_PASSWORD=c KAFKA_PERSISTENCE_PASSWORD=d \
+  KAFKA_ANALYTICS_PASSWORD=e >"$secure_env"
+"${compose[@]}" --env-file "$secure_env" -f docker-compose.yml -f docker-compose.secure.yml config -q
 for dockerfile in Dockerfile tools/containers/*/Dockerfile; do
   echo "dockerfile-utils lint: $dockerfile"
   dockerfile-utils lint "$dockerfile"

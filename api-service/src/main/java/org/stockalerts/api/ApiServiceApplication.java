@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.stockalerts.api.seedimport.SeedImportCommand;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
+import org.stockalerts.common.database.DatabaseBootstrap;
 import org.stockalerts.common.secrets.StockAlertsSecretsConfiguration;
 
 @SpringBootApplication
@@ -14,6 +15,9 @@ import org.stockalerts.common.secrets.StockAlertsSecretsConfiguration;
 public class ApiServiceApplication {
 
     public static void main(String[] args) {
+        if (DatabaseBootstrap.requested(args)) {
+            System.exit(DatabaseBootstrap.run(System.getenv(), System.out, System.err));
+        }
         if (SeedImportCommand.requested(args)) {
             System.exit(SeedImportCommand.run(ApiServiceApplication.class, args));
         }

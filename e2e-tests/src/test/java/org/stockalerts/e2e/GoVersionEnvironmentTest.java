@@ -29,7 +29,19 @@ class GoVersionEnvironmentTest {
     private static final Map<String, String> COMPOSE_NAMES =
             Map.of("POSTGRES_DB", "DB_NAME", "POSTGRES_USER", "DB_USER", "POSTGRES_PASSWORD", "DB_PASSWORD");
     private static final String PRINT_DATABASE_SETTINGS =
-            "echo \"$POSTGRES_DB|$POSTGRES_USER|$POSTGRES_PASSWORD|$DATABASE_URL|$DATABASE_USER|$DATABASE_PASSWORD\"";
+            "echo \"$POSTGRES_DB|$POSTGRES_USER|$POSTGRES_PASSWORD|$DATABASE_URL|$DATABASE_USER|$DATABASE_PASSWORD"
+                    + "|$STOCKALERTS_DB_ADMIN_USER|${DB_PASSWORD-unset}\"";
+    /** What the services run before their entry point: the administrator's login is postgres's and db-bootstrap's. */
+    private static final List<Object> ADMIN_UNSET = List.of(
+            "env",
+            "-u",
+            "POSTGRES_USER",
+            "-u",
+            "POSTGRES_PASSWORD",
+            "-u",
+            "STOCKALERTS_DB_ADMIN_USER",
+            "-u",
+            "STOCKALERTS_DB_ADMIN_PASSWORD");
 
     @Test
     void everyServiceTakesItsConnectionsFromTheSharedFilesOfCommon() {
@@ -71,7 +83,11 @@ class GoVersionEnvironmentTest {
                     .containsAllEntriesOf(databaseEnv);
             List<Object> entrypoint = listAt(compose, "services", service, "entrypoint");
             assertThat(entrypoint.subList(0, 4)).containsExactly("sh", "-c", settings, "database-settings");
-            assertThat(entrypoint.subList(4, entrypoint.size()))
+            List<Object> command = entrypoint.subList(4, entrypoint.size());
+            assertThat(command.subList(0, ADMIN_UNSET.size()))
+                    .as("%s drops the administrator's login", service)
+                    .isEqualTo(ADMIN_UNSET);
+            assertThat(command.subList(ADMIN_UNSET.size(), command.size()))
                     .as("%s runs the Dockerfile's entry point after the database settings", service)
                     .isEqualTo(dockerfileEntrypoint());
         }
@@ -82,13 +98,16 @@ class GoVersionEnvironmentTest {
         String settings = composeShell((String)
                 new Yaml().<Map<String, Object>>load(read("docker-compose.yml")).get("x-database-settings"));
 
-        // neither name set (Compose hands both over, empty when unset)
+        // neither name set (Compose hands both over, empty when unset): the services log in as their roles
         assertThat(runSettings(settings, Map.of()))
                 .isEqualTo(
-                        "stock_alerts|postgres|postgres|jdbc:postgresql://postgres:5432/stock_alerts|postgres|postgres");
-        // only the Go version's names
+                        "stock_alerts|postgres|postgres|jdbc:postgresql://postgres:5432/stock_alerts|||postgres|unset");
+        // only the Go version's password and database: still the roles, the password is the administrator's only
+        assertThat(runSettings(settings, Map.of("DB_NAME", "legacy", "DB_PASSWORD", "s3cret")))
+                .isEqualTo("legacy|postgres|s3cret|jdbc:postgresql://postgres:5432/legacy|||postgres|unset");
+        // the Go version's single user: every service logs in as it, as before the roles
         assertThat(runSettings(settings, Map.of("DB_NAME", "legacy", "DB_USER", "gopher", "DB_PASSWORD", "s3cret")))
-                .isEqualTo("legacy|gopher|s3cret|jdbc:postgresql://postgres:5432/legacy|gopher|s3cret");
+                .isEqualTo("legacy|gopher|s3cret|jdbc:postgresql://postgres:5432/legacy|gopher|s3cret|gopher|s3cret");
         // both: the port's win
         assertThat(runSettings(
                         settings,
@@ -100,7 +119,8 @@ class GoVersionEnvironmentTest {
                                 "POSTGRES_USER", "stockalerts",
                                 "POSTGRES_PASSWORD", "port-secret")))
                 .isEqualTo(
-                        "alerts|stockalerts|port-secret|jdbc:postgresql://postgres:5432/alerts|stockalerts|port-secret");
+                        "alerts|stockalerts|port-secret|jdbc:postgresql://postgres:5432/alerts|stockalerts|port-secret"
+                                + "|stockalerts|s3cret");
     }
 
     @Test

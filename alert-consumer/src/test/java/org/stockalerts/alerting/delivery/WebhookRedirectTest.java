@@ -36,6 +36,7 @@ class WebhookRedirectTest {
             WebhookSender sender = new WebhookSender(
                     new DeliveryConfiguration().webhookHttpClient(SettingsBinding.bind(DeliverySettings.class)),
                     policy,
+                    new WebhookSecrets(DeliveryFixtures.SECRETS),
                     Clock.systemUTC());
             AlertTriggered alert = DeliveryFixtures.webhookAlert(UUID.randomUUID(), "AAPL at 150");
             Channel channel = new Channel(
@@ -44,6 +45,8 @@ class WebhookRedirectTest {
                     ChannelType.WEBHOOK,
                     "http://127.0.0.1:" + receiver.getPort() + "/hook",
                     DeliveryFixtures.newSecret(),
+                    null,
+                    null,
                     true);
 
             // When the alert is delivered

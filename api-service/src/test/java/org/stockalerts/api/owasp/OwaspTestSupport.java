@@ -14,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.stockalerts.api.security.ApiKeys;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -58,7 +57,9 @@ abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
                 "{\"holdings\": [{\"symbol\": \"" + symbol + "\", \"quantity\": 1, \"averageCost\": 10}]}");
         MvcTestResult rule = post(owner, "/alerts", "{\"symbol\": \"" + symbol + "\", \"threshold\": 100}");
         MvcTestResult channel = post(
-                owner, "/users/" + owner.id() + "/channels", "{\"type\": \"WEBHOOK\", \"address\": \"https://93.184.215.14/hooks/owasp\"}");
+                owner,
+                "/users/" + owner.id() + "/channels",
+                "{\"type\": \"WEBHOOK\", \"address\": \"https://93.184.215.14/hooks/owasp\"}");
         assertThat(List.of(portfolio, rule, channel))
                 .allSatisfy(created -> assertThat(created).hasStatus(201));
         return new World(
