@@ -6,16 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.stockalerts.testsupport.IntegrationTest;
-import org.stockalerts.testsupport.MutableClock;
 import org.stockalerts.testsupport.WithServiceSchemas;
 
 /**
@@ -31,20 +26,10 @@ import org.stockalerts.testsupport.WithServiceSchemas;
             "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"
         })
 @WithServiceSchemas("persistence")
-@Import(ClientAddressTest.FrozenTime.class)
+@Import(FrozenClock.class)
 class ClientAddressTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TestConfiguration
-    static class FrozenTime {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -11,10 +11,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * test moves it. Each test sends from addresses of its own. The context of its own is closed afterwards.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Import(RateLimitRoutesTest.FrozenTime.class)
+@Import(FrozenClock.class)
 @TestPropertySource(
         properties = {
             "stockalerts.api.rate-limits.enabled=true",
@@ -42,16 +39,6 @@ import tools.jackson.databind.JsonNode;
             "stockalerts.api.rate-limits.registrations-per-hour=2"
         })
 class RateLimitRoutesTest extends ApiIntegrationTestSupport {
-
-    @TestConfiguration
-    static class FrozenTime {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
-        }
-    }
 
     @Autowired
     MutableClock clock;
