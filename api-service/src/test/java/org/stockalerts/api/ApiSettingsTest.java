@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stockalerts.api.channels.WebhookSecretSettings;
+import org.stockalerts.api.database.DatabaseSettings;
 import org.stockalerts.api.idempotency.IdempotencySettings;
 import org.stockalerts.api.live.LiveSettings;
 import org.stockalerts.api.marketdata.MarketDataSettings;
@@ -16,6 +17,7 @@ import org.stockalerts.api.marketdata.replay.ReplaySettings;
 import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
 import org.stockalerts.api.outbox.OutboxSettings;
 import org.stockalerts.api.quota.QuotaSettings;
+import org.stockalerts.api.ratelimit.RateLimitSettings;
 import org.stockalerts.api.web.WebSettings;
 import org.stockalerts.testsupport.SettingsBinding;
 
@@ -26,6 +28,8 @@ class ApiSettingsTest {
         return Stream.of(
                 WebSettings.class,
                 QuotaSettings.class,
+                RateLimitSettings.class,
+                DatabaseSettings.class,
                 LiveSettings.class,
                 OutboxSettings.class,
                 IdempotencySettings.class,
@@ -48,6 +52,10 @@ class ApiSettingsTest {
                 Arguments.of(WebSettings.class, "max-request-bytes", "0"),
                 Arguments.of(QuotaSettings.class, "rules", "0"),
                 Arguments.of(QuotaSettings.class, "symbols", "-1"),
+                Arguments.of(RateLimitSettings.class, "per-key-burst", "0"),
+                Arguments.of(RateLimitSettings.class, "sync-interval", "0s"),
+                Arguments.of(DatabaseSettings.class, "statement-timeout", "-1s"),
+                Arguments.of(LiveSettings.class, "max-connections", "0"),
                 Arguments.of(WebSettings.class, "default-page-size", "500"),
                 Arguments.of(LiveSettings.class, "heartbeat", "0s"),
                 Arguments.of(LiveSettings.class, "replay-limit", "0"),

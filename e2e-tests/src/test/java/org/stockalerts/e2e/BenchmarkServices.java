@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * api-service and alert-consumer for a benchmark, each as its own process from its executable jar with
- * full JIT, on the given broker and the test database, 127.0.0.1 allowed as a webhook host. Variables
+ * full JIT, on the given broker and the test database, 127.0.0.1 allowed as a webhook host, the request
+ * rate limits off. Variables
  * named {@code STOCKALERTS_*} in this process's environment are passed on, so a run can change any
  * setting. The services are stopped on {@link #close} and when the JVM exits, however it exits.
  */
@@ -74,6 +75,17 @@ final class BenchmarkServices implements AutoCloseable {
     }
 
     private ServiceProcess start(String module, String portVariable, String kafka) throws IOException {
+        ServiceProcess service = ServiceProcess.start(module, portVariable, environment(kafka), JVM);
+        services.add(service);
+        return service;
+    }
+
+    /**
+     * The services' environment for a benchmark: the broker, the test database, no market data, 127.0.0.1
+     * allowed as a webhook host, the request rate limits off (a benchmark sends more than one client
+     * would), then every {@code STOCKALERTS_*} variable of this process.
+     */
+    static Map<String, String> environment(String kafka) throws IOException {
         TestDatabase.Endpoint db = TestDatabase.endpoint();
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
@@ -83,6 +95,7 @@ final class BenchmarkServices implements AutoCloseable {
         env.put("STOCKALERTS_MARKETDATA_ENABLED", "false");
         env.put("STOCKALERTS_API_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
         env.put("STOCKALERTS_DELIVERY_ALLOWED_HOSTS", "127.0.0.1");
+        env.put("STOCKALERTS_API_RATE_LIMITS_ENABLED", "false");
         env.put(
                 "STOCKALERTS_STATE_DIR",
                 Files.createTempDirectory("benchmark-streams-state").toString());
@@ -91,9 +104,7 @@ final class BenchmarkServices implements AutoCloseable {
                 env.put(name, value);
             }
         });
-        ServiceProcess service = ServiceProcess.start(module, portVariable, env, JVM);
-        services.add(service);
-        return service;
+        return env;
     }
 
     private void stopAll() {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ class LiveHub {
     private final Map<UUID, Set<LiveConnection>> byOwner = new ConcurrentHashMap<>();
     private final Map<Object, Set<LiveConnection>> bySubscription = new ConcurrentHashMap<>();
     private final ReentrantLock alerts = new ReentrantLock();
+    private final AtomicInteger open = new AtomicInteger();
     private final RecentAlerts recent;
 
     @Autowired
@@ -74,19 +76,29 @@ class LiveHub {
     /**
      * Opens a paused stream for {@code owner}; call {@link LiveConnection#start} once its history is known.
      *
-     * @throws TooManyConnectionsException when the owner already holds the allowed number of streams
+     * @throws TooManyConnectionsException when the owner already holds the allowed number of streams,
+     *     or the instance does
      */
     LiveConnection open(UUID owner, Object subscription, SseEmitter emitter) {
         LiveConnection connection =
                 new LiveConnection(owner, subscription, emitter, sender, settings.queueCapacity(), this::remove);
-        byOwner.compute(owner, (id, connections) -> {
-            Set<LiveConnection> mine = connections == null ? ConcurrentHashMap.newKeySet() : connections;
-            if (mine.size() >= settings.maxConnectionsPerUser()) {
-                throw new TooManyConnectionsException(owner, settings.maxConnectionsPerUser());
-            }
-            mine.add(connection);
-            return mine;
-        });
+        if (open.incrementAndGet() > settings.maxConnections()) {
+            open.decrementAndGet();
+            throw TooManyConnectionsException.total(settings);
+        }
+        try {
+            byOwner.compute(owner, (id, connections) -> {
+                Set<LiveConnection> mine = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+                if (mine.size() >= settings.maxConnectionsPerUser()) {
+                    throw TooManyConnectionsException.perUser(owner, settings);
+                }
+                mine.add(connection);
+                return mine;
+            });
+        } catch (TooManyConnectionsException e) {
+            open.decrementAndGet();
+            throw e;
+        }
         bySubscription
                 .computeIfAbsent(subscription, key -> ConcurrentHashMap.newKeySet())
                 .add(connection);
@@ -157,13 +169,20 @@ class LiveHub {
                 .addKeyValue("subscription", connection.subscription())
                 .log("live stream closed");
         byOwner.computeIfPresent(connection.owner(), (id, mine) -> {
-            mine.remove(connection);
+            if (mine.remove(connection)) {
+                open.decrementAndGet();
+            }
             return mine.isEmpty() ? null : mine;
         });
         bySubscription.computeIfPresent(connection.subscription(), (key, followers) -> {
             followers.remove(connection);
             return followers.isEmpty() ? null : followers;
         });
+    }
+
+    /** Open streams of all users on this instance. */
+    int openConnections() {
+        return open.get();
     }
 
     private void heartbeat() {

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *     for clients that reconnect before the persistence service has stored them
  * @param replayReadTimeout longest a reconnect reads alerts-triggered itself, when neither the stored
  *     alerts nor the recent ones reach back to the client's cursor
+ * @param maxConnections open streams of all users together on one instance; more get a 429
+ * @param refusedRetryAfter the {@code Retry-After} of a stream refused for either limit
  */
 @Validated
 @ConfigurationProperties("stockalerts.live")
@@ -33,4 +35,6 @@ public record LiveSettings(
         @DefaultValue("30m") @DurationMin Duration connectionTimeout,
         @DefaultValue("1000") @Min(1) int replayLimit,
         @DefaultValue("1000") @PositiveOrZero int recentAlertsPerPartition,
-        @DefaultValue("5s") @DurationMin(nanos = 1) Duration replayReadTimeout) {}
+        @DefaultValue("5s") @DurationMin(nanos = 1) Duration replayReadTimeout,
+        @DefaultValue("1000") @Min(1) int maxConnections,
+        @DefaultValue("10s") @DurationMin(seconds = 1) Duration refusedRetryAfter) {}

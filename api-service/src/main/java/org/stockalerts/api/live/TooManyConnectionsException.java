@@ -1,16 +1,33 @@
 package org.stockalerts.api.live;
 
+import java.time.Duration;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.stockalerts.api.web.ApiException;
+import org.stockalerts.api.web.TooManyRequestsException;
 
-/** The user already holds as many open streams as one instance allows. */
-class TooManyConnectionsException extends ApiException {
+/** A stream past one of the instance's stream limits: the user's own or all users' together. */
+class TooManyConnectionsException extends TooManyRequestsException {
 
-    TooManyConnectionsException(UUID userId, int limit) {
-        super(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "Too many connections",
-                "user " + userId + " already has " + limit + " open streams; close one first");
+    private TooManyConnectionsException(String limit, int maximum, Duration retryAfter, String detail) {
+        super(limit, maximum, retryAfter, detail);
+    }
+
+    /** The user already holds as many open streams as one instance allows a user. */
+    static TooManyConnectionsException perUser(UUID userId, LiveSettings settings) {
+        return new TooManyConnectionsException(
+                "streams-per-user",
+                settings.maxConnectionsPerUser(),
+                settings.refusedRetryAfter(),
+                "user " + userId + " already has " + settings.maxConnectionsPerUser()
+                        + " open streams (stockalerts.live.max-connections-per-user); close one first");
+    }
+
+    /** The instance holds as many open streams of all users as it allows. */
+    static TooManyConnectionsException total(LiveSettings settings) {
+        return new TooManyConnectionsException(
+                "streams-total",
+                settings.maxConnections(),
+                settings.refusedRetryAfter(),
+                "this instance already serves " + settings.maxConnections()
+                        + " open streams (stockalerts.live.max-connections); retry later");
     }
 }

@@ -1,6 +1,7 @@
 package org.stockalerts.api.web;
 
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -29,5 +30,10 @@ public abstract class ApiException extends RuntimeException {
     /** Extra members of the problem detail, e.g. the limit a request ran into; none by default. */
     public Map<String, Object> properties() {
         return Map.of();
+    }
+
+    /** Headers of the answer, e.g. {@code Retry-After}; none by default. */
+    public HttpHeaders headers() {
+        return HttpHeaders.EMPTY;
     }
 }

@@ -1,8 +1,12 @@
 package org.stockalerts.api.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.stockalerts.api.database.DatabaseSettings;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -27,12 +32,20 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final DatabaseSettings database;
+
+    ProblemDetailsAdvice(DatabaseSettings database) {
+        this.database = database;
+    }
+
     @ExceptionHandler(ApiException.class)
-    ProblemDetail onApiException(ApiException e) {
+    ResponseEntity<ProblemDetail> onApiException(ApiException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         e.properties().forEach(problem::setProperty);
-        return problem;
+        return ResponseEntity.status(e.status()).headers(e.headers()).body(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -59,6 +72,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.CONFLICT, "the change conflicts with existing data or breaks a constraint");
         problem.setTitle("Conflict");
         return problem;
+    }
+
+    /**
+     * A query cut off by PostgreSQL's statement_timeout: the server's condition, not the client's
+     * input, so a 503 that may be retried, and a log line naming the route (never the statement's values).
+     */
+    @ExceptionHandler(QueryTimeoutException.class)
+    ResponseEntity<ProblemDetail> onQueryTimeout(QueryTimeoutException e, HttpServletRequest request) {
+        log.atWarn()
+                .addKeyValue("method", request.getMethod())
+                .addKeyValue("path", request.getRequestURI())
+                .addKeyValue(
+                        "statementTimeoutMillis", database.statementTimeout().toMillis())
+                .log("request query cancelled by the statement timeout");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "the database did not answer in time; retry after the Retry-After seconds");
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        Long.toString(TooManyRequestsException.wholeSecondsUp(database.timedOutRetryAfter())))
+                .body(problem);
     }
 
     @Override

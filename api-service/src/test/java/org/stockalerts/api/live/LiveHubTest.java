@@ -1,6 +1,7 @@
 package org.stockalerts.api.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -30,7 +31,16 @@ class LiveHubTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final LiveHub hub = new LiveHub(new LiveSettings(
-            Duration.ofMinutes(1), 5, QUEUE_CAPACITY, 4, Duration.ofMinutes(30), 1000, 1000, Duration.ofSeconds(5)));
+            Duration.ofMinutes(1),
+            5,
+            QUEUE_CAPACITY,
+            4,
+            Duration.ofMinutes(30),
+            1000,
+            1000,
+            Duration.ofSeconds(5),
+            1000,
+            Duration.ofSeconds(10)));
     private final StalledEmitter stalled = new StalledEmitter();
     private final AtomicLong offsets = new AtomicLong();
 
@@ -80,7 +90,16 @@ class LiveHubTest {
     void aStreamOpenedWhileAlertsArePublishedGetsEachOnceFromWhatPassedBeforeOrLive() throws Exception {
         // Given a user's alerts being published one after the other on another thread
         LiveHub busy = new LiveHub(new LiveSettings(
-                Duration.ofMinutes(1), 5, 100_000, 2, Duration.ofMinutes(30), 1000, 100_000, Duration.ofSeconds(5)));
+                Duration.ofMinutes(1),
+                5,
+                100_000,
+                2,
+                Duration.ofMinutes(30),
+                1000,
+                100_000,
+                Duration.ofSeconds(5),
+                1000,
+                Duration.ofSeconds(10)));
         UUID alice = UUID.randomUUID();
         int count = 20_000;
         AlertTriggered alert = LiveIntegrationTestSupport.alert(alice, Instant.now());
@@ -114,6 +133,74 @@ class LiveHubTest {
         AlertCursor cursor = new AlertCursor(0, offsets.getAndIncrement());
         hub.publish(cursor, LiveIntegrationTestSupport.alert(user, Instant.now()));
         return cursor.toString();
+    }
+
+    @Test
+    void refusesAStreamBeyondTheInstancesTotalNamingTheLimitAndTakesOneAgainOnceAnotherClosed() {
+        // Given an instance that serves three streams at most, all held by Alice and Bob
+        LiveHub small = hubOf(5, 3);
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID carol = UUID.randomUUID();
+        LiveConnection first = small.open(alice, new LiveHub.UserAlerts(alice), new RecordingEmitter());
+        small.open(alice, new LiveHub.UserAlerts(alice), new RecordingEmitter());
+        small.open(bob, new LiveHub.UserAlerts(bob), new RecordingEmitter());
+        try {
+            // When Carol opens her first stream, then it is refused for the total, with its Retry-After
+            assertRefused(
+                    () -> small.open(carol, new LiveHub.UserAlerts(carol), new RecordingEmitter()), "streams-total", 3);
+
+            // And once one of Alice's closed, Carol's is taken
+            first.close();
+            small.open(carol, new LiveHub.UserAlerts(carol), new RecordingEmitter());
+            assertThat(small.openConnections()).isEqualTo(3);
+        } finally {
+            small.shutdown();
+        }
+    }
+
+    @Test
+    void aStreamRefusedForTheUsersLimitTakesNoPlaceOfTheTotal() {
+        // Given an instance of two streams at most, one a user, and Alice holding hers
+        LiveHub small = hubOf(1, 2);
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        small.open(alice, new LiveHub.UserAlerts(alice), new RecordingEmitter());
+        try {
+            // When she opens a second, then it is refused for her own limit
+            assertRefused(
+                    () -> small.open(alice, new LiveHub.UserAlerts(alice), new RecordingEmitter()),
+                    "streams-per-user",
+                    1);
+
+            // And Bob still gets the instance's second stream
+            small.open(bob, new LiveHub.UserAlerts(bob), new RecordingEmitter());
+            assertThat(small.openConnections()).isEqualTo(2);
+        } finally {
+            small.shutdown();
+        }
+    }
+
+    private static LiveHub hubOf(int perUser, int total) {
+        return new LiveHub(new LiveSettings(
+                Duration.ofMinutes(1),
+                perUser,
+                QUEUE_CAPACITY,
+                1,
+                Duration.ofMinutes(30),
+                1000,
+                1000,
+                Duration.ofSeconds(5),
+                total,
+                Duration.ofSeconds(7)));
+    }
+
+    private static void assertRefused(Runnable open, String limit, long maximum) {
+        assertThatThrownBy(open::run).isInstanceOfSatisfying(TooManyConnectionsException.class, refused -> {
+            assertThat(refused.status().value()).isEqualTo(429);
+            assertThat(refused.properties()).containsEntry("limit", limit).containsEntry("maximum", maximum);
+            assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("7");
+        });
     }
 
     /** A client that stopped reading: its first write blocks until released (the client reads again). */

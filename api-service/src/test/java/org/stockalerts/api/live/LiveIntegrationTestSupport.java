@@ -40,7 +40,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY,
             "stockalerts.live.heartbeat=500ms",
-            "stockalerts.live.max-connections-per-user=2"
+            "stockalerts.live.max-connections-per-user=2",
+            // the tests register more users from one address than its hourly registrations allow
+            "stockalerts.api.rate-limits.enabled=false"
         })
 @WithServiceSchemas({"persistence", "alerting"})
 abstract class LiveIntegrationTestSupport {

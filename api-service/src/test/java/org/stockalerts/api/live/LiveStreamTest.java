@@ -87,8 +87,10 @@ class LiveStreamTest extends LiveIntegrationTestSupport {
 
                 // Then the third is a 429 and Bob's a 404, both problem details
                 assertThat(third.status()).isEqualTo(429);
+                assertThat(third.header("Retry-After")).contains("10");
                 assertThat(bobs.status()).isEqualTo(404);
                 await().atMost(WAIT).until(() -> third.body().contains("\"status\":429"));
+                assertThat(third.body()).contains("\"limit\":\"streams-per-user\"", "\"maximum\":2");
             }
         }
 

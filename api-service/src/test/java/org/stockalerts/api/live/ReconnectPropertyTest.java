@@ -52,7 +52,16 @@ class ReconnectPropertyTest {
                 .map(rec -> rec.cursor().toString())
                 .toList();
         LiveSettings settings = new LiveSettings(
-                Duration.ofMinutes(1), 5, 1000, 1, Duration.ofMinutes(30), replayLimit, window, Duration.ofSeconds(5));
+                Duration.ofMinutes(1),
+                5,
+                1000,
+                1,
+                Duration.ofMinutes(30),
+                replayLimit,
+                window,
+                Duration.ofSeconds(5),
+                1000,
+                Duration.ofSeconds(10));
 
         for (int seen = 1; seen <= sequence.size(); seen++) {
             // When the client, having received the first alerts up to this one, reconnects until it is live

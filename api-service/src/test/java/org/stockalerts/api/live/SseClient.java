@@ -3,10 +3,12 @@ package org.stockalerts.api.live;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -22,12 +24,14 @@ final class SseClient implements AutoCloseable {
 
     private final int status;
     private final Stream<String> lines;
+    private final HttpHeaders headers;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> body = new CopyOnWriteArrayList<>();
     private final AtomicInteger comments = new AtomicInteger();
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
+        this.headers = response.headers();
         this.lines = response.body();
         Thread.ofVirtual().start(this::read);
     }
@@ -46,6 +50,11 @@ final class SseClient implements AutoCloseable {
 
     int status() {
         return status;
+    }
+
+    /** The response header {@code name}, if sent. */
+    Optional<String> header(String name) {
+        return headers.firstValue(name);
     }
 
     List<Event> events() {

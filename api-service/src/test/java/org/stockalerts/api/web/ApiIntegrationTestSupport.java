@@ -28,10 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the API's integration tests: the whole service on the real test PostgreSQL and Kafka,
- * driven through MockMvc. Every subclass shares this one Spring context (same annotations).
+ * driven through MockMvc, with the request rate limits off. Every subclass shares this one Spring
+ * context (same annotations).
  */
 @IntegrationTest
-@SpringBootTest(properties = "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY)
+@SpringBootTest(
+        properties = {
+            "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY,
+            // every test registers from MockMvc's one address; RateLimitRoutesTest has the limits on
+            "stockalerts.api.rate-limits.enabled=false"
+        })
 @AutoConfigureMockMvc
 @WithServiceSchemas("persistence")
 public abstract class ApiIntegrationTestSupport {

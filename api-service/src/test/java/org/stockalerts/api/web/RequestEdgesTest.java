@@ -18,7 +18,10 @@ import org.stockalerts.testsupport.WithServiceSchemas;
  * socket as raw bytes, so no client normalises the path first.
  */
 @IntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the rate limits stay on, but every case registers a user of its own from the one test address
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "stockalerts.api.rate-limits.registrations-per-hour=1000")
 @WithServiceSchemas("persistence")
 class RequestEdgesTest {
 

@@ -1,0 +1,45 @@
+package org.stockalerts.api.ratelimit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.stockalerts.api.web.ProblemResponses;
+import org.stockalerts.api.web.TooManyRequestsException;
+
+/** Answers a request that one of its rate limits refuses with a 429 problem detail and Retry-After. */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final Function<HttpServletRequest, Optional<TooManyRequestsException>> limits;
+    private final ProblemResponses problems;
+
+    RateLimitFilter(
+            Function<HttpServletRequest, Optional<TooManyRequestsException>> limits, ProblemResponses problems) {
+        this.limits = limits;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<TooManyRequestsException> refusal = limits.apply(request);
+        if (refusal.isPresent()) {
+            // DEBUG: a client past its limit could otherwise fill the log at the rate it is refused
+            log.atDebug()
+                    .addKeyValue("limit", refusal.get().properties().get("limit"))
+                    .addKeyValue("retryAfterSeconds", refusal.get().retryAfterSeconds())
+                    .log("request refused by a rate limit");
+            problems.write(response, refusal.get());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
