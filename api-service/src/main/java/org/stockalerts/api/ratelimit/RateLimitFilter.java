@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.stockalerts.api.web.ProblemResponses;
 import org.stockalerts.api.web.TooManyRequestsException;
@@ -17,6 +19,9 @@ import org.stockalerts.api.web.TooManyRequestsException;
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    /** Retry-After of the 503 while the buckets' store cannot be reached. */
+    static final int UNREACHABLE_RETRY_AFTER_SECONDS = 5;
 
     private final Function<HttpServletRequest, Optional<TooManyRequestsException>> limits;
     private final ProblemResponses problems;
@@ -30,7 +35,23 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<TooManyRequestsException> refusal = limits.apply(request);
+        Optional<TooManyRequestsException> refusal;
+        try {
+            refusal = limits.apply(request);
+        } catch (RuntimeException e) {
+            // the shared buckets live in PostgreSQL: while it cannot be reached the request is refused as the
+            // server's condition (503, retry), never a 500, and the log names the failure, not the request
+            log.atWarn()
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log("rate limit buckets unreachable; request refused with 503");
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(UNREACHABLE_RETRY_AFTER_SECONDS));
+            problems.write(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
+                    "the rate limiter's store cannot be reached; retry after the Retry-After seconds");
+            return;
+        }
         if (refusal.isPresent()) {
             // DEBUG: a client past its limit could otherwise fill the log at the rate it is refused
             log.atDebug()
