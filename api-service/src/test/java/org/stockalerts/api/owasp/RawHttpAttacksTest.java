@@ -26,7 +26,14 @@ import tools.jackson.databind.JsonNode;
  * written to the socket as raw bytes. Each is refused with a 4xx problem detail; none is served.
  */
 @IntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the rate limits stay on (their filter sees every case), but every case registers a user of its own and
+// sends its requests from the one test address: room for them all (the same context as RequestEdgesTest)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "stockalerts.api.rate-limits.registrations-per-hour=1000",
+            "stockalerts.api.rate-limits.per-address-burst=1000"
+        })
 @WithServiceSchemas("persistence")
 class RawHttpAttacksTest {
 

@@ -18,10 +18,14 @@ import org.stockalerts.testsupport.WithServiceSchemas;
  * socket as raw bytes, so no client normalises the path first.
  */
 @IntegrationTest
-// the rate limits stay on, but every case registers a user of its own from the one test address
+// the rate limits stay on (their filter sees every case), but every case registers a user of its own and
+// sends its requests from the one test address: room for them all (the same context as RequestEdgesTest)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "stockalerts.api.rate-limits.registrations-per-hour=1000")
+        properties = {
+            "stockalerts.api.rate-limits.registrations-per-hour=1000",
+            "stockalerts.api.rate-limits.per-address-burst=1000"
+        })
 @WithServiceSchemas("persistence")
 class RequestEdgesTest {
 
