@@ -35,7 +35,8 @@ final class SecretScan {
     private static final Duration READ_WITHIN = Duration.ofMinutes(1);
 
     /** What a scan of the broker read and found. */
-    record TopicsScanned(List<String> findings, Map<String, Integer> recordsByTopic, int headersRead) {}
+    record TopicsScanned(
+            List<String> findings, Map<String, Integer> recordsByTopic, Map<String, Integer> headersByTopic) {}
 
     private SecretScan() {}
 
@@ -62,13 +63,14 @@ final class SecretScan {
         }
         List<String> findings = new ArrayList<>();
         Map<String, Integer> recordsByTopic = new TreeMap<>();
-        int headersRead = 0;
+        Map<String, Integer> headersByTopic = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic)
                         .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
                 recordsByTopic.put(topic, 0);
+                headersByTopic.put(topic, 0);
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -84,13 +86,13 @@ final class SecretScan {
                     findIn(text(record.key()), where + " key", needles, findings);
                     findIn(text(record.value()), where + " value", needles, findings);
                     for (Header header : record.headers()) {
-                        headersRead++;
+                        headersByTopic.merge(record.topic(), 1, Integer::sum);
                         findIn(header.key() + "=" + text(header.value()), where + " header", needles, findings);
                     }
                 }
             }
         }
-        return new TopicsScanned(findings, recordsByTopic, headersRead);
+        return new TopicsScanned(findings, recordsByTopic, headersByTopic);
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
