@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,31 +16,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.Symbol;
-import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.kafka.JsonEventSerializer;
-import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.GoSeedDatabase;
 import org.stockalerts.testsupport.PersonalDataScan;
 import org.stockalerts.testsupport.TestDatabase;
-import org.stockalerts.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system, end to end: the four services run as separate processes from their executable
@@ -56,41 +42,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EndToEndTest {
 
-    private static final Duration STARTUP = Duration.ofMinutes(4);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
-    private static ServiceProcess api;
+    private static final Duration STARTUP = RunningSystem.STARTUP;
+    private static RunningSystem system;
+    private static ApiClient api;
 
     @BeforeAll
     static void startTheSystem() throws IOException {
-        Path state = Files.createTempDirectory("e2e-streams-state");
-        Map<String, String> env = new HashMap<>(database());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-        env.put("STOCKALERTS_MARKETDATA_ENABLED", "false");
-        api = start("api-service", "API_PORT", env);
-        env.put("STOCKALERTS_STATE_DIR", state.resolve("alert-engine").toString());
-        start("alert-consumer", "ALERT_CONSUMER_PORT", env);
-        start("persistence-consumer", "PERSISTENCE_CONSUMER_PORT", env);
-        env.put("STOCKALERTS_STATE_DIR", state.resolve("analytics").toString());
-        start("analytics-consumer", "ANALYTICS_CONSUMER_PORT", env);
-        await().atMost(STARTUP)
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> SERVICES.stream().allMatch(ServiceProcess::isUp));
-    }
-
-    private static ServiceProcess start(String module, String portVariable, Map<String, String> env)
-            throws IOException {
-        ServiceProcess service = ServiceProcess.start(module, portVariable, env);
-        SERVICES.add(service);
-        return service;
+        system = RunningSystem.start(Map.of("STOCKALERTS_MARKETDATA_ENABLED", "false"));
+        api = system.api();
     }
 
     @AfterAll
     static void stopTheSystem() throws InterruptedException {
-        for (ServiceProcess service : SERVICES.reversed()) {
-            service.close();
-        }
+        system.close();
     }
 
     @Test
@@ -157,7 +121,7 @@ class EndToEndTest {
         Path keys = Files.createTempDirectory("e2e-seed").resolve("seed-keys.tsv");
         int status = ServiceProcess.runCommand(
                 "api-service",
-                database(),
+                RunningSystem.database(),
                 List.of(
                         "import-seed",
                         "--from",
@@ -252,11 +216,6 @@ class EndToEndTest {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Map<String, String> database() {
-        TestDatabase.Endpoint db = TestDatabase.endpoint();
-        return Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", db.username(), "DATABASE_PASSWORD", db.password());
-    }
-
     private static PriceTick tick(String price) {
         return tickAt(price, Instant.now());
     }
@@ -266,47 +225,19 @@ class EndToEndTest {
     }
 
     private static PriceTick tickOf(String symbol, String price, Instant observedAt) {
-        return PriceTick.of(
-                UUID.randomUUID(),
-                Instant.now(),
-                Symbol.of(symbol),
-                new BigDecimal(price),
-                TickSource.REPLAY,
-                observedAt);
+        return Ticks.of(symbol, price, observedAt);
     }
 
     private static KafkaProducer<String, Object> producer() {
-        Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
+        return Ticks.producer();
     }
 
     private static JsonNode call(String method, String path, String apiKey, String body) throws Exception {
-        HttpResponse<String> response = send(method, path, apiKey, body);
-        assertThat(response.statusCode())
-                .as("%s %s answered %s", method, path, response.body())
-                .isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return api.call(method, path, apiKey, body);
     }
 
     private static HttpResponse<String> send(String method, String path, String apiKey) throws Exception {
-        return send(method, path, apiKey, null);
-    }
-
-    private static HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, apiKey, null);
     }
 
     private static int count(String sql) throws SQLException {
