@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * clear anywhere the run wrote to: the services' logs, any record of any topic (keys, values, headers,
  * the dead-letter topics' error headers included) or any column of any table of the database. The
  * secrets: users' API keys (first, extra and revoked ones, and a wrong one a caller sent), the admin
- * key, webhook secrets before and after a rotation (with and without {@code whsec_}) and the Alpha
+ * key, the key that seals webhook secrets, webhook secrets before and after a rotation (with and without
+ * {@code whsec_}) and the Alpha
  * Vantage key, which the api-service really sends, to a stub on loopback.
  */
 class SecretScanTest {
@@ -68,6 +69,7 @@ class SecretScanTest {
         // second for another symbol), an admin key and a webhook receiver on loopback
         String alphaVantageKey = "AV" + random(12);
         String adminKey = "admin_" + random(24);
+        String sealKey = Base64.getEncoder().encodeToString(randomBytes(32));
         AlphaVantageStub alphaVantage = open(new AlphaVantageStub("101.00"));
         MockWebServer receiver = open(receiver());
         RunningSystem system = open(RunningSystem.start(Map.ofEntries(
@@ -77,6 +79,7 @@ class SecretScanTest {
                 Map.entry("STOCKALERTS_MARKETDATA_ALPHA_VANTAGE_REQUESTS_PER_DAY", "86400"),
                 Map.entry("STOCKALERTS_MARKETDATA_EXTRA_SYMBOLS", POLLED),
                 Map.entry("STOCKALERTS_API_ADMIN_KEY", adminKey),
+                Map.entry("STOCKALERTS_SECRETS_KEY", sealKey),
                 Map.entry("STOCKALERTS_API_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"),
                 Map.entry("STOCKALERTS_DELIVERY_ALLOWED_HOSTS", "127.0.0.1"))));
         ApiClient api = system.api();
@@ -116,7 +119,7 @@ class SecretScanTest {
         }
 
         // And no log line, no record of any topic and no table holds any of the secrets in clear
-        List<String> secrets = new ArrayList<>(List.of(alphaVantageKey, adminKey));
+        List<String> secrets = new ArrayList<>(List.of(alphaVantageKey, adminKey, sealKey));
         secrets.addAll(keys.all());
         secrets.addAll(webhooks.all());
         assertNoneIsLeftAnywhere(secrets, keys.adaId());
@@ -281,8 +284,12 @@ class SecretScanTest {
     }
 
     private static String random(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return random;
     }
 }
