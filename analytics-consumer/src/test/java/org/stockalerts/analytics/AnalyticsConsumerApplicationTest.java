@@ -14,6 +14,6 @@ class AnalyticsConsumerApplicationTest extends ServiceHealthContract {
 
     @Override
     protected List<String> requiredComponents() {
-        return List.of("kafka");
+        return List.of("kafka", KAFKA_STREAMS);
     }
 }

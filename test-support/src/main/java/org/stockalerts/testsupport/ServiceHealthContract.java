@@ -36,13 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
  * the {@code /livez} and {@code /readyz} probes, open and without details, and answers every
  * {@code /actuator} path with a 404 problem detail. A service's application test extends it, as a
  * {@code @SpringBootTest} on a random port (which gives the management port a random one too), and
- * names its components.
+ * names its components; a service that runs a Kafka Streams client names {@link #KAFKA_STREAMS} among
+ * them, and its state is checked too.
  */
 public abstract class ServiceHealthContract {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    /** The health component of a service's Kafka Streams client (common's KafkaStreamsHealthIndicator). */
+    public static final String KAFKA_STREAMS = "kafkaStreams";
 
     @LocalServerPort
     private int port;
@@ -73,6 +77,25 @@ public abstract class ServiceHealthContract {
         assertThat(components)
                 .allSatisfy((name, status) ->
                         assertThat(status).as("health component %s", name).isEqualTo("UP"));
+    }
+
+    @Test
+    void reportsTheStateOfItsKafkaStreamsClientExactlyWhereItRunsOne() {
+        // When the health endpoint is asked on the management port
+        JsonNode components =
+                JSON.readTree(get(managementPort, "/actuator/health").body()).path("components");
+
+        // Then a service with a Streams client reports it processing, with its count of replaced stream threads
+        if (requiredComponents().contains(KAFKA_STREAMS)) {
+            JsonNode details = components.path(KAFKA_STREAMS).path("details");
+            assertThat(details.path("state").asString()).isIn("RUNNING", "REBALANCING");
+            assertThat(details.path("replacedThreads").isIntegralNumber())
+                    .as(details.toString())
+                    .isTrue();
+        } else {
+            // and a service without one does not claim one
+            assertThat(components.has(KAFKA_STREAMS)).as(components.toString()).isFalse();
+        }
     }
 
     @Test

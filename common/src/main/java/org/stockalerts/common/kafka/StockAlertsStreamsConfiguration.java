@@ -1,8 +1,12 @@
 package org.stockalerts.common.kafka;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -11,11 +15,16 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 /**
  * The Kafka Streams settings every stream-processing service shares, imported with
  * {@code @Import}: exactly-once v2, unreadable records dead-lettered by
- * {@link DeadLetterDeserializationHandler}, and internal topics replicated like ours. A service's
- * own {@code spring.kafka.streams.properties.*} still override everything but the guarantee.
+ * {@link DeadLetterDeserializationHandler}, a record whose processing throws failing its stream
+ * thread (never skipped), dead threads replaced within the {@link BoundedThreadReplacement} budget,
+ * the client's state reported as the {@code kafkaStreams} health component, and a client that leaves
+ * its group when it closes, so a restarted instance gets its partitions back without waiting out the
+ * session timeout. Internal topics are replicated like ours. A service's own
+ * {@code spring.kafka.streams.properties.*} still override every property but the guarantee.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
+@EnableConfigurationProperties(StreamsClientSettings.class)
 public class StockAlertsStreamsConfiguration {
 
     /** Settings every topology gets unless its service overrides them. */
@@ -23,13 +32,36 @@ public class StockAlertsStreamsConfiguration {
         return Map.of(
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName(),
+                // skipping a record would skip its alert evaluation without a trace: fail the thread instead
+                // (docs/reliability.md, "Streams clients that cannot die silently")
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndFailProcessingExceptionHandler.class.getName(),
                 StreamsConfig.REPLICATION_FACTOR_CONFIG,
                 (int) settings.replicationFactor());
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer stockAlertsStreamsDefaults(KafkaSettings settings) {
+    BoundedThreadReplacement streamThreadReplacement(StreamsClientSettings settings, ObjectProvider<Clock> clock) {
+        return new BoundedThreadReplacement(clock.getIfAvailable(Clock::systemUTC), settings);
+    }
+
+    /** Named so that the health endpoint lists it as {@code kafkaStreams}. */
+    @Bean
+    KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(BoundedThreadReplacement replacement) {
+        return new KafkaStreamsHealthIndicator(replacement);
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer stockAlertsStreamsDefaults(
+            KafkaSettings settings,
+            StreamsClientSettings client,
+            BoundedThreadReplacement replacement,
+            KafkaStreamsHealthIndicator health) {
         return factoryBean -> {
+            factoryBean.setStreamsUncaughtExceptionHandler(replacement);
+            factoryBean.setStateListener(health);
+            factoryBean.setLeaveGroupOnClose(true);
+            factoryBean.setCloseTimeout((int) client.closeTimeout().toSeconds());
             Properties properties = factoryBean.getStreamsConfiguration();
             if (properties == null) {
                 return;

@@ -1,0 +1,38 @@
+package org.stockalerts.common.kafka;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the services' Kafka Streams clients ({@code stockalerts.kafka.streams.*}, e.g. the
+ * environment variable {@code STOCKALERTS_KAFKA_STREAMS_MAX_THREAD_REPLACEMENTS}).
+ *
+ * @param maxThreadReplacements how many dead stream threads are replaced within {@code replacementWindow};
+ *     the next death shuts the client down (and its health goes DOWN); 0 shuts it down at the first one
+ * @param replacementWindow the sliding window those replacements are counted in
+ * @param closeTimeout how long a closing client waits for its threads to finish and commit
+ */
+// the durations are checked in the compact constructor: common has no Hibernate Validator's @DurationMin
+@Validated
+@ConfigurationProperties(StreamsClientSettings.PREFIX)
+public record StreamsClientSettings(
+        @DefaultValue("5") @PositiveOrZero int maxThreadReplacements,
+        @DefaultValue("10m") Duration replacementWindow,
+        @DefaultValue("10s") Duration closeTimeout) {
+
+    public static final String PREFIX = "stockalerts.kafka.streams";
+
+    public StreamsClientSettings {
+        if (replacementWindow.isNegative() || replacementWindow.isZero()) {
+            throw new IllegalArgumentException(
+                    PREFIX + ".replacement-window must be positive, was " + replacementWindow);
+        }
+        // spring-kafka takes the close timeout in whole seconds
+        if (closeTimeout.toSeconds() < 1 || closeTimeout.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(PREFIX + ".close-timeout must be at least 1s, was " + closeTimeout);
+        }
+    }
+}
