@@ -192,6 +192,11 @@ final class EngineDriver implements AutoCloseable {
         return deadTicks.readValuesToList();
     }
 
+    /** The dead-lettered ticks since the last read, with their headers. */
+    List<TestRecord<String, byte[]>> deadTickRecords() {
+        return deadTicks.readRecordsToList();
+    }
+
     /** The count of counter {@code metric} with tag {@code tag} = {@code value}. */
     double count(String metric, String tag, String value) {
         return meters.get(metric).tag(tag, value).counter().count();

@@ -6,15 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.api.web.ApiIntegrationTestSupport.TestUser;
 import org.stockalerts.common.event.PriceTick;
@@ -22,7 +15,7 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.common.kafka.Topics;
-import org.stockalerts.testsupport.TestKafka;
+import org.stockalerts.testsupport.DeadLetterRecords;
 
 /** Issue #16, C9: a tick dated far from the service's clock never reaches a browser as the latest price. */
 class LiveTickTimeBoundTest extends LiveIntegrationTestSupport {
@@ -73,46 +66,19 @@ class LiveTickTimeBoundTest extends LiveIntegrationTestSupport {
                     tick -> assertThat(seen).doesNotContain(tick.eventId().toString()));
         }
         // And each refused tick is on the dead-letter topic with the service and the reason
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters(symbol, refused.size());
+        List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.await(
+                Topics.STOCK_PRICES.deadLetterTopic(), Topics.STOCK_PRICES.partitions(), symbol.value(), 3);
         for (PriceTick tick : refused) {
             ConsumerRecord<String, byte[]> letter = dead.stream()
                     .filter(record -> new String(record.value(), StandardCharsets.UTF_8)
                             .contains(tick.eventId().toString()))
                     .findFirst()
                     .orElseThrow();
-            assertThat(header(letter, DeadLetters.CONSUMER_HEADER)).isEqualTo("api-service");
-            assertThat(header(letter, DeadLetters.REASON_HEADER))
+            assertThat(DeadLetterRecords.header(letter.headers(), DeadLetters.CONSUMER_HEADER))
+                    .isEqualTo("api-service");
+            assertThat(DeadLetterRecords.header(letter.headers(), DeadLetters.REASON_HEADER))
                     .startsWith("malformed record on stock-prices")
                     .containsAnyOf("ahead of now", "older than now");
         }
-    }
-
-    /** The dead letters of {@code symbol} written by this service, once at least {@code count} are there. */
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(Symbol symbol, int count) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < Topics.STOCK_PRICES.partitions(); p++) {
-                partitions.add(new TopicPartition(Topics.STOCK_PRICES.deadLetterTopic(), p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (symbol.value().equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }
