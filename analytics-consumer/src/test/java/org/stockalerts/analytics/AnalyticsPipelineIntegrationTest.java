@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
@@ -41,9 +47,23 @@ import org.stockalerts.testsupport.TestKafka;
 @SpringBootTest(
         properties = RealInfrastructure.DATABASE_PROPERTY + "=false",
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(AnalyticsPipelineIntegrationTest.ServiceClock.class)
 class AnalyticsPipelineIntegrationTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    /** The service's clock, just after the minute of ticks the test sends: their dates are fixed. */
+    private static final Instant NOW = Instant.parse("2026-03-02T14:31:30Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ServiceClock {
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
@@ -54,15 +74,20 @@ class AnalyticsPipelineIntegrationTest {
         String symbol =
                 "IT" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
 
-        // When a minute of ticks, an unreadable record, and a tick of the next minute are produced
+        // When a minute of ticks, an unreadable record, ticks dated an hour and a week ahead of the
+        // service's clock and a year behind it, and a tick of the next minute are produced
         tick(symbol, "2026-03-02T14:30:05Z", "100.00", 1_000L);
         tick(symbol, "2026-03-02T14:30:30Z", "102.00", 1_400L);
         kafka.send(Topics.STOCK_PRICES.name(), symbol, "{not a tick".getBytes(StandardCharsets.UTF_8));
+        tick(symbol, NOW.plus(Duration.ofHours(1)).toString(), "500.00", 1_500L);
+        tick(symbol, NOW.plus(Duration.ofDays(7)).toString(), "600.00", 1_600L);
+        tick(symbol, NOW.minus(Duration.ofDays(365)).toString(), "5.00", 1_700L);
         tick(symbol, "2026-03-02T14:30:50Z", "101.00", 1_900L);
         tick(symbol, "2026-03-02T14:31:01Z", "103.00", 2_000L);
         kafka.flush();
 
-        // Then a read_committed consumer sees the 14:30 bar with all three of its ticks
+        // Then a read_committed consumer sees the 14:30 bar with all three of its ticks (event time
+        // did not jump to the tick dated ahead, which would have made the later ones late)
         List<AnalyticsUpdated> updates = new ArrayList<>();
         try (KafkaConsumer<String, AnalyticsUpdated> consumer =
                 consumer(new JsonEventDeserializer<>(AnalyticsUpdated.class))) {
@@ -86,7 +111,8 @@ class AnalyticsPipelineIntegrationTest {
         assertThat(bar.bar().close()).isEqualByComparingTo("101.00");
         assertThat(bar.bar().tickCount()).isEqualTo(3);
         assertThat(bar.bar().volume()).isEqualTo(900);
-        // and the unreadable record went to the dead-letter topic with its reason
+        // and the unreadable record and the ticks dated outside the bound went to the dead-letter topic
+        // with their reasons
         assertDeadLettered(symbol);
     }
 
@@ -100,14 +126,24 @@ class AnalyticsPipelineIntegrationTest {
                         dead.add(record);
                     }
                 });
-                assertThat(dead).hasSize(1);
+                assertThat(dead).hasSize(4);
             });
-            assertThat(dead.getFirst()
-                            .headers()
-                            .lastHeader(DeadLetters.CONSUMER_HEADER)
-                            .value())
-                    .asString(StandardCharsets.UTF_8)
-                    .isEqualTo("analytics-consumer");
+            assertThat(dead)
+                    .allSatisfy(record -> assertThat(record.headers()
+                                    .lastHeader(DeadLetters.CONSUMER_HEADER)
+                                    .value())
+                            .asString(StandardCharsets.UTF_8)
+                            .isEqualTo("analytics-consumer"));
+            assertThat(dead.subList(1, 4))
+                    .extracting(record -> new String(
+                            record.headers()
+                                    .lastHeader(DeadLetters.REASON_HEADER)
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .satisfiesExactly(
+                            reason -> assertThat(reason).contains("is PT1H ahead of now"),
+                            reason -> assertThat(reason).contains("is PT168H ahead of now"),
+                            reason -> assertThat(reason).contains("older than now"));
         }
     }
 

@@ -118,7 +118,8 @@ public final class AnalyticsBrokerBenchmark {
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        var topology = AnalyticsTopology.build(AnalyticsSettings.defaults(), new SimpleMeterRegistry());
+        var topology = AnalyticsTopology.build(
+                AnalyticsSettings.defaults(), new SimpleMeterRegistry(), BenchmarkTicks.bound());
         CountDownLatch running = new CountDownLatch(1);
         try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.setStateListener((now, before) -> {

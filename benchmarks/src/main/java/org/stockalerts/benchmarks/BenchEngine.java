@@ -50,7 +50,7 @@ final class BenchEngine {
 
     KafkaStreams start() {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(engineSettings, meters).addTo(builder);
+        new AlertEngineTopology(engineSettings, meters, BenchmarkTicks.bound()).addTo(builder);
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsProperties(APPLICATION_ID));
         streams.start();
         return streams;

@@ -23,7 +23,7 @@ import org.stockalerts.common.event.TriggerMode;
  */
 final class BenchmarkWorkload {
 
-    private static final Instant EVENT_START = Instant.parse("2026-03-02T14:30:00Z");
+    private static final Instant EVENT_START = BenchmarkTicks.START;
 
     private final Random random;
     private final List<Symbol> symbols = new ArrayList<>();

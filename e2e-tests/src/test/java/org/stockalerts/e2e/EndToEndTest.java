@@ -84,9 +84,9 @@ class EndToEndTest {
             for (int i = 0; i < 5; i++) {
                 producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), "E2EX", tick("102.50")));
             }
-            // a tick two minutes on moves event time past the end of the minute bars seen so far
-            Instant later = Instant.now().plus(Duration.ofMinutes(2));
-            producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), "E2EX", tickAt("103.75", later)));
+            // a tick of now moves event time past the end of the minute bars seen so far (those ticks
+            // are dated minutes back: a tick dated ahead of the consumers' clocks would be dead-lettered)
+            producer.send(new ProducerRecord<>(Topics.STOCK_PRICES.name(), "E2EX", tickAt("103.75", Instant.now())));
             producer.flush();
         }
 
@@ -216,8 +216,9 @@ class EndToEndTest {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A tick of E2EX observed three minutes ago, so that a tick of now closes its minute bar. */
     private static PriceTick tick(String price) {
-        return tickAt(price, Instant.now());
+        return tickAt(price, Instant.now().minus(Duration.ofMinutes(3)));
     }
 
     private static PriceTick tickAt(String price, Instant observedAt) {

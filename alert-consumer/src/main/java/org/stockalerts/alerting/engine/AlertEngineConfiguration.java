@@ -4,14 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.stockalerts.common.kafka.TickTimeBound;
 
 /** Adds the alert engine to the service's Kafka Streams topology. */
 @Configuration(proxyBeanMethods = false)
 class AlertEngineConfiguration {
 
     @Bean
-    AlertEngineTopology alertEngineTopology(StreamsBuilder builder, EngineSettings settings, MeterRegistry meters) {
-        AlertEngineTopology topology = new AlertEngineTopology(settings, meters);
+    AlertEngineTopology alertEngineTopology(
+            StreamsBuilder builder, EngineSettings settings, MeterRegistry meters, TickTimeBound bound) {
+        AlertEngineTopology topology = new AlertEngineTopology(settings, meters, bound);
         topology.addTo(builder);
         return topology;
     }

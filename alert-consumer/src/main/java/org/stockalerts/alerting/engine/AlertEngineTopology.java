@@ -12,7 +12,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
@@ -47,10 +49,13 @@ public final class AlertEngineTopology {
 
     private final EngineSettings settings;
     private final MeterRegistry meters;
+    private final TickTimeBound bound;
 
-    public AlertEngineTopology(EngineSettings settings, MeterRegistry meters) {
+    /** {@code bound} refuses (dead-letters) ticks dated too far ahead of or behind the service's clock. */
+    public AlertEngineTopology(EngineSettings settings, MeterRegistry meters, TickTimeBound bound) {
         this.settings = settings;
         this.meters = meters;
+        this.bound = bound;
     }
 
     /** Adds the engine to {@code builder}. */
@@ -62,8 +67,11 @@ public final class AlertEngineTopology {
             builder.addStateStore(store);
         }
         Map<String, KStream<String, RuleCommand>> rules = routedRules(builder);
+        KStream<String, PriceTick> ticks = builder.stream(
+                Topics.STOCK_PRICES.name(),
+                Consumed.with(Serdes.String(), bound.serde()).withName("engine-source-" + Topics.STOCK_PRICES.name()));
         KStream<String, SymbolInput> symbolInputs = TicksBySymbol.route(
-                        source(builder, Topics.STOCK_PRICES), TICKS_BY_SYMBOL, meters, settings.expediteCommitWithin())
+                        ticks, TICKS_BY_SYMBOL, meters, settings.expediteCommitWithin())
                 .mapValues(tick -> (SymbolInput) new SymbolInput.Tick(tick), Named.as("engine-ticks"))
                 .merge(source(builder, Topics.STOCK_ANALYTICS)
                         .mapValues(

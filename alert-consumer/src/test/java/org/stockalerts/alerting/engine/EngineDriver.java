@@ -37,7 +37,10 @@ import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
+import org.stockalerts.common.kafka.TickTimeBound;
+import org.stockalerts.common.kafka.TickTimeSettings;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.MutableClock;
 
 /** The engine's topology in a TopologyTestDriver, with helpers that pipe events and read alerts. */
 final class EngineDriver implements AutoCloseable {
@@ -45,6 +48,8 @@ final class EngineDriver implements AutoCloseable {
     static final Instant START = Instant.parse("2026-01-05T15:00:00Z");
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
+    // the service's clock as the ticks come in live: each tick piped moves it up to its observedAt
+    private final MutableClock clock = new MutableClock(START);
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, PriceTick> ticks;
     private final TestInputTopic<String, AlertRuleChanged> rules;
@@ -56,7 +61,10 @@ final class EngineDriver implements AutoCloseable {
 
     EngineDriver(Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
-        new AlertEngineTopology(new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)), meters)
+        new AlertEngineTopology(
+                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)),
+                        meters,
+                        new TickTimeBound(clock, TickTimeSettings.defaults()))
                 .addTo(builder);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-engine-test");
@@ -127,8 +135,22 @@ final class EngineDriver implements AutoCloseable {
 
     /** {@code tick} as any producer may write it: keyed by {@code key}, or by nothing when null. */
     PriceTick tick(PriceTick tick, String key) {
+        if (tick.observedAt().isAfter(clock.instant())) {
+            clock.set(tick.observedAt());
+        }
         ticks.pipeInput(key, tick, tick.observedAt());
         return tick;
+    }
+
+    /** {@code tick} as it arrives, without moving the service's clock to it. */
+    PriceTick tickAsIs(PriceTick tick) {
+        ticks.pipeInput(tick.symbol().value(), tick, tick.observedAt());
+        return tick;
+    }
+
+    /** The service's clock: the latest observedAt piped through {@link #tick(PriceTick, String)}. */
+    Instant now() {
+        return clock.instant();
     }
 
     void rawTick(String symbol, byte[] value) {
@@ -168,6 +190,11 @@ final class EngineDriver implements AutoCloseable {
 
     List<byte[]> deadTicks() {
         return deadTicks.readValuesToList();
+    }
+
+    /** The dead-lettered ticks since the last read, with their headers. */
+    List<TestRecord<String, byte[]>> deadTickRecords() {
+        return deadTicks.readRecordsToList();
     }
 
     /** The count of counter {@code metric} with tag {@code tag} = {@code value}. */

@@ -1,6 +1,7 @@
 package org.stockalerts.alerting.engine;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +11,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
+import org.stockalerts.common.kafka.TickTimeBound;
+import org.stockalerts.common.kafka.TickTimeSettings;
 
 /**
  * The engine alone in a JVM of its own, so a test can kill it (SIGKILL, no clean shutdown) and
@@ -38,7 +41,9 @@ public final class EngineProcess {
             Map<String, Object> overrides) {
         StreamsBuilder builder = new StreamsBuilder();
         new AlertEngineTopology(
-                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)), new SimpleMeterRegistry())
+                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)),
+                        new SimpleMeterRegistry(),
+                        new TickTimeBound(Clock.systemUTC(), TickTimeSettings.defaults()))
                 .addTo(builder);
         Properties properties = new Properties();
         StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))

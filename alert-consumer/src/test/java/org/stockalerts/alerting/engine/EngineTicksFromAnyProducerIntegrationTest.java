@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ import org.stockalerts.testsupport.TestKafka;
  * partition), for symbols with rules. Every alert that brute force expects fires, exactly once.
  */
 class EngineTicksFromAnyProducerIntegrationTest extends EngineOnBrokerTest {
+
+    /** Recent history: the engine refuses ticks dated outside its tick time bound. */
+    private static final Instant WALK_START =
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
 
     private static final int SYMBOLS = 8;
     private static final int TICKS_PER_SYMBOL = 200;
@@ -160,7 +165,7 @@ class EngineTicksFromAnyProducerIntegrationTest extends EngineOnBrokerTest {
     }
 
     private static PriceTick tick(Symbol symbol, String price, int step) {
-        Instant at = EngineDriver.START.plusSeconds(step * 5L);
+        Instant at = WALK_START.plusSeconds(step * 5L);
         return PriceTick.of(UUID.randomUUID(), at, symbol, new BigDecimal(price), TickSource.REPLAY, at);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.stockalerts.analytics.AnalyticsSettings;
 import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.kafka.TickTimeBound;
 
 /** Registers the analytics topology with the service's Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
@@ -14,7 +15,7 @@ class AnalyticsStreamsConfiguration {
 
     @Bean
     KStream<String, AnalyticsUpdated> analyticsStream(
-            StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters) {
-        return AnalyticsTopology.define(builder, settings, meters);
+            StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters, TickTimeBound bound) {
+        return AnalyticsTopology.define(builder, settings, meters, bound);
     }
 }

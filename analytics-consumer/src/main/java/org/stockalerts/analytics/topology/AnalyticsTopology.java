@@ -17,6 +17,7 @@ import org.stockalerts.analytics.AnalyticsSettings;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.Topics;
 
@@ -38,13 +39,17 @@ public final class AnalyticsTopology {
 
     private AnalyticsTopology() {}
 
-    /** Adds the topology to {@code builder}; returns the stream of published events. */
+    /**
+     * Adds the topology to {@code builder}; returns the stream of published events. Ticks outside
+     * {@code bound} are dead-lettered before they reach the stream time, so one tick dated ahead can
+     * neither jump it nor make the partition's later ticks late.
+     */
     public static KStream<String, AnalyticsUpdated> define(
-            StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters) {
+            StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters, TickTimeBound bound) {
         builder.addStateStore(stateStore(settings));
         KStream<String, PriceTick> ticks = builder.stream(
                 Topics.STOCK_PRICES.name(),
-                Consumed.with(Serdes.String(), EventSerdes.of(Topics.STOCK_PRICES))
+                Consumed.with(Serdes.String(), bound.serde())
                         .withTimestampExtractor(new TickTimestampExtractor())
                         .withName("stock-prices"));
         // a re-routed tick waits for the next commit (a fraction of a second): a bar it belongs to that
@@ -77,9 +82,9 @@ public final class AnalyticsTopology {
     }
 
     /** The topology on its own, for tests and the benchmark. */
-    public static Topology build(AnalyticsSettings settings, MeterRegistry meters) {
+    public static Topology build(AnalyticsSettings settings, MeterRegistry meters, TickTimeBound bound) {
         StreamsBuilder builder = new StreamsBuilder();
-        define(builder, settings, meters);
+        define(builder, settings, meters, bound);
         return builder.build();
     }
 }

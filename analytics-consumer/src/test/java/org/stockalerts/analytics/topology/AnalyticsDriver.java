@@ -24,13 +24,18 @@ import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.DeadLetterDeserializationHandler;
 import org.stockalerts.common.kafka.JsonEventDeserializer;
 import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.TickTimeBound;
+import org.stockalerts.common.kafka.TickTimeSettings;
 import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.MutableClock;
 
 /** The analytics topology in a {@link TopologyTestDriver}, with tick helpers for hand-computed sequences. */
 final class AnalyticsDriver implements AutoCloseable {
 
     final MeterRegistry meters = new SimpleMeterRegistry();
+    // the service's clock as the ticks come in live: each tick piped moves it up to its observedAt
+    private final MutableClock clock = new MutableClock(Instant.EPOCH);
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, PriceTick> prices;
     private final TestInputTopic<String, byte[]> rawPrices;
@@ -45,7 +50,9 @@ final class AnalyticsDriver implements AutoCloseable {
         props.put(
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
-        driver = new TopologyTestDriver(AnalyticsTopology.build(settings, meters), props);
+        driver = new TopologyTestDriver(
+                AnalyticsTopology.build(settings, meters, new TickTimeBound(clock, TickTimeSettings.defaults())),
+                props);
         prices = driver.createInputTopic(
                 Topics.STOCK_PRICES.name(), new StringSerializer(), new JsonEventSerializer<>());
         rawPrices =
@@ -84,7 +91,15 @@ final class AnalyticsDriver implements AutoCloseable {
     void tickKeyed(String key, String symbol, String at, String price, Long volume) {
         Instant observedAt = Instant.parse(at);
         PriceTick tick = TickDraft.tick(symbol, price, observedAt, volume);
+        if (observedAt.isAfter(clock.instant())) {
+            clock.set(observedAt);
+        }
         prices.pipeInput(key, tick, observedAt);
+    }
+
+    /** Pipes {@code tick} as it arrives, without moving the service's clock to it. */
+    void tickAsIs(PriceTick tick) {
+        prices.pipeInput(tick.symbol().value(), tick, tick.observedAt());
     }
 
     /** Pipes bytes that are not a tick. */

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.Bar;
+import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Signal;
+import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.kafka.DeadLetters;
+import org.stockalerts.testsupport.DeadLetterRecords;
 
 class AnalyticsTopologyTest {
 
@@ -279,6 +282,37 @@ class AnalyticsTopologyTest {
         List<AnalyticsUpdated> published = driver.published();
         assertThat(published).hasSize(1);
         assertThat(published.getFirst().bar().tickCount()).isEqualTo(1);
+    }
+
+    @Test
+    void ticksDatedOutsideTheTickTimeBoundAreDeadLetteredBeforeTheyMoveEventTime() {
+        // Given minute bars and the service's clock at a first tick of 14:30:10
+        driver = new AnalyticsDriver(AnalyticsDriver.settings(MINUTE), stateDir);
+        driver.tick("AAPL", "2026-03-02T14:30:10Z", "100.00");
+        Instant now = Instant.parse("2026-03-02T14:30:10Z");
+
+        // When ticks dated an hour and a week ahead and a year back arrive, then ticks of the minute
+        List<PriceTick> refused = List.of(
+                TickDraft.tick("AAPL", "500.00", now.plus(Duration.ofHours(1))),
+                TickDraft.tick("AAPL", "600.00", now.plus(Duration.ofDays(7))),
+                TickDraft.tick("AAPL", "5.00", now.minus(Duration.ofDays(365))));
+        refused.forEach(driver::tickAsIs);
+        driver.tick("AAPL", "2026-03-02T14:30:40Z", "102.00");
+        driver.tick("AAPL", "2026-03-02T14:31:05Z", "101.00");
+
+        // Then the refused ticks are dead-lettered with the reason
+        var dead = driver.deadLettered();
+        assertThat(dead).hasSize(3);
+        for (int i = 0; i < refused.size(); i++) {
+            assertThat(DeadLetterRecords.header(dead.get(i).headers(), DeadLetters.REASON_HEADER))
+                    .startsWith("malformed record on stock-prices")
+                    .contains(refused.get(i).eventId().toString());
+        }
+        // and event time did not jump: the 14:30 bar closes on time with both of its ticks, none late
+        AnalyticsUpdated bar = assertThat(driver.published()).singleElement().actual();
+        assertBar(bar.bar(), "2026-03-02T14:30:00Z", "2026-03-02T14:31:00Z", "100.00", "102.00", "100.00", "102.00");
+        assertThat(bar.bar().tickCount()).isEqualTo(2);
+        assertThat(driver.droppedLateTicks(MINUTE)).isZero();
     }
 
     private void pipeMinuteCloses(String symbol, List<String> closes) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.Topics;
 
 /**
@@ -15,15 +16,19 @@ import org.stockalerts.common.kafka.Topics;
  * assignment, no consumer group, offsets never committed), starting at the end, so every instance
  * sees every alert and tick from the moment it starts and no rebalance or group coordinator can
  * hold the stream up. An alert's SSE id is its record's partition and offset (its cursor). What a client
- * missed before it connected comes from the stored history instead.
+ * missed before it connected comes from the stored history instead. A tick dated outside the {@link
+ * TickTimeBound} is refused, so the container's error handler dead-letters it with the reason and
+ * no stream shows it as the latest price.
  */
 @Component
 class LiveListener {
 
     private final LiveHub hub;
+    private final TickTimeBound bound;
 
-    LiveListener(LiveHub hub) {
+    LiveListener(LiveHub hub, TickTimeBound bound) {
         this.hub = hub;
+        this.bound = bound;
     }
 
     @KafkaListener(
@@ -49,6 +54,6 @@ class LiveListener {
                             partitionOffsets =
                                     @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
     public void onTick(PriceTick tick) {
-        hub.publish(tick);
+        hub.publish(bound.check(tick, Topics.STOCK_PRICES.name()));
     }
 }

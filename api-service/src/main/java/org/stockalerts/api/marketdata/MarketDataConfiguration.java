@@ -24,6 +24,7 @@ import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
 import org.stockalerts.api.marketdata.simulated.SimulatedQuoteProvider;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.kafka.TickTimeBound;
 
 /** Wires the market-data poller with the configured provider and its request budget. */
 @Configuration(proxyBeanMethods = false)
@@ -40,13 +41,14 @@ class MarketDataConfiguration {
             KafkaTemplate<String, PriceTick> kafka,
             EventIds eventIds,
             Clock clock,
+            TickTimeBound bound,
             MeterRegistry meters,
             @Value("${spring.datasource.url}") String databaseUrl,
             @Value("${spring.datasource.username:}") String databaseUser,
             @Value("${spring.datasource.password:}") String databasePassword) {
         ProviderKind kind = settings.providerKind(alphaVantage.hasKey());
         QuoteProvider provider = switch (kind) {
-            case ALPHAVANTAGE -> alphaVantage(alphaVantage, settings);
+            case ALPHAVANTAGE -> alphaVantage(alphaVantage, settings, clock);
             case SIMULATED -> new SimulatedQuoteProvider(simulated, settings.exchangeZone(), clock);
             case REPLAY -> replay(replay, clock);
         };
@@ -60,7 +62,7 @@ class MarketDataConfiguration {
                 provider,
                 budget,
                 new WatchedSymbols(jdbc, settings.extras()),
-                new TickPublisher(kafka, eventIds, clock),
+                new TickPublisher(kafka, eventIds, clock, bound, meters),
                 new LeaderElection(lockConnections, settings.leaderLockKey(), instance),
                 clock,
                 settings.pollInterval(),
@@ -69,7 +71,8 @@ class MarketDataConfiguration {
                 meters));
     }
 
-    private static QuoteProvider alphaVantage(AlphaVantageSettings settings, MarketDataSettings marketData) {
+    private static QuoteProvider alphaVantage(
+            AlphaVantageSettings settings, MarketDataSettings marketData, Clock clock) {
         if (!settings.hasKey()) {
             throw new IllegalStateException(
                     "stockalerts.marketdata.provider=alphavantage needs ALPHA_VANTAGE_API_KEY to be set");
@@ -79,7 +82,8 @@ class MarketDataConfiguration {
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
-        return new AlphaVantageProvider(new AlphaVantageClient(http, settings, marketData.exchangeZone()), settings);
+        return new AlphaVantageProvider(
+                new AlphaVantageClient(http, settings, marketData.exchangeZone(), clock), settings);
     }
 
     private static QuoteProvider replay(ReplaySettings settings, Clock clock) {

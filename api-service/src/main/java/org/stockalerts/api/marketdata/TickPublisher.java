@@ -1,37 +1,67 @@
 package org.stockalerts.api.marketdata;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.Topics;
 
 /**
  * Turns new quotes into {@link PriceTick}s on {@code stock-prices}, keyed by symbol, through the
  * idempotent producer. A quote equal to the last one of its symbol is dropped; a quote whose send
- * fails is forgotten, so the next poll publishes it again.
+ * fails is forgotten, so the next poll publishes it again. A quote dated outside the {@link
+ * TickTimeBound} is not published at all (logged and counted in {@value #REFUSED_METRIC}): every
+ * consumer would dead-letter it anyway.
  */
 public final class TickPublisher implements QuotePublisher {
+
+    /** Counter of quotes not published for being dated outside the tick time bound. */
+    public static final String REFUSED_METRIC = "stockalerts.marketdata.ticks.refused";
 
     private static final Logger log = LoggerFactory.getLogger(TickPublisher.class);
 
     private final KafkaTemplate<String, PriceTick> kafka;
     private final EventIds eventIds;
     private final Clock clock;
+    private final TickTimeBound bound;
+    private final Counter refused;
     private final ChangeFilter changes = new ChangeFilter();
 
-    public TickPublisher(KafkaTemplate<String, PriceTick> kafka, EventIds eventIds, Clock clock) {
+    public TickPublisher(
+            KafkaTemplate<String, PriceTick> kafka,
+            EventIds eventIds,
+            Clock clock,
+            TickTimeBound bound,
+            MeterRegistry meters) {
         this.kafka = kafka;
         this.eventIds = eventIds;
         this.clock = clock;
+        this.bound = bound;
+        this.refused = Counter.builder(REFUSED_METRIC)
+                .description("Quotes not published for being dated outside the tick time bound")
+                .register(meters);
     }
 
     @Override
     public void publish(List<Quote> quotes, QuoteProvider provider) {
         for (Quote quote : quotes) {
+            Optional<String> refusal = bound.refusal(quote.observedAt());
+            if (refusal.isPresent()) {
+                refused.increment();
+                log.atWarn()
+                        .addKeyValue("symbol", quote.symbol())
+                        .addKeyValue("source", provider.source())
+                        .addKeyValue("observedAt", quote.observedAt())
+                        .log("quote not published: {}", refusal.get());
+                continue;
+            }
             if (!changes.changed(quote)) {
                 continue;
             }

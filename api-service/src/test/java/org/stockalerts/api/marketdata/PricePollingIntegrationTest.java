@@ -83,7 +83,8 @@ class PricePollingIntegrationTest extends ApiIntegrationTestSupport {
                 """, UUID.randomUUID(), portfolio, symbol.value(), now, now);
     }
 
-    private static KafkaConsumer<String, PriceTick> consumer() {
+    /** A read_committed reader of every partition of {@code stock-prices} from the beginning. */
+    static KafkaConsumer<String, PriceTick> consumer() {
         KafkaConsumer<String, PriceTick> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,

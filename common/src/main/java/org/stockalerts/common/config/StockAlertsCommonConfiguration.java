@@ -10,21 +10,30 @@ import org.stockalerts.common.id.EventIds;
 import org.stockalerts.common.kafka.KafkaHealthIndicator;
 import org.stockalerts.common.kafka.KafkaHealthSettings;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
+import org.stockalerts.common.kafka.TickTimeBound;
+import org.stockalerts.common.kafka.TickTimeSettings;
 
 /**
- * What every service imports: the Kafka plumbing, the Kafka health check, the UTC clock and the
- * event id generator. Logic that tests must control takes the {@link Clock} bean, never the system
+ * What every service imports: the Kafka plumbing, the Kafka health check, the UTC clock, the tick
+ * time bound and the event id generator. Logic that tests must control takes the {@link Clock} bean, never the system
  * clock directly.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({StockAlertsKafkaConfiguration.class, KafkaHealthIndicator.class})
-@EnableConfigurationProperties(KafkaHealthSettings.class)
+@EnableConfigurationProperties({KafkaHealthSettings.class, TickTimeSettings.class})
 public class StockAlertsCommonConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The window a tick's observedAt must fall in, on the service's clock: consumers and publishers refuse the rest. */
+    @Bean
+    @ConditionalOnMissingBean
+    TickTimeBound tickTimeBound(Clock clock, TickTimeSettings settings) {
+        return new TickTimeBound(clock, settings);
     }
 
     @Bean

@@ -30,14 +30,29 @@ public class PriceTickDeserializer implements Deserializer<PriceTick> {
 
     private final TokenStreamFactory json = EventJson.mapper().tokenStreamFactory();
     private final Map<String, Symbol> symbols = new ConcurrentHashMap<>();
+    private final TickTimeBound bound;
+
+    /** Reads every tick, whenever it was observed (for history, tools and internal topics). */
+    public PriceTickDeserializer() {
+        this(null);
+    }
+
+    /**
+     * Reads ticks and refuses, with a {@link org.stockalerts.common.kafka.TickOutOfBoundsException},
+     * those observed outside {@code bound}; what every consumer of {@code stock-prices} uses.
+     */
+    public PriceTickDeserializer(TickTimeBound bound) {
+        this.bound = bound;
+    }
 
     @Override
     public PriceTick deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
         }
-        PriceTick tick = data.length == 0 ? null : readCanonical(data);
-        return tick != null ? tick : EventJson.read(data, PriceTick.class, topic);
+        PriceTick read = data.length == 0 ? null : readCanonical(data);
+        PriceTick tick = read != null ? read : EventJson.read(data, PriceTick.class, topic);
+        return bound == null ? tick : bound.check(tick, topic);
     }
 
     /** The tick, or null when the record is not in the canonical shape or is refused. */

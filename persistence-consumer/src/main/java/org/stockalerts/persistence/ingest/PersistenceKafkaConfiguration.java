@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.common.kafka.PriceTickDeserializer;
+import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.persistence.PersistenceSettings;
 
 /**
@@ -32,7 +34,11 @@ public class PersistenceKafkaConfiguration {
     /** Bean name of the container factory of the alerts, analytics and user-event listeners. */
     public static final String BATCH_FACTORY = "persistenceBatchListenerFactory";
 
-    /** Bean name of the container factory of the ticks listener: the same, reading ticks with {@link PriceTickDeserializer}. */
+    /**
+     * Bean name of the container factory of the ticks listener: the same, reading ticks with a {@link
+     * PriceTickDeserializer} that refuses ticks outside the service's {@link TickTimeBound} (an
+     * instance, not a class name in the consumer properties, so it reads the service's clock).
+     */
     public static final String TICKS_FACTORY = "persistenceTicksListenerFactory";
 
     private static final double BACKOFF_MULTIPLIER = 2.0;
@@ -42,6 +48,7 @@ public class PersistenceKafkaConfiguration {
     private final KafkaOperations<Object, Object> template;
     private final PersistenceSettings settings;
     private final MeterRegistry registry;
+    private final TickTimeBound bound;
     private final String service;
 
     PersistenceKafkaConfiguration(
@@ -50,25 +57,28 @@ public class PersistenceKafkaConfiguration {
             KafkaOperations<Object, Object> template,
             PersistenceSettings settings,
             MeterRegistry registry,
+            TickTimeBound bound,
             @Value("${spring.application.name}") String service) {
         this.configurer = configurer;
         this.consumerFactory = consumerFactory;
         this.template = template;
         this.settings = settings;
         this.registry = registry;
+        this.bound = bound;
         this.service = service;
     }
 
     @Bean(BATCH_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceBatchListenerFactory() {
-        return batchFactory(consumerSettings());
+        return batchFactory(new DefaultKafkaConsumerFactory<>(consumerSettings()));
     }
 
     @Bean(TICKS_FACTORY)
+    @SuppressWarnings("unchecked") // the listener reads PriceTicks; the container factory is typed Object
     ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceTicksListenerFactory() {
-        Map<String, Object> consumer = consumerSettings();
-        consumer.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, PriceTickDeserializer.class);
-        return batchFactory(consumer);
+        Deserializer<Object> ticks = (Deserializer<Object>)
+                (Deserializer<?>) new ErrorHandlingDeserializer<>(new PriceTickDeserializer(bound));
+        return batchFactory(new DefaultKafkaConsumerFactory<>(consumerSettings(), null, ticks));
     }
 
     private Map<String, Object> consumerSettings() {
@@ -79,10 +89,11 @@ public class PersistenceKafkaConfiguration {
         return consumer;
     }
 
-    private ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(Map<String, Object> consumer) {
+    private ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
+            ConsumerFactory<Object, Object> consumers) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure(factory, new DefaultKafkaConsumerFactory<>(consumer));
+        configurer.configure(factory, consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(settings.listenerConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);

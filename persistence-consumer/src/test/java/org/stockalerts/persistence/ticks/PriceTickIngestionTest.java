@@ -106,7 +106,7 @@ class PriceTickIngestionTest {
                 .startsWith("malformed record on stock-prices")
                 .contains("eventId");
         assertThat(reasonOf(dead.get(1))).contains("price").contains("digits before the decimal point");
-        assertThat(reasonOf(dead.get(2))).contains("older than the retention");
+        assertThat(reasonOf(dead.get(2))).contains("older than now"); // the tick time bound refuses it first
         assertThat(new String(dead.get(2).value(), StandardCharsets.UTF_8))
                 .contains(ancient.eventId().toString());
     }
@@ -126,6 +126,39 @@ class PriceTickIngestionTest {
 
         // Then they are stored: the partition is not blocked
         await().atMost(Duration.ofSeconds(30)).until(() -> countOf(symbol) == 1);
+    }
+
+    @Test
+    void deadLettersTicksDatedOutsideTheTickTimeBoundAndStoresTheNextValidOne() {
+        // Given ticks of one symbol dated an hour and a week ahead and a year behind the service's clock
+        Symbol symbol = TickDraft.uniqueSymbol("T");
+        Instant now = Instant.now();
+        List<PriceTick> refused = List.of(
+                TickDraft.series(symbol, 1, now.plus(Duration.ofHours(1))),
+                TickDraft.series(symbol, 2, now.plus(Duration.ofDays(7))),
+                TickDraft.series(symbol, 3, now.minus(Duration.ofDays(365))));
+        refused.forEach(tick -> kafka.send(Topics.STOCK_PRICES, symbol.value(), tick));
+
+        // When a valid tick follows them
+        PriceTick valid = TickDraft.series(symbol, 4, now);
+        kafka.send(Topics.STOCK_PRICES, symbol.value(), valid);
+        kafka.flush();
+
+        // Then each refused tick is on the dead-letter topic, as it arrived, with the reason
+        List<ConsumerRecord<String, byte[]>> dead = kafka.awaitDeadLetters(Topics.STOCK_PRICES, symbol.value(), 3);
+        assertThat(dead).hasSize(3);
+        for (int i = 0; i < refused.size(); i++) {
+            assertThat(new String(dead.get(i).value(), StandardCharsets.UTF_8))
+                    .contains(refused.get(i).eventId().toString());
+        }
+        assertThat(reasonOf(dead.get(0)))
+                .startsWith("malformed record on stock-prices")
+                .contains("ahead of now");
+        assertThat(reasonOf(dead.get(1))).contains("ahead of now");
+        assertThat(reasonOf(dead.get(2))).contains("older than now");
+        // And only the valid tick is stored
+        await().atMost(Duration.ofSeconds(60)).until(() -> countOf(symbol) == 1);
+        assertThat(rowsOf(symbol)).extracting(row -> row.get("event_id")).containsExactly(valid.eventId());
     }
 
     private int countOf(Symbol symbol) {

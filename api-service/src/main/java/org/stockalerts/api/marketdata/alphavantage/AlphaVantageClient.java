@@ -1,6 +1,7 @@
 package org.stockalerts.api.marketdata.alphavantage;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +28,15 @@ public final class AlphaVantageClient {
     private final String apiKey;
     private final AlphaVantageResponses responses;
 
-    public AlphaVantageClient(OkHttpClient http, AlphaVantageSettings settings, ZoneId exchangeZone) {
+    /** {@code clock} caps the time of a {@code GLOBAL_QUOTE}, which Alpha Vantage dates only by its day. */
+    public AlphaVantageClient(OkHttpClient http, AlphaVantageSettings settings, ZoneId exchangeZone, Clock clock) {
         this.http = http;
         this.query = HttpUrl.get(settings.baseUrl())
                 .newBuilder()
                 .addPathSegment("query")
                 .build();
         this.apiKey = settings.apiKey();
-        this.responses = new AlphaVantageResponses(exchangeZone, this::redact);
+        this.responses = new AlphaVantageResponses(exchangeZone, clock, this::redact);
     }
 
     /** The quote of {@code symbol}; empty when Alpha Vantage answered with an empty quote. */

@@ -1,6 +1,7 @@
 package org.stockalerts.api.marketdata.alphavantage;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,14 +36,20 @@ final class AlphaVantageResponses {
     private static final DateTimeFormatter BULK_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
     private final ZoneId exchangeZone;
+    private final Clock clock;
     private final UnaryOperator<String> redact;
 
-    AlphaVantageResponses(ZoneId exchangeZone, UnaryOperator<String> redact) {
+    AlphaVantageResponses(ZoneId exchangeZone, Clock clock, UnaryOperator<String> redact) {
         this.exchangeZone = exchangeZone;
+        this.clock = clock;
         this.redact = redact;
     }
 
-    /** The quote in a {@code GLOBAL_QUOTE} answer; empty when the provider had nothing for the symbol. */
+    /**
+     * The quote in a {@code GLOBAL_QUOTE} answer; empty when the provider had nothing for the symbol.
+     * It is dated at its trading day's close, or now if that is later than now (a quote during the
+     * session), so neither the session nor a provider's clock ahead of ours dates a tick in the future.
+     */
     Optional<Quote> globalQuote(Symbol requested, String body) {
         JsonNode root = read(body);
         refusal(root, requested);
@@ -65,7 +72,7 @@ final class AlphaVantageResponses {
                 number(quote, "09. change"),
                 number(quote, "10. change percent"),
                 day,
-                day.atTime(CLOSE).atZone(exchangeZone).toInstant()));
+                earliest(day.atTime(CLOSE).atZone(exchangeZone).toInstant(), clock.instant())));
     }
 
     /** The quotes in a {@code REALTIME_BULK_QUOTES} answer; symbols the provider does not know are left out. */
@@ -155,6 +162,10 @@ final class AlphaVantageResponses {
         } catch (DateTimeException e) {
             throw malformed("'" + text + "' is not a date");
         }
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private Instant timestamp(String text) {

@@ -37,8 +37,12 @@ import org.stockalerts.api.marketdata.RequestBudget;
 import org.stockalerts.api.marketdata.UnknownSymbolException;
 import org.stockalerts.api.marketdata.WatchedSymbol;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.testsupport.MutableClock;
 
 class AlphaVantageProviderTest {
+
+    /** The service's clock, after the close of the trading day the sample answers report. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-10-27T14:00:00Z"));
 
     private static final String API_KEY = "SECRET-KEY-4711";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -88,6 +92,19 @@ class AlphaVantageProviderTest {
         assertThat(request.getUrl().queryParameter("function")).isEqualTo("GLOBAL_QUOTE");
         assertThat(request.getUrl().queryParameter("symbol")).isEqualTo("IBM");
         assertThat(request.getUrl().queryParameter("apikey")).isEqualTo(API_KEY);
+    }
+
+    @Test
+    void datesAGlobalQuoteDuringItsSessionNowNotAtTheComingClose() {
+        // Given the documented GLOBAL_QUOTE of 2025-10-24, fetched that day at 11:00 in New York
+        server.enqueue(json(200, "global-quote.json"));
+        clock.set(Instant.parse("2025-10-24T15:00:00Z"));
+
+        // When IBM is fetched
+        List<Quote> quotes = provider(settings("free", false)).fetch(List.of(IBM));
+
+        // Then the quote is dated now: its day's close is five hours ahead, and a tick may not be dated ahead
+        assertThat(quotes).extracting(Quote::observedAt).containsExactly(Instant.parse("2025-10-24T15:00:00Z"));
     }
 
     @Test
@@ -345,7 +362,7 @@ class AlphaVantageProviderTest {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .build();
-        return new AlphaVantageProvider(new AlphaVantageClient(http, settings, NEW_YORK), settings);
+        return new AlphaVantageProvider(new AlphaVantageClient(http, settings, NEW_YORK, clock), settings);
     }
 
     private AlphaVantageSettings settings(String plan, boolean bulk) {
