@@ -38,4 +38,16 @@ public final class ConsumerProgress {
             });
         }
     }
+
+    /** Whether {@code groupId} has committed {@code partition} beyond {@code offset}: it is done with that record. */
+    public static boolean passed(String bootstrap, String groupId, TopicPartition partition, long offset)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
+            return committed != null && committed.offset() > offset;
+        }
+    }
 }

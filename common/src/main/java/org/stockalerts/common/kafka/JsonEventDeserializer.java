@@ -5,7 +5,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads JSON events. Constructed with a type it reads that type from any topic; constructed
  * without one it reads the value type that {@link Topics} declares for the record's topic. A null
- * value (a tombstone) reads as null; anything unreadable raises {@link MalformedEventException}.
+ * value (a tombstone) reads as null on a compacted or unknown topic and is refused on any other of
+ * ours ({@link Tombstones}); anything unreadable raises {@link MalformedEventException}.
  */
 public class JsonEventDeserializer<T> implements Deserializer<T> {
 
@@ -24,7 +25,7 @@ public class JsonEventDeserializer<T> implements Deserializer<T> {
     @Override
     public T deserialize(String topic, byte[] data) {
         if (data == null) {
-            return null;
+            return Tombstones.read(topic);
         }
         return EventJson.read(data, targetType(topic), topic);
     }

@@ -87,6 +87,11 @@ public class StockAlertsKafkaConfiguration {
     }
 
     @Bean
+    TombstoneGuard stockAlertsTombstoneGuard() {
+        return new TombstoneGuard();
+    }
+
+    @Bean
     CommonErrorHandler stockAlertsErrorHandler(
             KafkaOperations<Object, Object> template,
             KafkaSettings settings,

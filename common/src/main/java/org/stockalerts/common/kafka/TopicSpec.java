@@ -2,6 +2,7 @@ package org.stockalerts.common.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -22,6 +23,14 @@ public record TopicSpec<T>(String name, int partitions, Class<T> valueType, Map<
     /** Name of the topic failed records of this one are sent to. */
     public String deadLetterTopic() {
         return name + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * Whether the topic is compacted: there a record without a value (a tombstone) deletes its key;
+     * on any other topic it carries nothing and is dead-lettered ({@link Tombstones}).
+     */
+    public boolean compacted() {
+        return configs.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, "").contains(TopicConfig.CLEANUP_POLICY_COMPACT);
     }
 
     /**

@@ -32,6 +32,12 @@ class TopicsTest {
         });
         assertThat(Topics.STOCK_PRICES.configs())
                 .containsEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 60 * 60 * 1000));
+        // and only alert-rules says it is compacted, so only there is a tombstone a delete
+        assertThat(Topics.ALL).filteredOn(TopicSpec::compacted).containsExactly(Topics.ALERT_RULES);
+        assertThat(Tombstones.refused(Topics.ALERT_RULES.name())).isFalse();
+        assertThat(Tombstones.refused(Topics.USER_EVENTS.name())).isTrue();
+        assertThat(Tombstones.refused(Topics.ALERTS_TRIGGERED.deadLetterTopic()))
+                .isFalse();
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockalerts.common.kafka.MalformedEventException;
+import org.stockalerts.common.kafka.Tombstones;
 
 /**
  * Stores one listener batch in one database transaction. Records that cannot be read, or that the
@@ -69,7 +71,7 @@ public class BatchPersister {
             return Optional.of(unreadable);
         }
         if (record.value() == null) {
-            return Optional.of(new UnwritableRecordException("record has no value"));
+            return Optional.of(new MalformedEventException(record.topic(), Tombstones.REASON, null));
         }
         return writer.refusal(record.value()).map(UnwritableRecordException::new);
     }
