@@ -31,6 +31,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private static final int BUFFER = 16 * 1024;
+    private static final Duration ACCEPTOR_EXIT = Duration.ofSeconds(10);
 
     private final String targetHost;
     private final int targetPort;
@@ -42,6 +43,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean closed;
     private ServerSocket listener;
+    private volatile Thread acceptor;
 
     private TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -92,6 +94,7 @@ public final class TcpProxy implements AutoCloseable {
             sockets.forEach(TcpProxy::closeQuietly);
             gate.notifyAll();
         }
+        awaitAcceptorGone();
     }
 
     /** Delays each chunk forwarded, either way, by {@code perChunk} (zero: none). */
@@ -124,6 +127,15 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** The listening socket is released only once the thread blocked in its accept has left it. */
+    private void awaitAcceptorGone() {
+        try {
+            acceptor.join(ACCEPTOR_EXIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static ServerSocket bind(int port) {
         try {
             ServerSocket socket = new ServerSocket();
@@ -136,7 +148,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void startAccepting(ServerSocket server) {
-        Thread.ofPlatform().daemon().name("tcp-proxy-accept-" + port).start(() -> {
+        acceptor = Thread.ofPlatform().daemon().name("tcp-proxy-accept-" + port).start(() -> {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
