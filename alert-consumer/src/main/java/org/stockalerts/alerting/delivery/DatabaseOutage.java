@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -41,13 +42,18 @@ final class DatabaseOutage {
 
     /** Whether {@code failure}, or any of its causes, says the database is unreachable for now. */
     static boolean isCause(Throwable failure) {
+        return find(failure).isPresent();
+    }
+
+    /** The first exception of {@code failure}'s cause chain that says the database is unreachable. */
+    static Optional<Throwable> find(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (signalsOutage(t)) {
-                return true;
+                return Optional.of(t);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean signalsOutage(Throwable t) {

@@ -38,7 +38,8 @@ public class DatabaseOutageLog implements RetryListener {
 
     @Override
     public synchronized void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
-        if (!DatabaseOutage.isCause(failure)) {
+        Throwable outage = DatabaseOutage.find(failure).orElse(null);
+        if (outage == null) {
             return;
         }
         Instant now = clock.instant();
@@ -56,7 +57,8 @@ public class DatabaseOutageLog implements RetryListener {
                 .addKeyValue("offset", record.offset())
                 .addKeyValue("attempt", deliveryAttempt)
                 .addKeyValue("maxWait", maxWait)
-                .log("database unavailable, records wait for it in place: {}", failure.getMessage());
+                .addKeyValue("error", outage.getClass().getSimpleName())
+                .log("database unavailable, records wait for it in place: {}", outage.getMessage());
     }
 
     @Override
