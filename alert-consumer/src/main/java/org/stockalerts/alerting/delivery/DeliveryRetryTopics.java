@@ -18,21 +18,25 @@ import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Retry-topic customisation: when a delivery moves to a retry topic, its due time is set per record
  * by {@link RetrySchedule} (jittered exponential backoff, never before the receiver's Retry-After)
- * instead of the retry topic's fixed delay. Only delivery records are touched.
+ * instead of the retry topic's fixed delay. Only delivery records are touched. A database outage is
+ * waited out in place ({@link #configureBlockingRetries}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryRetryTopics extends RetryTopicConfigurationSupport {
 
     private final RetrySchedule schedule;
     private final Clock clock;
+    private final DatabaseOutageRetries outageRetries;
 
-    public DeliveryRetryTopics(RetrySchedule schedule, Clock clock) {
+    public DeliveryRetryTopics(RetrySchedule schedule, Clock clock, DatabaseOutageRetries outageRetries) {
         this.schedule = schedule;
         this.clock = clock;
+        this.outageRetries = outageRetries;
     }
 
     /** The retry topics' own scheduler, so the application needs no general-purpose TaskScheduler. */
@@ -51,7 +55,23 @@ public class DeliveryRetryTopics extends RetryTopicConfigurationSupport {
      */
     @Override
     protected Consumer<ListenerContainerFactoryConfigurer> configureListenerContainerFactoryConfigurer() {
-        return configurer -> configurer.setErrorHandlerCustomizer(handler -> handler.setSeekAfterError(false));
+        return configurer -> configurer.setErrorHandlerCustomizer(handler -> {
+            handler.setSeekAfterError(false);
+            outageRetries.customize(handler);
+        });
+    }
+
+    /**
+     * A delivery that failed because the database is unreachable is retried in place, as long as
+     * {@link DatabaseOutageRetries} says, instead of using up an attempt; any other failure of these
+     * types is not retried in place (no backoff), so it moves on to the next retry topic as before.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void configureBlockingRetries(BlockingRetriesConfigurer blockingRetries) {
+        blockingRetries
+                .retryOn(DatabaseOutage.CANDIDATE_TYPES.toArray(Class[]::new))
+                .backOff(new FixedBackOff(0, 0));
     }
 
     @Override

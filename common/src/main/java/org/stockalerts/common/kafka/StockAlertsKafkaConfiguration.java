@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -26,7 +27,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * The Kafka plumbing every service shares, imported with {@code @Import}: the topics (created when
  * missing), producers that are idempotent with {@code acks=all} and write JSON events, consumers
  * that read JSON events behind an {@link ErrorHandlingDeserializer}, and a listener error handler
- * that retries a few times and then dead-letters the record, so a consumer never stalls.
+ * that retries a few times and then dead-letters the record, so a consumer never stalls (a service
+ * may adjust that handler with a {@link ListenerErrorHandlerCustomizer}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaSettings.class)
@@ -95,11 +97,13 @@ public class StockAlertsKafkaConfiguration {
     CommonErrorHandler stockAlertsErrorHandler(
             KafkaOperations<Object, Object> template,
             KafkaSettings settings,
-            @Value("${spring.application.name}") String service) {
+            @Value("${spring.application.name}") String service,
+            ObjectProvider<ListenerErrorHandlerCustomizer> customizers) {
         DefaultErrorHandler handler = new DefaultErrorHandler(
                 DeadLetters.recoverer(template, service),
                 new FixedBackOff(settings.listenerRetryBackoff().toMillis(), settings.listenerRetries()));
         handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(handler));
         return handler;
     }
 }
