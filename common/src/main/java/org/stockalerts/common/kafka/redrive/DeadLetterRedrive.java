@@ -126,6 +126,10 @@ public final class DeadLetterRedrive {
             KafkaProducer<byte[], byte[]> producer) {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         int targetPartitions = consumer.partitionsFor(target).size();
+        if (producer != null && targetPartitions == 0) {
+            throw new IllegalStateException("the source topic " + target + " does not exist (yet): start the"
+                    + " service that creates it before redriving " + request.deadLetterTopic());
+        }
         Tally tally = new Tally();
         Instant stalledSince = Instant.now();
         while (!caughtUp(consumer, end)) {
