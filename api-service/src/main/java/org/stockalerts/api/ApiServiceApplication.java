@@ -21,6 +21,7 @@ public class ApiServiceApplication {
             System.exit(DatabaseBootstrap.run(System.getenv(), System.out, System.err));
         }
         if (RedriveCommand.requested(args)) {
+            RedriveCommand.quietLogging();
             System.exit(RedriveCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
         }
         if (SeedImportCommand.requested(args)) {
