@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,7 +56,8 @@ class DeadLetterController {
                     + " TOPIC on the partition it failed on, with a stockalerts-redriven-from header, and commits"
                     + " the group's offsets in the same transaction. The consumers drop duplicates by eventId /"
                     + " alertId. 404 for a topic that is not one of the system's dead-letter topics, 403 for a"
-                    + " user key, 409 when another redrive of the same topic took over.")
+                    + " user key or when the service's Kafka login may not redrive the topic, 409 when another"
+                    + " redrive of the same topic took over.")
     @ApiResponse(
             responseCode = "200",
             description = "OK",
@@ -81,6 +83,11 @@ class DeadLetterController {
             return redrive.redrive(request);
         } catch (RedriveSupersededException e) {
             throw new ConflictException(e.getMessage());
+        } catch (AuthorizationException e) {
+            // with the SASL ACLs (tools/kafka/acls.csv) this service's login may not read dead letters or write
+            // other services' topics; an operator login can (docs/reliability.md#redriving-dead-letters)
+            throw new ForbiddenException("this service's Kafka login may not redrive " + topic
+                    + ": run ./stock-alerts redrive with an operator's Kafka login");
         }
     }
 }
