@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,12 +164,47 @@ class DeadLetterRedriveIntegrationTest {
     }
 
     @Test
+    void theCommandRedrivesWithTheServicesBrokerVariablesAndPrintsTheSummary() {
+        // Given a dead-lettered rule change
+        String source = Topics.Names.ALERT_RULES;
+        String dlt = Topics.ALERT_RULES.deadLetterTopic();
+        deadLetter(List.of(failedRecord(source, 3, 7, "rule-1", "rule")), new IllegalArgumentException("bad rule"));
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+
+        // When the command runs as the launcher runs it, first as a dry run
+        ByteArrayOutputStream dry = new ByteArrayOutputStream();
+        ByteArrayOutputStream real = new ByteArrayOutputStream();
+        int dryStatus = command(env, dry, "redrive", dlt, "--dry-run");
+        int realStatus = command(env, real, "redrive", dlt, "--since", "1h");
+
+        // Then both succeed, the dry run counts it by reason, the real run republishes it
+        assertThat(dryStatus).isEqualTo(RedriveCommand.EXIT_DONE);
+        assertThat(dry.toString(StandardCharsets.UTF_8))
+                .startsWith("redrive alert-rules.DLT -> alert-rules: 1 would be republished, 0 older than --since"
+                        + " (dry run: nothing changed)")
+                .contains("1  redrive-test: failed record: IllegalArgumentException: bad rule");
+        assertThat(realStatus).isEqualTo(RedriveCommand.EXIT_DONE);
+        assertThat(real.toString(StandardCharsets.UTF_8))
+                .startsWith("redrive alert-rules.DLT -> alert-rules: 1 republished, 0 older than --since");
+        assertThat(readAll(source, 1)).extracting(r -> text(r.value())).containsExactly("rule");
+    }
+
+    @Test
     void refusesTopicsThatAreNotTheSystemsDeadLetterTopics() {
         for (String topic : List.of(Topics.Names.STOCK_PRICES, "orders.DLT", "stock-prices.DLT.DLT", "")) {
             assertThatThrownBy(() -> redrive(new RedriveRequest(topic, null, true)))
                     .isInstanceOf(NotADeadLetterTopicException.class)
                     .hasMessageContaining("not a dead-letter topic");
         }
+    }
+
+    private static int command(Map<String, String> env, ByteArrayOutputStream out, String... args) {
+        return RedriveCommand.run(
+                args,
+                env,
+                Clock.systemUTC(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     private static RedriveSummary redrive(RedriveRequest request) {
