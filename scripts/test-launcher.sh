@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Script test of ./stock-alerts: start (foreground), every service ready, a second start refused, a clash on a
-# port refused, status, import-seed from a Go database into the running system, stop in order, and a restart
-# that keeps the Kafka data and the database.
+# port refused, status, import-seed from a Go database into the running system, redrive refusing a topic that is
+# not a dead-letter topic, stop in order, and a restart that keeps the Kafka data and the database.
 #
 # Runs on its own data folder, its own free ports (from an env file, as a user's .env would set them) and its own
 # database, so it never touches a developer's .data/ or services. Needs the service jars (./mvnw package or
@@ -227,6 +227,9 @@ check "help lists import-seed" contains <("$LAUNCHER" help) "import-seed"
 check "import-seed refuses an unknown argument by name" fails_saying "unknown argument '--nope'" \
   "$LAUNCHER" import-seed --nope
 check "import-seed imports a Go database into the running system" import_seed
+check "help lists redrive" contains <("$LAUNCHER" help) "redrive TOPIC.DLT"
+check "redrive refuses a topic that is not a dead-letter topic" fails_saying "not a dead-letter topic" \
+  "$LAUNCHER" redrive stock-prices
 check "the launcher generated the webhook secrets key in the data folder" test -s "$STOCK_ALERTS_DATA_DIR/secrets.key"
 SECRETS_KEY_BEFORE="$(cat "$STOCK_ALERTS_DATA_DIR/secrets.key" || echo "no key")"
 HISTORY_BEFORE="$(schema_history_rows || echo "no history")"

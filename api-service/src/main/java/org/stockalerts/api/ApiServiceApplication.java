@@ -1,5 +1,6 @@
 package org.stockalerts.api;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.stockalerts.api.seedimport.SeedImportCommand;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
 import org.stockalerts.common.database.DatabaseBootstrap;
+import org.stockalerts.common.kafka.redrive.RedriveCommand;
 import org.stockalerts.common.secrets.StockAlertsSecretsConfiguration;
 
 @SpringBootApplication
@@ -17,6 +19,10 @@ public class ApiServiceApplication {
     public static void main(String[] args) {
         if (DatabaseBootstrap.requested(args)) {
             System.exit(DatabaseBootstrap.run(System.getenv(), System.out, System.err));
+        }
+        if (RedriveCommand.requested(args)) {
+            RedriveCommand.quietLogging();
+            System.exit(RedriveCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
         }
         if (SeedImportCommand.requested(args)) {
             System.exit(SeedImportCommand.run(ApiServiceApplication.class, args));

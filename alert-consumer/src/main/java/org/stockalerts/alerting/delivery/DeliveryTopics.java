@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
+import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 
 /**
@@ -10,13 +11,13 @@ import org.stockalerts.common.kafka.Topics;
 public final class DeliveryTopics {
 
     /** One {@link DeliveryRequest} per alert and channel target. */
-    public static final String REQUESTS = Topics.Names.ALERTS_TRIGGERED + ".deliveries";
+    public static final String REQUESTS = Topics.Names.DELIVERY_REQUESTS;
 
     /** Suffix of the retry topics of {@link #REQUESTS}. */
     public static final String RETRY_SUFFIX = ".retry";
 
     /** Where a delivery goes after its last attempt. */
-    public static final String DEAD_LETTERS = REQUESTS + ".DLT";
+    public static final String DEAD_LETTERS = REQUESTS + TopicSpec.DEAD_LETTER_SUFFIX;
 
     private DeliveryTopics() {}
 }

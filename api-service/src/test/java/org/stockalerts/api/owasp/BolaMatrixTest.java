@@ -33,7 +33,9 @@ class BolaMatrixTest extends OwaspTestSupport {
         /** Acts on the caller's own data without naming it: others get their own, never the owner's. */
         CALLER_SCOPED,
         /** Any valid key, the same answer for every user. */
-        ANY_KEY
+        ANY_KEY,
+        /** The operator's: the admin key only; every user key, the owner's too, gets a 403. */
+        ADMIN
     }
 
     /**
@@ -81,6 +83,7 @@ class BolaMatrixTest extends OwaspTestSupport {
             GET /stocks/{symbol} | ANY_KEY | /stocks/{symbol} | - | 200 | 200 | market data is everyone's
             GET /stocks/{symbol}/history | ANY_KEY | /stocks/{symbol}/history?interval=1h | - | 200 | 200 | market data is everyone's
             GET /stocks/{symbol}/analytics | ANY_KEY | /stocks/{symbol}/analytics | - | 200 | 200 | market data is everyone's
+            POST /admin/dead-letters/{topic}/redrive | ADMIN | /admin/dead-letters/stock-prices.DLT/redrive | {"dryRun": true} | 403 | 200 | an operator's repair: republishes dead letters
             GET /stocks/{symbol}/stream | ANY_KEY | /stocks/{symbol}/stream | - | 200 | 404 | market data, but a stream is a user's
             """;
 
@@ -130,6 +133,7 @@ class BolaMatrixTest extends OwaspTestSupport {
         MvcTestResult other = call(method, target.get(), body, world.other().bearer());
         switch (route.access()) {
             case OWNED -> expect(softly, "other user", other, 404);
+            case ADMIN -> expect(softly, "other user", other, 403);
             case PUBLIC, ANY_KEY -> expect(softly, "other user", other, route.owner());
             case CALLER_SCOPED -> {
                 expect(softly, "other user", other, route.owner());

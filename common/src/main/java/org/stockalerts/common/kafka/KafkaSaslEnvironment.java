@@ -50,7 +50,7 @@ public class KafkaSaslEnvironment implements EnvironmentPostProcessor {
     }
 
     /** The {@code sasl.jaas.config} of a client that logs in as {@code username} with {@code mechanism}. */
-    static String jaasConfig(String mechanism, String username, String password) {
+    public static String jaasConfig(String mechanism, String username, String password) {
         String module = mechanism.startsWith("SCRAM-")
                 ? "org.apache.kafka.common.security.scram.ScramLoginModule"
                 : "org.apache.kafka.common.security.plain.PlainLoginModule";

@@ -1,9 +1,12 @@
 package org.stockalerts.common.kafka;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.config.TopicConfig;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
@@ -67,10 +70,27 @@ public final class Topics {
         public static final String ALERTS_TRIGGERED = "alerts-triggered";
         public static final String STOCK_ANALYTICS = "stock-analytics";
 
+        /**
+         * alert-consumer's delivery tasks: its own topic, not in {@link Topics#ALL}; its retry topics and
+         * its dead-letter topic are named after it.
+         */
+        public static final String DELIVERY_REQUESTS = ALERTS_TRIGGERED + ".deliveries";
+
         /** Every partition of a topic, as {@code @TopicPartition(partitions = …)} takes them. */
         public static final String ALL_PARTITIONS = "0-" + (PARTITIONS - 1);
 
         private Names() {}
+    }
+
+    /**
+     * Every dead-letter topic of the system: {@code <topic>.DLT} of each topic in {@link #ALL} and of
+     * {@link Names#DELIVERY_REQUESTS}.
+     */
+    public static Set<String> deadLetterTopics() {
+        Set<String> names = new LinkedHashSet<>();
+        ALL.forEach(topic -> names.add(topic.deadLetterTopic()));
+        names.add(Names.DELIVERY_REQUESTS + TopicSpec.DEAD_LETTER_SUFFIX);
+        return Collections.unmodifiableSet(names);
     }
 
     /** The topic named {@code name}, if it is one of ours. */
