@@ -42,7 +42,8 @@ import org.stockalerts.testsupport.WithServiceSchemas;
  * The long tail of the retry schedule, webhook disabling and replay, on the real broker and database.
  * alert-consumer runs as an application context of its own, so a test can stop it and start it again.
  * Its schedule is one short retry on Kafka (300 ms), then an hour's wait in the database, which a
- * test brings forward by moving the parked retry's due time.
+ * test brings forward by moving the parked retry's due time. It runs in a JVM of its own (alert-consumer's
+ * pom): the delivery listeners of contexts cached by other tests would share its consumer groups.
  */
 @WithServiceSchemas("api")
 class DeliveryScheduleIntegrationTest {
@@ -199,7 +200,12 @@ class DeliveryScheduleIntegrationTest {
                         "--stockalerts.delivery.kafka-retries=1",
                         "--stockalerts.delivery.retry-poll-interval=200ms",
                         "--stockalerts.delivery.partitions=3");
-        DeliveryFixtures.awaitPartitionsAssigned(context.getBean(KafkaListenerEndpointRegistry.class), WAIT);
+        try {
+            DeliveryFixtures.awaitPartitionsAssigned(context.getBean(KafkaListenerEndpointRegistry.class), WAIT);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
         return context;
     }
 
