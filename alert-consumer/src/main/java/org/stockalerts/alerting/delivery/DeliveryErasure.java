@@ -9,7 +9,7 @@ import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.kafka.Topics;
 
 /**
- * Forgets a deleted user's deliveries when their {@code UserDeleted} arrives on {@code user-events}.
+ * Forgets a deleted user's deliveries (attempts, parked retries, webhook states) when their {@code UserDeleted} arrives on {@code user-events}.
  * Their channels need nothing here: the delivery service reads them from the API's table, which the
  * API has already emptied. A delivery task still in flight for the user finds no channel and is logged
  * as skipped, under the user's id only.
@@ -20,15 +20,21 @@ public class DeliveryErasure {
     private static final Logger log = LoggerFactory.getLogger(DeliveryErasure.class);
 
     private final DeliveryLog deliveryLog;
+    private final ParkedRetries retries;
+    private final EndpointStates endpoints;
 
-    public DeliveryErasure(DeliveryLog deliveryLog) {
+    public DeliveryErasure(DeliveryLog deliveryLog, ParkedRetries retries, EndpointStates endpoints) {
         this.deliveryLog = deliveryLog;
+        this.retries = retries;
+        this.endpoints = endpoints;
     }
 
     @KafkaListener(id = "alert-delivery-erasure", topics = Topics.Names.USER_EVENTS, groupId = "alert-delivery-erasure")
     public void onUserEvent(UserEvent event) {
         if (event instanceof UserDeleted deleted) {
             int attempts = deliveryLog.forget(deleted.userId());
+            retries.forget(deleted.userId());
+            endpoints.forget(deleted.userId());
             log.atInfo()
                     .addKeyValue("userId", deleted.userId())
                     .addKeyValue("attempts", attempts)

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param firstAttemptTimeout how long a webhook receiver may take to answer the first attempt, made
  *     from the main delivery topic, where the targets behind it wait for it (at most
  *     {@code requestTimeout}); a slower answer is retried with {@code requestTimeout}
- * @param attempts total attempts per delivery (the first one included) before it is dead-lettered
- * @param initialBackoff the wait before the first retry
- * @param backoffMultiplier how much each further wait grows
- * @param maxBackoff the longest wait between two attempts
+ * @param schedule the nominal wait before each retry, in order: its length is the number of retries (the
+ *     default follows Standard Webhooks' example, extended by 10 h waits to about three days)
+ * @param kafkaRetries how many of the first retries wait on the Kafka retry topics (short waits, lost
+ *     by nobody); the later ones wait in {@code alerting.delivery_retries}, so they survive restarts
+ * @param retryPollInterval how often each instance looks for retries due in the database
+ * @param retryBatchSize how many due retries one poll claims at most
+ * @param retryLease how long a claimed retry is hidden from other instances: an instance that dies
+ *     while sending leaves it due again after this (longer than {@code requestTimeout})
+ * @param disableAfter how long a webhook target may fail without one success before it is disabled
  * @param jitter the random share (0 to 1) by which each wait is spread around its nominal value
  * @param maxRetryAfter the longest receiver-requested wait (Retry-After) that is honoured
  * @param allowedHosts hosts that may be called even though they resolve to a private, loopback or
@@ -42,10 +49,15 @@ public record DeliverySettings(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
         @DefaultValue("250ms") @DurationMin(nanos = 1) Duration firstAttemptTimeout,
-        @DefaultValue("6") @Min(1) int attempts,
-        @DefaultValue("1s") Duration initialBackoff,
-        @DefaultValue("4") @DecimalMin("1") double backoffMultiplier,
-        @DefaultValue("10m") Duration maxBackoff,
+
+        @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h", "10h", "10h", "10h", "10h", "10h"}) @NotEmpty
+        List<@NotNull @DurationMin(nanos = 1) Duration> schedule,
+
+        @DefaultValue("2") @Min(1) int kafkaRetries,
+        @DefaultValue("5s") @DurationMin(millis = 10) Duration retryPollInterval,
+        @DefaultValue("20") @Min(1) int retryBatchSize,
+        @DefaultValue("1m") @DurationMin(nanos = 1) Duration retryLease,
+        @DefaultValue("5d") @DurationMin(nanos = 1) Duration disableAfter,
 
         @DefaultValue("0.2") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
         double jitter,
@@ -65,6 +77,16 @@ public record DeliverySettings(
                         .map(host -> host.strip().toLowerCase(Locale.ROOT))
                         .filter(host -> !host.isEmpty())
                         .toList();
+    }
+
+    @AssertTrue(message = "kafka-retries must be at most the number of waits in schedule")
+    boolean isKafkaRetriesWithinSchedule() {
+        return schedule == null || kafkaRetries <= schedule.size();
+    }
+
+    @AssertTrue(message = "retry-lease must be longer than request-timeout")
+    boolean isRetryLeaseLongerThanRequestTimeout() {
+        return retryLease.compareTo(requestTimeout) > 0;
     }
 
     @AssertTrue(message = "must be at most request-timeout")

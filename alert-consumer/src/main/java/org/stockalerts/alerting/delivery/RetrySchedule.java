@@ -1,37 +1,54 @@
 package org.stockalerts.alerting.delivery;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * When a failed delivery is tried again: exponential backoff from {@code initialBackoff}, growing by
- * {@code backoffMultiplier} up to {@code maxBackoff}, spread by ±{@code jitter} so receivers that
- * failed together are not retried together, and never sooner than a receiver's Retry-After (capped
- * at {@code maxRetryAfter}). The retry topics are created from the same numbers. Also how long
- * each attempt may wait for its receiver.
+ * When a failed delivery is tried again: after the waits of the configured {@code schedule} (by
+ * default Standard Webhooks' example, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, …, about three days in all),
+ * each spread by ±{@code jitter} so receivers that failed together are not retried together, and never
+ * sooner than a receiver's Retry-After (capped at {@code maxRetryAfter}). The first
+ * {@code kafkaRetries} retries wait on the Kafka retry topics, which are created from the same numbers;
+ * the later ones wait in the database ({@link ParkedRetries}). Also how long each attempt may wait for
+ * its receiver.
  */
 public final class RetrySchedule {
 
+    /**
+     * Growth of the retry topics' nominal delays. It only names and orders the topics (one per retry,
+     * {@code -0}, {@code -1}, …): each record's due time comes from {@link #delayAfter}.
+     */
+    private static final double TOPIC_DELAY_MULTIPLIER = 2;
+
     private final DeliverySettings settings;
+    private final List<Duration> waits;
 
     public RetrySchedule(DeliverySettings settings) {
         this.settings = settings;
+        this.waits = List.copyOf(settings.schedule());
     }
 
-    /** Total attempts per delivery, the first one included. */
+    /** Attempts made through Kafka (the main topic and its retry topics), the first one included. */
     public int attempts() {
-        return settings.attempts();
+        return settings.kafkaRetries() + 1;
+    }
+
+    /** Attempts per delivery in all, the first one included. */
+    public int totalAttempts() {
+        return waits.size() + 1;
     }
 
     public long initialDelayMillis() {
-        return settings.initialBackoff().toMillis();
+        return waits.getFirst().toMillis();
     }
 
     public double multiplier() {
-        return settings.backoffMultiplier();
+        return TOPIC_DELAY_MULTIPLIER;
     }
 
     public long maxDelayMillis() {
-        return settings.maxBackoff().toMillis();
+        return Collections.max(waits.subList(0, settings.kafkaRetries())).toMillis();
     }
 
     public int partitions() {
@@ -45,7 +62,7 @@ public final class RetrySchedule {
     /**
      * How long attempt {@code attempt} (1-based) may wait for a webhook receiver's answer: the first
      * attempt, on the main topic, has the shorter first-attempt budget, because every target behind
-     * it on its partition waits for it; retries, on the retry topics, the full request timeout.
+     * it on its partition waits for it; retries the full request timeout.
      */
     public Duration timeout(int attempt) {
         return attempt <= 1 ? settings.firstAttemptTimeout() : settings.requestTimeout();
@@ -53,13 +70,22 @@ public final class RetrySchedule {
 
     /** Whether attempt number {@code attempt} (1-based) is the last one. */
     public boolean isLast(int attempt) {
-        return attempt >= settings.attempts();
+        return attempt >= totalAttempts();
+    }
+
+    /** Whether the retry after attempt {@code attempt} failed waits on a Kafka retry topic (else in the database). */
+    public boolean retriedOnKafka(int attempt) {
+        return attempt < attempts();
     }
 
     /** The wait after attempt {@code attempt} (1-based) failed, before jitter. */
     public Duration nominalDelay(int attempt) {
-        double millis = settings.initialBackoff().toMillis() * Math.pow(settings.backoffMultiplier(), attempt - 1);
-        return Duration.ofMillis((long) Math.min(millis, settings.maxBackoff().toMillis()));
+        return waits.get(Math.clamp(attempt - 1, 0, waits.size() - 1));
+    }
+
+    /** The nominal time from the first attempt to the last one: how long a failing target is tried. */
+    public Duration span() {
+        return waits.stream().reduce(Duration.ZERO, Duration::plus);
     }
 
     /**

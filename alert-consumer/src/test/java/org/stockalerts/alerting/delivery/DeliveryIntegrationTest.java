@@ -67,10 +67,8 @@ import org.stockalerts.testsupport.WithServiceSchemas;
             "stockalerts.delivery.request-timeout=2s",
             "stockalerts.delivery.first-attempt-timeout=500ms",
             "stockalerts.delivery.breaker-open-for=1s",
-            "stockalerts.delivery.attempts=3",
-            "stockalerts.delivery.initial-backoff=500ms",
-            "stockalerts.delivery.backoff-multiplier=2",
-            "stockalerts.delivery.max-backoff=2s",
+            "stockalerts.delivery.schedule=500ms,1s",
+            "stockalerts.delivery.kafka-retries=2",
             "stockalerts.delivery.partitions=" + DeliveryIntegrationTest.PARTITIONS
         })
 @WithServiceSchemas("api")

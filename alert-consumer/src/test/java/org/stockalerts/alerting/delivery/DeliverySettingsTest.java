@@ -14,14 +14,19 @@ class DeliverySettingsTest {
     void bindsTheDefaults() {
         DeliverySettings settings = SettingsBinding.bind(DeliverySettings.class);
 
-        assertThat(settings.attempts()).isEqualTo(6);
+        assertThat(settings.schedule()).hasSize(12).startsWith(Duration.ofSeconds(5), Duration.ofMinutes(5));
+        assertThat(settings.kafkaRetries()).isEqualTo(2);
+        assertThat(settings.disableAfter()).isEqualTo(Duration.ofDays(5));
         assertThat(settings.firstAttemptTimeout()).isEqualTo(Duration.ofMillis(250));
     }
 
     @ParameterizedTest
     @CsvSource({
-        "attempts, 0",
-        "backoff-multiplier, 0.5",
+        "kafka-retries, 0",
+        "kafka-retries, 13",
+        "schedule, 0s",
+        "retry-lease, 5s",
+        "retry-batch-size, 0",
         "jitter, 1",
         "jitter, -0.1",
         "first-attempt-timeout, 0s",

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,21 +33,28 @@ class ChannelController {
 
     private final Channels channels;
     private final ChannelRepository repository;
+    private final EndpointStatuses statuses;
 
-    ChannelController(Channels channels, ChannelRepository repository) {
+    ChannelController(Channels channels, ChannelRepository repository, EndpointStatuses statuses) {
         this.channels = channels;
         this.repository = repository;
+        this.statuses = statuses;
     }
 
     @GetMapping
-    @Operation(summary = "The user's channels (webhook secrets are never listed)")
+    @Operation(
+            summary = "The user's channels (webhook secrets are never listed)",
+            description = "status is DISABLED, with disabledReason and disabledAt, for a webhook the delivery"
+                    + " service stopped calling: it answered 410 Gone, or failed without one success for"
+                    + " STOCKALERTS_DELIVERY_DISABLE_AFTER (5 days by default). POST …/reenable starts it again.")
     @ApiResponse(
             responseCode = "200",
             description = "OK",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CHANNELS)))
     List<ChannelView> list(@PathVariable UUID userId, @CurrentUser UUID caller) {
-        return repository.findByUserIdOrderByCreatedAtAscIdAsc(requireSelf(userId, caller)).stream()
-                .map(ChannelView::of)
+        Map<UUID, EndpointStatuses.Disabled> disabled = statuses.disabled(requireSelf(userId, caller));
+        return repository.findByUserIdOrderByCreatedAtAscIdAsc(userId).stream()
+                .map(channel -> ChannelView.of(channel, disabled.get(channel.id())))
                 .toList();
     }
 
@@ -95,7 +103,20 @@ class ChannelController {
             @PathVariable UUID channelId,
             @CurrentUser UUID caller,
             @Valid @RequestBody ChannelDtos.ChannelChange change) {
-        return ChannelView.of(channels.setEnabled(requireSelf(userId, caller), channelId, change.enabled()));
+        ChannelEntity channel = channels.setEnabled(requireSelf(userId, caller), channelId, change.enabled());
+        return ChannelView.of(channel, statuses.disabled(userId).get(channelId));
+    }
+
+    @PostMapping("/{channelId}/reenable")
+    @Operation(
+            summary = "Re-enable a webhook the delivery service disabled",
+            description = "Deliveries to the webhook start again and it is judged afresh; the channel's status turns"
+                    + " ACTIVE once the delivery service has taken the request (moments later). Accepted for any"
+                    + " webhook of the user; e-mail channels answer 422.")
+    @ApiResponse(responseCode = "202", description = "Accepted")
+    ResponseEntity<Void> reenable(@PathVariable UUID userId, @PathVariable UUID channelId, @CurrentUser UUID caller) {
+        channels.reenable(requireSelf(userId, caller), channelId);
+        return ResponseEntity.accepted().build();
     }
 
     @DeleteMapping("/{channelId}")

@@ -22,16 +22,41 @@ final class ChannelDtos {
     @Schema(example = "{\"enabled\": false}")
     record ChannelChange(@NotNull Boolean enabled) {}
 
+    /** Whether alert-consumer delivers to a channel, or stopped because it kept failing. */
+    enum Status {
+        ACTIVE,
+        DISABLED
+    }
+
     /**
      * A channel. {@code secret} is present only in the answer that created a webhook channel: the
-     * receiver verifies signatures with it, and it is never shown again.
+     * receiver verifies signatures with it, and it is never shown again. {@code enabled} is the user's
+     * switch; {@code status} is DISABLED when alert-consumer stopped delivering to a webhook that kept
+     * failing (or answered 410 Gone), with when and why, until the user re-enables it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ChannelView(UUID id, ChannelType type, String address, boolean enabled, Instant createdAt, String secret) {
+    record ChannelView(
+            UUID id,
+            ChannelType type,
+            String address,
+            boolean enabled,
+            Instant createdAt,
+            String secret,
+            Status status,
+            String disabledReason,
+            Instant disabledAt) {
 
-        static ChannelView of(ChannelEntity channel) {
+        static ChannelView of(ChannelEntity channel, EndpointStatuses.Disabled disabled) {
             return new ChannelView(
-                    channel.id(), channel.type(), channel.address(), channel.enabled(), channel.createdAt(), null);
+                    channel.id(),
+                    channel.type(),
+                    channel.address(),
+                    channel.enabled(),
+                    channel.createdAt(),
+                    null,
+                    disabled == null ? Status.ACTIVE : Status.DISABLED,
+                    disabled == null ? null : disabled.reason(),
+                    disabled == null ? null : disabled.at());
         }
 
         static ChannelView withSecret(Channels.Added added) {
@@ -42,7 +67,10 @@ final class ChannelDtos {
                     channel.address(),
                     channel.enabled(),
                     channel.createdAt(),
-                    added.secret());
+                    added.secret(),
+                    Status.ACTIVE,
+                    null,
+                    null);
         }
     }
 

@@ -6,13 +6,21 @@ final class ChannelExamples {
     static final String CREATED = """
             {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d6", "type": "WEBHOOK",
              "address": "https://hooks.example.com/stock-alerts", "enabled": true, "createdAt": "2026-01-02T10:30:00Z",
-             "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4ZzJ0sZ7tQ8="}""";
+             "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4ZzJ0sZ7tQ8=", "status": "ACTIVE"}""";
 
     static final String CHANNEL = """
             {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d6", "type": "WEBHOOK",
-             "address": "https://hooks.example.com/stock-alerts", "enabled": true, "createdAt": "2026-01-02T10:30:00Z"}""";
+             "address": "https://hooks.example.com/stock-alerts", "enabled": true, "createdAt": "2026-01-02T10:30:00Z",
+             "status": "ACTIVE"}""";
 
-    static final String CHANNELS = "[" + CHANNEL + "]";
+    /** A webhook the delivery service disabled: it answered 410 Gone. */
+    static final String DISABLED = """
+            {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d7", "type": "WEBHOOK",
+             "address": "https://old-hooks.example.com/stock-alerts", "enabled": true,
+             "createdAt": "2025-11-02T10:30:00Z", "status": "DISABLED",
+             "disabledReason": "the receiver answered 410 Gone", "disabledAt": "2026-01-02T09:00:00Z"}""";
+
+    static final String CHANNELS = "[" + CHANNEL + ", " + DISABLED + "]";
 
     static final String ROTATED = """
             {"channelId": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d6",

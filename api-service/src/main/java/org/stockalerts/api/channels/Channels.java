@@ -18,6 +18,7 @@ import org.stockalerts.api.user.UserRepository;
 import org.stockalerts.api.web.ConflictException;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.UnprocessableException;
+import org.stockalerts.common.event.ChannelReenabled;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.event.ChannelsChanged;
 import org.stockalerts.common.id.EventIds;
@@ -138,6 +139,24 @@ class Channels {
         channel.enable(enabled, clock.instant());
         publish(userId);
         return channel;
+    }
+
+    /**
+     * Asks the delivery service to deliver to a webhook it disabled again: the state is the delivery
+     * service's own, so this publishes a {@link ChannelReenabled} and writes nothing else.
+     */
+    @Transactional
+    void reenable(UUID userId, UUID channelId) {
+        lockUser(userId);
+        if (owned(userId, channelId).type() != ChannelType.WEBHOOK) {
+            throw new UnprocessableException("only webhook channels are disabled by the delivery service");
+        }
+        outbox.userEvent(
+                new ChannelReenabled(ids.next(), clock.instant(), ChannelReenabled.CURRENT_VERSION, userId, channelId));
+        log.atInfo()
+                .addKeyValue("userId", userId)
+                .addKeyValue("channelId", channelId)
+                .log("webhook re-enable requested");
     }
 
     @Transactional

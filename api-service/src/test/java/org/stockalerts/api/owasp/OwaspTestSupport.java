@@ -2,8 +2,6 @@ package org.stockalerts.api.owasp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +68,7 @@ abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
                 symbol,
                 idOf(rule),
                 idOf(channel),
-                storeFiredAlert(owner.id(), symbol),
+                storeFiredAlert(owner.id(), symbol).alertId(),
                 () -> keyIdOf(createKey(owner)));
     }
 
@@ -89,26 +87,6 @@ abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
         MvcTestResult created = post(owner, "/users/" + owner.id() + "/keys", null);
         assertThat(created).hasStatus(201);
         return created;
-    }
-
-    /** A fired alert of {@code userId} as the persistence service stores it. */
-    private UUID storeFiredAlert(UUID userId, String symbol) {
-        UUID alertId = UUID.randomUUID();
-        Timestamp at = Timestamp.from(Instant.now());
-        jdbc.update(
-                "INSERT INTO persistence.alerts (alert_id, event_id, user_id, rule_id, symbol, condition,"
-                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, 'PRICE_ABOVE', ?, 'fired', ?, ?, ?, '{}'::jsonb)",
-                alertId,
-                UUID.randomUUID(),
-                userId,
-                UUID.randomUUID(),
-                symbol,
-                BigDecimal.TEN,
-                UUID.randomUUID(),
-                at,
-                at);
-        return alertId;
     }
 
     /** Sends a request with {@code authorization} (null: none), without waiting for a stream to end. */

@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.testsupport.IntegrationTest;
 import org.stockalerts.testsupport.WithServiceSchemas;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +91,27 @@ public abstract class ApiIntegrationTestSupport {
                 previousClose == null ? null : new BigDecimal(previousClose),
                 Timestamp.from(at),
                 Timestamp.from(at));
+    }
+
+    /** A fired alert of {@code userId} as persistence-consumer stores it, its payload included. */
+    protected AlertTriggered storeFiredAlert(UUID userId, String symbol) {
+        AlertTriggered alert = AlertDraft.alert().user(userId).build();
+        Timestamp at = Timestamp.from(Instant.now());
+        jdbc.update(
+                "INSERT INTO persistence.alerts (alert_id, event_id, user_id, rule_id, symbol, condition,"
+                        + " observed_value, message, source_event_id, observed_at, triggered_at, payload)"
+                        + " VALUES (?, ?, ?, ?, ?, 'PRICE_ABOVE', ?, 'fired', ?, ?, ?, ?::jsonb)",
+                alert.alertId(),
+                alert.eventId(),
+                userId,
+                alert.ruleId(),
+                symbol,
+                BigDecimal.TEN,
+                UUID.randomUUID(),
+                at,
+                at,
+                new String(EventJson.write(alert), StandardCharsets.UTF_8));
+        return alert;
     }
 
     protected TestUser registerUser(String name) {

@@ -13,9 +13,17 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = UserRegistered.class, name = "UserRegistered"),
     @JsonSubTypes.Type(value = UserDeleted.class, name = "UserDeleted"),
     @JsonSubTypes.Type(value = PortfolioChanged.class, name = "PortfolioChanged"),
-    @JsonSubTypes.Type(value = ChannelsChanged.class, name = "ChannelsChanged")
+    @JsonSubTypes.Type(value = ChannelsChanged.class, name = "ChannelsChanged"),
+    @JsonSubTypes.Type(value = ChannelReenabled.class, name = "ChannelReenabled"),
+    @JsonSubTypes.Type(value = DeliveryReplayRequested.class, name = "DeliveryReplayRequested")
 })
-public sealed interface UserEvent extends Event permits UserRegistered, UserDeleted, PortfolioChanged, ChannelsChanged {
+public sealed interface UserEvent extends Event
+        permits UserRegistered,
+                UserDeleted,
+                PortfolioChanged,
+                ChannelsChanged,
+                ChannelReenabled,
+                DeliveryReplayRequested {
 
     /** The user this event is about; also the record key. */
     UUID userId();

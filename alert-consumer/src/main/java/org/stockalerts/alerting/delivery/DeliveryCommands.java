@@ -1,0 +1,61 @@
+package org.stockalerts.alerting.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.ChannelReenabled;
+import org.stockalerts.common.event.DeliveryReplayRequested;
+import org.stockalerts.common.event.UserEvent;
+import org.stockalerts.common.kafka.Topics;
+
+/**
+ * What users ask of delivery through api-service, arriving on {@code user-events} from its outbox: a
+ * disabled webhook re-enabled ({@link ChannelReenabled}), one delivery replayed
+ * ({@link DeliveryReplayRequested}). Other user events are not this listener's business.
+ */
+@Component
+public class DeliveryCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryCommands.class);
+
+    private final EndpointStates endpoints;
+    private final DeliveryService deliveries;
+
+    public DeliveryCommands(EndpointStates endpoints, DeliveryService deliveries) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+    }
+
+    @KafkaListener(
+            id = "alert-delivery-commands",
+            topics = Topics.Names.USER_EVENTS,
+            groupId = "alert-delivery-commands")
+    public void onUserEvent(UserEvent event) {
+        switch (event) {
+            case ChannelReenabled reenabled -> reenable(reenabled);
+            case DeliveryReplayRequested replay -> replay(replay);
+            default -> {}
+        }
+    }
+
+    private void reenable(ChannelReenabled event) {
+        boolean wasDisabled = endpoints.reenable(event.channelId(), event.userId());
+        log.atInfo()
+                .addKeyValue("userId", event.userId())
+                .addKeyValue("channelId", event.channelId())
+                .addKeyValue("wasDisabled", wasDisabled)
+                .log("webhook re-enabled");
+    }
+
+    private void replay(DeliveryReplayRequested event) {
+        DeliveryRequest request = new DeliveryRequest(event.alert(), event.channelId(), event.channel());
+        boolean attempted = deliveries.replay(request).isPresent();
+        log.atInfo()
+                .addKeyValue("userId", event.userId())
+                .addKeyValue("alertId", event.alert().alertId())
+                .addKeyValue("channelId", event.channelId())
+                .addKeyValue("attempted", attempted)
+                .log("delivery replay handled");
+    }
+}

@@ -1,0 +1,69 @@
+package org.stockalerts.alerting.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.ChannelType;
+
+/**
+ * Disables a webhook target that keeps failing: at once when it answers 410 Gone (the receiver says it
+ * is gone for good), otherwise once it has failed for {@code disableAfter} without one success. A
+ * disabled target gets no deliveries until its user re-enables it; the user is told once
+ * ({@link EndpointNotices}).
+ */
+@Component
+public class EndpointHealth {
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointHealth.class);
+    private static final int GONE = 410;
+
+    private final EndpointStates states;
+    private final EndpointNotices notices;
+    private final Duration disableAfter;
+    private final Clock clock;
+
+    public EndpointHealth(EndpointStates states, EndpointNotices notices, DeliverySettings settings, Clock clock) {
+        this.states = states;
+        this.notices = notices;
+        this.disableAfter = settings.disableAfter();
+        this.clock = clock;
+    }
+
+    /** Whether deliveries to {@code channel} are stopped because it was disabled. */
+    public boolean disabled(Channel channel) {
+        return channel.type() == ChannelType.WEBHOOK && states.disabled(channel.id());
+    }
+
+    /** Takes note of what an attempt to {@code channel} came to. */
+    public void attempted(Channel channel, SendResult result) {
+        if (channel.type() != ChannelType.WEBHOOK) {
+            return;
+        }
+        if (result.kind() == SendResult.Kind.DELIVERED) {
+            states.succeeded(channel.id());
+            return;
+        }
+        Instant now = clock.instant();
+        String reason;
+        if (result.statusCode() != null && result.statusCode() == GONE) {
+            reason = "the receiver answered 410 Gone";
+        } else {
+            Instant since = states.failed(channel.id(), channel.userId(), now);
+            if (Duration.between(since, now).compareTo(disableAfter) < 0) {
+                return;
+            }
+            reason = "no successful delivery since " + since + " (disabled after " + disableAfter + ")";
+        }
+        if (states.disable(channel.id(), channel.userId(), now, reason)) {
+            log.atWarn()
+                    .addKeyValue("userId", channel.userId())
+                    .addKeyValue("channelId", channel.id())
+                    .addKeyValue("reason", reason)
+                    .log("webhook disabled");
+            notices.disabled(channel, now, reason);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.stockalerts.alerting.delivery;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The health of webhook targets, {@code alerting.endpoint_states}: since when a target has failed
+ * without a success, and whether it is disabled. A target without a row is healthy. Written only
+ * here; api-service reads it to show a channel's status.
+ */
+@Repository
+public class EndpointStates {
+
+    private static final String TABLE = "alerting.endpoint_states";
+
+    private final JdbcTemplate jdbc;
+
+    public EndpointStates(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether {@code channelId} was disabled and not re-enabled since. */
+    public boolean disabled(UUID channelId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM " + TABLE + " WHERE channel_id = ? AND disabled_at IS NOT NULL)",
+                Boolean.class,
+                channelId));
+    }
+
+    /** The target answered: it is healthy again (a disabled target stays disabled until re-enabled). */
+    public void succeeded(UUID channelId) {
+        jdbc.update("DELETE FROM " + TABLE + " WHERE channel_id = ? AND disabled_at IS NULL", channelId);
+    }
+
+    /**
+     * The target failed at {@code at}.
+     *
+     * @return since when it has failed without a success: {@code at} for a first failure
+     */
+    public Instant failed(UUID channelId, UUID userId, Instant at) {
+        return jdbc.queryForObject(
+                        "INSERT INTO " + TABLE + " (channel_id, user_id, failing_since, updated_at) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT (channel_id) DO UPDATE SET failing_since = coalesce("
+                                + TABLE + ".failing_since, excluded.failing_since), updated_at = excluded.updated_at"
+                                + " RETURNING failing_since",
+                        Timestamp.class,
+                        channelId,
+                        userId,
+                        Timestamp.from(at),
+                        Timestamp.from(at))
+                .toInstant();
+    }
+
+    /**
+     * Disables the target for {@code reason}.
+     *
+     * @return whether this call disabled it (false when it already was): exactly one caller, of any
+     *     instance, tells the user
+     */
+    public boolean disable(UUID channelId, UUID userId, Instant at, String reason) {
+        return !jdbc.queryForList(
+                        "INSERT INTO " + TABLE + " AS s (channel_id, user_id, failing_since, disabled_at,"
+                                + " disabled_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (channel_id) DO UPDATE SET disabled_at = excluded.disabled_at,"
+                                + " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at"
+                                + " WHERE s.disabled_at IS NULL RETURNING true",
+                        Boolean.class,
+                        channelId,
+                        userId,
+                        Timestamp.from(at),
+                        Timestamp.from(at),
+                        reason,
+                        Timestamp.from(at))
+                .isEmpty();
+    }
+
+    /** The user re-enabled the target: it starts afresh, as healthy. */
+    public boolean reenable(UUID channelId, UUID userId) {
+        return jdbc.update("DELETE FROM " + TABLE + " WHERE channel_id = ? AND user_id = ?", channelId, userId) > 0;
+    }
+
+    /** Forgets every target of {@code userId}. */
+    public int forget(UUID userId) {
+        return jdbc.update("DELETE FROM " + TABLE + " WHERE user_id = ?", userId);
+    }
+}
