@@ -22,6 +22,7 @@ import org.stockalerts.faults.FaultSystem.Service;
 final class KillScenario {
 
     private static final Duration BACK = Duration.ofMinutes(10);
+    private static final Duration CATCH_UP = Duration.ofMinutes(5);
 
     /** What one kill cost: to UP, to caught up (null: not within 5 min, or no group to measure). */
     record Kill(Service service, Duration toUp, Duration toCaughtUp, Duration outboxDrained) {}
@@ -67,7 +68,7 @@ final class KillScenario {
         Duration toUp = Duration.ofNanos(System.nanoTime() - start);
         Duration caughtUp = null;
         if (target.tickGroup != null) {
-            caughtUp = lag.timeToCatchUp(target.tickGroup, Topics.STOCK_PRICES.name(), options.rate(), BACK);
+            caughtUp = lag.timeToCatchUp(target.tickGroup, Topics.STOCK_PRICES.name(), options.rate(), CATCH_UP);
             caughtUp = caughtUp == null ? null : caughtUp.plus(toUp);
         }
         Duration drained = null;

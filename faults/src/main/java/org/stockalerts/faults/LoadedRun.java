@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.id.AlertIds;
+import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.e2e.ApiClient;
 
 /**
@@ -25,6 +26,7 @@ final class LoadedRun implements AutoCloseable {
 
     private static final Duration WARM_UP = Duration.ofMinutes(5);
     private static final Duration DRAIN = Duration.ofMinutes(3);
+    private static final Duration BACKLOG = Duration.ofMinutes(15);
 
     private final FaultSystem system;
     private final WebhookReceivers receivers;
@@ -100,9 +102,18 @@ final class LoadedRun implements AutoCloseable {
         load.start(perSecond);
     }
 
-    /** Stops the load, waits for the sinks to settle (at most 3 min), and checks every sink. */
+    /**
+     * Stops the load, waits until the engine and the tick store have read every tick (at most 15 min)
+     * and the sinks settle (at most 3 min more), and checks every sink.
+     */
     Verdict stopAndCheck() throws Exception {
         load.stop();
+        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
+            for (FaultSystem.Service service : List.of(FaultSystem.Service.ALERTS, FaultSystem.Service.PERSISTENCE)) {
+                Duration drained = lag.timeToCatchUp(service.tickGroup, Topics.STOCK_PRICES.name(), 0, BACKLOG);
+                System.out.printf("%s read every tick after %s%n", service.module, drained);
+            }
+        }
         List<PriceTick> acknowledged = load.acknowledged();
         List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
         ExpectedAlerts oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
