@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** A consumer group's lag on a topic: the records past its committed offsets, over every partition. */
+/** A consumer group's lag on a topic (the records past its committed offsets), and the dead letters. */
 final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
@@ -59,6 +60,32 @@ final class ConsumerLag implements AutoCloseable {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
         }
         return null;
+    }
+
+    /** The records in every dead-letter topic ({@code *.DLT}) that holds any, by topic. */
+    Map<String, Long> deadLetters() throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        List<String> topics = admin.listTopics().names().get().stream()
+                .filter(name -> name.endsWith(".DLT"))
+                .toList();
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((topic, description) -> description.partitions().forEach(partition -> {
+                    TopicPartition key = new TopicPartition(topic, partition.partition());
+                    earliest.put(key, OffsetSpec.earliest());
+                    latest.put(key, OffsetSpec.latest());
+                }));
+        var starts = admin.listOffsets(earliest).all().get();
+        Map<String, Long> records = new TreeMap<>();
+        admin.listOffsets(latest)
+                .all()
+                .get()
+                .forEach((partition, end) -> records.merge(
+                        partition.topic(), end.offset() - starts.get(partition).offset(), Long::sum));
+        records.values().removeIf(count -> count == 0);
+        return records;
     }
 
     @Override

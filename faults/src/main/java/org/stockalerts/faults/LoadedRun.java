@@ -108,11 +108,13 @@ final class LoadedRun implements AutoCloseable {
      */
     Verdict stopAndCheck() throws Exception {
         load.stop();
+        Map<String, Long> deadLetters;
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
             for (FaultSystem.Service service : List.of(FaultSystem.Service.ALERTS, FaultSystem.Service.PERSISTENCE)) {
                 Duration drained = lag.timeToCatchUp(service.tickGroup, Topics.STOCK_PRICES.name(), 0, BACKLOG);
                 System.out.printf("%s read every tick after %s%n", service.module, drained);
             }
+            deadLetters = lag.deadLetters();
         }
         List<PriceTick> acknowledged = load.acknowledged();
         List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
@@ -125,7 +127,8 @@ final class LoadedRun implements AutoCloseable {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
             checks = checks(oracle, ticks, stored);
         } while (System.nanoTime() < deadline && checks.stream().anyMatch(check -> check.lost() > 0));
-        return new Verdict(measured.size(), load.failed(), checks, receivers.badSignatures(), streams.reconnects());
+        return new Verdict(
+                measured.size(), load.failed(), checks, receivers.badSignatures(), streams.reconnects(), deadLetters);
     }
 
     private List<SinkCheck> checks(ExpectedAlerts oracle, Set<UUID> ticks, StoredRows stored) throws Exception {
@@ -143,8 +146,14 @@ final class LoadedRun implements AutoCloseable {
         return checks;
     }
 
-    /** The outcome of a run: the measured ticks, the failed sends, one check per sink. */
-    record Verdict(int ticks, long failedSends, List<SinkCheck> checks, long badSignatures, long sseReconnects) {}
+    /** The outcome of a run: the measured ticks, the failed sends, one check per sink, the dead letters by topic. */
+    record Verdict(
+            int ticks,
+            long failedSends,
+            List<SinkCheck> checks,
+            long badSignatures,
+            long sseReconnects,
+            Map<String, Long> deadLetters) {}
 
     @Override
     public void close() throws Exception {

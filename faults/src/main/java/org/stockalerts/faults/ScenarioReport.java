@@ -102,8 +102,13 @@ record ScenarioReport(
                     seconds(kill.outboxDrained())));
         }
         md.append(String.format(
-                "%nfailed sends %d, bad signatures %d, SSE reconnects %d, load before %s, during %s%n",
-                verdict.failedSends(), verdict.badSignatures(), verdict.sseReconnects(), loadBefore, loadDuring));
+                "%nfailed sends %d, bad signatures %d, SSE reconnects %d, dead letters %s, load before %s, during %s%n",
+                verdict.failedSends(),
+                verdict.badSignatures(),
+                verdict.sseReconnects(),
+                verdict.deadLetters(),
+                loadBefore,
+                loadDuring));
         return md.toString();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.faults.FaultSystem.Service;
 
@@ -76,7 +77,7 @@ class ScenarioReportTest {
                 scenario,
                 OPTIONS,
                 kills,
-                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0),
+                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, Map.of()),
                 "1 1 1",
                 "2 2 2");
     }
