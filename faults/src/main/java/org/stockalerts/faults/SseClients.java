@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,10 +59,11 @@ final class SseClients implements AutoCloseable {
     }
 
     private void follow(Population.User user) {
-        String lastEventId = null;
+        // kept outside the connection: a stream cut by a kill still counts the events it delivered
+        AtomicReference<String> lastEventId = new AtomicReference<>();
         while (open.get()) {
             try {
-                lastEventId = read(user, lastEventId);
+                read(user, lastEventId);
             } catch (IOException | RuntimeException e) {
                 // the service is down or the stream broke: reconnect, as EventSource does
             } catch (InterruptedException e) {
@@ -74,21 +76,21 @@ final class SseClients implements AutoCloseable {
         }
     }
 
-    /** Reads one connection's events until it ends; returns the last event id seen. */
-    private String read(Population.User user, String lastEventId) throws IOException, InterruptedException {
+    /** Reads one connection's events until it ends, noting each event's id in {@code lastEventId}. */
+    private void read(Population.User user, AtomicReference<String> lastEventId)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(apiBaseUrl.get() + "/users/" + user.id() + "/alerts/stream"))
                 .header("Authorization", "Bearer " + user.apiKey())
                 .header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
+        if (lastEventId.get() != null) {
+            request.header("Last-Event-ID", lastEventId.get());
         }
         HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        String last = lastEventId;
         try (InputStream body = response.body();
                 BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
-                return last;
+                return;
             }
             streams.add(body);
             StringBuilder data = new StringBuilder();
@@ -102,14 +104,15 @@ final class SseClients implements AutoCloseable {
                     UUID alert = UUID.fromString(
                             JSON.readTree(data.toString()).get("alertId").asString());
                     alertIds.merge(alert, 1, Integer::sum);
-                    last = id == null ? last : id;
+                    if (id != null) {
+                        lastEventId.set(id);
+                    }
                     data.setLength(0);
                     id = null;
                 }
             }
             streams.remove(body);
         }
-        return last;
     }
 
     @Override
