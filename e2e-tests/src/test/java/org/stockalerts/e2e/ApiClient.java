@@ -10,20 +10,20 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls the running api-service as the holder of an API key (null: anonymously). */
-final class ApiClient {
+/** Calls the running api-service as the holder of an API key (null: anonymously). Public for module faults. */
+public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String baseUrl;
 
-    ApiClient(String baseUrl) {
+    public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     /** The JSON answer of a request that must succeed (2xx). */
-    JsonNode call(String method, String path, String apiKey, String body) throws Exception {
+    public JsonNode call(String method, String path, String apiKey, String body) throws Exception {
         HttpResponse<String> response = send(method, path, apiKey, body);
         assertThat(response.statusCode())
                 .as("%s %s answered %s", method, path, response.body())
@@ -32,7 +32,7 @@ final class ApiClient {
     }
 
     /** The answer, whatever its status. */
-    HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
+    public HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * named {@code STOCKALERTS_*} in this process's environment are passed on, so a run can change any
  * setting. The services are stopped on {@link #close} and when the JVM exits, however it exits.
  */
-final class BenchmarkServices implements AutoCloseable {
+public final class BenchmarkServices implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
     private static final List<String> JVM = List.of("-Xmx512m");
@@ -85,7 +85,7 @@ final class BenchmarkServices implements AutoCloseable {
      * allowed as a webhook host, the request rate limits off (a benchmark sends more than one client
      * would), then every {@code STOCKALERTS_*} variable of this process.
      */
-    static Map<String, String> environment(String kafka) throws IOException {
+    public static Map<String, String> environment(String kafka) throws IOException {
         TestDatabase.Endpoint db = TestDatabase.endpoint();
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);

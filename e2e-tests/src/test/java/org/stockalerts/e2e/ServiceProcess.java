@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service running as its own process from its executable jar, the way the launcher and the
  * containers run it: configured only through environment variables, its output kept in a log file.
+ * Public for the fault-injection suite (module faults), which kills and restarts services.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final HttpClient HTTP =
@@ -31,13 +32,16 @@ final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private final Path log;
     private final Process process;
+    private final ProcessBuilder builder;
 
-    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
+    private ServiceProcess(
+            String name, int port, int managementPort, Path log, Process process, ProcessBuilder builder) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.log = log;
         this.process = process;
+        this.builder = builder;
     }
 
     /** JVM options of the end-to-end tests: small and quick to start, not fast. */
@@ -59,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** As {@link #start(String, String, Map)}, with the JVM options {@code jvm}. */
-    static ServiceProcess start(String module, String portVariable, Map<String, String> env, List<String> jvm)
+    public static ServiceProcess start(String module, String portVariable, Map<String, String> env, List<String> jvm)
             throws IOException {
         Path jar = executableJar(module);
         int port = freePort();
@@ -78,7 +82,31 @@ final class ServiceProcess implements AutoCloseable {
         environment(builder, env);
         builder.environment().put(portVariable, String.valueOf(port));
         builder.environment().put(managementPortVariable(portVariable), String.valueOf(managementPort));
-        return new ServiceProcess(module, port, managementPort, log, builder.start());
+        return new ServiceProcess(module, port, managementPort, log, builder.start(), builder);
+    }
+
+    /**
+     * The same service started again, with the same command, environment and ports, its output
+     * appended to the same log: after {@link #kill()}, or to run a second instance (then on other ports).
+     */
+    public ServiceProcess restart() throws IOException {
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new ServiceProcess(name, port, managementPort, log, builder.start(), builder);
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close; returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The operating system's id of the process (for {@code kill -STOP}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /**
@@ -120,7 +148,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Whether the service answers its health endpoint (on the management port) with UP. */
-    boolean isUp() {
+    public boolean isUp() {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
         }
@@ -139,11 +167,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 

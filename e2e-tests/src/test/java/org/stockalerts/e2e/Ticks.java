@@ -15,8 +15,8 @@ import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.testsupport.TestKafka;
 
-/** Price ticks as a feed publishes them on stock-prices, and a producer for them. */
-final class Ticks {
+/** Price ticks as a feed publishes them on stock-prices, and a producer for them. Public for module faults. */
+public final class Ticks {
 
     private Ticks() {}
 
@@ -32,8 +32,13 @@ final class Ticks {
 
     /** A producer of events to the test broker, with the services' producer guarantees. */
     static KafkaProducer<String, Object> producer() {
+        return producer(TestKafka.bootstrapServers());
+    }
+
+    /** A producer of events to {@code bootstrapServers}, with the services' producer guarantees. */
+    public static KafkaProducer<String, Object> producer(String bootstrapServers) {
         Map<String, Object> config = new HashMap<>(StockAlertsKafkaConfiguration.PRODUCER_GUARANTEES);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return new KafkaProducer<>(config, new StringSerializer(), new JsonEventSerializer<>());
     }
 }

@@ -16,14 +16,17 @@ import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.id.AlertIds;
 
-/** The reference for the engine: every rule of a symbol evaluated one by one with {@link RuleSemantics}. */
-final class BruteForceEngine {
+/**
+ * The reference for the engine: every rule of a symbol evaluated one by one with {@link RuleSemantics}.
+ * Public for the fault-injection suite (module faults), whose oracle it is.
+ */
+public final class BruteForceEngine {
 
     private final Map<Symbol, Map<UUID, StoredRule>> rules = new HashMap<>();
     private final Map<Symbol, SymbolState> states = new HashMap<>();
 
     /** Adds, changes or (for a null rule) removes a rule, as the engine does. */
-    void upsert(AlertRule rule) {
+    public void upsert(AlertRule rule) {
         Map<UUID, StoredRule> ofSymbol = rules.computeIfAbsent(rule.symbol(), s -> new LinkedHashMap<>());
         StoredRule existing = ofSymbol.get(rule.ruleId());
         ofSymbol.put(rule.ruleId(), existing == null ? StoredRule.fresh(rule) : existing.replacedBy(rule));
@@ -81,7 +84,7 @@ final class BruteForceEngine {
     }
 
     /** The alert ids {@code ticks} raise, in order. */
-    Set<UUID> alertIds(List<PriceTick> ticks) {
+    public Set<UUID> alertIds(List<PriceTick> ticks) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (PriceTick tick : ticks) {
             onTick(tick).forEach(ruleId -> ids.add(AlertIds.of(ruleId, tick.eventId())));

@@ -1,0 +1,50 @@
+package org.stockalerts.faults;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.stockalerts.faults.FaultSystem.Service;
+
+/**
+ * The fault-injection suite (issue #16): each scenario on a fresh system (broker process, four service
+ * processes, fresh database) under the simulated load, checked by the oracle at every sink; one result
+ * line per scenario on stdout, and a markdown and JSON summary under the work folder. Not a test: run
+ * it with {@code benchmarks/run-faults.sh [scenario…] [options]} (see {@link Options}).
+ */
+public final class FaultSuite {
+
+    private FaultSuite() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Files.createDirectories(options.work());
+        for (String scenario : options.scenarios()) {
+            ScenarioReport report = run(scenario, options);
+            System.out.println(report.line());
+            Path summary = options.work().resolve(scenario);
+            Files.writeString(summary.resolveSibling(scenario + ".md"), report.markdown());
+            Files.writeString(summary.resolveSibling(scenario + ".json"), report.json());
+        }
+        System.exit(0);
+    }
+
+    private static ScenarioReport run(String scenario, Options options) throws Exception {
+        String loadBefore = ScenarioReport.loadAverage();
+        Path work =
+                options.work().resolve(scenario.toLowerCase(java.util.Locale.ROOT) + "-" + System.currentTimeMillis());
+        try (LoadedRun run = LoadedRun.start(work, options.kafkaLib(), options.users())) {
+            run.startLoad(options.rate());
+            KillScenario kills = new KillScenario(options);
+            List<KillScenario.Kill> measured = switch (scenario) {
+                case "C1" -> kills.run(run, List.of(Service.ALERTS), false);
+                case "C2" -> kills.run(run, List.of(Service.PERSISTENCE, Service.ANALYTICS, Service.API), false);
+                case "C3" -> kills.run(run, List.of(Service.ALERTS), true);
+                case "C5" -> new BrokerScenario(options).run(run);
+                default -> throw new IllegalArgumentException(scenario);
+            };
+            String loadDuring = ScenarioReport.loadAverage();
+            LoadedRun.Verdict verdict = run.stopAndCheck();
+            return new ScenarioReport(scenario, options, measured, verdict, loadBefore, loadDuring);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.stockalerts.faults;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.id.AlertIds;
+import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.e2e.ApiClient;
+
+/**
+ * One run of a scenario: the system started fresh, the population created, every sink watching, the
+ * rules proven loaded by a warm-up, then the load while the scenario does its faults, then the drain
+ * and the oracle's checks at every sink.
+ */
+final class LoadedRun implements AutoCloseable {
+
+    private static final Duration WARM_UP = Duration.ofMinutes(5);
+    private static final Duration DRAIN = Duration.ofMinutes(3);
+    private static final Duration BACKLOG = Duration.ofMinutes(15);
+
+    private final FaultSystem system;
+    private final WebhookReceivers receivers;
+    private final Population population;
+    private final TopicSink topic;
+    private final SseClients streams;
+    private final TickLoad load;
+    private int warmUpTicks;
+
+    private LoadedRun(FaultSystem system, WebhookReceivers receivers, Population population) {
+        this.system = system;
+        this.receivers = receivers;
+        this.population = population;
+        this.topic = new TopicSink(system.bootstrapServers());
+        this.streams = new SseClients(system::apiBaseUrl);
+        population.users().forEach(streams::watch);
+        this.load = new TickLoad(system.bootstrapServers(), population.symbols());
+    }
+
+    static LoadedRun start(Path work, Path kafkaLib, int users) throws Exception {
+        FaultSystem system = FaultSystem.start(work, kafkaLib);
+        WebhookReceivers receivers = new WebhookReceivers();
+        Population population = Population.create(new ApiClient(system.apiBaseUrl()), receivers, users);
+        LoadedRun run = new LoadedRun(system, receivers, population);
+        run.warmUp();
+        return run;
+    }
+
+    FaultSystem system() {
+        return system;
+    }
+
+    Population population() {
+        return population;
+    }
+
+    /**
+     * Crosses every symbol's rule (99 then 101) until the crossing of the latest round reached
+     * alerts-triggered for every symbol: the engine has every rule, and is in the oracle's state.
+     */
+    private void warmUp() {
+        long deadline = System.nanoTime() + WARM_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<UUID> round = new HashSet<>();
+            for (AlertRule rule : population.rules()) {
+                load.send(rule.symbol(), TickLoad.BELOW);
+                round.add(AlertIds.of(
+                        rule.ruleId(), load.send(rule.symbol(), TickLoad.ABOVE).eventId()));
+            }
+            long roundEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < roundEnd) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                if (round.stream().allMatch(topic::contains)) {
+                    warmUpTicks = awaitAcknowledged();
+                    System.out.printf("warm-up done: every rule fired (%d ticks)%n", warmUpTicks);
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("the rules did not all fire within " + WARM_UP);
+    }
+
+    private int awaitAcknowledged() {
+        try {
+            load.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return load.acknowledged().size();
+    }
+
+    void startLoad(int perSecond) {
+        load.start(perSecond);
+    }
+
+    /**
+     * Stops the load, waits until the engine and the tick store have read every tick (at most 15 min)
+     * and the sinks settle (at most 3 min more), and checks every sink.
+     */
+    Verdict stopAndCheck() throws Exception {
+        load.stop();
+        Map<String, Long> deadLetters;
+        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
+            for (FaultSystem.Service service : List.of(FaultSystem.Service.ALERTS, FaultSystem.Service.PERSISTENCE)) {
+                Duration drained = lag.timeToCatchUp(service.tickGroup, Topics.STOCK_PRICES.name(), 0, BACKLOG);
+                System.out.printf("%s read every tick after %s%n", service.module, drained);
+            }
+            deadLetters = lag.deadLetters();
+        }
+        List<PriceTick> acknowledged = load.acknowledged();
+        List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
+        ExpectedAlerts oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
+        Set<UUID> ticks = acknowledged.stream().map(PriceTick::eventId).collect(Collectors.toSet());
+        StoredRows stored = new StoredRows(system.database());
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        List<SinkCheck> checks;
+        do {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            checks = checks(oracle, ticks, stored);
+        } while (System.nanoTime() < deadline && checks.stream().anyMatch(check -> check.lost() > 0));
+        return new Verdict(
+                measured.size(), load.failed(), checks, receivers.badSignatures(), streams.reconnects(), deadLetters);
+    }
+
+    private List<SinkCheck> checks(ExpectedAlerts oracle, Set<UUID> ticks, StoredRows stored) throws Exception {
+        List<SinkCheck> checks = new ArrayList<>();
+        checks.add(SinkCheck.of("alerts-triggered", oracle.expected(), topic.alertIds(), oracle.warmUp()));
+        checks.add(SinkCheck.of("stored alerts", oracle.expected(), stored.alerts(), oracle.warmUp()));
+        checks.add(SinkCheck.of("webhooks (alertId)", oracle.expected(), receivers.alertIds(), oracle.warmUp()));
+        checks.add(
+                SinkCheck.of("delivery log DELIVERED", oracle.expected(), stored.deliveredWebhooks(), oracle.warmUp()));
+        checks.add(SinkCheck.of("SSE clients", oracle.expected(), streams.alertIds(), oracle.warmUp()));
+        checks.add(SinkCheck.of("stored ticks", ticks, stored.ticks(), Set.of()));
+        Map<String, Integer> webhookIds = receivers.webhookIds();
+        int repeated = webhookIds.values().stream().mapToInt(count -> count - 1).sum();
+        checks.add(new SinkCheck("webhooks (webhook-id)", webhookIds.size(), 0, repeated, 0));
+        return checks;
+    }
+
+    /** The outcome of a run: the measured ticks, the failed sends, one check per sink, the dead letters by topic. */
+    record Verdict(
+            int ticks,
+            long failedSends,
+            List<SinkCheck> checks,
+            long badSignatures,
+            long sseReconnects,
+            Map<String, Long> deadLetters) {}
+
+    @Override
+    public void close() throws Exception {
+        load.close();
+        topic.close();
+        streams.close();
+        receivers.close();
+        system.close();
+    }
+}

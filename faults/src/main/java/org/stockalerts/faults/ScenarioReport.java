@@ -1,0 +1,150 @@
+package org.stockalerts.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A scenario's result against its targets (issue #16): one line, a markdown summary, and JSON.
+ * Targets checked: 0 lost and 0 duplicate alertIds on alerts-triggered and in stored alerts, 0 lost
+ * or duplicate stored ticks, webhook duplicates at most 1 %, every restart caught up within 30 s
+ * (C5: every service UP within 60 s of the broker's restart).
+ */
+record ScenarioReport(
+        String scenario,
+        Options options,
+        List<KillScenario.Kill> kills,
+        LoadedRun.Verdict verdict,
+        String loadBefore,
+        String loadDuring) {
+
+    private static final Duration CATCH_UP_TARGET = Duration.ofSeconds(30);
+    private static final Duration BROKER_BACK_TARGET = Duration.ofSeconds(60);
+    private static final double WEBHOOK_DUPLICATES_PERCENT = 1.0;
+
+    /** Why the run missed its targets; empty when it met them all. */
+    List<String> failures() {
+        List<String> failures = new ArrayList<>();
+        for (SinkCheck check : verdict.checks()) {
+            boolean exactSink = check.sink().equals("alerts-triggered")
+                    || check.sink().equals("stored alerts")
+                    || check.sink().equals("stored ticks");
+            // a send that failed (C5: the broker was down) may still have been stored: it is then unexpected
+            boolean unexpectedCounts = verdict.failedSends() == 0 && check.unexpected() > 0;
+            if (exactSink && (check.duplicates() > 0 || unexpectedCounts) || check.lost() > 0) {
+                failures.add(check.sink() + ": " + describe(check));
+            } else if (check.duplicatePercent() > WEBHOOK_DUPLICATES_PERCENT) {
+                failures.add(check.sink() + ": duplicates above 1 %: " + describe(check));
+            }
+        }
+        if (verdict.badSignatures() > 0) {
+            failures.add(verdict.badSignatures() + " webhooks with a bad signature");
+        }
+        if (scenario.equals("C5")) {
+            kills.stream()
+                    .filter(kill -> kill.toUp().compareTo(BROKER_BACK_TARGET) > 0)
+                    .forEach(kill -> failures.add(
+                            kill.service().module + " UP " + seconds(kill.toUp()) + " s after the broker"));
+            return failures;
+        }
+        kills.stream()
+                .filter(kill -> kill.service().tickGroup != null)
+                .filter(kill -> kill.toCaughtUp() == null || kill.toCaughtUp().compareTo(CATCH_UP_TARGET) > 0)
+                .forEach(kill -> failures.add(kill.service().module + " caught up after " + kill.toCaughtUp()));
+        return failures;
+    }
+
+    String line() {
+        List<String> failures = failures();
+        return String.format(
+                Locale.ROOT,
+                "%s %s: %d kills, %d ticks at %d/s, max to UP %s, max to caught up %s; load %s%s",
+                scenario,
+                failures.isEmpty() ? "PASS" : "FAIL",
+                kills.size(),
+                verdict.ticks(),
+                options.rate(),
+                seconds(max(KillScenario.Kill::toUp)),
+                seconds(max(KillScenario.Kill::toCaughtUp)),
+                loadDuring,
+                failures.isEmpty() ? "" : " — " + String.join("; ", failures));
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder("## " + scenario + "\n\n" + line() + "\n\n");
+        md.append("| sink | expected | lost | duplicates | unexpected |\n|---|---:|---:|---:|---:|\n");
+        verdict.checks()
+                .forEach(check -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %d | %d | %d |%n",
+                        check.sink(),
+                        check.expected(),
+                        check.lost(),
+                        check.duplicates(),
+                        check.unexpected())));
+        md.append("\n| kill | service | to UP s | to caught up s | outbox drained s |\n|---:|---|---:|---:|---:|\n");
+        for (int k = 0; k < kills.size(); k++) {
+            KillScenario.Kill kill = kills.get(k);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %s | %s | %s |%n",
+                    k + 1,
+                    kill.service().module,
+                    seconds(kill.toUp()),
+                    seconds(kill.toCaughtUp()),
+                    seconds(kill.outboxDrained())));
+        }
+        md.append(String.format(
+                "%nfailed sends %d, bad signatures %d, SSE reconnects %d, dead letters %s, load before %s, during %s%n",
+                verdict.failedSends(),
+                verdict.badSignatures(),
+                verdict.sseReconnects(),
+                verdict.deadLetters(),
+                loadBefore,
+                loadDuring));
+        return md.toString();
+    }
+
+    String json() {
+        return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    }
+
+    private Duration max(Function<KillScenario.Kill, Duration> measure) {
+        return kills.stream()
+                .map(measure)
+                .filter(Objects::nonNull)
+                .max(Duration::compareTo)
+                .orElse(null);
+    }
+
+    private static String describe(SinkCheck check) {
+        return String.format(
+                Locale.ROOT,
+                "%d expected, %d lost, %d duplicates, %d unexpected",
+                check.expected(),
+                check.lost(),
+                check.duplicates(),
+                check.unexpected());
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "n/a" : String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime shows them. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.stockalerts.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void withoutArgumentsRunsTheKillScenariosAtTheIssuesFigures() {
+        Options options = Options.parse();
+
+        assertThat(options.scenarios()).containsExactly("C1", "C2", "C3");
+        assertThat(options.kills()).isEqualTo(20);
+        assertThat(options.rate()).isEqualTo(1000);
+        assertThat(options.minGapSeconds()).isEqualTo(5);
+        assertThat(options.maxGapSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void aShortRunNamesItsScenariosAndFigures() {
+        Options options = Options.parse("c1", "--kills", "3", "--rate", "500", "--max-gap", "10");
+
+        assertThat(options.scenarios()).containsExactly("C1");
+        assertThat(options.kills()).isEqualTo(3);
+        assertThat(options.rate()).isEqualTo(500);
+        assertThat(options.maxGapSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void theBrokerOutagesRunOnlyWhenNamedWithTheirDownTimes() {
+        Options options = Options.parse("C5", "--broker-down", "5,30");
+
+        assertThat(options.scenarios()).containsExactly("C5");
+        assertThat(options.brokerDownSeconds()).containsExactly(5, 30);
+        assertThat(Options.parse().brokerDownSeconds()).containsExactly(5, 30, 150, 360);
+    }
+
+    @Test
+    void refusesAnUnknownScenarioAndAGapRangeBackwards() {
+        assertThatThrownBy(() -> Options.parse("C99")).hasMessageContaining("C99");
+        assertThatThrownBy(() -> Options.parse("--min-gap", "9", "--max-gap", "3"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

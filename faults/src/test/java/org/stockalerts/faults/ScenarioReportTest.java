@@ -1,0 +1,84 @@
+package org.stockalerts.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.stockalerts.faults.FaultSystem.Service;
+
+class ScenarioReportTest {
+
+    private static final Options OPTIONS = Options.parse("C1", "--kills", "1", "--rate", "500");
+    private static final KillScenario.Kill QUICK =
+            new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(20), Duration.ofSeconds(25), null);
+
+    @Test
+    void exactSinksAndQuickRestartsMeetTheTargets() {
+        ScenarioReport report = report("C1", 0, List.of(QUICK), new SinkCheck("alerts-triggered", 100, 0, 0, 0));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.line()).startsWith("C1 PASS");
+    }
+
+    @Test
+    void aDuplicateAlertOnTheTopicFailsTheRun() {
+        ScenarioReport report = report("C1", 0, List.of(QUICK), new SinkCheck("alerts-triggered", 100, 0, 1, 0));
+
+        assertThat(report.failures()).singleElement().asString().startsWith("alerts-triggered");
+        assertThat(report.line()).startsWith("C1 FAIL");
+    }
+
+    @Test
+    void webhookDuplicatesFailOnlyAboveOnePercent() {
+        assertThat(report("C1", 0, List.of(QUICK), new SinkCheck("webhooks (alertId)", 100, 0, 1, 0))
+                        .failures())
+                .isEmpty();
+        assertThat(report("C1", 0, List.of(QUICK), new SinkCheck("webhooks (alertId)", 100, 0, 2, 0))
+                        .failures())
+                .hasSize(1);
+    }
+
+    @Test
+    void anUnexpectedStoredTickCountsOnlyWhenNoSendFailed() {
+        SinkCheck oneMore = new SinkCheck("stored ticks", 100, 0, 0, 1);
+
+        assertThat(report("C1", 0, List.of(QUICK), oneMore).failures()).hasSize(1);
+        assertThat(report("C1", 3, List.of(QUICK), oneMore).failures()).isEmpty();
+    }
+
+    @Test
+    void aRestartThatCatchesUpAfter30SecondsOrNeverFailsTheRun() {
+        KillScenario.Kill slow =
+                new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(20), Duration.ofSeconds(31), null);
+        KillScenario.Kill never = new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(20), null, null);
+
+        assertThat(report("C1", 0, List.of(slow, never), new SinkCheck("alerts-triggered", 1, 0, 0, 0))
+                        .failures())
+                .hasSize(2);
+    }
+
+    @Test
+    void afterABrokerOutageEveryServiceMustBeUpWithinAMinute() {
+        KillScenario.Kill late = new KillScenario.Kill(Service.API, Duration.ofSeconds(61), null, null);
+        KillScenario.Kill soon = new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(59), null, null);
+
+        assertThat(report("C5", 5, List.of(late, soon), new SinkCheck("alerts-triggered", 1, 0, 0, 0))
+                        .failures())
+                .singleElement()
+                .asString()
+                .startsWith("api-service UP");
+    }
+
+    private static ScenarioReport report(
+            String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
+        return new ScenarioReport(
+                scenario,
+                OPTIONS,
+                kills,
+                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, Map.of()),
+                "1 1 1",
+                "2 2 2");
+    }
+}
