@@ -67,10 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
             // of a delivery, a couple of seconds in all
             "stockalerts.kafka.listener-retries=2",
             "stockalerts.kafka.listener-retry-backoff=200ms",
-            "stockalerts.delivery.attempts=3",
-            "stockalerts.delivery.initial-backoff=200ms",
-            "stockalerts.delivery.backoff-multiplier=2",
-            "stockalerts.delivery.max-backoff=1s",
+            "stockalerts.delivery.schedule=200ms,400ms",
+            "stockalerts.delivery.kafka-retries=2",
             "stockalerts.database.outage.initial-backoff=200ms",
             "stockalerts.database.outage.max-backoff=1s",
             "stockalerts.database.outage.max-wait=10m",
