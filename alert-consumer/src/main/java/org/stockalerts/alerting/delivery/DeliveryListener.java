@@ -16,8 +16,9 @@ import org.stockalerts.common.kafka.TopicSpec;
 
 /**
  * Consumes delivery tasks. A failed attempt goes to the next retry topic and waits there without
- * blocking this one, so a slow or failing receiver delays only its own deliveries; after the last
- * attempt, or at once when no retry can help, the task goes to {@link DeliveryTopics#DEAD_LETTERS}.
+ * blocking this one, so a slow or failing receiver delays only its own deliveries; past the Kafka
+ * retries the next attempt is parked in the database (see {@link RetrySchedule}). When no retry can
+ * help, or the last attempt was a Kafka one, the task goes to {@link DeliveryTopics#DEAD_LETTERS}.
  */
 @Component
 public class DeliveryListener {
