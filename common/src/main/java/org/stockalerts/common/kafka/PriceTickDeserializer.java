@@ -48,7 +48,7 @@ public class PriceTickDeserializer implements Deserializer<PriceTick> {
     @Override
     public PriceTick deserialize(String topic, byte[] data) {
         if (data == null) {
-            return null;
+            return Tombstones.read(topic);
         }
         PriceTick read = data.length == 0 ? null : readCanonical(data);
         PriceTick tick = read != null ? read : EventJson.read(data, PriceTick.class, topic);

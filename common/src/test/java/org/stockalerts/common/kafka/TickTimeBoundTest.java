@@ -83,7 +83,9 @@ class TickTimeBoundTest {
                 .isInstanceOf(TickOutOfBoundsException.class);
         assertThatThrownBy(() -> bound.serde().deserializer().deserialize("stock-prices", spaced))
                 .isInstanceOf(TickOutOfBoundsException.class);
-        assertThat(bounded.deserialize("stock-prices", null)).isNull();
+        assertThatThrownBy(() -> bounded.deserialize("stock-prices", null))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining(Tombstones.REASON);
     }
 
     @Test

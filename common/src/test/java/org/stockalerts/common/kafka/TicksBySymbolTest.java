@@ -1,6 +1,7 @@
 package org.stockalerts.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -135,11 +136,13 @@ class TicksBySymbolTest {
     }
 
     @Test
-    void aTombstoneCarriesNoTickAndIsDropped() {
-        // When a record without a value arrives
-        in.pipeInput(HOME.value(), null);
-
-        // Then nothing comes out
+    void aTombstoneIsRefusedAsAMalformedRecord() {
+        // When a record without a value arrives, Then it is refused with the tombstone reason (the
+        // services' deserialization handler dead-letters it) and nothing comes out
+        assertThatThrownBy(() -> in.pipeInput(HOME.value(), null))
+                .rootCause()
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining(Tombstones.REASON);
         assertThat(out.isEmpty()).isTrue();
     }
 
