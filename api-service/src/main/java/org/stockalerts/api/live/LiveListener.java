@@ -17,8 +17,8 @@ import org.stockalerts.common.kafka.Topics;
  * sees every alert and tick from the moment it starts and no rebalance or group coordinator can
  * hold the stream up. An alert's SSE id is its record's partition and offset (its cursor). What a client
  * missed before it connected comes from the stored history instead. A tick dated outside the {@link
- * TickTimeBound} is refused, so the container's error handler dead-letters it with the reason and
- * no stream shows it as the latest price.
+ * TickTimeBound} is refused, so no stream shows it as the latest price: the container's error
+ * handler skips and counts it ({@link LivePoison}).
  */
 @Component
 class LiveListener {

@@ -12,7 +12,9 @@ import org.stockalerts.common.kafka.DeadLetters;
  * ({@value #SKIPPED}, tagged by topic). They do not dead-letter: every API instance reads every
  * record without a consumer group, so each would write its own copy, while the grouped consumers of
  * the same topics (persistence-consumer, the delivery fan-out, the rule-status listener) already
- * dead-letter it once. A live reader never retries: it holds no state a retry could fix.
+ * dead-letter it once. A live reader never retries: it holds no state a retry could fix. Nor does it
+ * seek back after a skip: the rest of the poll is handed on as it is, so a burst of bad records (a
+ * producer whose clock runs fast) costs no re-fetch per record and the stream does not fall behind.
  */
 final class LivePoison {
 
@@ -35,6 +37,7 @@ final class LivePoison {
                 },
                 new FixedBackOff(0, 0));
         handler.setAckAfterHandle(false);
+        handler.setSeekAfterError(false);
         return handler;
     }
 }

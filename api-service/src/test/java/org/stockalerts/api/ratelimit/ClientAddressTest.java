@@ -23,7 +23,9 @@ import org.stockalerts.testsupport.WithServiceSchemas;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "stockalerts.api.rate-limits.per-address-burst=2",
-            "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"
+            "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+            // the frozen clock would date the feed's ticks months back for every context on the broker
+            "stockalerts.marketdata.enabled=false"
         })
 @WithServiceSchemas("persistence")
 @Import(FrozenClock.class)

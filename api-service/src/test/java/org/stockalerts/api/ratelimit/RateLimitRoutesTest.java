@@ -36,7 +36,9 @@ import tools.jackson.databind.JsonNode;
             "stockalerts.api.rate-limits.per-key-per-second=2",
             "stockalerts.api.rate-limits.per-address-burst=20",
             "stockalerts.api.rate-limits.per-address-per-second=1",
-            "stockalerts.api.rate-limits.registrations-per-hour=2"
+            "stockalerts.api.rate-limits.registrations-per-hour=2",
+            // the frozen clock would date the feed's ticks months back for every context on the broker
+            "stockalerts.marketdata.enabled=false"
         })
 class RateLimitRoutesTest extends ApiIntegrationTestSupport {
 
