@@ -44,7 +44,7 @@ import org.stockalerts.testsupport.WithServiceSchemas;
 /**
  * Scenario C8 for every consumer in alert-consumer: the engine (Kafka Streams, application
  * {@value #ENGINE}) on its four topics, the delivery fan-out on {@code alerts-triggered} and the
- * erasure listener on {@code user-events}. Each dead-letters exactly the catalogue's malformed
+ * delivery commands listener on {@code user-events}. Each dead-letters exactly the catalogue's malformed
  * records, with their reasons, and commits past the valid record after them; the engine never
  * restarts.
  */
@@ -110,7 +110,7 @@ class PoisonRecordsTest {
                         alert.userId().toString(),
                         alert),
                 new Consumer(
-                        "erasure listener",
+                        "delivery commands",
                         Topics.USER_EVENTS,
                         "alert-delivery-erasure",
                         SERVICE,

@@ -6,35 +6,43 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.ChannelReenabled;
 import org.stockalerts.common.event.DeliveryReplayRequested;
+import org.stockalerts.common.event.UserDeleted;
 import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.kafka.Topics;
 
 /**
  * What users ask of delivery through api-service, arriving on {@code user-events} from its outbox: a
  * disabled webhook re-enabled ({@link ChannelReenabled}), one delivery replayed
- * ({@link DeliveryReplayRequested}). Other user events are not this listener's business.
+ * ({@link DeliveryReplayRequested}), a deleted user's delivery history erased ({@link UserDeleted},
+ * {@link DeliveryErasure}). Other user events are not this listener's business. One listener, one
+ * group: a record it cannot read is dead-lettered once by the service, not once per listener. The
+ * group is the one the erasure listener had before, so an upgrade resumes where it stopped instead
+ * of reading {@code user-events} from the start again.
  */
 @Component
 public class DeliveryCommands {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryCommands.class);
 
+    /** The listener's consumer group. */
+    static final String GROUP = "alert-delivery-erasure";
+
     private final EndpointStates endpoints;
     private final DeliveryService deliveries;
+    private final DeliveryErasure erasure;
 
-    public DeliveryCommands(EndpointStates endpoints, DeliveryService deliveries) {
+    public DeliveryCommands(EndpointStates endpoints, DeliveryService deliveries, DeliveryErasure erasure) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.erasure = erasure;
     }
 
-    @KafkaListener(
-            id = "alert-delivery-commands",
-            topics = Topics.Names.USER_EVENTS,
-            groupId = "alert-delivery-commands")
+    @KafkaListener(id = "alert-delivery-commands", topics = Topics.Names.USER_EVENTS, groupId = GROUP)
     public void onUserEvent(UserEvent event) {
         switch (event) {
             case ChannelReenabled reenabled -> reenable(reenabled);
             case DeliveryReplayRequested replay -> replay(replay);
+            case UserDeleted deleted -> erasure.forget(deleted);
             default -> {}
         }
     }

@@ -2,14 +2,12 @@ package org.stockalerts.alerting.delivery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.UserDeleted;
-import org.stockalerts.common.event.UserEvent;
-import org.stockalerts.common.kafka.Topics;
 
 /**
- * Forgets a deleted user's deliveries (attempts, parked retries, webhook states) when their {@code UserDeleted} arrives on {@code user-events}.
+ * Forgets a deleted user's deliveries (attempts, parked retries, webhook states) when their {@code
+ * UserDeleted} arrives on {@code user-events} ({@link DeliveryCommands} reads it).
  * Their channels need nothing here: the delivery service reads them from the API's table, which the
  * API has already emptied. A delivery task still in flight for the user finds no channel and is logged
  * as skipped, under the user's id only.
@@ -29,16 +27,13 @@ public class DeliveryErasure {
         this.endpoints = endpoints;
     }
 
-    @KafkaListener(id = "alert-delivery-erasure", topics = Topics.Names.USER_EVENTS, groupId = "alert-delivery-erasure")
-    public void onUserEvent(UserEvent event) {
-        if (event instanceof UserDeleted deleted) {
-            int attempts = deliveryLog.forget(deleted.userId());
-            retries.forget(deleted.userId());
-            endpoints.forget(deleted.userId());
-            log.atInfo()
-                    .addKeyValue("userId", deleted.userId())
-                    .addKeyValue("attempts", attempts)
-                    .log("deleted user's delivery log erased");
-        }
+    void forget(UserDeleted deleted) {
+        int attempts = deliveryLog.forget(deleted.userId());
+        retries.forget(deleted.userId());
+        endpoints.forget(deleted.userId());
+        log.atInfo()
+                .addKeyValue("userId", deleted.userId())
+                .addKeyValue("attempts", attempts)
+                .log("deleted user's delivery log erased");
     }
 }

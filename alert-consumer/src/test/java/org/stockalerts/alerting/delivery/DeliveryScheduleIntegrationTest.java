@@ -177,7 +177,7 @@ class DeliveryScheduleIntegrationTest {
         publish(Topics.USER_EVENTS.name(), user, replay);
         await().atMost(WAIT)
                 .until(() -> ConsumerProgress.caughtUp(
-                        TestKafka.bootstrapServers(), "alert-delivery-commands", Topics.USER_EVENTS.name()));
+                        TestKafka.bootstrapServers(), DeliveryCommands.GROUP, Topics.USER_EVENTS.name()));
 
         // Then it is sent once more, as the same message, and delivered once
         assertThat(outcomes(alert)).containsExactly("FAILED", "DELIVERED");

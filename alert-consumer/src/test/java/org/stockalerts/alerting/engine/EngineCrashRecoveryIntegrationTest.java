@@ -96,7 +96,7 @@ class EngineCrashRecoveryIntegrationTest {
                     new HashSet<>(rules.stream().map(AlertRule::ruleId).toList());
             List<AlertTriggered> seen = new ArrayList<>();
             Consumer<ConsumerRecords<String, AlertTriggered>> collect = records -> records.forEach(record -> {
-                if (ruleIds.contains(record.value().ruleId())) {
+                if (record.value() != null && ruleIds.contains(record.value().ruleId())) {
                     seen.add(record.value());
                 }
             });
@@ -164,16 +164,20 @@ class EngineCrashRecoveryIntegrationTest {
     private static List<PriceTick> randomWalks(Random random) {
         List<PriceTick> ticks = new ArrayList<>();
         Map<Integer, BigDecimal> prices = new HashMap<>();
-        // recent history: the engine refuses ticks dated outside its tick time bound
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
-        for (int step = 0; step < TICKS_PER_SYMBOL; step++) {
+        // recent history that ends before now: the engine refuses ticks dated outside its tick time bound
+        Duration step = Duration.ofSeconds(5);
+        Instant start = Instant.now()
+                .truncatedTo(ChronoUnit.SECONDS)
+                .minus(step.multipliedBy(TICKS_PER_SYMBOL))
+                .minus(Duration.ofMinutes(1));
+        for (int i = 0; i < TICKS_PER_SYMBOL; i++) {
             for (int symbol = 0; symbol < SYMBOLS; symbol++) {
                 BigDecimal price = prices.getOrDefault(symbol, BigDecimal.valueOf(100))
                         .add(BigDecimal.valueOf(random.nextInt(5) - 2))
                         .max(BigDecimal.valueOf(80))
                         .min(BigDecimal.valueOf(120));
                 prices.put(symbol, price);
-                Instant at = start.plusSeconds(step * 5L);
+                Instant at = start.plus(step.multipliedBy(i));
                 ticks.add(PriceTick.of(UUID.randomUUID(), at, Symbol.of("SYM" + symbol), price, TickSource.REPLAY, at));
             }
         }

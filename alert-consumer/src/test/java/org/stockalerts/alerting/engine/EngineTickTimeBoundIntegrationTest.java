@@ -70,7 +70,7 @@ class EngineTickTimeBoundIntegrationTest extends EngineOnBrokerTest {
             List<AlertTriggered> fired = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 alerts.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.value().ruleId().equals(above100.ruleId())) {
+                    if (record.value() != null && record.value().ruleId().equals(above100.ruleId())) {
                         fired.add(record.value());
                     }
                 });

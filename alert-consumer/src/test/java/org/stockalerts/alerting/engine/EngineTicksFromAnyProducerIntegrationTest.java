@@ -111,7 +111,8 @@ class EngineTicksFromAnyProducerIntegrationTest extends EngineOnBrokerTest {
         try (KafkaConsumer<String, AlertTriggered> alerts = EngineTopics.alertConsumer(bootstrap, true)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> {
                 alerts.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (ruleIds.contains(record.value().ruleId())) {
+                    if (record.value() != null
+                            && ruleIds.contains(record.value().ruleId())) {
                         seen.add(record.value());
                     }
                 });
@@ -123,7 +124,7 @@ class EngineTicksFromAnyProducerIntegrationTest extends EngineOnBrokerTest {
                         && seen.size() >= expectedWalkAlerts.size() + above100.size();
             });
             alerts.poll(Duration.ofSeconds(2)).forEach(record -> {
-                if (ruleIds.contains(record.value().ruleId())) {
+                if (record.value() != null && ruleIds.contains(record.value().ruleId())) {
                     seen.add(record.value());
                 }
             });

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.kafka.JsonEventDeserializer;
 import org.stockalerts.common.kafka.JsonEventSerializer;
+import org.stockalerts.common.kafka.MalformedEventException;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
@@ -25,6 +28,9 @@ import org.stockalerts.testsupport.ConsumerProgress;
 
 /** The engine's topics on the real test broker, and clients of them as the services configure theirs. */
 final class EngineTopics {
+
+    private static final JsonEventDeserializer<AlertTriggered> ALERTS =
+            new JsonEventDeserializer<>(AlertTriggered.class);
 
     private EngineTopics() {}
 
@@ -65,10 +71,27 @@ final class EngineTopics {
         if (!readCommitted) {
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         }
-        KafkaConsumer<String, AlertTriggered> consumer = new KafkaConsumer<>(
-                config, new StringDeserializer(), new JsonEventDeserializer<>(AlertTriggered.class));
+        KafkaConsumer<String, AlertTriggered> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), EngineTopics::readableAlert);
         consumer.subscribe(List.of(Topics.ALERTS_TRIGGERED.name()));
         return consumer;
+    }
+
+    /**
+     * An alert, or {@code null} for a record on the shared topic that is none: other tests feed {@code
+     * alerts-triggered} malformed records on purpose, and a reader of the whole topic must pass them by.
+     */
+    private static AlertTriggered readableAlert(String topic, byte[] data) {
+        try {
+            return ALERTS.deserialize(topic, data);
+        } catch (MalformedEventException unreadable) {
+            return null;
+        }
+    }
+
+    /** The rule of an alert read by {@link #alertConsumer}, none for a record that is no alert. */
+    static Optional<UUID> ruleOf(ConsumerRecord<String, AlertTriggered> record) {
+        return Optional.ofNullable(record.value()).map(AlertTriggered::ruleId);
     }
 
     /** Whether {@code applicationId} has applied every rule change written so far to its symbol's partition. */

@@ -77,7 +77,7 @@ class ExpeditedCommitIntegrationTest extends EngineOnBrokerTest {
                 producer.send(tick(null, "101")).get();
                 committed
                         .poll(Duration.ofMillis(500))
-                        .forEach(record -> seen.add(record.value().ruleId()));
+                        .forEach(record -> EngineTopics.ruleOf(record).ifPresent(seen::add));
                 return seen.contains(above100.ruleId());
             });
             // (every fresh rule change sent commits once processed: none is left to commit the next alert)
@@ -91,14 +91,14 @@ class ExpeditedCommitIntegrationTest extends EngineOnBrokerTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 uncommitted
                         .poll(Duration.ofMillis(500))
-                        .forEach(record -> written.add(record.value().ruleId()));
+                        .forEach(record -> EngineTopics.ruleOf(record).ifPresent(written::add));
                 return written.contains(above200.ruleId());
             });
 
             // Then its alert is written but not committed
             committed
                     .poll(Duration.ofSeconds(3))
-                    .forEach(record -> seen.add(record.value().ruleId()));
+                    .forEach(record -> EngineTopics.ruleOf(record).ifPresent(seen::add));
             assertThat(seen).doesNotContain(above200.ruleId());
 
             // And a clean close commits it
@@ -107,7 +107,7 @@ class ExpeditedCommitIntegrationTest extends EngineOnBrokerTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 committed
                         .poll(Duration.ofMillis(500))
-                        .forEach(record -> seen.add(record.value().ruleId()));
+                        .forEach(record -> EngineTopics.ruleOf(record).ifPresent(seen::add));
                 return seen.contains(above200.ruleId());
             });
         }
