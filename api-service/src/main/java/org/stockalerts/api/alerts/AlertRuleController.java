@@ -51,7 +51,7 @@ class AlertRuleController {
     @Operation(summary = "Create an alert rule")
     @JsonAnswer(status = HttpStatus.CREATED, value = AlertExamples.RULE)
     ResponseEntity<RuleView> create(@CurrentUser UUID caller, @Valid @RequestBody RuleRequest request) {
-        requireSelfIfNamed(request, caller);
+        Ownership.requireSelfIfNamed(request.userId(), caller);
         RuleView rule = view(alertRules.create(caller, request));
         return ResponseEntity.created(URI.create("/alerts/" + rule.id())).body(rule);
     }
@@ -66,9 +66,7 @@ class AlertRuleController {
             @RequestParam(required = false) RuleStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        if (userId != null) {
-            Ownership.requireSelf(userId, caller);
-        }
+        Ownership.requireSelfIfNamed(userId, caller);
         var request = paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
         Symbol wanted = symbol == null ? null : Symbol.of(symbol);
         return PageResponse.of(
@@ -86,7 +84,7 @@ class AlertRuleController {
     @Operation(summary = "Replace a rule's definition (its status is kept)")
     @JsonAnswer(AlertExamples.RULE)
     RuleView replace(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
-        requireSelfIfNamed(request, caller);
+        Ownership.requireSelfIfNamed(request.userId(), caller);
         return view(alertRules.replace(caller, id, request));
     }
 
@@ -94,7 +92,7 @@ class AlertRuleController {
     @Operation(summary = "Change some fields of a rule")
     @JsonAnswer(AlertExamples.RULE)
     RuleView patch(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
-        requireSelfIfNamed(request, caller);
+        Ownership.requireSelfIfNamed(request.userId(), caller);
         return view(alertRules.patch(caller, id, request));
     }
 
@@ -117,13 +115,6 @@ class AlertRuleController {
     ResponseEntity<Void> delete(@CurrentUser UUID caller, @PathVariable UUID id) {
         alertRules.delete(caller, id);
         return ResponseEntity.noContent().build();
-    }
-
-    /** A body may name its user, as the Go system's did, but only the caller: anyone else is a 404. */
-    private static void requireSelfIfNamed(RuleRequest request, UUID caller) {
-        if (request.userId() != null) {
-            Ownership.requireSelf(request.userId(), caller);
-        }
     }
 
     private RuleView view(AlertRuleEntity entity) {

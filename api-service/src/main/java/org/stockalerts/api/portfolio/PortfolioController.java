@@ -1,6 +1,7 @@
 package org.stockalerts.api.portfolio;
 
 import static org.stockalerts.api.security.Ownership.requireSelf;
+import static org.stockalerts.api.security.Ownership.requireSelfIfNamed;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,8 +55,8 @@ class PortfolioController {
             @CurrentUser UUID caller,
             @Valid @RequestBody(required = false) PortfolioRequest request) {
         UUID userId = requireSelf(id, caller);
-        if (request != null && request.userId() != null) {
-            requireSelf(request.userId(), caller);
+        if (request != null) {
+            requireSelfIfNamed(request.userId(), caller);
         }
         return upserted(request == null ? portfolios.ensure(userId) : portfolios.upsert(userId, request));
     }
@@ -65,7 +66,7 @@ class PortfolioController {
     @Operation(summary = "Create or update the portfolio of the user named in the body (the caller)")
     @JsonAnswer(status = HttpStatus.CREATED, value = PortfolioExamples.PORTFOLIO)
     ResponseEntity<PortfolioView> upsert(@CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
-        UUID userId = request.userId() == null ? caller : requireSelf(request.userId(), caller);
+        UUID userId = requireSelfIfNamed(request.userId(), caller);
         return upserted(portfolios.upsert(userId, request));
     }
 
