@@ -1,15 +1,13 @@
 package org.stockalerts.api.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.CurrentUser;
 import org.stockalerts.api.security.Ownership;
+import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.PageResponse;
 import org.stockalerts.api.web.Paging;
@@ -50,22 +49,16 @@ class AlertRuleController {
     @PostMapping
     @Idempotent
     @Operation(summary = "Create an alert rule")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
+    @JsonAnswer(status = HttpStatus.CREATED, value = AlertExamples.RULE)
     ResponseEntity<RuleView> create(@CurrentUser UUID caller, @Valid @RequestBody RuleRequest request) {
-        requireSelfIfNamed(request, caller);
+        Ownership.requireSelfIfNamed(request.userId(), caller);
         RuleView rule = view(alertRules.create(caller, request));
         return ResponseEntity.created(URI.create("/alerts/" + rule.id())).body(rule);
     }
 
     @GetMapping
     @Operation(summary = "The caller's rules, newest first, filtered by symbol and status")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULES)))
+    @JsonAnswer(AlertExamples.RULES)
     PageResponse<RuleView> list(
             @CurrentUser UUID caller,
             @RequestParam(required = false) UUID userId,
@@ -73,9 +66,7 @@ class AlertRuleController {
             @RequestParam(required = false) RuleStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        if (userId != null) {
-            Ownership.requireSelf(userId, caller);
-        }
+        Ownership.requireSelfIfNamed(userId, caller);
         var request = paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
         Symbol wanted = symbol == null ? null : Symbol.of(symbol);
         return PageResponse.of(
@@ -84,52 +75,37 @@ class AlertRuleController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One of the caller's rules")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
+    @JsonAnswer(AlertExamples.RULE)
     RuleView get(@CurrentUser UUID caller, @PathVariable UUID id) {
         return view(rules.findByIdAndUserId(id, caller).orElseThrow(() -> new NotFoundException("alert rule", id)));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a rule's definition (its status is kept)")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
+    @JsonAnswer(AlertExamples.RULE)
     RuleView replace(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
-        requireSelfIfNamed(request, caller);
+        Ownership.requireSelfIfNamed(request.userId(), caller);
         return view(alertRules.replace(caller, id, request));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change some fields of a rule")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
+    @JsonAnswer(AlertExamples.RULE)
     RuleView patch(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
-        requireSelfIfNamed(request, caller);
+        Ownership.requireSelfIfNamed(request.userId(), caller);
         return view(alertRules.patch(caller, id, request));
     }
 
     @PostMapping("/{id}/pause")
     @Operation(summary = "Pause a rule: it stops firing until resumed")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
+    @JsonAnswer(AlertExamples.RULE)
     RuleView pause(@CurrentUser UUID caller, @PathVariable UUID id) {
         return view(alertRules.setStatus(caller, id, RuleStatus.PAUSED));
     }
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "Resume a paused (or re-arm a triggered) rule")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.RULE)))
+    @JsonAnswer(AlertExamples.RULE)
     RuleView resume(@CurrentUser UUID caller, @PathVariable UUID id) {
         return view(alertRules.setStatus(caller, id, RuleStatus.ACTIVE));
     }
@@ -139,13 +115,6 @@ class AlertRuleController {
     ResponseEntity<Void> delete(@CurrentUser UUID caller, @PathVariable UUID id) {
         alertRules.delete(caller, id);
         return ResponseEntity.noContent().build();
-    }
-
-    /** A body may name its user, as the Go system's did, but only the caller: anyone else is a 404. */
-    private static void requireSelfIfNamed(RuleRequest request, UUID caller) {
-        if (request.userId() != null) {
-            Ownership.requireSelf(request.userId(), caller);
-        }
     }
 
     private RuleView view(AlertRuleEntity entity) {

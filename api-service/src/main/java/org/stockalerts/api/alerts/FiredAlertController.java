@@ -1,9 +1,6 @@
 package org.stockalerts.api.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.security.CurrentUser;
 import org.stockalerts.api.security.Ownership;
+import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.api.web.PageResponse;
 import org.stockalerts.api.web.Paging;
 import org.stockalerts.common.event.Symbol;
@@ -39,10 +37,7 @@ class FiredAlertController {
                     + " ISO-8601 instants. With after (a cursor, or an alertId of an alert stored before cursors"
                     + " existed) the alerts after it instead, oldest first, in the order the live stream sends"
                     + " them: poll with the cursor of the last item to see every alert once")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(AlertExamples.FIRED)))
+    @JsonAnswer(AlertExamples.FIRED)
     PageResponse<FiredAlerts.FiredAlert> list(
             @PathVariable UUID id,
             @CurrentUser UUID caller,

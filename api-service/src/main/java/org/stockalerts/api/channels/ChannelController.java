@@ -3,8 +3,6 @@ package org.stockalerts.api.channels;
 import static org.stockalerts.api.security.Ownership.requireSelf;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import org.stockalerts.api.channels.ChannelDtos.ChannelView;
 import org.stockalerts.api.channels.ChannelDtos.SecretRotation;
 import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.web.JsonAnswer;
 
 @RestController
 @RequestMapping("/users/{userId}/channels")
@@ -47,10 +47,7 @@ class ChannelController {
             description = "status is DISABLED, with disabledReason and disabledAt, for a webhook the delivery"
                     + " service stopped calling: it answered 410 Gone, or failed without one success for"
                     + " STOCKALERTS_DELIVERY_DISABLE_AFTER (5 days by default). POST …/reenable starts it again.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CHANNELS)))
+    @JsonAnswer(ChannelExamples.CHANNELS)
     List<ChannelView> list(@PathVariable UUID userId, @CurrentUser UUID caller) {
         Map<UUID, EndpointStatuses.Disabled> disabled = statuses.disabled(requireSelf(userId, caller));
         return repository.findByUserIdOrderByCreatedAtAscIdAsc(userId).stream()
@@ -64,10 +61,7 @@ class ChannelController {
             summary = "Add an e-mail or webhook channel",
             description = "For a webhook the answer carries its signing secret (whsec_…), shown only this once."
                     + " URLs reaching internal addresses are refused with 422.")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CREATED)))
+    @JsonAnswer(status = HttpStatus.CREATED, value = ChannelExamples.CREATED)
     ResponseEntity<ChannelView> add(
             @PathVariable UUID userId, @CurrentUser UUID caller, @Valid @RequestBody ChannelDtos.NewChannel request) {
         Channels.Added added = channels.add(requireSelf(userId, caller), request.type(), request.address());
@@ -84,20 +78,14 @@ class ChannelController {
                     + " (STOCKALERTS_API_WEBHOOK_SECRET_OVERLAP after now, 24 h by default) every delivery carries"
                     + " two signatures in webhook-signature, the new secret's first; then only the new one."
                     + " Rotating again drops the secret replaced before at once. E-mail channels answer 422.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.ROTATED)))
+    @JsonAnswer(ChannelExamples.ROTATED)
     SecretRotation rotateSecret(@PathVariable UUID userId, @PathVariable UUID channelId, @CurrentUser UUID caller) {
         return channels.rotateSecret(requireSelf(userId, caller), channelId);
     }
 
     @PatchMapping("/{channelId}")
     @Operation(summary = "Enable or disable a channel")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(ChannelExamples.CHANNEL)))
+    @JsonAnswer(ChannelExamples.CHANNEL)
     ChannelView change(
             @PathVariable UUID userId,
             @PathVariable UUID channelId,

@@ -47,30 +47,25 @@ final class ChannelDtos {
             Instant disabledAt) {
 
         static ChannelView of(ChannelEntity channel, EndpointStatuses.Disabled disabled) {
+            return of(channel, null, disabled);
+        }
+
+        /** The answer that created a channel: the only one with its secret; it has failed no delivery yet. */
+        static ChannelView withSecret(Channels.Added added) {
+            return of(added.channel(), added.secret(), null);
+        }
+
+        private static ChannelView of(ChannelEntity channel, String secret, EndpointStatuses.Disabled disabled) {
             return new ChannelView(
                     channel.id(),
                     channel.type(),
                     channel.address(),
                     channel.enabled(),
                     channel.createdAt(),
-                    null,
+                    secret,
                     disabled == null ? Status.ACTIVE : Status.DISABLED,
                     disabled == null ? null : disabled.reason(),
                     disabled == null ? null : disabled.at());
-        }
-
-        static ChannelView withSecret(Channels.Added added) {
-            ChannelEntity channel = added.channel();
-            return new ChannelView(
-                    channel.id(),
-                    channel.type(),
-                    channel.address(),
-                    channel.enabled(),
-                    channel.createdAt(),
-                    added.secret(),
-                    Status.ACTIVE,
-                    null,
-                    null);
         }
     }
 

@@ -2,9 +2,6 @@ package org.stockalerts.api.deadletters;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -18,6 +15,7 @@ import org.stockalerts.api.security.Caller;
 import org.stockalerts.api.security.CurrentUser;
 import org.stockalerts.api.web.ConflictException;
 import org.stockalerts.api.web.ForbiddenException;
+import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.common.kafka.redrive.DeadLetterRedrive;
 import org.stockalerts.common.kafka.redrive.NotADeadLetterTopicException;
@@ -58,10 +56,7 @@ class DeadLetterController {
                     + " alertId. 404 for a topic that is not one of the system's dead-letter topics, 403 for a"
                     + " user key or when the service's Kafka login may not redrive the topic, 409 when another"
                     + " redrive of the same topic took over.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(DeadLetterExamples.SUMMARY)))
+    @JsonAnswer(DeadLetterExamples.SUMMARY)
     RedriveSummary redrive(
             @CurrentUser Caller caller,
             @Parameter(description = "a dead-letter topic, e.g. stock-prices.DLT", example = "stock-prices.DLT")

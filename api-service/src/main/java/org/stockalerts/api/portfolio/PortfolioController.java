@@ -1,11 +1,9 @@
 package org.stockalerts.api.portfolio;
 
 import static org.stockalerts.api.security.Ownership.requireSelf;
+import static org.stockalerts.api.security.Ownership.requireSelfIfNamed;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -24,6 +22,7 @@ import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.portfolio.PortfolioRequests.HoldingRequest;
 import org.stockalerts.api.portfolio.PortfolioRequests.PortfolioRequest;
 import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.common.event.Symbol;
 
 @RestController
@@ -40,10 +39,7 @@ class PortfolioController {
 
     @GetMapping("/users/{id}/portfolio")
     @Operation(summary = "The user's portfolio with a valuation per holding and in total")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
+    @JsonAnswer(PortfolioExamples.PORTFOLIO)
     PortfolioView ofUser(@PathVariable UUID id, @CurrentUser UUID caller) {
         return reader.ofUser(requireSelf(id, caller));
     }
@@ -53,17 +49,14 @@ class PortfolioController {
     @Operation(
             summary = "Create or update the user's portfolio; holdings, when given, replace the current ones."
                     + " Without a body, create it (or return it as it is)")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
+    @JsonAnswer(status = HttpStatus.CREATED, value = PortfolioExamples.PORTFOLIO)
     ResponseEntity<PortfolioView> upsertOfUser(
             @PathVariable UUID id,
             @CurrentUser UUID caller,
             @Valid @RequestBody(required = false) PortfolioRequest request) {
         UUID userId = requireSelf(id, caller);
-        if (request != null && request.userId() != null) {
-            requireSelf(request.userId(), caller);
+        if (request != null) {
+            requireSelfIfNamed(request.userId(), caller);
         }
         return upserted(request == null ? portfolios.ensure(userId) : portfolios.upsert(userId, request));
     }
@@ -71,21 +64,15 @@ class PortfolioController {
     @PostMapping("/portfolio")
     @Idempotent
     @Operation(summary = "Create or update the portfolio of the user named in the body (the caller)")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
+    @JsonAnswer(status = HttpStatus.CREATED, value = PortfolioExamples.PORTFOLIO)
     ResponseEntity<PortfolioView> upsert(@CurrentUser UUID caller, @Valid @RequestBody PortfolioRequest request) {
-        UUID userId = request.userId() == null ? caller : requireSelf(request.userId(), caller);
+        UUID userId = requireSelfIfNamed(request.userId(), caller);
         return upserted(portfolios.upsert(userId, request));
     }
 
     @GetMapping("/portfolio/{id}")
     @Operation(summary = "A portfolio with a valuation per holding and in total")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.PORTFOLIO)))
+    @JsonAnswer(PortfolioExamples.PORTFOLIO)
     PortfolioView get(@PathVariable UUID id, @CurrentUser UUID caller) {
         return reader.byId(caller, id);
     }
@@ -95,10 +82,7 @@ class PortfolioController {
     @Operation(
             summary = "Add a purchase (a new holding, or more of one held, average cost weighted) or, with only"
                     + " a symbol and a threshold, a watch entry; each threshold adds a price-at-or-above rule")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.HOLDING)))
+    @JsonAnswer(status = HttpStatus.CREATED, value = PortfolioExamples.HOLDING)
     ResponseEntity<Valuation.HoldingValue> addStock(
             @PathVariable UUID id, @CurrentUser UUID caller, @Valid @RequestBody HoldingRequest request) {
         HoldingEntity holding = portfolios.addHolding(caller, id, request);
@@ -108,20 +92,14 @@ class PortfolioController {
 
     @GetMapping("/portfolio/{id}/stocks")
     @Operation(summary = "The holdings of a portfolio, valued")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.HOLDINGS)))
+    @JsonAnswer(PortfolioExamples.HOLDINGS)
     List<Valuation.HoldingValue> stocks(@PathVariable UUID id, @CurrentUser UUID caller) {
         return reader.holdings(caller, id);
     }
 
     @PutMapping("/portfolio/{id}/stocks/{symbol}")
     @Operation(summary = "Set a holding's quantity, average cost and threshold price")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(PortfolioExamples.HOLDING)))
+    @JsonAnswer(PortfolioExamples.HOLDING)
     Valuation.HoldingValue putStock(
             @PathVariable UUID id,
             @PathVariable String symbol,

@@ -21,6 +21,15 @@ public final class Ownership {
     }
 
     /**
+     * Returns the caller, whom a body or query parameter may name (as the Go system's did) but need not.
+     *
+     * @throws NotFoundException when {@code named} is another user
+     */
+    public static UUID requireSelfIfNamed(UUID named, UUID caller) {
+        return named == null ? caller : requireSelf(named, caller);
+    }
+
+    /**
      * Returns {@code userId} when it is the caller's own or the caller holds the admin key.
      *
      * @throws NotFoundException otherwise, so the caller learns nothing about other users

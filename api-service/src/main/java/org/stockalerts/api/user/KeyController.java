@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.security.Caller;
 import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.web.JsonAnswer;
 
 @RestController
 @RequestMapping("/users/{userId}/keys")
@@ -37,10 +39,7 @@ class KeyController {
     @Operation(
             summary = "Create an API key; the answer carries the key, shown only this once",
             description = "At most stockalerts.api.quotas.keys keys per user (409 beyond).")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(KeyExamples.CREATED)))
+    @JsonAnswer(status = HttpStatus.CREATED, value = KeyExamples.CREATED)
     ResponseEntity<KeyDtos.CreatedKey> create(
             @PathVariable UUID userId,
             @CurrentUser Caller caller,
@@ -53,10 +52,7 @@ class KeyController {
 
     @GetMapping
     @Operation(summary = "The user's keys, oldest first: id, name, prefix and times, never the key")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(KeyExamples.KEYS)))
+    @JsonAnswer(KeyExamples.KEYS)
     List<KeyDtos.KeyView> list(@PathVariable UUID userId, @CurrentUser Caller caller) {
         return keys.list(requireSelfOrAdmin(userId, caller)).stream()
                 .map(KeyDtos.KeyView::of)

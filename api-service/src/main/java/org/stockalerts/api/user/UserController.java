@@ -1,15 +1,13 @@
 package org.stockalerts.api.user;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.security.Caller;
 import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.PageResponse;
 import org.stockalerts.api.web.Paging;
@@ -43,10 +42,7 @@ class UserController {
 
     @PostMapping
     @Operation(summary = "Register a user; the answer carries the API key, shown only this once")
-    @ApiResponse(
-            responseCode = "201",
-            description = "Created",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.REGISTERED)))
+    @JsonAnswer(status = HttpStatus.CREATED, value = UserExamples.REGISTERED)
     ResponseEntity<UserDtos.RegisteredUser> register(@Valid @RequestBody UserDtos.RegisterUser request) {
         UserDtos.RegisteredUser user = accounts.register(request.name(), request.email());
         return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
@@ -54,10 +50,7 @@ class UserController {
 
     @GetMapping
     @Operation(summary = "List users: all of them with the admin key, only the caller with a user key")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.PAGE)))
+    @JsonAnswer(UserExamples.PAGE)
     PageResponse<UserDtos.UserView> list(
             @CurrentUser Caller caller,
             @RequestParam(required = false) Integer page,
@@ -77,20 +70,14 @@ class UserController {
 
     @GetMapping("/{id}")
     @Operation(summary = "The caller's own user")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.USER)))
+    @JsonAnswer(UserExamples.USER)
     UserDtos.UserView get(@PathVariable UUID id, @CurrentUser Caller caller) {
         return UserDtos.UserView.of(owned(id, caller));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change the caller's name or e-mail address")
-    @ApiResponse(
-            responseCode = "200",
-            description = "OK",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(UserExamples.USER)))
+    @JsonAnswer(UserExamples.USER)
     UserDtos.UserView update(
             @PathVariable UUID id, @CurrentUser Caller caller, @Valid @RequestBody UserDtos.UpdateUser change) {
         owned(id, caller);

@@ -32,4 +32,9 @@ class OpenApiConfiguration {
                                         .description("The API key returned once by POST /users")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
+
+    @Bean
+    JsonAnswers jsonAnswers() {
+        return new JsonAnswers();
+    }
 }

@@ -13,11 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.stockalerts.api.web.RawHttp;
-import org.stockalerts.testsupport.IntegrationTest;
-import org.stockalerts.testsupport.WithServiceSchemas;
+import org.stockalerts.api.web.RawHttpTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,20 +22,7 @@ import tools.jackson.databind.JsonNode;
  * paths a client would normalise, odd and duplicated credentials, and bodies over the size limit, all
  * written to the socket as raw bytes. Each is refused with a 4xx problem detail; none is served.
  */
-@IntegrationTest
-// the rate limits stay on (their filter sees every case), but every case registers a user of its own and
-// sends its requests from the one test address: room for them all (the same context as RequestEdgesTest)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "stockalerts.api.rate-limits.registrations-per-hour=1000",
-            "stockalerts.api.rate-limits.per-address-burst=1000"
-        })
-@WithServiceSchemas("persistence")
-class RawHttpAttacksTest {
-
-    @LocalServerPort
-    int port;
+class RawHttpAttacksTest extends RawHttpTestSupport {
 
     private String ownerName;
     private UUID owner;

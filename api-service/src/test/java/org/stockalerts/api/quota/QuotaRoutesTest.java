@@ -82,11 +82,7 @@ class QuotaRoutesTest extends ApiIntegrationTestSupport {
                 .orElseThrow();
         assertQuotaExceeded(
                 post(alice, "/users/" + alice.id() + "/portfolio", "{\"holdings\": [" + four + "]}"), "holdings", 3);
-        assertThat(count(
-                        "SELECT count(*) FROM api.holdings h JOIN api.portfolios p ON p.id = h.portfolio_id"
-                                + " WHERE p.user_id = ?",
-                        alice.id()))
-                .isEqualTo(3);
+        assertThat(holdingsOf(alice)).isEqualTo(3);
     }
 
     @Test
@@ -135,11 +131,7 @@ class QuotaRoutesTest extends ApiIntegrationTestSupport {
 
         // Then exactly one is accepted and the user has three holdings
         assertThat(statuses).containsExactly(201, 409);
-        assertThat(count(
-                        "SELECT count(*) FROM api.holdings h JOIN api.portfolios p ON p.id = h.portfolio_id"
-                                + " WHERE p.user_id = ?",
-                        alice.id()))
-                .isEqualTo(3);
+        assertThat(holdingsOf(alice)).isEqualTo(3);
     }
 
     @Test
@@ -171,6 +163,12 @@ class QuotaRoutesTest extends ApiIntegrationTestSupport {
 
     private long count(String sql, UUID userId) {
         return jdbc.queryForObject(sql, Long.class, userId);
+    }
+
+    private long holdingsOf(TestUser user) {
+        return count(
+                "SELECT count(*) FROM api.holdings h JOIN api.portfolios p ON p.id = h.portfolio_id WHERE p.user_id = ?",
+                user.id());
     }
 
     private UUID portfolioOf(TestUser user) {

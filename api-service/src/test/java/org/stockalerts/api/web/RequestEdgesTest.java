@@ -7,30 +7,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.stockalerts.testsupport.IntegrationTest;
-import org.stockalerts.testsupport.WithServiceSchemas;
 
 /**
  * Requests refused below Spring MVC (by Tomcat's decoding and normalisation of the request target,
  * or for want of any handler) answer problem details like every other error. They are written to a
  * socket as raw bytes, so no client normalises the path first.
  */
-@IntegrationTest
-// the rate limits stay on (their filter sees every case), but every case registers a user of its own and
-// sends its requests from the one test address: room for them all (the same context as RequestEdgesTest)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "stockalerts.api.rate-limits.registrations-per-hour=1000",
-            "stockalerts.api.rate-limits.per-address-burst=1000"
-        })
-@WithServiceSchemas("persistence")
-class RequestEdgesTest {
-
-    @LocalServerPort
-    int port;
+class RequestEdgesTest extends RawHttpTestSupport {
 
     /** Targets Tomcat refuses to decode (NUL, bad escapes, characters a target may not hold), or no route has. */
     static Stream<String> targets() {
