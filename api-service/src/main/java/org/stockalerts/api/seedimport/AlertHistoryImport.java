@@ -59,42 +59,31 @@ class AlertHistoryImport {
         Map<Long, UUID> users = mappings.imported(SeedTable.USERS);
         Map<UUID, Map<Symbol, NavigableMap<BigDecimal, AlertRule>>> thresholds = importedThresholds();
         HistoryBatch<AlertTriggered> batch = new HistoryBatch<>(settings.batchSize(), alerts -> write(alerts, report));
-        String deleted = seed.deletedExpression(table, "a");
-        seed.each(
-                "SELECT a.id, a.user_id, a.stock_symbol, a.price::text AS price,"
-                        + " a.\"timestamp\"::timestamptz AS fired_at, " + deleted
-                        + " AS deleted FROM alerts a ORDER BY a.id",
-                row -> {
-                    long id = row.getLong("id");
-                    if (row.getBoolean("deleted")) {
-                        report.leftOut(table, 1, "soft-deleted rows");
-                        return;
-                    }
+        seed.eachKept(
+                table,
+                "a",
+                "a.user_id, a.stock_symbol, a.price::text AS price, a.\"timestamp\"::timestamptz AS fired_at",
+                "alerts a",
+                report,
+                (id, row) -> {
                     long seedUser = row.getLong("user_id");
                     UUID user = row.wasNull() ? null : users.get(seedUser);
-                    try {
-                        if (user == null) {
-                            throw new IllegalArgumentException(
-                                    "its user " + SeedTable.USERS.row(seedUser) + " was not imported");
-                        }
-                        Symbol symbol = Symbol.of(row.getString("stock_symbol"));
-                        BigDecimal price = SeedValues.price(row.getString("price"));
-                        var rule = thresholds
-                                .getOrDefault(user, Map.of())
-                                .getOrDefault(symbol, new TreeMap<>())
-                                .floorEntry(price);
-                        if (rule == null) {
-                            throw new IllegalArgumentException("no imported stock entry of "
-                                    + SeedTable.USERS.row(seedUser) + " on " + symbol + " at or below " + price);
-                        }
-                        batch.add(alert(
-                                table.derivedId(id, "tick"),
-                                rule.getValue(),
-                                price,
-                                SeedValues.instant(row, "fired_at")));
-                    } catch (IllegalArgumentException e) {
-                        report.skipped(table, id, e.getMessage());
+                    if (user == null) {
+                        throw new IllegalArgumentException(
+                                "its user " + SeedTable.USERS.row(seedUser) + " was not imported");
                     }
+                    Symbol symbol = Symbol.of(row.getString("stock_symbol"));
+                    BigDecimal price = SeedValues.price(row.getString("price"));
+                    var rule = thresholds
+                            .getOrDefault(user, Map.of())
+                            .getOrDefault(symbol, new TreeMap<>())
+                            .floorEntry(price);
+                    if (rule == null) {
+                        throw new IllegalArgumentException("no imported stock entry of " + SeedTable.USERS.row(seedUser)
+                                + " on " + symbol + " at or below " + price);
+                    }
+                    batch.add(alert(
+                            table.derivedId(id, "tick"), rule.getValue(), price, SeedValues.instant(row, "fired_at")));
                 });
         batch.flush();
     }
