@@ -17,9 +17,9 @@ import org.stockalerts.api.alerts.HoldingRules;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.RaisedAlerts;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.id.AlertIds;
 import org.stockalerts.common.kafka.EventJson;
 
 /**
@@ -32,8 +32,8 @@ import org.stockalerts.common.kafka.EventJson;
  * <p>A seed alert records user, symbol, price and time, not which stock entry fired it; it is
  * attributed to the imported rule of the user on that symbol with the highest threshold at or below
  * the price (one that fired at that price). Its source event is a tick derived from the seed row,
- * and its alert id is {@code AlertIds.of(rule, tick)} as the engine computes it, so a second run
- * inserts nothing ({@code ON CONFLICT DO NOTHING}).
+ * and the alert is built by {@link RaisedAlerts} as the engine builds it (its id derives from rule
+ * and tick), so a second run inserts nothing ({@code ON CONFLICT DO NOTHING}).
  */
 @Component
 class AlertHistoryImport {
@@ -103,22 +103,9 @@ class AlertHistoryImport {
 
     private static AlertTriggered alert(UUID tickId, AlertRule rule, BigDecimal price, Instant at) {
         PriceTick tick = PriceTick.of(tickId, at, rule.symbol(), price, TickSource.ALPHAVANTAGE, at);
-        UUID alertId = AlertIds.of(rule.ruleId(), tickId);
         String message = "%s is at or above %s (now %s)"
                 .formatted(rule.symbol(), rule.threshold().toPlainString(), price.toPlainString());
-        return new AlertTriggered(
-                alertId,
-                at,
-                AlertTriggered.CURRENT_VERSION,
-                alertId,
-                rule.userId(),
-                rule,
-                rule.symbol(),
-                tickId,
-                price,
-                tick,
-                at,
-                message);
+        return RaisedAlerts.of(rule, tickId, price, tick, at, message);
     }
 
     private void write(List<AlertTriggered> alerts, ImportReport report) {
