@@ -39,7 +39,10 @@ class HistoryWrites {
         report.alreadyImported(table, rows.size() - inserted);
     }
 
-    /** The daily partitions of price ticks from {@code first} to {@code last}, as persistence-consumer creates them: its function, in its schema, under its lock. */
+    /**
+     * The daily partitions of price ticks from {@code first} to {@code last}, as persistence-consumer
+     * creates them: its function, in its schema, under its lock.
+     */
     void ensurePriceTickPartitions(LocalDate first, LocalDate last) {
         transactions.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL search_path TO persistence");
