@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.stockalerts.api.database.StampedEntity;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.event.Condition;
@@ -26,10 +26,7 @@ import org.stockalerts.common.event.TriggerMode;
 /** A stored alert rule; {@link #toRule()} gives the definition the alert engine receives. */
 @Entity
 @Table(name = "alert_rules")
-class AlertRuleEntity {
-
-    @Id
-    private UUID id;
+class AlertRuleEntity extends StampedEntity {
 
     @Column(name = "user_id", nullable = false)
     private UUID userId;
@@ -79,19 +76,12 @@ class AlertRuleEntity {
     @Column(nullable = false)
     private long revision;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected AlertRuleEntity() {}
 
     AlertRuleEntity(AlertRule rule, UUID holdingId, Instant now) {
-        this.id = rule.ruleId();
+        super(rule.ruleId(), now);
         this.userId = rule.userId();
         this.holdingId = holdingId;
-        this.createdAt = now;
         this.revision = 0;
         apply(rule, now);
     }
@@ -117,12 +107,12 @@ class AlertRuleEntity {
     void changeStatus(RuleStatus status, Instant now) {
         this.status = status;
         this.revision++;
-        this.updatedAt = now;
+        touched(now);
     }
 
     AlertRule toRule() {
         return new AlertRule(
-                id,
+                id(),
                 userId,
                 symbol == null ? null : Symbol.of(symbol),
                 condition,
@@ -140,23 +130,11 @@ class AlertRuleEntity {
                 revision);
     }
 
-    UUID id() {
-        return id;
-    }
-
     UUID userId() {
         return userId;
     }
 
     UUID holdingId() {
         return holdingId;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
     }
 }

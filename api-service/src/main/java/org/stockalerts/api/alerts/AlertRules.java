@@ -61,20 +61,20 @@ public class AlertRules implements UserDeletionListener {
         AlertRuleEntity entity = owned(ownerId, ruleId);
         AlertRule current = entity.toRule();
         AlertRule rule = request.toRule(ruleId, ownerId, current.status(), current.revision());
-        AlertRule checked = checkExpiry(rule);
-        return quotas.guarded(ownerId, () -> {
-            entity.apply(checked, clock.instant());
-            return save(entity);
-        });
+        return applyGuarded(ownerId, entity, checkExpiry(rule));
     }
 
     @Transactional
     AlertRuleEntity patch(UUID ownerId, UUID ruleId, RuleRequest request) {
         AlertRuleEntity entity = owned(ownerId, ruleId);
         AlertRule rule = request.patch(entity.toRule());
-        AlertRule checked = request.expiresAt() == null ? rule : checkExpiry(rule);
+        return applyGuarded(ownerId, entity, request.expiresAt() == null ? rule : checkExpiry(rule));
+    }
+
+    /** Takes over {@code rule} if the owner's quota allows the change. */
+    private AlertRuleEntity applyGuarded(UUID ownerId, AlertRuleEntity entity, AlertRule rule) {
         return quotas.guarded(ownerId, () -> {
-            entity.apply(checked, clock.instant());
+            entity.apply(rule, clock.instant());
             return save(entity);
         });
     }

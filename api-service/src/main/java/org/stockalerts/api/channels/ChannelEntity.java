@@ -4,10 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.stockalerts.api.database.StampedEntity;
 import org.stockalerts.common.event.ChannelTarget;
 import org.stockalerts.common.event.ChannelType;
 
@@ -17,10 +17,7 @@ import org.stockalerts.common.event.ChannelType;
  */
 @Entity
 @Table(name = "notification_channels")
-class ChannelEntity {
-
-    @Id
-    private UUID id;
+class ChannelEntity extends StampedEntity {
 
     @Column(name = "user_id", nullable = false)
     private UUID userId;
@@ -43,29 +40,21 @@ class ChannelEntity {
     @Column(nullable = false)
     private boolean enabled;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected ChannelEntity() {}
 
     /** @param secret the sealed webhook secret; null for e-mail */
     ChannelEntity(UUID id, UUID userId, ChannelType type, String address, String secret, Instant now) {
-        this.id = id;
+        super(id, now);
         this.userId = userId;
         this.type = type;
         this.address = address;
         this.secret = secret;
         this.enabled = true;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     void enable(boolean enabled, Instant now) {
         this.enabled = enabled;
-        this.updatedAt = now;
+        touched(now);
     }
 
     /**
@@ -77,15 +66,11 @@ class ChannelEntity {
         this.previousSecret = overlap ? sealedPrevious : null;
         this.previousSecretExpiresAt = overlap ? previousExpiresAt : null;
         this.secret = sealedSecret;
-        this.updatedAt = now;
+        touched(now);
     }
 
     ChannelTarget toTarget() {
-        return new ChannelTarget(id, type, address, enabled);
-    }
-
-    UUID id() {
-        return id;
+        return new ChannelTarget(id(), type, address, enabled);
     }
 
     ChannelType type() {
@@ -102,9 +87,5 @@ class ChannelEntity {
 
     boolean enabled() {
         return enabled;
-    }
-
-    Instant createdAt() {
-        return createdAt;
     }
 }

@@ -6,13 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.stockalerts.api.outbox.DedicatedThread;
 import org.stockalerts.common.event.Symbol;
 
 /**
@@ -48,25 +46,24 @@ public final class MarketDataPoller implements SmartLifecycle {
     private final Parts parts;
     private final SymbolRotation rotation = new SymbolRotation();
     private final AtomicInteger leading = new AtomicInteger();
-    private ScheduledExecutorService executor;
+    private final DedicatedThread thread;
     private boolean leader;
     private Instant nextLeaderCheck = Instant.MIN;
     private volatile Instant nextRefresh = Instant.MIN;
 
     public MarketDataPoller(Parts parts) {
         this.parts = parts;
+        this.thread =
+                new DedicatedThread("market-data-poller", parts.pollInterval().plusSeconds(5));
         parts.meters().gauge(LEADER, leading);
     }
 
     @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "market-data-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = parts.pollInterval().toNanos();
-        executor.scheduleWithFixedDelay(this::safeCycle, 0, period, TimeUnit.NANOSECONDS);
+    public void start() {
+        if (!thread.start()) {
+            return;
+        }
+        thread.repeat(this::safeCycle, parts.pollInterval());
         log.atInfo()
                 .addKeyValue("provider", parts.provider().source().wireName())
                 .addKeyValue("pollInterval", parts.pollInterval())
@@ -74,23 +71,15 @@ public final class MarketDataPoller implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
+    public void stop() {
+        if (thread.stop()) {
+            parts.leadership().close();
         }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(parts.pollInterval().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
-        parts.leadership().close();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return thread.isRunning();
     }
 
     /** Re-reads the watched symbols at the next cycle instead of waiting for the refresh interval. */

@@ -1,7 +1,6 @@
 package org.stockalerts.api.outbox;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -20,56 +19,47 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private final OutboxRelay relay;
     private final OutboxSettings settings;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private ScheduledExecutorService executor;
+    private final DedicatedThread thread;
     private volatile long retryNotBefore = System.nanoTime();
     private long nextPurge = System.nanoTime();
 
     OutboxRelayScheduler(OutboxRelay relay, OutboxSettings settings) {
         this.relay = relay;
         this.settings = settings;
+        this.thread = new DedicatedThread("outbox-relay", settings.sendTimeout());
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
+    public void start() {
+        if (thread.start()) {
+            thread.schedule(this::tick, Duration.ZERO);
         }
-        executor = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("outbox-relay").daemon().factory());
-        executor.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
+    public void stop() {
+        thread.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return thread.isRunning();
     }
 
     /**
      * Publishes soon after a commit instead of at the next poll; wake-ups coalesce, and none is
      * taken while the relay is backing off from a failure.
      */
-    public synchronized void wakeUp() {
-        if (executor != null && !executor.isShutdown() && wakeRequested.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakeRequested.set(false);
-                if (System.nanoTime() - retryNotBefore >= 0) {
-                    publishAll();
-                }
-            });
+    public void wakeUp() {
+        if (wakeRequested.compareAndSet(false, true) && !thread.execute(this::wokenUp)) {
+            wakeRequested.set(false);
+        }
+    }
+
+    private void wokenUp() {
+        wakeRequested.set(false);
+        if (System.nanoTime() - retryNotBefore >= 0) {
+            publishAll();
         }
     }
 
@@ -111,9 +101,7 @@ public class OutboxRelayScheduler implements SmartLifecycle {
         }
     }
 
-    private synchronized void reschedule(long pauseMillis) {
-        if (executor != null && !executor.isShutdown()) {
-            executor.schedule(this::tick, pauseMillis, TimeUnit.MILLISECONDS);
-        }
+    private void reschedule(long pauseMillis) {
+        thread.schedule(this::tick, Duration.ofMillis(pauseMillis));
     }
 }

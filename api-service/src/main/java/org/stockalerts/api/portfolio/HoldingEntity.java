@@ -2,13 +2,13 @@ package org.stockalerts.api.portfolio;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.stockalerts.api.database.StampedEntity;
 import org.stockalerts.common.event.Holding;
 import org.stockalerts.common.event.Symbol;
 
@@ -18,13 +18,10 @@ import org.stockalerts.common.event.Symbol;
  */
 @Entity
 @Table(name = "holdings")
-public class HoldingEntity {
+public class HoldingEntity extends StampedEntity {
 
     /** Decimal places stored for quantities and prices (numeric(24, 8)). */
     static final int SCALE = 8;
-
-    @Id
-    private UUID id;
 
     @Column(name = "portfolio_id", nullable = false)
     private UUID portfolioId;
@@ -41,26 +38,19 @@ public class HoldingEntity {
     @Column(name = "threshold_price")
     private BigDecimal thresholdPrice;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected HoldingEntity() {}
 
     HoldingEntity(UUID id, UUID portfolioId, Symbol symbol, Instant now) {
-        this.id = id;
+        super(id, now);
         this.portfolioId = portfolioId;
         this.symbol = symbol.value();
-        this.createdAt = now;
     }
 
     void set(BigDecimal quantity, BigDecimal averageCost, BigDecimal thresholdPrice, Instant now) {
         this.quantity = quantity;
         this.averageCost = averageCost;
         this.thresholdPrice = thresholdPrice;
-        this.updatedAt = now;
+        touched(now);
     }
 
     /** Watches the symbol at {@code threshold} too: the latest threshold becomes the holding's. */
@@ -94,10 +84,6 @@ public class HoldingEntity {
     /** The position, or empty for a watch entry, which holds nothing. */
     Optional<Holding> toHolding() {
         return watched() ? Optional.empty() : Optional.of(new Holding(Symbol.of(symbol), quantity, averageCost));
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public Symbol symbol() {

@@ -123,11 +123,7 @@ public class Portfolios {
         if (request.quantity() == null) {
             return addWatchEntry(owner, portfolioId, symbol, request.thresholdPrice());
         }
-        PortfolioEntity portfolio = lockOwned(owner, portfolioId);
-        return quotas.guarded(owner, () -> {
-            Instant now = clock.instant();
-            HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
-                    .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+        return changeHolding(owner, portfolioId, symbol, (portfolio, holding, now) -> {
             holding.buy(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
             return saveAndPublish(portfolio, holding, request.thresholdPrice(), now);
         });
@@ -141,11 +137,7 @@ public class Portfolios {
     @Transactional
     public HoldingEntity addWatchEntry(UUID owner, UUID portfolioId, Symbol symbol, BigDecimal thresholdPrice) {
         Require.positive(thresholdPrice, "thresholdPrice");
-        PortfolioEntity portfolio = lockOwned(owner, portfolioId);
-        return quotas.guarded(owner, () -> {
-            Instant now = clock.instant();
-            HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
-                    .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+        return changeHolding(owner, portfolioId, symbol, (portfolio, holding, now) -> {
             holding.watch(thresholdPrice, now);
             return saveAndPublish(portfolio, holding, thresholdPrice, now);
         });
@@ -157,11 +149,7 @@ public class Portfolios {
         if (request.symbol() != null && !request.symbol().equals(symbol)) {
             throw new UnprocessableException("body symbol " + request.symbol() + " differs from path symbol " + symbol);
         }
-        PortfolioEntity portfolio = lockOwned(owner, portfolioId);
-        return quotas.guarded(owner, () -> {
-            Instant now = clock.instant();
-            HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
-                    .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
+        return changeHolding(owner, portfolioId, symbol, (portfolio, holding, now) -> {
             holding.set(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
             HoldingEntity saved = save(holding);
             rules.setThreshold(portfolio.userId(), saved.id(), saved.symbol(), saved.thresholdPrice(), trigger);
@@ -195,13 +183,31 @@ public class Portfolios {
             }
         }
         for (HoldingRequest request : wanted) {
-            HoldingEntity holding = holdings.findByPortfolioIdAndSymbol(
-                            portfolio.id(), request.symbol().value())
-                    .orElseGet(() -> new HoldingEntity(ids.next(), portfolio.id(), request.symbol(), now));
+            HoldingEntity holding = holding(portfolio.id(), request.symbol(), now);
             holding.set(request.quantity(), request.averageCost(), request.thresholdPrice(), now);
             holdings.save(holding);
             rules.setThreshold(portfolio.userId(), holding.id(), holding.symbol(), holding.thresholdPrice(), trigger);
         }
+    }
+
+    /** A change to one holding, made on the portfolio's owner's quota. */
+    @FunctionalInterface
+    private interface HoldingChange {
+        HoldingEntity apply(PortfolioEntity portfolio, HoldingEntity holding, Instant now);
+    }
+
+    /** Makes {@code change} to the holding of {@code symbol}, a new one if the portfolio has none. */
+    private HoldingEntity changeHolding(UUID owner, UUID portfolioId, Symbol symbol, HoldingChange change) {
+        PortfolioEntity portfolio = lockOwned(owner, portfolioId);
+        return quotas.guarded(owner, () -> {
+            Instant now = clock.instant();
+            return change.apply(portfolio, holding(portfolioId, symbol, now), now);
+        });
+    }
+
+    private HoldingEntity holding(UUID portfolioId, Symbol symbol, Instant now) {
+        return holdings.findByPortfolioIdAndSymbol(portfolioId, symbol.value())
+                .orElseGet(() -> new HoldingEntity(ids.next(), portfolioId, symbol, now));
     }
 
     /** Saves a holding that gained {@code addedThreshold} (if not null) as a rule next to its others. */

@@ -17,9 +17,9 @@ import org.stockalerts.api.alerts.HoldingRules;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.RaisedAlerts;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
-import org.stockalerts.common.id.AlertIds;
 import org.stockalerts.common.kafka.EventJson;
 
 /**
@@ -32,8 +32,8 @@ import org.stockalerts.common.kafka.EventJson;
  * <p>A seed alert records user, symbol, price and time, not which stock entry fired it; it is
  * attributed to the imported rule of the user on that symbol with the highest threshold at or below
  * the price (one that fired at that price). Its source event is a tick derived from the seed row,
- * and its alert id is {@code AlertIds.of(rule, tick)} as the engine computes it, so a second run
- * inserts nothing ({@code ON CONFLICT DO NOTHING}).
+ * and the alert is built by {@link RaisedAlerts} as the engine builds it (its id derives from rule
+ * and tick), so a second run inserts nothing ({@code ON CONFLICT DO NOTHING}).
  */
 @Component
 class AlertHistoryImport {
@@ -59,42 +59,31 @@ class AlertHistoryImport {
         Map<Long, UUID> users = mappings.imported(SeedTable.USERS);
         Map<UUID, Map<Symbol, NavigableMap<BigDecimal, AlertRule>>> thresholds = importedThresholds();
         HistoryBatch<AlertTriggered> batch = new HistoryBatch<>(settings.batchSize(), alerts -> write(alerts, report));
-        String deleted = seed.deletedExpression(table, "a");
-        seed.each(
-                "SELECT a.id, a.user_id, a.stock_symbol, a.price::text AS price,"
-                        + " a.\"timestamp\"::timestamptz AS fired_at, " + deleted
-                        + " AS deleted FROM alerts a ORDER BY a.id",
-                row -> {
-                    long id = row.getLong("id");
-                    if (row.getBoolean("deleted")) {
-                        report.leftOut(table, 1, "soft-deleted rows");
-                        return;
-                    }
+        seed.eachKept(
+                table,
+                "a",
+                "a.user_id, a.stock_symbol, a.price::text AS price, a.\"timestamp\"::timestamptz AS fired_at",
+                "alerts a",
+                report,
+                (id, row) -> {
                     long seedUser = row.getLong("user_id");
                     UUID user = row.wasNull() ? null : users.get(seedUser);
-                    try {
-                        if (user == null) {
-                            throw new IllegalArgumentException(
-                                    "its user " + SeedTable.USERS.row(seedUser) + " was not imported");
-                        }
-                        Symbol symbol = Symbol.of(row.getString("stock_symbol"));
-                        BigDecimal price = SeedValues.price(row.getString("price"));
-                        var rule = thresholds
-                                .getOrDefault(user, Map.of())
-                                .getOrDefault(symbol, new TreeMap<>())
-                                .floorEntry(price);
-                        if (rule == null) {
-                            throw new IllegalArgumentException("no imported stock entry of "
-                                    + SeedTable.USERS.row(seedUser) + " on " + symbol + " at or below " + price);
-                        }
-                        batch.add(alert(
-                                table.derivedId(id, "tick"),
-                                rule.getValue(),
-                                price,
-                                SeedValues.instant(row, "fired_at")));
-                    } catch (IllegalArgumentException e) {
-                        report.skipped(table, id, e.getMessage());
+                    if (user == null) {
+                        throw new IllegalArgumentException(
+                                "its user " + SeedTable.USERS.row(seedUser) + " was not imported");
                     }
+                    Symbol symbol = Symbol.of(row.getString("stock_symbol"));
+                    BigDecimal price = SeedValues.price(row.getString("price"));
+                    var rule = thresholds
+                            .getOrDefault(user, Map.of())
+                            .getOrDefault(symbol, new TreeMap<>())
+                            .floorEntry(price);
+                    if (rule == null) {
+                        throw new IllegalArgumentException("no imported stock entry of " + SeedTable.USERS.row(seedUser)
+                                + " on " + symbol + " at or below " + price);
+                    }
+                    batch.add(alert(
+                            table.derivedId(id, "tick"), rule.getValue(), price, SeedValues.instant(row, "fired_at")));
                 });
         batch.flush();
     }
@@ -114,22 +103,9 @@ class AlertHistoryImport {
 
     private static AlertTriggered alert(UUID tickId, AlertRule rule, BigDecimal price, Instant at) {
         PriceTick tick = PriceTick.of(tickId, at, rule.symbol(), price, TickSource.ALPHAVANTAGE, at);
-        UUID alertId = AlertIds.of(rule.ruleId(), tickId);
         String message = "%s is at or above %s (now %s)"
                 .formatted(rule.symbol(), rule.threshold().toPlainString(), price.toPlainString());
-        return new AlertTriggered(
-                alertId,
-                at,
-                AlertTriggered.CURRENT_VERSION,
-                alertId,
-                rule.userId(),
-                rule,
-                rule.symbol(),
-                tickId,
-                price,
-                tick,
-                at,
-                message);
+        return RaisedAlerts.of(rule, tickId, price, tick, at, message);
     }
 
     private void write(List<AlertTriggered> alerts, ImportReport report) {

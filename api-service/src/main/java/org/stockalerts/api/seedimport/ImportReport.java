@@ -21,27 +21,11 @@ final class ImportReport {
     static final int EXIT_SKIPPED = 2;
 
     /** The counts of one table. */
-    static final class Counts {
+    private static final class Counts {
         private long imported;
         private long alreadyImported;
         private long skipped;
         private long leftOut;
-
-        long imported() {
-            return imported;
-        }
-
-        long alreadyImported() {
-            return alreadyImported;
-        }
-
-        long skipped() {
-            return skipped;
-        }
-
-        long leftOut() {
-            return leftOut;
-        }
     }
 
     private final PrintStream out;
@@ -75,10 +59,6 @@ final class ImportReport {
             counts.get(table).leftOut += rows;
             notes.add(table.tableName() + ": " + reason);
         }
-    }
-
-    Counts counts(SeedTable table) {
-        return counts.get(table);
     }
 
     /** {@link #EXIT_SKIPPED} when any row was skipped, else {@link #EXIT_COMPLETE}. */

@@ -30,14 +30,10 @@ class PortfolioImport {
     void runPortfolios(SeedReader seed, ImportReport report) throws SQLException {
         Map<Long, UUID> imported = mappings.imported(SeedTable.PORTFOLIOS);
         Map<Long, UUID> users = mappings.imported(SeedTable.USERS);
-        String deleted = seed.deletedExpression(SeedTable.PORTFOLIOS, "p");
-        seed.each("SELECT p.id, p.user_id, " + deleted + " AS deleted FROM portfolios p ORDER BY p.id", row -> {
-            long id = row.getLong("id");
+        seed.eachKept(SeedTable.PORTFOLIOS, "p", "p.user_id", "portfolios p", report, (id, row) -> {
             long seedUser = row.getLong("user_id");
             UUID user = row.wasNull() ? null : users.get(seedUser);
-            if (row.getBoolean("deleted")) {
-                report.leftOut(SeedTable.PORTFOLIOS, 1, "soft-deleted rows");
-            } else if (imported.containsKey(id)) {
+            if (imported.containsKey(id)) {
                 report.alreadyImported(SeedTable.PORTFOLIOS, 1);
             } else if (user == null) {
                 report.skipped(
@@ -60,21 +56,19 @@ class PortfolioImport {
         Map<Long, UUID> imported = mappings.imported(SeedTable.STOCKS);
         Map<Long, UUID> portfolioIds = mappings.imported(SeedTable.PORTFOLIOS);
         Map<Long, UUID> users = mappings.imported(SeedTable.USERS);
-        String deleted = seed.deletedExpression(SeedTable.STOCKS, "s");
-        seed.each(
-                "SELECT s.id, s.portfolio_id, p.user_id, s.stock_symbol, s.threshold_price::text AS threshold_price, "
-                        + deleted + " AS deleted FROM stocks s LEFT JOIN portfolios p ON p.id = s.portfolio_id"
-                        + " ORDER BY s.id",
-                row -> {
-                    long id = row.getLong("id");
+        seed.eachKept(
+                SeedTable.STOCKS,
+                "s",
+                "s.portfolio_id, p.user_id, s.stock_symbol, s.threshold_price::text AS threshold_price",
+                "stocks s LEFT JOIN portfolios p ON p.id = s.portfolio_id",
+                report,
+                (id, row) -> {
                     long seedPortfolio = row.getLong("portfolio_id");
                     UUID portfolio = row.wasNull() ? null : portfolioIds.get(seedPortfolio);
                     UUID owner = users.get(row.getLong("user_id"));
                     String symbol = row.getString("stock_symbol");
                     String threshold = row.getString("threshold_price");
-                    if (row.getBoolean("deleted")) {
-                        report.leftOut(SeedTable.STOCKS, 1, "soft-deleted rows");
-                    } else if (imported.containsKey(id)) {
+                    if (imported.containsKey(id)) {
                         report.alreadyImported(SeedTable.STOCKS, 1);
                     } else if (portfolio == null || owner == null) {
                         report.skipped(

@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 
@@ -27,28 +25,16 @@ import org.stockalerts.common.event.TickSource;
 @Component
 class PriceHistoryImport {
 
-    /** persistence-consumer's lock around partition creation and drops (its TickPartitions). */
-    private static final long PARTITION_LOCK = 0x7072696365L;
-
     private static final String INSERT = "INSERT INTO persistence.price_ticks (event_id, symbol, price, source,"
             + " observed_at, occurred_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private record Tick(UUID eventId, Symbol symbol, BigDecimal price, Instant observedAt) {}
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
     private final HistoryWrites writes;
     private final SeedImportSettings settings;
     private final Clock clock;
 
-    PriceHistoryImport(
-            JdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            HistoryWrites writes,
-            SeedImportSettings settings,
-            Clock clock) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    PriceHistoryImport(HistoryWrites writes, SeedImportSettings settings, Clock clock) {
         this.writes = writes;
         this.settings = settings;
         this.clock = clock;
@@ -59,36 +45,29 @@ class PriceHistoryImport {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate oldestKept = today.minusDays(settings.tickRetentionDays());
         HistoryBatch<Tick> batch = new HistoryBatch<>(settings.batchSize(), ticks -> write(ticks, report));
-        String deleted = seed.deletedExpression(table, "p");
-        seed.each(
-                "SELECT p.id, p.symbol, p.price::text AS price, p.\"timestamp\"::timestamptz AS observed_at, " + deleted
-                        + " AS deleted FROM stock_prices p ORDER BY p.id",
-                row -> {
-                    long id = row.getLong("id");
-                    if (row.getBoolean("deleted")) {
-                        report.leftOut(table, 1, "soft-deleted rows");
-                        return;
-                    }
-                    try {
-                        Instant at = SeedValues.instant(row, "observed_at");
-                        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-                        if (day.isBefore(oldestKept)) {
-                            report.leftOut(
-                                    table,
-                                    1,
-                                    "prices older than the port keeps (" + settings.tickRetentionDays()
-                                            + " days, STOCKALERTS_PERSISTENCE_TICK_RETENTION_DAYS)");
-                        } else if (day.isAfter(today)) {
-                            report.skipped(table, id, "observed in the future (" + at + ")");
-                        } else {
-                            batch.add(new Tick(
-                                    table.derivedId(id, "tick"),
-                                    Symbol.of(row.getString("symbol")),
-                                    SeedValues.price(row.getString("price")),
-                                    at));
-                        }
-                    } catch (IllegalArgumentException e) {
-                        report.skipped(table, id, e.getMessage());
+        seed.eachKept(
+                table,
+                "p",
+                "p.symbol, p.price::text AS price, p.\"timestamp\"::timestamptz AS observed_at",
+                "stock_prices p",
+                report,
+                (id, row) -> {
+                    Instant at = SeedValues.instant(row, "observed_at");
+                    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+                    if (day.isBefore(oldestKept)) {
+                        report.leftOut(
+                                table,
+                                1,
+                                "prices older than the port keeps (" + settings.tickRetentionDays()
+                                        + " days, STOCKALERTS_PERSISTENCE_TICK_RETENTION_DAYS)");
+                    } else if (day.isAfter(today)) {
+                        report.skipped(table, id, "observed in the future (" + at + ")");
+                    } else {
+                        batch.add(new Tick(
+                                table.derivedId(id, "tick"),
+                                Symbol.of(row.getString("symbol")),
+                                SeedValues.price(row.getString("price")),
+                                at));
                     }
                 });
         batch.flush();
@@ -103,7 +82,7 @@ class PriceHistoryImport {
                 .map(PriceHistoryImport::day)
                 .max(LocalDate::compareTo)
                 .orElseThrow();
-        ensurePartitions(first, last);
+        writes.ensurePriceTickPartitions(first, last);
         writes.insert(report, SeedTable.STOCK_PRICES, INSERT, ticks, (statement, tick) -> {
             statement.setObject(1, tick.eventId());
             statement.setString(2, tick.symbol().value());
@@ -111,15 +90,6 @@ class PriceHistoryImport {
             statement.setString(4, TickSource.ALPHAVANTAGE.wireName());
             statement.setTimestamp(5, Timestamp.from(tick.observedAt()));
             statement.setTimestamp(6, Timestamp.from(tick.observedAt()));
-        });
-    }
-
-    /** As persistence-consumer creates them: its function, in its schema, under its lock. */
-    private void ensurePartitions(LocalDate first, LocalDate last) {
-        transactions.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL search_path TO persistence");
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, PARTITION_LOCK);
-            jdbc.queryForObject("SELECT ensure_price_tick_partitions(?, ?)", Integer.class, first, last);
         });
     }
 

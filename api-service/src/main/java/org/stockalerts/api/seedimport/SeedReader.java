@@ -22,6 +22,12 @@ final class SeedReader implements AutoCloseable {
         void row(ResultSet row) throws SQLException;
     }
 
+    /** Reads one kept row of a seed table, with its seed id. */
+    @FunctionalInterface
+    interface KeptRowHandler {
+        void row(long id, ResultSet row) throws SQLException;
+    }
+
     private static final int FETCH_SIZE = 1_000;
 
     private final Connection connection;
@@ -69,7 +75,7 @@ final class SeedReader implements AutoCloseable {
      * {@code deleted_at}, which GORM adds only to models embedding {@code gorm.Model}), qualified by
      * {@code alias}.
      */
-    String deletedExpression(SeedTable table, String alias) throws SQLException {
+    private String deletedExpression(SeedTable table, String alias) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_attribute"
                 + " WHERE attrelid = to_regclass(?) AND attname = 'deleted_at' AND NOT attisdropped)")) {
             query.setString(1, table.tableName());
@@ -90,6 +96,31 @@ final class SeedReader implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Streams {@code SELECT alias.id, columns FROM from ORDER BY alias.id} to {@code handler}, all
+     * rows of {@code table} but the soft-deleted ones, which count as left out. A row the handler
+     * refuses with an {@link IllegalArgumentException} (a symbol or price the domain types refuse)
+     * counts as skipped, with the reason.
+     */
+    void eachKept(
+            SeedTable table, String alias, String columns, String from, ImportReport report, KeptRowHandler handler)
+            throws SQLException {
+        String deleted = deletedExpression(table, alias);
+        String id = alias + ".id";
+        each("SELECT " + id + ", " + columns + ", " + deleted + " AS deleted FROM " + from + " ORDER BY " + id, row -> {
+            long seedId = row.getLong("id");
+            if (row.getBoolean("deleted")) {
+                report.leftOut(table, 1, "soft-deleted rows");
+                return;
+            }
+            try {
+                handler.row(seedId, row);
+            } catch (IllegalArgumentException e) {
+                report.skipped(table, seedId, e.getMessage());
+            }
+        });
     }
 
     /** The number of rows of {@code table}. */

@@ -27,14 +27,10 @@ class UserImport {
 
     void run(SeedReader seed, KeysFile keys, ImportReport report) throws SQLException {
         Map<Long, UUID> imported = mappings.imported(SeedTable.USERS);
-        String deleted = seed.deletedExpression(SeedTable.USERS, "u");
-        seed.each("SELECT u.id, u.name, u.email, " + deleted + " AS deleted FROM users u ORDER BY u.id", row -> {
-            long id = row.getLong("id");
+        seed.eachKept(SeedTable.USERS, "u", "u.name, u.email", "users u", report, (id, row) -> {
             String name = row.getString("name");
             String email = row.getString("email");
-            if (row.getBoolean("deleted")) {
-                report.leftOut(SeedTable.USERS, 1, "soft-deleted rows");
-            } else if (imported.containsKey(id)) {
+            if (imported.containsKey(id)) {
                 report.alreadyImported(SeedTable.USERS, 1);
             } else {
                 rows.importRow(report, SeedTable.USERS, id, () -> {
