@@ -34,14 +34,18 @@ public record AlertTriggered(
     public static final int CURRENT_VERSION = 1;
 
     public AlertTriggered {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(alertId, "alertId");
-        Require.present(userId, "userId");
-        Require.present(rule, "rule");
-        Require.present(sourceEventId, "sourceEventId");
-        Require.present(observedValue, "observedValue");
-        Require.present(observedAt, "observedAt");
-        Require.present(message, "message");
+        version = Require.event(
+                eventId,
+                occurredAt,
+                version,
+                "alertId, userId, rule, sourceEventId, observedValue, observedAt, message",
+                alertId,
+                userId,
+                rule,
+                sourceEventId,
+                observedValue,
+                observedAt,
+                message);
     }
 
     public UUID ruleId() {

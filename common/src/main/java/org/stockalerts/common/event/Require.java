@@ -17,6 +17,25 @@ public final class Require {
         return value;
     }
 
+    /**
+     * Checks each value as {@link #present} does, the first missing one failing; {@code names} lists
+     * the fields of {@code values} in the same order, separated by commas.
+     */
+    public static void allPresent(String names, Object... values) {
+        String[] fields = fieldNames(names, values.length);
+        for (int i = 0; i < values.length; i++) {
+            present(values[i], fields[i]);
+        }
+    }
+
+    /** Checks each value as {@link #positive} does; {@code names} as in {@link #allPresent}. */
+    public static void allPositive(String names, BigDecimal... values) {
+        String[] fields = fieldNames(names, values.length);
+        for (int i = 0; i < values.length; i++) {
+            positive(values[i], fields[i]);
+        }
+    }
+
     /** Fails unless {@code value} is present and strictly positive. */
     public static BigDecimal positive(BigDecimal value, String name) {
         present(value, name);
@@ -38,12 +57,30 @@ public final class Require {
      * Checks the fields every {@link Event} carries and answers the schema version to record: an
      * absent version (0) means the first one.
      */
-    public static int eventHeader(UUID eventId, Instant occurredAt, int version) {
+    private static int eventHeader(UUID eventId, Instant occurredAt, int version) {
         present(eventId, "eventId");
         present(occurredAt, "occurredAt");
         if (version < 0) {
             throw new IllegalArgumentException("field 'version' must not be negative, was " + version);
         }
         return version == 0 ? 1 : version;
+    }
+
+    /**
+     * Checks the header as {@link #eventHeader} does, then the event's own required fields as {@link
+     * #allPresent} does, and answers the schema version to record.
+     */
+    public static int event(UUID eventId, Instant occurredAt, int version, String requiredFields, Object... values) {
+        int recorded = eventHeader(eventId, occurredAt, version);
+        allPresent(requiredFields, values);
+        return recorded;
+    }
+
+    private static String[] fieldNames(String names, int valueCount) {
+        String[] fields = names.split(",\\s*");
+        if (fields.length != valueCount) {
+            throw new IllegalStateException(fields.length + " field names for " + valueCount + " values: " + names);
+        }
+        return fields;
     }
 }
