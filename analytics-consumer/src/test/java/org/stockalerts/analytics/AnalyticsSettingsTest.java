@@ -8,17 +8,10 @@ import org.stockalerts.testsupport.SettingsContract;
 
 class AnalyticsSettingsTest extends SettingsContract<AnalyticsSettings> {
 
-    AnalyticsSettingsTest() {
-        super(AnalyticsSettings.class);
-    }
-
     @Override
     protected List<Refused> outOfRange() {
         return List.of(
-                refused("intervals", ""),
-                refused("intervals", "PT1M,PT0S"),
-                refused("intervals", "PT1M,P2D"),
-                refused("intervals", "PT1M,PT1M,P1D"),
+                refused("intervals", "", "PT1M,PT0S", "PT1M,P2D", "PT1M,PT1M,P1D"),
                 refused("sma-interval", "PT5M"),
                 refused("signal-tolerance", "-0.1"),
                 refused("grace-period", "-PT1S"),

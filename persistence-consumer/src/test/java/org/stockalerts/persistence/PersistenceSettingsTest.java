@@ -8,10 +8,6 @@ import org.stockalerts.testsupport.SettingsContract;
 
 class PersistenceSettingsTest extends SettingsContract<PersistenceSettings> {
 
-    PersistenceSettingsTest() {
-        super(PersistenceSettings.class);
-    }
-
     @Override
     protected List<Refused> outOfRange() {
         return List.of(

@@ -9,22 +9,15 @@ import org.stockalerts.testsupport.SettingsContract;
 
 class DeliverySettingsTest extends SettingsContract<DeliverySettings> {
 
-    DeliverySettingsTest() {
-        super(DeliverySettings.class);
-    }
-
     @Override
     protected List<Refused> outOfRange() {
         return List.of(
-                refused("kafka-retries", "0"),
-                refused("kafka-retries", "13"),
+                refused("kafka-retries", "0", "13"),
                 refused("schedule", "0s"),
                 refused("retry-lease", "5s"),
                 refused("retry-batch-size", "0"),
-                refused("jitter", "1"),
-                refused("jitter", "-0.1"),
-                refused("first-attempt-timeout", "0s"),
-                refused("first-attempt-timeout", "6s"));
+                refused("jitter", "1", "-0.1"),
+                refused("first-attempt-timeout", "0s", "6s"));
     }
 
     @Test

@@ -8,18 +8,9 @@ import org.stockalerts.testsupport.SettingsContract;
 
 class TickTimeSettingsTest extends SettingsContract<TickTimeSettings> {
 
-    TickTimeSettingsTest() {
-        super(TickTimeSettings.class);
-    }
-
     @Override
     protected List<Refused> outOfRange() {
-        return List.of(
-                refused("max-future-skew", "-PT1S"),
-                refused("max-future-skew", "P2D"),
-                refused("max-age", "PT30S"),
-                refused("max-age", "-P1D"),
-                refused("max-age", "P36501D"));
+        return List.of(refused("max-future-skew", "-PT1S", "P2D"), refused("max-age", "PT30S", "-P1D", "P36501D"));
     }
 
     @Test
