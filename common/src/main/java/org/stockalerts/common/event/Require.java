@@ -22,17 +22,19 @@ public final class Require {
      * the fields of {@code values} in the same order, separated by commas.
      */
     public static void allPresent(String names, Object... values) {
-        String[] fields = fieldNames(names, values.length);
         for (int i = 0; i < values.length; i++) {
-            present(values[i], fields[i]);
+            if (values[i] == null) {
+                present(null, fieldName(names, i, values.length));
+            }
         }
     }
 
     /** Checks each value as {@link #positive} does; {@code names} as in {@link #allPresent}. */
     public static void allPositive(String names, BigDecimal... values) {
-        String[] fields = fieldNames(names, values.length);
         for (int i = 0; i < values.length; i++) {
-            positive(values[i], fields[i]);
+            if (values[i] == null || values[i].signum() <= 0) {
+                positive(values[i], fieldName(names, i, values.length));
+            }
         }
     }
 
@@ -76,11 +78,12 @@ public final class Require {
         return recorded;
     }
 
-    private static String[] fieldNames(String names, int valueCount) {
-        String[] fields = names.split(",\\s*");
+    /** The name of value {@code index}; looked up only on failure, as ticks are built on the hot path. */
+    private static String fieldName(String names, int index, int valueCount) {
+        String[] fields = names.split(",");
         if (fields.length != valueCount) {
             throw new IllegalStateException(fields.length + " field names for " + valueCount + " values: " + names);
         }
-        return fields;
+        return fields[index].strip();
     }
 }
