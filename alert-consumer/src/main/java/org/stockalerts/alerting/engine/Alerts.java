@@ -10,7 +10,6 @@ import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.MoveReference;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Signal;
-import org.stockalerts.common.id.AlertIds;
 
 /**
  * Builds the {@link AlertTriggered} events. Everything in them derives from the rule and the input
@@ -23,12 +22,12 @@ final class Alerts {
 
     static AlertTriggered onTick(AlertRule rule, PriceTick tick, BigDecimal measured) {
         String message = priceMessage(rule, tick.price(), measured);
-        return alert(rule, tick.eventId(), tick.price(), tick, tick.observedAt(), message);
+        return AlertTriggered.fired(rule, tick.eventId(), tick.price(), tick, tick.observedAt(), message);
     }
 
     static AlertTriggered onSignal(AlertRule rule, Signal signal, BigDecimal close, UUID sourceEventId, Instant at) {
         String message = "%s: SMA5/SMA20 signal turned %s (close %s)".formatted(rule.symbol(), signal, plain(close));
-        return alert(rule, sourceEventId, close, null, at, message);
+        return AlertTriggered.fired(rule, sourceEventId, close, null, at, message);
     }
 
     static AlertTriggered onPortfolio(
@@ -36,25 +35,7 @@ final class Alerts {
         String side = RuleSemantics.upward(rule.condition()) ? "at or above" : "at or below";
         String message = "Your portfolio value is %s %s (now %s)"
                 .formatted(side, plain(rule.threshold()), plain(value.setScale(2, RoundingMode.HALF_UP)));
-        return alert(rule, sourceEventId, value, tick, at, message);
-    }
-
-    private static AlertTriggered alert(
-            AlertRule rule, UUID sourceEventId, BigDecimal observed, PriceTick tick, Instant at, String message) {
-        UUID alertId = AlertIds.of(rule.ruleId(), sourceEventId);
-        return new AlertTriggered(
-                alertId,
-                at,
-                AlertTriggered.CURRENT_VERSION,
-                alertId,
-                rule.userId(),
-                rule,
-                rule.symbol(),
-                sourceEventId,
-                observed,
-                tick,
-                at,
-                message);
+        return AlertTriggered.fired(rule, sourceEventId, value, tick, at, message);
     }
 
     private static String priceMessage(AlertRule rule, BigDecimal price, BigDecimal measured) {

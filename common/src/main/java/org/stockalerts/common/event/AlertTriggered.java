@@ -3,6 +3,7 @@ package org.stockalerts.common.event;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.stockalerts.common.id.AlertIds;
 
 /**
  * A rule fired. Published on {@code alerts-triggered} keyed by userId.
@@ -45,6 +46,29 @@ public record AlertTriggered(
                 sourceEventId,
                 observedValue,
                 observedAt,
+                message);
+    }
+
+    /**
+     * The alert {@code rule} raises on the input event {@code sourceEventId}, observed and published
+     * at {@code at}; its alertId, which is also its eventId, is {@link AlertIds#of}, so a replayed
+     * input raises the same alert.
+     */
+    public static AlertTriggered fired(
+            AlertRule rule, UUID sourceEventId, BigDecimal observedValue, PriceTick tick, Instant at, String message) {
+        UUID alertId = AlertIds.of(rule.ruleId(), sourceEventId);
+        return new AlertTriggered(
+                alertId,
+                at,
+                CURRENT_VERSION,
+                alertId,
+                rule.userId(),
+                rule,
+                rule.symbol(),
+                sourceEventId,
+                observedValue,
+                tick,
+                at,
                 message);
     }
 
