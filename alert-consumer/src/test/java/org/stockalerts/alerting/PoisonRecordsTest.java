@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,12 +25,10 @@ import org.stockalerts.common.event.UserRegistered;
 import org.stockalerts.common.fixtures.AlertDraft;
 import org.stockalerts.common.fixtures.AnalyticsDraft;
 import org.stockalerts.common.fixtures.EventSamples;
-import org.stockalerts.common.fixtures.Poison;
 import org.stockalerts.common.fixtures.PoisonAssertions;
-import org.stockalerts.common.fixtures.PoisonCatalogue;
+import org.stockalerts.common.fixtures.PoisonAssertions.Fed;
 import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.fixtures.TickDraft;
-import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.ConsumerProgress;
@@ -55,7 +51,9 @@ class PoisonRecordsTest {
 
     private static final String ENGINE = "alert-engine";
     private static final String SERVICE = "alert-consumer";
-    private static final RawKafkaClient RAW = RawKafkaClient.onTestBroker();
+
+    @RegisterExtension
+    static final RawKafkaClient RAW = RawKafkaClient.onTestBroker();
 
     @Autowired
     StreamsBuilderFactoryBean streams;
@@ -118,30 +116,24 @@ class PoisonRecordsTest {
                         registered));
     }
 
-    @AfterAll
-    static void closeClient() {
-        RAW.close();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("consumers")
     void everyPoisonIsDeadLetteredAndTheNextValidRecordIsProcessed(Consumer consumer) throws Exception {
-        // Given the catalogue for the topic, aimed at the partition of a valid record
+        // When the topic's catalogue is fed to the partition of a valid record, then the valid record
         TopicSpec<?> topic = consumer.topic();
-        int partition = topic.partitionOf(consumer.key());
-        List<Poison> catalogue = PoisonCatalogue.of(topic, "alerting-" + UUID.randomUUID());
-
-        // When the catalogue is fed, then the valid record
-        PoisonAssertions.feed(RAW, topic, partition, catalogue);
-        RecordMetadata valid = RAW.send(topic.name(), partition, consumer.key(), EventJson.write(consumer.valid()));
+        Fed fed = PoisonAssertions.feedThenValid(
+                RAW, topic, "alerting-" + UUID.randomUUID(), consumer.key(), consumer.valid());
 
         // Then the consumer commits past the valid record
-        TopicPartition where = new TopicPartition(topic.name(), partition);
+        TopicPartition where = new TopicPartition(topic.name(), fed.valid().partition());
         await().atMost(PoisonAssertions.PATIENCE)
-                .until(() ->
-                        ConsumerProgress.passed(TestKafka.bootstrapServers(), consumer.group(), where, valid.offset()));
+                .until(() -> ConsumerProgress.passed(
+                        TestKafka.bootstrapServers(),
+                        consumer.group(),
+                        where,
+                        fed.valid().offset()));
         // and every poison is in the topic's DLT once, with its reason, and the engine never restarted
-        PoisonAssertions.assertDeadLettered(RAW, topic, catalogue, consumer.deadLetteredBy());
+        PoisonAssertions.assertDeadLettered(RAW, topic, fed.catalogue(), consumer.deadLetteredBy());
         assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 }

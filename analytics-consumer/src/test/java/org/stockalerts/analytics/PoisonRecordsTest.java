@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -37,15 +37,11 @@ import org.stockalerts.testsupport.RealInfrastructure;
 @SpringBootTest(properties = RealInfrastructure.DATABASE_PROPERTY + "=false")
 class PoisonRecordsTest {
 
-    private static final RawKafkaClient RAW = RawKafkaClient.onTestBroker();
+    @RegisterExtension
+    static final RawKafkaClient RAW = RawKafkaClient.onTestBroker();
 
     @Autowired
     StreamsBuilderFactoryBean streams;
-
-    @AfterAll
-    static void closeClient() {
-        RAW.close();
-    }
 
     @Test
     void everyPoisonOnStockPricesIsDeadLetteredAndTheNextTicksStillMakeABar() throws Exception {

@@ -2,30 +2,26 @@ package org.stockalerts.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.stockalerts.testsupport.SettingsBinding;
+import org.stockalerts.testsupport.SettingsContract;
 
-class PersistenceSettingsTest {
+class PersistenceSettingsTest extends SettingsContract<PersistenceSettings> {
+
+    @Override
+    protected List<Refused> outOfRange() {
+        return List.of(
+                refused("tick-retention-days", "0"),
+                refused("partition-days-ahead", "0"),
+                refused("listener-concurrency", "0"),
+                refused("max-poll-records", "0"),
+                refused("max-partition-fetch-size", "3GB"),
+                refused("database-retry-initial-backoff", "-1s"),
+                refused("database-retry-max-backoff", "100ms"));
+    }
 
     @Test
     void bindsTheDefaults() {
-        assertThat(SettingsBinding.bind(PersistenceSettings.class).maxPollRecords())
-                .isEqualTo(10_000);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "tick-retention-days, 0",
-        "partition-days-ahead, 0",
-        "listener-concurrency, 0",
-        "max-poll-records, 0",
-        "max-partition-fetch-size, 3GB",
-        "database-retry-initial-backoff, -1s",
-        "database-retry-max-backoff, 100ms"
-    })
-    void refusesValuesOutOfRange(String property, String value) {
-        SettingsBinding.assertRefused(PersistenceSettings.class, property, value);
+        assertThat(bind().maxPollRecords()).isEqualTo(10_000);
     }
 }

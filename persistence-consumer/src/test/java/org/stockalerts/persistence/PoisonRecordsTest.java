@@ -3,10 +3,9 @@ package org.stockalerts.persistence;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,11 +18,9 @@ import org.stockalerts.common.event.UserRegistered;
 import org.stockalerts.common.fixtures.AlertDraft;
 import org.stockalerts.common.fixtures.AnalyticsDraft;
 import org.stockalerts.common.fixtures.EventSamples;
-import org.stockalerts.common.fixtures.Poison;
 import org.stockalerts.common.fixtures.PoisonAssertions;
-import org.stockalerts.common.fixtures.PoisonCatalogue;
+import org.stockalerts.common.fixtures.PoisonAssertions.Fed;
 import org.stockalerts.common.fixtures.TickDraft;
-import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.RawKafkaClient;
@@ -36,7 +33,8 @@ import org.stockalerts.testsupport.TestDatabase;
 @PersistenceIntegrationTest
 class PoisonRecordsTest {
 
-    private static final RawKafkaClient RAW = RawKafkaClient.onTestBroker();
+    @RegisterExtension
+    static final RawKafkaClient RAW = RawKafkaClient.onTestBroker();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -76,26 +74,17 @@ class PoisonRecordsTest {
                         registered.eventId()));
     }
 
-    @AfterAll
-    static void closeClient() {
-        RAW.close();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("topics")
     void everyPoisonIsDeadLetteredAndTheNextValidRecordIsStored(Valid valid) throws Exception {
-        // Given the catalogue for the topic, aimed at the partition of a valid record
-        int partition = valid.topic().partitionOf(valid.key());
-        List<Poison> catalogue = PoisonCatalogue.of(valid.topic(), "persistence-" + UUID.randomUUID());
-
-        // When the catalogue is fed, then the valid record
-        PoisonAssertions.feed(RAW, valid.topic(), partition, catalogue);
-        RAW.send(valid.topic().name(), partition, valid.key(), EventJson.write(valid.event()));
+        // When the topic's catalogue is fed to the partition of a valid record, then the valid record
+        Fed fed = PoisonAssertions.feedThenValid(
+                RAW, valid.topic(), "persistence-" + UUID.randomUUID(), valid.key(), valid.event());
 
         // Then the valid record is stored
         await().atMost(PoisonAssertions.PATIENCE).until(() -> count(valid) == 1);
         // and every poison is in the topic's DLT once, with its reason
-        PoisonAssertions.assertDeadLettered(RAW, valid.topic(), catalogue, "persistence-consumer");
+        PoisonAssertions.assertDeadLettered(RAW, valid.topic(), fed.catalogue(), "persistence-consumer");
     }
 
     private int count(Valid valid) {

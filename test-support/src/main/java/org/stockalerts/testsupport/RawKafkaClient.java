@@ -17,14 +17,17 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A producer and reader of raw bytes on the test broker, for what the services' typed clients
  * cannot write: any bytes, a null value (a tombstone), any headers, and values larger than the
  * broker takes (its own request limit is above the broker's, so the broker, not this client,
- * refuses them). Reads are {@code read_committed}, as the services read.
+ * refuses them). Reads are {@code read_committed}, as the services read. A test class that
+ * registers it as a static extension ({@code @RegisterExtension}) has it closed after all its tests.
  */
-public final class RawKafkaClient implements AutoCloseable {
+public final class RawKafkaClient implements AutoCloseable, AfterAllCallback {
 
     /** Larger than any value a test sends, so oversized values reach the broker. */
     private static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -94,6 +97,11 @@ public final class RawKafkaClient implements AutoCloseable {
                         MAX_REQUEST_BYTES),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.MoveReference;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.RaisedAlerts;
 import org.stockalerts.common.event.Signal;
 
 /**
@@ -23,12 +22,12 @@ final class Alerts {
 
     static AlertTriggered onTick(AlertRule rule, PriceTick tick, BigDecimal measured) {
         String message = priceMessage(rule, tick.price(), measured);
-        return RaisedAlerts.of(rule, tick.eventId(), tick.price(), tick, tick.observedAt(), message);
+        return AlertTriggered.fired(rule, tick.eventId(), tick.price(), tick, tick.observedAt(), message);
     }
 
     static AlertTriggered onSignal(AlertRule rule, Signal signal, BigDecimal close, UUID sourceEventId, Instant at) {
         String message = "%s: SMA5/SMA20 signal turned %s (close %s)".formatted(rule.symbol(), signal, plain(close));
-        return RaisedAlerts.of(rule, sourceEventId, close, null, at, message);
+        return AlertTriggered.fired(rule, sourceEventId, close, null, at, message);
     }
 
     static AlertTriggered onPortfolio(
@@ -36,7 +35,7 @@ final class Alerts {
         String side = RuleSemantics.upward(rule.condition()) ? "at or above" : "at or below";
         String message = "Your portfolio value is %s %s (now %s)"
                 .formatted(side, plain(rule.threshold()), plain(value.setScale(2, RoundingMode.HALF_UP)));
-        return RaisedAlerts.of(rule, sourceEventId, value, tick, at, message);
+        return AlertTriggered.fired(rule, sourceEventId, value, tick, at, message);
     }
 
     private static String priceMessage(AlertRule rule, BigDecimal price, BigDecimal measured) {

@@ -21,32 +21,27 @@ class CircuitBreakersTest {
     @Test
     void opensAfterThreeFailuresInARowAndThenMakesNoCalls() {
         // Given a target that failed twice
-        breakers.failed(target, FAST);
-        breakers.failed(target, FAST);
+        failFast(2);
         assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
 
         // When it fails a third time
-        breakers.failed(target, FAST);
+        failFast(1);
 
         // Then neither first attempts nor retries may call it while the circuit is open
-        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
-        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
+        assertDecisions(Decision.OPEN, Decision.OPEN);
         assertThat(breakers.decide(UUID.randomUUID(), false)).isEqualTo(Decision.CALL);
     }
 
     @Test
     void letsOnlyRetriesProbeOnceTheOpenPeriodIsOverAndClosesOnSuccess() {
         // Given an open circuit
-        breakers.failed(target, FAST);
-        breakers.failed(target, FAST);
-        breakers.failed(target, FAST);
+        failFast(3);
 
         // When the open period has passed
         clock.advance(Duration.ofSeconds(30));
 
         // Then a retry may probe, but a first attempt still fails fast
-        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
-        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
+        assertDecisions(Decision.OPEN, Decision.CALL);
 
         // And a successful probe closes the circuit for everyone
         breakers.succeeded(target, FAST);
@@ -56,13 +51,11 @@ class CircuitBreakersTest {
     @Test
     void aFailedProbeOpensTheCircuitAgain() {
         // Given a circuit whose open period is over
-        breakers.failed(target, FAST);
-        breakers.failed(target, FAST);
-        breakers.failed(target, FAST);
+        failFast(3);
         clock.advance(Duration.ofSeconds(31));
 
         // When the probe fails
-        breakers.failed(target, FAST);
+        failFast(1);
 
         // Then the circuit is open for another period
         assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
@@ -76,8 +69,7 @@ class CircuitBreakersTest {
         breakers.failed(target, FIRST_ATTEMPT_BUDGET);
 
         // Then the circuit is open without waiting for more failures
-        assertThat(breakers.decide(target, false)).isEqualTo(Decision.OPEN);
-        assertThat(breakers.decide(target, true)).isEqualTo(Decision.OPEN);
+        assertDecisions(Decision.OPEN, Decision.OPEN);
     }
 
     @Test
@@ -88,8 +80,7 @@ class CircuitBreakersTest {
         breakers.succeeded(target, Duration.ofMillis(2_500));
 
         // Then retries call it at once, but first attempts do not
-        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
-        assertThat(breakers.decide(target, false)).isEqualTo(Decision.SLOW);
+        assertDecisions(Decision.SLOW, Decision.CALL);
 
         // And once a retry is answered within the budget, first attempts call it again
         breakers.succeeded(target, FAST);
@@ -100,23 +91,32 @@ class CircuitBreakersTest {
     void aSlowReceiverThatFailsFastStaysOffFirstAttempts() {
         // Given a receiver that answered slowly, then failed fast once
         breakers.succeeded(target, Duration.ofSeconds(2));
-        breakers.failed(target, FAST);
+        failFast(1);
 
         // Then first attempts still do not call it, and retries do while the circuit is closed
-        assertThat(breakers.decide(target, false)).isEqualTo(Decision.SLOW);
-        assertThat(breakers.decide(target, true)).isEqualTo(Decision.CALL);
+        assertDecisions(Decision.SLOW, Decision.CALL);
     }
 
     @Test
     void aSuccessResetsTheCountOfFailures() {
         // Given two failures, a success and two more failures
-        breakers.failed(target, FAST);
-        breakers.failed(target, FAST);
+        failFast(2);
         breakers.succeeded(target, FAST);
-        breakers.failed(target, FAST);
-        breakers.failed(target, FAST);
+        failFast(2);
 
         // Then the circuit is still closed
         assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
+    }
+
+    private void failFast(int times) {
+        for (int i = 0; i < times; i++) {
+            breakers.failed(target, FAST);
+        }
+    }
+
+    /** Asserts what a first attempt and what a retry to the target are told. */
+    private void assertDecisions(Decision firstAttempt, Decision retry) {
+        assertThat(breakers.decide(target, false)).isEqualTo(firstAttempt);
+        assertThat(breakers.decide(target, true)).isEqualTo(retry);
     }
 }

@@ -44,30 +44,24 @@ class DatabaseOutageTest {
 
     @Test
     void everyDatabaseExceptionThatSaysUnreachableIsAnOutage() {
-        assertThat(DatabaseOutage.isCause(new DataAccessResourceFailureException("I/O error")))
-                .isTrue();
-        assertThat(DatabaseOutage.isCause(new QueryTimeoutException("statement timeout")))
-                .isTrue();
-        assertThat(DatabaseOutage.isCause(new CannotAcquireLockException("lock timeout")))
-                .isTrue();
-        assertThat(DatabaseOutage.isCause(new RecoverableDataAccessException("connection broken")))
-                .isTrue();
-        assertThat(DatabaseOutage.isCause(new SQLTransientConnectionException("pool exhausted")))
-                .isTrue();
-        assertThat(DatabaseOutage.isCause(new SQLRecoverableException("connection lost")))
-                .isTrue();
-        assertThat(DatabaseOutage.isCause(new PSQLException(
-                        "An I/O error occurred while sending to the backend", PSQLState.CONNECTION_FAILURE)))
-                .isTrue();
+        assertOutage(
+                true,
+                new DataAccessResourceFailureException("I/O error"),
+                new QueryTimeoutException("statement timeout"),
+                new CannotAcquireLockException("lock timeout"),
+                new RecoverableDataAccessException("connection broken"),
+                new SQLTransientConnectionException("pool exhausted"),
+                new SQLRecoverableException("connection lost"),
+                new PSQLException("An I/O error occurred while sending to the backend", PSQLState.CONNECTION_FAILURE));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"08001", "08003", "08006", "08P01", "57P01", "57P02", "57P03", "53300"})
     void aPostgresStateOfTheConnectionClassOrAServerThatCannotServeIsAnOutage(String state) {
-        assertThat(DatabaseOutage.isCause(new RuntimeException("wrapped", new SQLException("failed", state))))
-                .isTrue();
-        assertThat(DatabaseOutage.isCause(new SQLNonTransientConnectionException("failed", state)))
-                .isTrue();
+        assertOutage(
+                true,
+                new RuntimeException("wrapped", new SQLException("failed", state)),
+                new SQLNonTransientConnectionException("failed", state));
     }
 
     @ParameterizedTest
@@ -78,27 +72,23 @@ class DatabaseOutageTest {
 
     @Test
     void failuresOfTheRecordOrTheQueryAreNoOutage() {
-        assertThat(DatabaseOutage.isCause(new DuplicateKeyException("duplicate")))
-                .isFalse();
-        assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("violates a constraint")))
-                .isFalse();
-        assertThat(DatabaseOutage.isCause(
-                        new BadSqlGrammarException("query", "SELECT", new SQLException("no such table", "42P01"))))
-                .isFalse();
-        assertThat(DatabaseOutage.isCause(new IllegalArgumentException("bad record")))
-                .isFalse();
-        assertThat(DatabaseOutage.isCause(new SQLException("no state"))).isFalse();
+        assertOutage(
+                false,
+                new DuplicateKeyException("duplicate"),
+                new DataIntegrityViolationException("violates a constraint"),
+                new BadSqlGrammarException("query", "SELECT", new SQLException("no such table", "42P01")),
+                new IllegalArgumentException("bad record"),
+                new SQLException("no state"));
     }
 
     @Test
     void aNetworkFailureOutsideTheDatabaseIsNoOutage() {
         // a webhook receiver refusing or timing out says nothing about PostgreSQL
-        assertThat(DatabaseOutage.isCause(new ConnectException("Connection refused")))
-                .isFalse();
-        assertThat(DatabaseOutage.isCause(new DeliveryFailedException("receiver down", null)))
-                .isFalse();
-        assertThat(DatabaseOutage.isCause(new IOException("send failed", new HttpTimeoutException("timed out"))))
-                .isFalse();
+        assertOutage(
+                false,
+                new ConnectException("Connection refused"),
+                new DeliveryFailedException("receiver down", null),
+                new IOException("send failed", new HttpTimeoutException("timed out")));
     }
 
     @Test
@@ -108,5 +98,11 @@ class DatabaseOutageTest {
         first.initCause(second);
 
         assertThat(DatabaseOutage.isCause(second)).isFalse();
+    }
+
+    private static void assertOutage(boolean outage, Exception... failures) {
+        for (Exception failure : failures) {
+            assertThat(DatabaseOutage.isCause(failure)).as("%s", failure).isEqualTo(outage);
+        }
     }
 }

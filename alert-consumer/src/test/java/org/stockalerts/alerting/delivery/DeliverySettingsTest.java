@@ -3,16 +3,26 @@ package org.stockalerts.alerting.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.stockalerts.testsupport.SettingsBinding;
+import org.stockalerts.testsupport.SettingsContract;
 
-class DeliverySettingsTest {
+class DeliverySettingsTest extends SettingsContract<DeliverySettings> {
+
+    @Override
+    protected List<Refused> outOfRange() {
+        return List.of(
+                refused("kafka-retries", "0", "13"),
+                refused("schedule", "0s"),
+                refused("retry-lease", "5s"),
+                refused("retry-batch-size", "0"),
+                refused("jitter", "1", "-0.1"),
+                refused("first-attempt-timeout", "0s", "6s"));
+    }
 
     @Test
     void bindsTheDefaults() {
-        DeliverySettings settings = SettingsBinding.bind(DeliverySettings.class);
+        DeliverySettings settings = bind();
 
         assertThat(settings.schedule()).hasSize(12).startsWith(Duration.ofSeconds(5), Duration.ofMinutes(5));
         assertThat(settings.kafkaRetries()).isEqualTo(2);
@@ -20,26 +30,9 @@ class DeliverySettingsTest {
         assertThat(settings.firstAttemptTimeout()).isEqualTo(Duration.ofMillis(250));
     }
 
-    @ParameterizedTest
-    @CsvSource({
-        "kafka-retries, 0",
-        "kafka-retries, 13",
-        "schedule, 0s",
-        "retry-lease, 5s",
-        "retry-batch-size, 0",
-        "jitter, 1",
-        "jitter, -0.1",
-        "first-attempt-timeout, 0s",
-        "first-attempt-timeout, 6s"
-    })
-    void refusesValuesOutOfRange(String property, String value) {
-        SettingsBinding.assertRefused(DeliverySettings.class, property, value);
-    }
-
     @Test
     void normalisesTheAllowedHosts() {
-        DeliverySettings settings =
-                SettingsBinding.bind(DeliverySettings.class, "allowed-hosts", " Receiver.Internal ,127.0.0.1,");
+        DeliverySettings settings = bind("allowed-hosts", " Receiver.Internal ,127.0.0.1,");
 
         assertThat(settings.allowedHosts()).containsExactly("receiver.internal", "127.0.0.1");
     }

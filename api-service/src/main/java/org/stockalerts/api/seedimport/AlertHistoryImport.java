@@ -17,7 +17,6 @@ import org.stockalerts.api.alerts.HoldingRules;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.PriceTick;
-import org.stockalerts.common.event.RaisedAlerts;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.kafka.EventJson;
@@ -32,7 +31,7 @@ import org.stockalerts.common.kafka.EventJson;
  * <p>A seed alert records user, symbol, price and time, not which stock entry fired it; it is
  * attributed to the imported rule of the user on that symbol with the highest threshold at or below
  * the price (one that fired at that price). Its source event is a tick derived from the seed row,
- * and the alert is built by {@link RaisedAlerts} as the engine builds it (its id derives from rule
+ * and the alert is built by {@link AlertTriggered#fired} as the engine builds it (its id derives from rule
  * and tick), so a second run inserts nothing ({@code ON CONFLICT DO NOTHING}).
  */
 @Component
@@ -105,7 +104,7 @@ class AlertHistoryImport {
         PriceTick tick = PriceTick.of(tickId, at, rule.symbol(), price, TickSource.ALPHAVANTAGE, at);
         String message = "%s is at or above %s (now %s)"
                 .formatted(rule.symbol(), rule.threshold().toPlainString(), price.toPlainString());
-        return RaisedAlerts.of(rule, tickId, price, tick, at, message);
+        return AlertTriggered.fired(rule, tickId, price, tick, at, message);
     }
 
     private void write(List<AlertTriggered> alerts, ImportReport report) {

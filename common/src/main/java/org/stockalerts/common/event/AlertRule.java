@@ -47,11 +47,8 @@ public record AlertRule(
     public static final int MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
     public AlertRule {
-        Require.present(ruleId, "ruleId");
-        Require.present(userId, "userId");
-        Require.present(condition, "condition");
-        Require.present(triggerMode, "triggerMode");
-        Require.present(status, "status");
+        Require.allPresent(
+                "ruleId, userId, condition, triggerMode, status", ruleId, userId, condition, triggerMode, status);
         channels = channels == null || channels.isEmpty() ? Set.of(ChannelType.IN_APP) : Set.copyOf(channels);
         if (condition.needsSymbol()) {
             Require.present(symbol, "symbol");

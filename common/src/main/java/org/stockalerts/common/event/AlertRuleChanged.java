@@ -12,7 +12,6 @@ public record AlertRuleChanged(UUID eventId, Instant occurredAt, int version, Al
     public static final int CURRENT_VERSION = 1;
 
     public AlertRuleChanged {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(rule, "rule");
+        version = Require.event(eventId, occurredAt, version, "rule", rule);
     }
 }

@@ -3,6 +3,7 @@ package org.stockalerts.common.event;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.stockalerts.common.id.AlertIds;
 
 /**
  * A rule fired. Published on {@code alerts-triggered} keyed by userId.
@@ -34,14 +35,41 @@ public record AlertTriggered(
     public static final int CURRENT_VERSION = 1;
 
     public AlertTriggered {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(alertId, "alertId");
-        Require.present(userId, "userId");
-        Require.present(rule, "rule");
-        Require.present(sourceEventId, "sourceEventId");
-        Require.present(observedValue, "observedValue");
-        Require.present(observedAt, "observedAt");
-        Require.present(message, "message");
+        version = Require.event(
+                eventId,
+                occurredAt,
+                version,
+                "alertId, userId, rule, sourceEventId, observedValue, observedAt, message",
+                alertId,
+                userId,
+                rule,
+                sourceEventId,
+                observedValue,
+                observedAt,
+                message);
+    }
+
+    /**
+     * The alert {@code rule} raises on the input event {@code sourceEventId}, observed and published
+     * at {@code at}; its alertId, which is also its eventId, is {@link AlertIds#of}, so a replayed
+     * input raises the same alert.
+     */
+    public static AlertTriggered fired(
+            AlertRule rule, UUID sourceEventId, BigDecimal observedValue, PriceTick tick, Instant at, String message) {
+        UUID alertId = AlertIds.of(rule.ruleId(), sourceEventId);
+        return new AlertTriggered(
+                alertId,
+                at,
+                CURRENT_VERSION,
+                alertId,
+                rule.userId(),
+                rule,
+                rule.symbol(),
+                sourceEventId,
+                observedValue,
+                tick,
+                at,
+                message);
     }
 
     public UUID ruleId() {

@@ -35,10 +35,7 @@ public record AnalyticsUpdated(
     public static final int CURRENT_VERSION = 1;
 
     public AnalyticsUpdated {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(symbol, "symbol");
-        Require.present(interval, "interval");
-        Require.present(bar, "bar");
+        version = Require.event(eventId, occurredAt, version, "symbol, interval, bar", symbol, interval, bar);
         signal = signal == null ? Signal.NEUTRAL : signal;
     }
 }

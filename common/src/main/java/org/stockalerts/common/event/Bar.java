@@ -25,14 +25,8 @@ public record Bar(
         BigDecimal average) {
 
     public Bar {
-        Require.present(windowStart, "windowStart");
-        Require.present(windowEnd, "windowEnd");
-        Require.present(tradingDate, "tradingDate");
-        Require.positive(open, "open");
-        Require.positive(high, "high");
-        Require.positive(low, "low");
-        Require.positive(close, "close");
-        Require.positive(average, "average");
+        Require.allPresent("windowStart, windowEnd, tradingDate", windowStart, windowEnd, tradingDate);
+        Require.allPositive("open, high, low, close, average", open, high, low, close, average);
         if (tickCount <= 0) {
             throw new IllegalArgumentException("field 'tickCount' must be positive, was " + tickCount);
         }

@@ -13,8 +13,6 @@ public record ChannelReenabled(UUID eventId, Instant occurredAt, int version, UU
     public static final int CURRENT_VERSION = 1;
 
     public ChannelReenabled {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(userId, "userId");
-        Require.present(channelId, "channelId");
+        version = Require.event(eventId, occurredAt, version, "userId, channelId", userId, channelId);
     }
 }

@@ -11,8 +11,7 @@ public record ChannelsChanged(UUID eventId, Instant occurredAt, int version, UUI
     public static final int CURRENT_VERSION = 1;
 
     public ChannelsChanged {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(userId, "userId");
+        version = Require.event(eventId, occurredAt, version, "userId", userId);
         channels = channels == null ? List.of() : List.copyOf(channels);
     }
 }

@@ -23,11 +23,8 @@ public record DeliveryReplayRequested(
     public static final int CURRENT_VERSION = 1;
 
     public DeliveryReplayRequested {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(userId, "userId");
-        Require.present(channelId, "channelId");
-        Require.present(channel, "channel");
-        Require.present(alert, "alert");
+        version = Require.event(
+                eventId, occurredAt, version, "userId, channelId, channel, alert", userId, channelId, channel, alert);
         if (!alert.userId().equals(userId)) {
             throw new IllegalArgumentException("the alert is not the user's");
         }

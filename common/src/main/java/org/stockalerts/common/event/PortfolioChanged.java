@@ -15,9 +15,7 @@ public record PortfolioChanged(
     public static final int CURRENT_VERSION = 1;
 
     public PortfolioChanged {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(userId, "userId");
-        Require.present(portfolioId, "portfolioId");
+        version = Require.event(eventId, occurredAt, version, "userId, portfolioId", userId, portfolioId);
         holdings = holdings == null ? List.of() : List.copyOf(holdings);
     }
 }

@@ -33,8 +33,7 @@ public record PriceTick(
     public static final int CURRENT_VERSION = 1;
 
     public PriceTick {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(symbol, "symbol");
+        version = Require.event(eventId, occurredAt, version, "symbol", symbol);
         Require.positive(price, "price");
         if (volume != null && volume < 0) {
             throw new IllegalArgumentException("field 'volume' must not be negative, was " + volume);
@@ -43,8 +42,7 @@ public record PriceTick(
         Require.notNegative(dayHigh, "dayHigh");
         Require.notNegative(dayLow, "dayLow");
         Require.notNegative(previousClose, "previousClose");
-        Require.present(source, "source");
-        Require.present(observedAt, "observedAt");
+        Require.allPresent("source, observedAt", source, observedAt);
     }
 
     /** A tick with only the fields every source has. */

@@ -17,6 +17,27 @@ public final class Require {
         return value;
     }
 
+    /**
+     * Checks each value as {@link #present} does, the first missing one failing; {@code names} lists
+     * the fields of {@code values} in the same order, separated by commas.
+     */
+    public static void allPresent(String names, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                present(null, fieldName(names, i, values.length));
+            }
+        }
+    }
+
+    /** Checks each value as {@link #positive} does; {@code names} as in {@link #allPresent}. */
+    public static void allPositive(String names, BigDecimal... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null || values[i].signum() <= 0) {
+                positive(values[i], fieldName(names, i, values.length));
+            }
+        }
+    }
+
     /** Fails unless {@code value} is present and strictly positive. */
     public static BigDecimal positive(BigDecimal value, String name) {
         present(value, name);
@@ -38,12 +59,31 @@ public final class Require {
      * Checks the fields every {@link Event} carries and answers the schema version to record: an
      * absent version (0) means the first one.
      */
-    public static int eventHeader(UUID eventId, Instant occurredAt, int version) {
+    private static int eventHeader(UUID eventId, Instant occurredAt, int version) {
         present(eventId, "eventId");
         present(occurredAt, "occurredAt");
         if (version < 0) {
             throw new IllegalArgumentException("field 'version' must not be negative, was " + version);
         }
         return version == 0 ? 1 : version;
+    }
+
+    /**
+     * Checks the header as {@link #eventHeader} does, then the event's own required fields as {@link
+     * #allPresent} does, and answers the schema version to record.
+     */
+    public static int event(UUID eventId, Instant occurredAt, int version, String requiredFields, Object... values) {
+        int recorded = eventHeader(eventId, occurredAt, version);
+        allPresent(requiredFields, values);
+        return recorded;
+    }
+
+    /** The name of value {@code index}; looked up only on failure, as ticks are built on the hot path. */
+    private static String fieldName(String names, int index, int valueCount) {
+        String[] fields = names.split(",");
+        if (fields.length != valueCount) {
+            throw new IllegalStateException(fields.length + " field names for " + valueCount + " values: " + names);
+        }
+        return fields[index].strip();
     }
 }

@@ -9,7 +9,6 @@ public record UserDeleted(UUID eventId, Instant occurredAt, int version, UUID us
     public static final int CURRENT_VERSION = 1;
 
     public UserDeleted {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(userId, "userId");
+        version = Require.event(eventId, occurredAt, version, "userId", userId);
     }
 }

@@ -10,8 +10,6 @@ public record UserRegistered(UUID eventId, Instant occurredAt, int version, UUID
     public static final int CURRENT_VERSION = 1;
 
     public UserRegistered {
-        version = Require.eventHeader(eventId, occurredAt, version);
-        Require.present(userId, "userId");
-        Require.present(name, "name");
+        version = Require.event(eventId, occurredAt, version, "userId, name", userId, name);
     }
 }

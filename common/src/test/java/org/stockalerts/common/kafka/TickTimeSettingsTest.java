@@ -2,29 +2,19 @@ package org.stockalerts.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.stockalerts.testsupport.SettingsBinding;
+import org.stockalerts.testsupport.SettingsContract;
 
-class TickTimeSettingsTest {
+class TickTimeSettingsTest extends SettingsContract<TickTimeSettings> {
+
+    @Override
+    protected List<Refused> outOfRange() {
+        return List.of(refused("max-future-skew", "-PT1S", "P2D"), refused("max-age", "PT30S", "-P1D", "P36501D"));
+    }
 
     @Test
     void bindsTheDefaultsAsDefaultsDoes() {
-        assertThat(SettingsBinding.bind(TickTimeSettings.class)).isEqualTo(TickTimeSettings.defaults());
-    }
-
-    @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "max-future-skew | -PT1S",
-                "max-future-skew | P2D",
-                "max-age | PT30S",
-                "max-age | -P1D",
-                "max-age | P36501D"
-            })
-    void refusesValuesOutOfRange(String property, String value) {
-        SettingsBinding.assertRefused(TickTimeSettings.class, property, value);
+        assertThat(bind()).isEqualTo(TickTimeSettings.defaults());
     }
 }

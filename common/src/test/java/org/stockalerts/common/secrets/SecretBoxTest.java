@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
@@ -51,9 +52,7 @@ class SecretBoxTest {
             String altered = prefix + Base64.getEncoder().encodeToString(tampered);
 
             // Then it does not open
-            assertThatThrownBy(() -> box.open(altered, CONTEXT))
-                    .isInstanceOf(SecretBoxException.class)
-                    .hasMessageContaining("does not authenticate");
+            assertNotOpened(altered, CONTEXT).hasMessageContaining("does not authenticate");
         }
     }
 
@@ -62,9 +61,7 @@ class SecretBoxTest {
         // A sealed secret copied to another channel's row does not open there
         String sealed = box.seal(CLEAR, CONTEXT);
 
-        assertThatThrownBy(() -> box.open(sealed, "another-channel"))
-                .isInstanceOf(SecretBoxException.class)
-                .hasMessageNotContaining(CLEAR);
+        assertNotOpened(sealed, "another-channel").hasMessageNotContaining(CLEAR);
     }
 
     @Test
@@ -74,8 +71,7 @@ class SecretBoxTest {
         String sealed = other.seal(CLEAR, CONTEXT);
 
         // Then this box names the missing key id and never the secret
-        assertThatThrownBy(() -> box.open(sealed, CONTEXT))
-                .isInstanceOf(SecretBoxException.class)
+        assertNotOpened(sealed, CONTEXT)
                 .hasMessageContaining(key(2).id())
                 .hasMessageContaining("not configured")
                 .hasMessageNotContaining(CLEAR);
@@ -88,9 +84,7 @@ class SecretBoxTest {
         String relabelled = sealed.replace(key(2).id(), key.id());
 
         // Then the wrong key does not authenticate it
-        assertThatThrownBy(() -> box.open(relabelled, CONTEXT))
-                .isInstanceOf(SecretBoxException.class)
-                .hasMessageContaining("does not authenticate");
+        assertNotOpened(relabelled, CONTEXT).hasMessageContaining("does not authenticate");
     }
 
     @Test
@@ -110,15 +104,9 @@ class SecretBoxTest {
     @Test
     void refusesWhatIsNotSealed() {
         assertThat(SecretBox.isSealed(CLEAR)).isFalse();
-        assertThatThrownBy(() -> box.open(CLEAR, CONTEXT))
-                .isInstanceOf(SecretBoxException.class)
-                .hasMessage("the value is not sealed");
-        assertThatThrownBy(() -> box.open("enc1:" + key.id() + ":!!", CONTEXT))
-                .isInstanceOf(SecretBoxException.class)
-                .hasMessage("the sealed value is not base64");
-        assertThatThrownBy(() -> box.open("enc1:" + key.id() + ":AAAA", CONTEXT))
-                .isInstanceOf(SecretBoxException.class)
-                .hasMessage("the sealed value is too short");
+        assertNotOpened(CLEAR, CONTEXT).hasMessage("the value is not sealed");
+        assertNotOpened("enc1:" + key.id() + ":!!", CONTEXT).hasMessage("the sealed value is not base64");
+        assertNotOpened("enc1:" + key.id() + ":AAAA", CONTEXT).hasMessage("the sealed value is too short");
     }
 
     @Test
@@ -151,5 +139,10 @@ class SecretBoxTest {
         byte[] bytes = new byte[SecretKey.KEY_BYTES];
         Arrays.fill(bytes, (byte) seed);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Asserts that {@code sealed} does not open in {@code context}, and answers the failure for more checks. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertNotOpened(String sealed, String context) {
+        return assertThatThrownBy(() -> box.open(sealed, context)).isInstanceOf(SecretBoxException.class);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.id.AlertIds;
 
-class RaisedAlertsTest {
+class AlertTriggeredFiredTest {
 
     private static final Instant AT = Instant.parse("2026-11-25T12:00:00Z");
 
@@ -20,8 +20,8 @@ class RaisedAlertsTest {
         UUID source = UUID.fromString("00000000-0000-7000-8000-0000000000aa");
 
         // When the alert is raised twice
-        AlertTriggered first = RaisedAlerts.of(rule, source, new BigDecimal("201.00"), null, AT, "AAPL is up");
-        AlertTriggered again = RaisedAlerts.of(rule, source, new BigDecimal("201.00"), null, AT, "AAPL is up");
+        AlertTriggered first = AlertTriggered.fired(rule, source, new BigDecimal("201.00"), null, AT, "AAPL is up");
+        AlertTriggered again = AlertTriggered.fired(rule, source, new BigDecimal("201.00"), null, AT, "AAPL is up");
 
         // Then both carry the id derived from rule and event, as alert and as event id
         assertThat(first).isEqualTo(again);
