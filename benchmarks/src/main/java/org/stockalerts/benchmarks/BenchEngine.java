@@ -1,5 +1,8 @@
 package org.stockalerts.benchmarks;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
  * The engine under test: alert-consumer's topology with the service's Streams settings, started and
  * restarted on one state directory, and how far it has read.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class BenchEngine {
 
     static final String APPLICATION_ID = "alert-engine-bench";
@@ -38,11 +42,6 @@ final class BenchEngine {
             Duration.ofMinutes(1),
             Duration.parse(ServiceStreamsSettings.setting(
                     AlertEngineTopology.class, "stockalerts.engine.expedite-commit-within")));
-
-    BenchEngine(BenchKafka kafka, Path stateDir) {
-        this.kafka = kafka;
-        this.stateDir = stateDir;
-    }
 
     SimpleMeterRegistry meters() {
         return meters;

@@ -1,5 +1,8 @@
 package org.stockalerts.benchmarks;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +27,10 @@ import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 
 /** The engine benchmark's clients of the broker: topics, producers, consumers and offsets. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class BenchKafka {
 
     private final String bootstrap;
-
-    BenchKafka(String bootstrap) {
-        this.bootstrap = bootstrap;
-    }
 
     String bootstrap() {
         return bootstrap;

@@ -1,5 +1,8 @@
 package org.stockalerts.benchmarks;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * service's; {@code BENCH_BROKER=in-process} runs it inside the benchmark's JVM instead. The broker
  * process stops when the benchmark closes it, or when the benchmark's JVM exits (its stdin closes).
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class BenchmarkBroker implements AutoCloseable {
 
     private static final Map<String, String> PROPERTIES = Map.of(
@@ -26,12 +30,6 @@ final class BenchmarkBroker implements AutoCloseable {
     private final String bootstrap;
     private final Process process;
     private final EmbeddedKafkaKraftBroker inProcess;
-
-    private BenchmarkBroker(String bootstrap, Process process, EmbeddedKafkaKraftBroker inProcess) {
-        this.bootstrap = bootstrap;
-        this.process = process;
-        this.inProcess = inProcess;
-    }
 
     static BenchmarkBroker start() throws IOException, InterruptedException {
         if ("in-process".equals(System.getenv("BENCH_BROKER"))) {

@@ -7,20 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the running api-service as the holder of an API key (null: anonymously). Public for module faults. */
+@RequiredArgsConstructor
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String baseUrl;
-
-    public ApiClient(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
 
     /** The JSON answer of a request that must succeed (2xx). */
     public JsonNode call(String method, String path, String apiKey, String body) throws Exception {

@@ -15,12 +15,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One service running as its own process from its executable jar, the way the launcher and the
  * containers run it: configured only through environment variables, its output kept in a log file.
  * Public for the fault-injection suite (module faults), which kills and restarts services.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -33,16 +36,6 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final Process process;
     private final ProcessBuilder builder;
-
-    private ServiceProcess(
-            String name, int port, int managementPort, Path log, Process process, ProcessBuilder builder) {
-        this.name = name;
-        this.port = port;
-        this.managementPort = managementPort;
-        this.log = log;
-        this.process = process;
-        this.builder = builder;
-    }
 
     /** JVM options of the end-to-end tests: small and quick to start, not fast. */
     static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

@@ -1,5 +1,8 @@
 package org.stockalerts.faults;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +15,13 @@ import org.stockalerts.faults.FaultSystem.Service;
  * again on the same ports and data, and measure how long each service takes to answer UP again after
  * the broker is back (target: 60 s). Sends that fail while the broker is down are counted, not recorded.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class BrokerScenario {
 
     private static final Duration BACK = Duration.ofMinutes(10);
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
     private final Options options;
-
-    BrokerScenario(Options options) {
-        this.options = options;
-    }
 
     /** One outage per down time; for each, every service's time to UP after the broker's restart. */
     List<KillScenario.Kill> run(LoadedRun run) throws Exception {

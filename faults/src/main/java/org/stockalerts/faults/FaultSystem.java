@@ -1,5 +1,8 @@
 package org.stockalerts.faults;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import org.stockalerts.testsupport.TestDatabase;
  * jars, a fresh database on the local PostgreSQL (dropped when the JVM exits). Any service (or the
  * broker) can be killed and started again on the same ports, settings and state folder.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class FaultSystem implements AutoCloseable {
 
     static final Duration STARTUP = Duration.ofMinutes(10);
@@ -56,12 +60,6 @@ final class FaultSystem implements AutoCloseable {
     private final TestDatabase.Endpoint database;
     private final Path work;
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
-
-    private FaultSystem(KafkaBroker broker, TestDatabase.Endpoint database, Path work) {
-        this.broker = broker;
-        this.database = database;
-        this.work = work;
-    }
 
     /** Starts the broker, then the four services; returns once every service's health is UP. */
     static FaultSystem start(Path work, Path kafkaLib) throws IOException, InterruptedException {

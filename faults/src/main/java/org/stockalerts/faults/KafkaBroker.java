@@ -1,5 +1,8 @@
 package org.stockalerts.faults;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,6 +22,7 @@ import org.apache.kafka.common.Uuid;
  * does), configured as the launcher configures it, on free ports and a data folder of its own. It can
  * be killed with SIGKILL and started again on the same ports and data, as scenario C5 does.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(90);
@@ -28,13 +32,6 @@ final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private Process process;
-
-    private KafkaBroker(Path home, Path lib, int port, int controllerPort) {
-        this.home = home;
-        this.lib = lib;
-        this.port = port;
-        this.controllerPort = controllerPort;
-    }
 
     /** Formats a fresh data folder under {@code home} and starts the broker; returns once it accepts connections. */
     static KafkaBroker start(Path home, Path lib) throws IOException, InterruptedException {

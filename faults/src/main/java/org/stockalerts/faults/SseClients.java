@@ -1,5 +1,8 @@
 package org.stockalerts.faults;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the last event it saw as {@code Last-Event-ID}. Alerts are counted by alertId, so a replayed one
  * shows as a duplicate.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class SseClients implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,10 +45,6 @@ final class SseClients implements AutoCloseable {
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final List<InputStream> streams = new CopyOnWriteArrayList<>();
-
-    SseClients(Supplier<String> apiBaseUrl) {
-        this.apiBaseUrl = apiBaseUrl;
-    }
 
     void watch(Population.User user) {
         Thread.ofVirtual().name("sse-" + user.id()).start(() -> follow(user));

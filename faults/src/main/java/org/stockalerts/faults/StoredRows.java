@@ -1,5 +1,8 @@
 package org.stockalerts.faults;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,13 +14,10 @@ import java.util.UUID;
 import org.stockalerts.testsupport.TestDatabase;
 
 /** What the services stored in the run's database, counted by id (so a duplicate row would show). */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class StoredRows {
 
     private final TestDatabase.Endpoint database;
-
-    StoredRows(TestDatabase.Endpoint database) {
-        this.database = database;
-    }
 
     /** persistence-consumer's alert history, by alertId. */
     Map<UUID, Integer> alerts() throws SQLException {

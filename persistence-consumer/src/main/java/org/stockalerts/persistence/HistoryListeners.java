@@ -1,6 +1,8 @@
 package org.stockalerts.persistence;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import org.stockalerts.persistence.ticks.PriceTickWriter;
  * batch to its table's writer through {@link BatchPersister}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class HistoryListeners {
 
     private final BatchPersister persister;
@@ -28,19 +31,6 @@ class HistoryListeners {
     private final AlertWriter alerts;
     private final AnalyticsWriter analytics;
     private final UserEventWriter userEvents;
-
-    HistoryListeners(
-            BatchPersister persister,
-            PriceTickWriter ticks,
-            AlertWriter alerts,
-            AnalyticsWriter analytics,
-            UserEventWriter userEvents) {
-        this.persister = persister;
-        this.ticks = ticks;
-        this.alerts = alerts;
-        this.analytics = analytics;
-        this.userEvents = userEvents;
-    }
 
     @KafkaListener(
             id = "persistence-consumer-ticks",

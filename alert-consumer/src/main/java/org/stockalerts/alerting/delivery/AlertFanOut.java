@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,6 +23,7 @@ import org.stockalerts.common.kafka.Topics;
  * delivery log drops what was already delivered.
  */
 @Component
+@RequiredArgsConstructor
 public class AlertFanOut {
 
     private static final Logger log = LoggerFactory.getLogger(AlertFanOut.class);
@@ -30,11 +32,6 @@ public class AlertFanOut {
 
     private final ChannelDirectory directory;
     private final KafkaOperations<Object, Object> kafka;
-
-    public AlertFanOut(ChannelDirectory directory, KafkaOperations<Object, Object> kafka) {
-        this.directory = directory;
-        this.kafka = kafka;
-    }
 
     @KafkaListener(
             id = "alert-delivery-fan-out",

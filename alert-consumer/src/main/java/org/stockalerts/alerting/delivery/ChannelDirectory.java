@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.stockalerts.common.event.ChannelType;
@@ -17,6 +18,7 @@ import org.stockalerts.common.event.ChannelType;
  * are opened only when a request is signed ({@link WebhookSecrets}).
  */
 @Repository
+@RequiredArgsConstructor
 public class ChannelDirectory {
 
     private static final String COLUMNS =
@@ -24,10 +26,6 @@ public class ChannelDirectory {
                     + " FROM api.notification_channels";
 
     private final JdbcTemplate jdbc;
-
-    public ChannelDirectory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The user's enabled channels, oldest first. */
     public List<Channel> enabledChannels(UUID userId) {

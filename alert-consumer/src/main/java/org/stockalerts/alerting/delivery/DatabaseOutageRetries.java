@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
@@ -16,15 +17,11 @@ import org.stockalerts.common.kafka.ListenerErrorHandlerCustomizer;
  * neither uses up a delivery attempt nor reaches the dead-letter topic.
  */
 @Component
+@RequiredArgsConstructor
 public class DatabaseOutageRetries implements ListenerErrorHandlerCustomizer {
 
     private final DatabaseOutageSettings settings;
     private final DatabaseOutageLog outageLog;
-
-    public DatabaseOutageRetries(DatabaseOutageSettings settings, DatabaseOutageLog outageLog) {
-        this.settings = settings;
-        this.outageLog = outageLog;
-    }
 
     @Override
     public void customize(DefaultErrorHandler handler) {

@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,6 +21,7 @@ import org.stockalerts.common.kafka.Topics;
  * of reading {@code user-events} from the start again.
  */
 @Component
+@RequiredArgsConstructor
 public class DeliveryCommands {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryCommands.class);
@@ -30,12 +32,6 @@ public class DeliveryCommands {
     private final EndpointStates endpoints;
     private final DeliveryService deliveries;
     private final DeliveryErasure erasure;
-
-    public DeliveryCommands(EndpointStates endpoints, DeliveryService deliveries, DeliveryErasure erasure) {
-        this.endpoints = endpoints;
-        this.deliveries = deliveries;
-        this.erasure = erasure;
-    }
 
     @KafkaListener(id = "alert-delivery-commands", topics = Topics.Names.USER_EVENTS, groupId = GROUP)
     public void onUserEvent(UserEvent event) {

@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.stockalerts.common.event.UserDeleted;
  * as skipped, under the user's id only.
  */
 @Component
+@RequiredArgsConstructor
 public class DeliveryErasure {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryErasure.class);
@@ -20,12 +22,6 @@ public class DeliveryErasure {
     private final DeliveryLog deliveryLog;
     private final ParkedRetries retries;
     private final EndpointStates endpoints;
-
-    public DeliveryErasure(DeliveryLog deliveryLog, ParkedRetries retries, EndpointStates endpoints) {
-        this.deliveryLog = deliveryLog;
-        this.retries = retries;
-        this.endpoints = endpoints;
-    }
 
     void forget(UserDeleted deleted) {
         int attempts = deliveryLog.forget(deleted.userId());

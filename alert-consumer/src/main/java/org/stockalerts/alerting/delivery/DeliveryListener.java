@@ -1,6 +1,7 @@
 package org.stockalerts.alerting.delivery;
 
 import java.nio.ByteBuffer;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.BackOff;
@@ -21,15 +22,12 @@ import org.stockalerts.common.kafka.TopicSpec;
  * help, or the last attempt was a Kafka one, the task goes to {@link DeliveryTopics#DEAD_LETTERS}.
  */
 @Component
+@RequiredArgsConstructor
 public class DeliveryListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryListener.class);
 
     private final DeliveryService deliveries;
-
-    public DeliveryListener(DeliveryService deliveries) {
-        this.deliveries = deliveries;
-    }
 
     @RetryableTopic(
             attempts = "#{@deliveryRetrySchedule.attempts()}",

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.stockalerts.common.event.AlertTriggered;
@@ -14,6 +15,7 @@ import org.stockalerts.common.event.ChannelType;
  * channel target. The unique index on DELIVERED rows guarantees at most one success per target.
  */
 @Repository
+@RequiredArgsConstructor
 public class DeliveryLog {
 
     /** What an attempt came to, as stored. */
@@ -38,10 +40,6 @@ public class DeliveryLog {
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final JdbcTemplate jdbc;
-
-    public DeliveryLog(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Whether the alert already reached this channel target. */
     public boolean delivered(UUID alertId, ChannelType channel, UUID channelId) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -27,17 +28,12 @@ import org.springframework.util.backoff.FixedBackOff;
  * waited out in place ({@link #configureBlockingRetries}).
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 public class DeliveryRetryTopics extends RetryTopicConfigurationSupport {
 
     private final RetrySchedule schedule;
     private final Clock clock;
     private final DatabaseOutageRetries outageRetries;
-
-    public DeliveryRetryTopics(RetrySchedule schedule, Clock clock, DatabaseOutageRetries outageRetries) {
-        this.schedule = schedule;
-        this.clock = clock;
-        this.outageRetries = outageRetries;
-    }
 
     /** The retry topics' own scheduler, so the application needs no general-purpose TaskScheduler. */
     @Bean

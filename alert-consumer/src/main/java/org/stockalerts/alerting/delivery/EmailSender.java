@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -20,15 +21,11 @@ import org.stockalerts.common.event.ChannelType;
  * now is worth retrying; an unusable address is final, and so is a service without SMTP settings.
  */
 @Component
+@RequiredArgsConstructor
 public class EmailSender implements ChannelSender {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final DeliverySettings settings;
-
-    public EmailSender(ObjectProvider<JavaMailSender> mail, DeliverySettings settings) {
-        this.mail = mail;
-        this.settings = settings;
-    }
 
     @Override
     public ChannelType type() {

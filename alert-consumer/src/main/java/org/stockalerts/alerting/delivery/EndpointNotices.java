@@ -1,6 +1,7 @@
 package org.stockalerts.alerting.delivery;
 
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +17,7 @@ import org.stockalerts.common.event.ChannelType;
  * not retried: the channel's status (api-service shows DISABLED) tells the user as well.
  */
 @Component
+@RequiredArgsConstructor
 public class EndpointNotices {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointNotices.class);
@@ -23,12 +25,6 @@ public class EndpointNotices {
     private final ObjectProvider<JavaMailSender> mail;
     private final ChannelDirectory directory;
     private final DeliverySettings settings;
-
-    public EndpointNotices(ObjectProvider<JavaMailSender> mail, ChannelDirectory directory, DeliverySettings settings) {
-        this.mail = mail;
-        this.directory = directory;
-        this.settings = settings;
-    }
 
     /** {@code webhook} was disabled at {@code at} for {@code reason}. */
     public void disabled(Channel webhook, Instant at, String reason) {

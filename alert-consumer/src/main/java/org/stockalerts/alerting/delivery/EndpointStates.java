@@ -3,6 +3,7 @@ package org.stockalerts.alerting.delivery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,15 +13,12 @@ import org.springframework.stereotype.Repository;
  * here; api-service reads it to show a channel's status.
  */
 @Repository
+@RequiredArgsConstructor
 public class EndpointStates {
 
     private static final String TABLE = "alerting.endpoint_states";
 
     private final JdbcTemplate jdbc;
-
-    public EndpointStates(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Whether {@code channelId} was disabled and not re-enabled since. */
     public boolean disabled(UUID channelId) {

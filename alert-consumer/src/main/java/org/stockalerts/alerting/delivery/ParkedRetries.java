@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.stockalerts.common.kafka.EventJson;
@@ -15,6 +16,7 @@ import org.stockalerts.common.kafka.EventJson;
  * request, its next attempt and when that is due, so a restart loses none of them.
  */
 @Repository
+@RequiredArgsConstructor
 public class ParkedRetries {
 
     /** A retry claimed by this instance: make attempt {@code attempt} of {@code request}. */
@@ -23,10 +25,6 @@ public class ParkedRetries {
     private static final String TABLE = "alerting.delivery_retries";
 
     private final JdbcTemplate jdbc;
-
-    public ParkedRetries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Parks attempt {@code attempt} of {@code request} until {@code dueAt}, replacing what waited for it. */
     public void park(DeliveryRequest request, int attempt, Instant dueAt, Instant now) {

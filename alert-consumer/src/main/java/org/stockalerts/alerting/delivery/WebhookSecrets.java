@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.secrets.SecretBox;
 
@@ -14,13 +15,10 @@ import org.stockalerts.common.secrets.SecretBox;
  * before V7) is used as it is.
  */
 @Component
+@RequiredArgsConstructor
 public class WebhookSecrets {
 
     private final SecretBox box;
-
-    public WebhookSecrets(SecretBox box) {
-        this.box = box;
-    }
 
     /**
      * The secrets that sign a request made at {@code now}: the channel's own first, then, while the

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
@@ -24,6 +25,7 @@ import org.stockalerts.common.secrets.SecretBoxException;
  * receiver's Retry-After); redirects and every other status are final.
  */
 @Component
+@RequiredArgsConstructor
 public class WebhookSender implements ChannelSender {
 
     static final String ID_HEADER = "webhook-id";
@@ -35,13 +37,6 @@ public class WebhookSender implements ChannelSender {
     private final DestinationPolicy policy;
     private final WebhookSecrets secrets;
     private final Clock clock;
-
-    public WebhookSender(HttpClient http, DestinationPolicy policy, WebhookSecrets secrets, Clock clock) {
-        this.http = http;
-        this.policy = policy;
-        this.secrets = secrets;
-        this.clock = clock;
-    }
 
     @Override
     public ChannelType type() {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stockalerts.analytics.bars.OpenBar;
@@ -17,17 +19,13 @@ import org.stockalerts.common.event.Symbol;
  * first moves the symbol's averages and signal; bars of other intervals carry them as they stand.
  * Event ids derive from symbol, interval, window and revision, so a replay writes the same ids.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class BarPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(BarPublisher.class);
 
     private final Duration smaInterval;
     private final SignalRule rule;
-
-    BarPublisher(Duration smaInterval, SignalRule rule) {
-        this.smaInterval = smaInterval;
-        this.rule = rule;
-    }
 
     /** Publishes {@code bar} of {@code interval} at event time {@code now} (epoch ms). */
     AnalyticsUpdated publish(Symbol symbol, Duration interval, OpenBar bar, SignalTracker signals, long now) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,13 +19,10 @@ import org.stockalerts.api.web.NotFoundException;
  * alert-consumer), grouped by channel target. Until alert-consumer has created that table it is empty.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertDeliveries {
 
     private final JdbcTemplate jdbc;
-
-    AlertDeliveries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** One attempt to deliver through one target. */
     record Attempt(

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.kafka.Topics;
@@ -15,13 +17,10 @@ import org.stockalerts.common.kafka.Topics;
  * {@code persistence.alerts} (written by persistence-consumer).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertPositions {
 
     private final JdbcTemplate jdbc;
-
-    AlertPositions(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * @return empty when {@code seen} is an alertId that is not one of the user's stored alerts

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,19 +34,13 @@ import org.stockalerts.common.event.Symbol;
 @RestController
 @RequestMapping("/alerts")
 @Tag(name = "Alert rules", description = "The caller's alert rules: conditions, trigger modes, expiry, channels")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertRuleController {
 
     private final AlertRules alertRules;
     private final AlertRuleRepository rules;
     private final Paging paging;
     private final Clock clock;
-
-    AlertRuleController(AlertRules alertRules, AlertRuleRepository rules, Paging paging, Clock clock) {
-        this.alertRules = alertRules;
-        this.rules = rules;
-        this.paging = paging;
-        this.clock = clock;
-    }
 
     @PostMapping
     @Idempotent

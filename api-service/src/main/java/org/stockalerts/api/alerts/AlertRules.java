@@ -2,6 +2,8 @@ package org.stockalerts.api.alerts;
 
 import java.time.Clock;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,7 @@ import org.stockalerts.common.id.EventIds;
  * {@link AlertRuleChanged} (a deletion as a tombstone) in the same transaction.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertRules implements UserDeletionListener {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRules.class);
@@ -33,21 +36,6 @@ public class AlertRules implements UserDeletionListener {
     private final EventIds ids;
     private final Clock clock;
     private final Quotas quotas;
-
-    AlertRules(
-            AlertRuleRepository rules,
-            UserRepository users,
-            OutboxWriter outbox,
-            EventIds ids,
-            Clock clock,
-            Quotas quotas) {
-        this.quotas = quotas;
-        this.rules = rules;
-        this.users = users;
-        this.outbox = outbox;
-        this.ids = ids;
-        this.clock = clock;
-    }
 
     @Transactional
     AlertRuleEntity create(UUID ownerId, RuleRequest request) {

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,15 +20,11 @@ import org.stockalerts.api.security.CurrentUser;
 
 @RestController
 @Tag(name = "Fired alerts")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DeliveryController {
 
     private final AlertDeliveries deliveries;
     private final DeliveryReplays replays;
-
-    DeliveryController(AlertDeliveries deliveries, DeliveryReplays replays) {
-        this.deliveries = deliveries;
-        this.replays = replays;
-    }
 
     @GetMapping("/alerts/{id}/deliveries")
     @Operation(

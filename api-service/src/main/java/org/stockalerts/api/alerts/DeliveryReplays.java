@@ -3,6 +3,8 @@ package org.stockalerts.api.alerts;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.BadSqlGrammarException;
@@ -26,6 +28,7 @@ import org.stockalerts.common.kafka.EventJson;
  * table, the delivery state from alert-consumer's log; none of them is written here.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DeliveryReplays {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryReplays.class);
@@ -34,13 +37,6 @@ class DeliveryReplays {
     private final OutboxWriter outbox;
     private final EventIds ids;
     private final Clock clock;
-
-    DeliveryReplays(JdbcTemplate jdbc, OutboxWriter outbox, EventIds ids, Clock clock) {
-        this.jdbc = jdbc;
-        this.outbox = outbox;
-        this.ids = ids;
-        this.clock = clock;
-    }
 
     /**
      * @throws NotFoundException when the alert or the channel is not the user's

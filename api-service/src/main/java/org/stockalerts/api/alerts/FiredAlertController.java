@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,17 +21,12 @@ import org.stockalerts.common.event.Symbol;
 
 @RestController
 @Tag(name = "Fired alerts", description = "The alerts that fired for the caller")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FiredAlertController {
 
     private final FiredAlerts firedAlerts;
     private final AlertPositions positions;
     private final Paging paging;
-
-    FiredAlertController(FiredAlerts firedAlerts, AlertPositions positions, Paging paging) {
-        this.firedAlerts = firedAlerts;
-        this.positions = positions;
-        this.paging = paging;
-    }
 
     @GetMapping("/users/{id}/alerts")
     @Operation(

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -24,6 +26,7 @@ import org.stockalerts.common.event.Symbol;
  * range on when they fired. Until that table exists the list is empty.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class FiredAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(FiredAlerts.class);
@@ -31,10 +34,6 @@ class FiredAlerts {
             + " observed_at, triggered_at, kafka_partition, kafka_offset";
 
     private final JdbcTemplate jdbc;
-
-    FiredAlerts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * One fired alert.

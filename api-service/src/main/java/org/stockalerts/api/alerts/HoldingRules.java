@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,19 +29,13 @@ import org.stockalerts.common.id.EventIds;
  * change goes through {@link AlertRules}, so it reaches the outbox like any other rule change.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HoldingRules {
 
     private final AlertRuleRepository rules;
     private final AlertRules changes;
     private final EventIds ids;
     private final Clock clock;
-
-    HoldingRules(AlertRuleRepository rules, AlertRules changes, EventIds ids, Clock clock) {
-        this.rules = rules;
-        this.changes = changes;
-        this.ids = ids;
-        this.clock = clock;
-    }
 
     /**
      * Keeps a holding's price-at-or-above rules in line with its one {@code threshold}: the rule

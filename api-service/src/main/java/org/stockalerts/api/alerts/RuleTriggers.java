@@ -1,5 +1,7 @@
 package org.stockalerts.api.alerts;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AlertTriggered;
@@ -12,13 +14,10 @@ import org.stockalerts.common.kafka.Topics;
  * {@code alert-rules} like any other, and resuming the rule re-arms it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RuleTriggers {
 
     private final AlertRules alertRules;
-
-    RuleTriggers(AlertRules alertRules) {
-        this.alertRules = alertRules;
-    }
 
     @KafkaListener(topics = Topics.Names.ALERTS_TRIGGERED, groupId = "${spring.application.name}-rule-status")
     void on(AlertTriggered alert) {

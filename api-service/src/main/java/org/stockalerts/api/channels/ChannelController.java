@@ -10,6 +10,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,17 +31,12 @@ import org.stockalerts.api.web.JsonAnswer;
 @RestController
 @RequestMapping("/users/{userId}/channels")
 @Tag(name = "Notification channels", description = "Where the caller's alerts are delivered: e-mail, webhooks")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ChannelController {
 
     private final Channels channels;
     private final ChannelRepository repository;
     private final EndpointStatuses statuses;
-
-    ChannelController(Channels channels, ChannelRepository repository, EndpointStatuses statuses) {
-        this.channels = channels;
-        this.repository = repository;
-        this.statuses = statuses;
-    }
 
     @GetMapping
     @Operation(

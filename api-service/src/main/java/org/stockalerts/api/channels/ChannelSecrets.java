@@ -3,6 +3,8 @@ package org.stockalerts.api.channels;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.secrets.SecretBox;
 
@@ -12,6 +14,7 @@ import org.stockalerts.common.secrets.SecretBox;
  * alert-consumer opens them with the same key and context.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ChannelSecrets {
 
     private static final int SECRET_BYTES = 32;
@@ -19,10 +22,6 @@ class ChannelSecrets {
 
     private final SecretBox box;
     private final SecureRandom random = new SecureRandom();
-
-    ChannelSecrets(SecretBox box) {
-        this.box = box;
-    }
 
     /** A new secret, in clear: to be sealed and shown once. */
     String generate() {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,16 +16,13 @@ import org.springframework.stereotype.Component;
  * alert-consumer has created that table no channel is disabled.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class EndpointStatuses {
 
     /** A channel alert-consumer stopped delivering to, since {@code at}, for {@code reason}. */
     record Disabled(Instant at, String reason) {}
 
     private final JdbcTemplate jdbc;
-
-    EndpointStatuses(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The user's disabled channels by id. */
     Map<UUID, Disabled> disabled(UUID userId) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,6 +23,7 @@ import org.stockalerts.common.secrets.SecretBoxException;
  * configured is left as it is, and counted and logged by channel id.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecretResealing implements ApplicationRunner {
 
     /** What one pass did. */
@@ -34,12 +37,6 @@ class SecretResealing implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final ChannelSecrets secrets;
     private final Clock clock;
-
-    SecretResealing(JdbcTemplate jdbc, ChannelSecrets secrets, Clock clock) {
-        this.jdbc = jdbc;
-        this.secrets = secrets;
-        this.clock = clock;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

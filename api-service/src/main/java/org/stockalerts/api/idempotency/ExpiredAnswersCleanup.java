@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,6 +14,7 @@ import org.springframework.context.SmartLifecycle;
  * Deletes expired stored answers every {@link IdempotencySettings#cleanupInterval()}, on a thread of
  * its own. Lookups already ignore an expired answer, so a late or failed cleanup only keeps rows longer.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ExpiredAnswersCleanup implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredAnswersCleanup.class);
@@ -19,11 +22,6 @@ class ExpiredAnswersCleanup implements SmartLifecycle {
     private final StoredAnswers answers;
     private final Duration interval;
     private ScheduledExecutorService executor;
-
-    ExpiredAnswersCleanup(StoredAnswers answers, Duration interval) {
-        this.answers = answers;
-        this.interval = interval;
-    }
 
     /** Deletes the answers expired now; returns how many. */
     int deleteExpired() {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -30,6 +32,7 @@ import org.stockalerts.api.web.ProblemResponses;
  * only after the commit. Other answers roll back and are not stored: nothing was created, so a retry
  * with the same key runs again.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String REPLAYED = "Idempotent-Replayed";
@@ -38,17 +41,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final StoredAnswers answers;
     private final PlatformTransactionManager transactions;
     private final ProblemResponses problems;
-
-    IdempotencyFilter(
-            IdempotentRoutes routes,
-            StoredAnswers answers,
-            PlatformTransactionManager transactions,
-            ProblemResponses problems) {
-        this.routes = routes;
-        this.answers = answers;
-        this.transactions = transactions;
-        this.problems = problems;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

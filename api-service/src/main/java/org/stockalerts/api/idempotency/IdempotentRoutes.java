@@ -3,6 +3,8 @@ package org.stockalerts.api.idempotency;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -14,14 +16,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Spring MVC, knows whether a request goes to one. Read on first use: the handler mapping is complete
  * only once the application context is.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class IdempotentRoutes {
 
     private final ObjectProvider<RequestMappingHandlerMapping> handlerMapping;
     private volatile List<RequestMappingInfo> routes;
-
-    IdempotentRoutes(ObjectProvider<RequestMappingHandlerMapping> handlerMapping) {
-        this.handlerMapping = handlerMapping;
-    }
 
     boolean matches(HttpServletRequest request) {
         Object previous = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);

@@ -11,6 +11,8 @@ import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What the server keeps of one caller's idempotency key: never the key itself. Its {@link #hash}
@@ -18,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM key that seals the answer's body. A stored answer can carry a secret shown only once
  * (a webhook's signing secret), and so is readable only by a request that brings the key again.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class ScopedKey {
 
     private static final int IV_BYTES = 12;
@@ -26,11 +29,6 @@ final class ScopedKey {
 
     private final byte[] hash;
     private final SecretKeySpec sealing;
-
-    private ScopedKey(byte[] hash, SecretKeySpec sealing) {
-        this.hash = hash;
-        this.sealing = sealing;
-    }
 
     static ScopedKey of(UUID userId, IdempotencyKey key) {
         String scoped = userId + "\n" + key.value();

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +16,12 @@ import org.springframework.stereotype.Component;
  * sealed with the {@link ScopedKey}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StoredAnswers {
 
     private final JdbcTemplate jdbc;
     private final IdempotencySettings settings;
     private final Clock clock;
-
-    StoredAnswers(JdbcTemplate jdbc, IdempotencySettings settings, Clock clock) {
-        this.jdbc = jdbc;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /**
      * Takes the key's transaction-scoped advisory lock, without waiting: false while another

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -23,6 +25,7 @@ import org.stockalerts.common.kafka.Topics;
  * be read ends the stream after the part before it, so the client reconnects from there.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertStreams {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStreams.class);
@@ -32,15 +35,6 @@ class AlertStreams {
     private final StoredAlerts stored;
     private final AlertTopicReader topic;
     private final LiveSettings settings;
-
-    AlertStreams(
-            LiveHub hub, AlertPositions positions, StoredAlerts stored, AlertTopicReader topic, LiveSettings settings) {
-        this.hub = hub;
-        this.positions = positions;
-        this.stored = stored;
-        this.topic = topic;
-        this.settings = settings;
-    }
 
     /**
      * @param lastEventId the client's {@code Last-Event-ID}: a cursor, an alertId (ids sent before cursors),

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +29,7 @@ import org.stockalerts.common.kafka.Topics;
  * them). Reads up to the partition's end as it is when called: later records reach the stream live.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertTopicReader {
 
     private static final Logger log = LoggerFactory.getLogger(AlertTopicReader.class);
@@ -35,12 +38,6 @@ class AlertTopicReader {
     private final ConsumerFactory<Object, Object> consumers;
     private final LiveSettings settings;
     private final Clock clock;
-
-    AlertTopicReader(ConsumerFactory<Object, Object> consumers, LiveSettings settings, Clock clock) {
-        this.consumers = consumers;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /**
      * The alerts of {@code userId} in {@code partition} after {@code offset}, oldest first; empty when

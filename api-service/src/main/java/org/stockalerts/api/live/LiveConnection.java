@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the last one sent on its partition (or the one the client had already), so the history and the live
  * events merge by cursor and none is sent twice.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class LiveConnection {
 
     private static final Logger log = LoggerFactory.getLogger(LiveConnection.class);
@@ -51,21 +54,6 @@ final class LiveConnection {
     private boolean ending;
     private boolean draining;
     private boolean closed;
-
-    LiveConnection(
-            UUID owner,
-            Object subscription,
-            SseEmitter emitter,
-            Executor sender,
-            int capacity,
-            Consumer<LiveConnection> onClose) {
-        this.owner = owner;
-        this.subscription = subscription;
-        this.emitter = emitter;
-        this.sender = sender;
-        this.capacity = capacity;
-        this.onClose = onClose;
-    }
 
     UUID owner() {
         return owner;

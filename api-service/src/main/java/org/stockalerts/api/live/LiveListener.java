@@ -1,5 +1,7 @@
 package org.stockalerts.api.live;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
@@ -21,15 +23,11 @@ import org.stockalerts.common.kafka.Topics;
  * handler skips and counts it ({@link LivePoison}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiveListener {
 
     private final LiveHub hub;
     private final TickTimeBound bound;
-
-    LiveListener(LiveHub hub, TickTimeBound bound) {
-        this.hub = hub;
-        this.bound = bound;
-    }
 
     @KafkaListener(
             id = "api-live-alerts",

@@ -3,6 +3,8 @@ package org.stockalerts.api.live;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,17 +17,12 @@ import org.stockalerts.common.event.Symbol;
 
 @RestController
 @Tag(name = "Live push", description = "Server-Sent Events streams of fired alerts and price ticks")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LiveStreamController {
 
     private final LiveHub hub;
     private final AlertStreams alertStreams;
     private final LiveSettings settings;
-
-    LiveStreamController(LiveHub hub, AlertStreams alertStreams, LiveSettings settings) {
-        this.hub = hub;
-        this.alertStreams = alertStreams;
-        this.settings = settings;
-    }
 
     @GetMapping(path = "/users/{id}/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The last alerts the live listener passed on, per partition, so that a reconnecting client gets those
  * that went by before it was registered but are not stored yet. Not thread-safe: {@link LiveHub}
  * guards it with the lock it publishes alerts under.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class RecentAlerts {
 
     private record Entry(long offset, UUID userId, LiveEvent event) {}
@@ -25,10 +28,6 @@ final class RecentAlerts {
 
     private final int perPartition;
     private final Map<Integer, Window> windows = new HashMap<>();
-
-    RecentAlerts(int perPartition) {
-        this.perPartition = perPartition;
-    }
 
     /** Records an alert the listener passed on, in the partition's offset order. */
     void add(UUID userId, LiveEvent event) {

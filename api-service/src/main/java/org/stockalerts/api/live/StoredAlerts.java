@@ -3,6 +3,8 @@ package org.stockalerts.api.live;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stockalerts.api.alerts.AlertCursor;
@@ -13,13 +15,10 @@ import org.stockalerts.api.alerts.ResumePoint;
  * service), in cursor order.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class StoredAlerts {
 
     private final JdbcTemplate jdbc;
-
-    StoredAlerts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * The highest offset of {@code partition} stored, or -1. The persistence service stores a partition's

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its reason, logged once, counted in {@value #QUARANTINED}, and the relay goes on with the next
  * event instead of retrying it forever in front of everyone else's.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -61,21 +64,6 @@ public class OutboxRelay {
     private final OutboxSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
-
-    OutboxRelay(
-            JdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            KafkaOperations<Object, Object> kafka,
-            OutboxSettings settings,
-            Clock clock,
-            MeterRegistry meters) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.kafka = kafka;
-        this.settings = settings;
-        this.clock = clock;
-        this.meters = meters;
-    }
 
     private record Pending(long id, UUID eventId, String topic, String key, String type, String payload) {}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.stockalerts.common.kafka.Topics;
  * event commit together or not at all. The {@link OutboxRelay} publishes them afterwards.
  */
 @Component
+@RequiredArgsConstructor
 public class OutboxWriter {
 
     /** Event type recorded for a rule deletion, published as a tombstone. */
@@ -33,11 +35,6 @@ public class OutboxWriter {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<OutboxRelayScheduler> relay;
-
-    public OutboxWriter(JdbcTemplate jdbc, ObjectProvider<OutboxRelayScheduler> relay) {
-        this.jdbc = jdbc;
-        this.relay = relay;
-    }
 
     /** A user, portfolio or channel event for {@code user-events}, keyed by userId. */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -17,6 +19,7 @@ import org.stockalerts.common.event.Symbol;
  * on without prices: every holding then carries a reason instead of a value.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LatestPrices {
 
     private static final Logger log = LoggerFactory.getLogger(LatestPrices.class);
@@ -28,10 +31,6 @@ class LatestPrices {
     static final String HISTORY_UNAVAILABLE = "price history unavailable";
 
     private final JdbcTemplate jdbc;
-
-    LatestPrices(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The answer: quotes by symbol, or why there are none at all. */
     record Prices(Map<Symbol, LatestPrice> quotes, String unavailableReason) {}

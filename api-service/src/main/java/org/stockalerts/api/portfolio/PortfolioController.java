@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,15 +29,11 @@ import org.stockalerts.common.event.Symbol;
 
 @RestController
 @Tag(name = "Portfolio", description = "The caller's portfolio and holdings, valued at the latest prices")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PortfolioController {
 
     private final Portfolios portfolios;
     private final PortfolioReader reader;
-
-    PortfolioController(Portfolios portfolios, PortfolioReader reader) {
-        this.portfolios = portfolios;
-        this.reader = reader;
-    }
 
     @GetMapping("/users/{id}/portfolio")
     @Operation(summary = "The user's portfolio with a valuation per holding and in total")

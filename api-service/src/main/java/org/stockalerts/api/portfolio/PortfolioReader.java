@@ -4,26 +4,21 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.api.alerts.HoldingRules;
 import org.stockalerts.api.web.NotFoundException;
 
 /** Reads portfolios and holdings of their owner, valued at the latest stored prices. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PortfolioReader {
 
     private final PortfolioRepository portfolios;
     private final HoldingRepository holdings;
     private final LatestPrices prices;
     private final HoldingRules rules;
-
-    PortfolioReader(
-            PortfolioRepository portfolios, HoldingRepository holdings, LatestPrices prices, HoldingRules rules) {
-        this.portfolios = portfolios;
-        this.holdings = holdings;
-        this.prices = prices;
-        this.rules = rules;
-    }
 
     PortfolioView ofUser(UUID userId) {
         return view(

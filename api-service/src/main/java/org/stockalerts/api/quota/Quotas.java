@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
  * (a rename, a deletion) still passes.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Quotas {
 
     private static final String USAGE = "SELECT"
@@ -31,12 +34,6 @@ public class Quotas {
     private final JdbcTemplate jdbc;
     private final EntityManager entities;
     private final QuotaSettings settings;
-
-    Quotas(JdbcTemplate jdbc, EntityManager entities, QuotaSettings settings) {
-        this.jdbc = jdbc;
-        this.entities = entities;
-        this.settings = settings;
-    }
 
     /**
      * Runs {@code write} for {@code userId}, whose row the caller has locked in the current

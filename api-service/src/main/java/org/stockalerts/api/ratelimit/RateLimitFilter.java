@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +18,7 @@ import org.stockalerts.api.web.ProblemResponses;
 import org.stockalerts.api.web.TooManyRequestsException;
 
 /** Answers a request that one of its rate limits refuses with a 429 problem detail and Retry-After. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
@@ -25,12 +28,6 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final Function<HttpServletRequest, Optional<TooManyRequestsException>> limits;
     private final ProblemResponses problems;
-
-    RateLimitFilter(
-            Function<HttpServletRequest, Optional<TooManyRequestsException>> limits, ProblemResponses problems) {
-        this.limits = limits;
-        this.problems = problems;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -2,6 +2,8 @@ package org.stockalerts.api.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpMethod;
 import org.stockalerts.api.security.ApiKeyAuthenticationFilter;
 import org.stockalerts.api.security.Caller;
@@ -13,15 +15,12 @@ import org.stockalerts.api.web.TooManyRequestsException;
  * HttpServletRequest#getRemoteAddr()} only for peers that {@code STOCKALERTS_API_TRUSTED_PROXIES}
  * matches).
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RequestLimits {
 
     private static final String ADMIN = "admin";
 
     private final RateLimiter limiter;
-
-    RequestLimits(RateLimiter limiter) {
-        this.limiter = limiter;
-    }
 
     /** Before authentication: every request by its address, a registration also by registrations per hour. */
     Optional<TooManyRequestsException> byAddress(HttpServletRequest request) {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.stockalerts.api.web.ProblemResponses;
  * it with {@link CurrentUser}). A missing, unknown or revoked key gets a 401 problem detail, more than
  * one Authorization header a 400.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     /** Request attribute holding the authenticated {@link Caller}. */
@@ -30,14 +33,6 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final KeyUsage usage;
     private final SecuritySettings settings;
     private final ProblemResponses problems;
-
-    ApiKeyAuthenticationFilter(
-            ApiKeyRepository keys, KeyUsage usage, SecuritySettings settings, ProblemResponses problems) {
-        this.keys = keys;
-        this.usage = usage;
-        this.settings = settings;
-        this.problems = problems;
-    }
 
     /**
      * Routes open without a key: registration, the liveness and readiness probes, and the API

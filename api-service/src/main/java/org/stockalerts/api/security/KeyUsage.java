@@ -3,11 +3,14 @@ package org.stockalerts.api.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Keeps {@code api_keys.last_used_at} to within {@link #RESOLUTION}: a key that authenticates many
  * requests costs one write per resolution, not one per request.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class KeyUsage {
 
     /** How stale a key's {@code lastUsedAt} may be. */
@@ -15,11 +18,6 @@ final class KeyUsage {
 
     private final ApiKeyRepository keys;
     private final Clock clock;
-
-    KeyUsage(ApiKeyRepository keys, Clock clock) {
-        this.keys = keys;
-        this.clock = clock;
-    }
 
     void used(ApiKey key) {
         Instant now = clock.instant();

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.api.alerts.HoldingRules;
 import org.stockalerts.common.event.AlertRule;
@@ -35,6 +37,7 @@ import org.stockalerts.common.kafka.EventJson;
  * and tick), so a second run inserts nothing ({@code ON CONFLICT DO NOTHING}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertHistoryImport {
 
     private static final String INSERT = "INSERT INTO persistence.alerts (alert_id, event_id, user_id, rule_id,"
@@ -45,13 +48,6 @@ class AlertHistoryImport {
     private final SeedMappings mappings;
     private final HoldingRules rules;
     private final SeedImportSettings settings;
-
-    AlertHistoryImport(HistoryWrites writes, SeedMappings mappings, HoldingRules rules, SeedImportSettings settings) {
-        this.writes = writes;
-        this.mappings = mappings;
-        this.rules = rules;
-        this.settings = settings;
-    }
 
     void run(SeedReader seed, ImportReport report) throws SQLException {
         SeedTable table = SeedTable.ALERTS;

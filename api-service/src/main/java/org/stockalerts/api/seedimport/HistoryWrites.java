@@ -3,6 +3,8 @@ package org.stockalerts.api.seedimport;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * others, stored by an earlier run, as already imported), and the price-tick partitions they need.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class HistoryWrites {
 
     /** persistence-consumer's lock around partition creation and drops (its TickPartitions). */
@@ -21,11 +24,6 @@ class HistoryWrites {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-
-    HistoryWrites(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
 
     <T> void insert(
             ImportReport report,

@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The file the new users' API keys go to, one tab-separated line per user: seed id, new id,
@@ -19,6 +21,7 @@ import java.util.UUID;
  * appended to, never truncated: a key is shown only once, so a later run must not lose an earlier
  * run's keys. Each line is forced to disk before the user's import commits.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class KeysFile implements AutoCloseable {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -26,11 +29,6 @@ final class KeysFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private int written;
-
-    private KeysFile(Path path, FileChannel channel) {
-        this.path = path;
-        this.channel = channel;
-    }
 
     static KeysFile open(Path path) {
         try {

@@ -3,6 +3,8 @@ package org.stockalerts.api.seedimport;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.api.portfolio.Portfolios;
 import org.stockalerts.common.event.Symbol;
@@ -15,17 +17,12 @@ import org.stockalerts.common.event.Symbol;
  * rule. The rules reach the alert engine through the outbox.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PortfolioImport {
 
     private final Portfolios portfolios;
     private final SeedMappings mappings;
     private final RowImports rows;
-
-    PortfolioImport(Portfolios portfolios, SeedMappings mappings, RowImports rows) {
-        this.portfolios = portfolios;
-        this.mappings = mappings;
-        this.rows = rows;
-    }
 
     void runPortfolios(SeedReader seed, ImportReport report) throws SQLException {
         Map<Long, UUID> imported = mappings.imported(SeedTable.PORTFOLIOS);

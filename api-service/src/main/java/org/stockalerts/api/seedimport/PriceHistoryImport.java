@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
@@ -23,6 +25,7 @@ import org.stockalerts.common.event.TickSource;
  * persistence-consumer creates them, under its advisory lock.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PriceHistoryImport {
 
     private static final String INSERT = "INSERT INTO persistence.price_ticks (event_id, symbol, price, source,"
@@ -33,12 +36,6 @@ class PriceHistoryImport {
     private final HistoryWrites writes;
     private final SeedImportSettings settings;
     private final Clock clock;
-
-    PriceHistoryImport(HistoryWrites writes, SeedImportSettings settings, Clock clock) {
-        this.writes = writes;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     void run(SeedReader seed, ImportReport report) throws SQLException {
         SeedTable table = SeedTable.STOCK_PRICES;

@@ -5,6 +5,8 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +20,7 @@ import org.stockalerts.api.web.ApiException;
  * the whole import.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RowImports {
 
     /** The work of importing one row, inside its transaction. */
@@ -28,11 +31,6 @@ class RowImports {
 
     private final TransactionTemplate transactions;
     private final Validator validator;
-
-    RowImports(TransactionTemplate transactions, Validator validator) {
-        this.transactions = transactions;
-        this.validator = validator;
-    }
 
     /** Runs {@code work} in a new transaction; counts the row imported, or skipped with the reason. */
     void importRow(ImportReport report, SeedTable table, long seedId, RowWork work) {

@@ -2,6 +2,8 @@ package org.stockalerts.api.seedimport;
 
 import java.io.PrintStream;
 import java.sql.SQLException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * later started, api-service publishes them; the import itself needs no Kafka).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SeedImporter {
 
     private final JdbcTemplate jdbc;
@@ -19,19 +22,6 @@ class SeedImporter {
     private final PortfolioImport portfolios;
     private final AlertHistoryImport alerts;
     private final PriceHistoryImport prices;
-
-    SeedImporter(
-            JdbcTemplate jdbc,
-            UserImport users,
-            PortfolioImport portfolios,
-            AlertHistoryImport alerts,
-            PriceHistoryImport prices) {
-        this.jdbc = jdbc;
-        this.users = users;
-        this.portfolios = portfolios;
-        this.alerts = alerts;
-        this.prices = prices;
-    }
 
     /** Imports what {@code options} names, reporting on {@code out}; fails (and imports nothing) when a table is missing. */
     ImportReport run(SeedImportOptions options, PrintStream out) throws SQLException {

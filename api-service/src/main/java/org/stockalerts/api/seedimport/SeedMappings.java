@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,15 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
  * counts it as already imported instead of importing it twice.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SeedMappings {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    SeedMappings(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Seed id to new id of every row of {@code table} imported so far. */
     Map<Long, UUID> imported(SeedTable table) {

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One read-only connection to the seed database, in one read-only repeatable-read transaction, so
@@ -14,6 +16,7 @@ import java.util.Properties;
  * read-only, the session's default is {@code default_transaction_read_only}, and the transaction
  * is opened {@code READ ONLY}. Rows are streamed (a fetch size), never all held in memory.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class SeedReader implements AutoCloseable {
 
     /** Reads one row of a result. */
@@ -31,10 +34,6 @@ final class SeedReader implements AutoCloseable {
     private static final int FETCH_SIZE = 1_000;
 
     private final Connection connection;
-
-    private SeedReader(Connection connection) {
-        this.connection = connection;
-    }
 
     static SeedReader open(SeedImportOptions options) throws SQLException {
         Properties properties = new Properties();

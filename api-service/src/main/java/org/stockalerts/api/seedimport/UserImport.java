@@ -3,6 +3,8 @@ package org.stockalerts.api.seedimport;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.api.user.UserAccounts;
 import org.stockalerts.api.user.UserDtos;
@@ -13,17 +15,12 @@ import org.stockalerts.api.user.UserDtos;
  * key goes to the keys file, and only there.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UserImport {
 
     private final UserAccounts accounts;
     private final SeedMappings mappings;
     private final RowImports rows;
-
-    UserImport(UserAccounts accounts, SeedMappings mappings, RowImports rows) {
-        this.accounts = accounts;
-        this.mappings = mappings;
-        this.rows = rows;
-    }
 
     void run(SeedReader seed, KeysFile keys, ImportReport report) throws SQLException {
         Map<Long, UUID> imported = mappings.imported(SeedTable.USERS);

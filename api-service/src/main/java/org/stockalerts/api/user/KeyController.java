@@ -11,6 +11,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,13 +29,10 @@ import org.stockalerts.api.web.JsonAnswer;
 @RestController
 @RequestMapping("/users/{userId}/keys")
 @Tag(name = "API keys", description = "The user's API keys: create, list, revoke (the user or the admin key)")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class KeyController {
 
     private final UserKeys keys;
-
-    KeyController(UserKeys keys) {
-        this.keys = keys;
-    }
 
     @PostMapping
     @Operation(

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,17 +30,12 @@ import org.stockalerts.api.web.Paging;
 @RestController
 @RequestMapping("/users")
 @Tag(name = "Users", description = "Registration (public) and the caller's own account")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UserController {
 
     private final UserAccounts accounts;
     private final UserRepository users;
     private final Paging paging;
-
-    UserController(UserAccounts accounts, UserRepository users, Paging paging) {
-        this.accounts = accounts;
-        this.users = users;
-        this.paging = paging;
-    }
 
     @PostMapping
     @Operation(summary = "Register a user; the answer carries the API key, shown only this once")

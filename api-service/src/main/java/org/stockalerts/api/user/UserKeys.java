@@ -3,6 +3,8 @@ package org.stockalerts.api.user;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,7 @@ import org.stockalerts.common.id.EventIds;
  * revocations can never take away both of the last two keys.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UserKeys {
 
     private static final Logger log = LoggerFactory.getLogger(UserKeys.class);
@@ -29,14 +32,6 @@ class UserKeys {
     private final Quotas quotas;
     private final EventIds ids;
     private final Clock clock;
-
-    UserKeys(ApiKeyRepository keys, UserRepository users, Quotas quotas, EventIds ids, Clock clock) {
-        this.keys = keys;
-        this.users = users;
-        this.quotas = quotas;
-        this.ids = ids;
-        this.clock = clock;
-    }
 
     @Transactional
     KeyDtos.CreatedKey create(UUID userId, String name) {

@@ -1,18 +1,16 @@
 package org.stockalerts.api.web;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /** Turns {@code page} and {@code size} request parameters into a bounded page request. */
 @Component
+@RequiredArgsConstructor
 public class Paging {
 
     private final WebSettings settings;
-
-    public Paging(WebSettings settings) {
-        this.settings = settings;
-    }
 
     /**
      * Page {@code page} (from 0) of {@code size} items, the configured default when size is null.

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,16 +19,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * key filter, Spring MVC and the actuator could each read a different path from the same target, as
  * Spring Security's {@code StrictHttpFirewall} prevents in applications that have it.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PathFirewallFilter extends OncePerRequestFilter {
 
     /** A dot segment, spelled plainly or percent-encoded, between slashes or at the end. */
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2e){1,2}(/|$)");
 
     private final ProblemResponses problems;
-
-    PathFirewallFilter(ProblemResponses problems) {
-        this.problems = problems;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -3,6 +3,8 @@ package org.stockalerts.api.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,15 +32,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Messages never carry stack traces.
  */
 @RestControllerAdvice
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final DatabaseSettings database;
-
-    ProblemDetailsAdvice(DatabaseSettings database) {
-        this.database = database;
-    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> onApiException(ApiException e) {

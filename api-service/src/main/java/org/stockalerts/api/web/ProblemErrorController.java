@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,13 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * {@code Accept} header can turn it into an HTML page or a 406.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ProblemErrorController implements ErrorController {
 
     private final ProblemResponses problems;
-
-    ProblemErrorController(ProblemResponses problems) {
-        this.problems = problems;
-    }
 
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {

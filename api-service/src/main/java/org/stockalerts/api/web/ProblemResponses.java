@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -11,13 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem detail straight to the response, for filters that answer before Spring MVC. */
 @Component
+@RequiredArgsConstructor
 public class ProblemResponses {
 
     private final JsonMapper json;
-
-    public ProblemResponses(JsonMapper json) {
-        this.json = json;
-    }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         write(response, status, body(status.value(), title, detail, Map.of()));

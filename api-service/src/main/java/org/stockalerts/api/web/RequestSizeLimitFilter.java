@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -13,15 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * detail. Bodies of unknown length (chunked) are refused too: clients of this API send small JSON
  * documents with a Content-Length.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ProblemResponses problems;
-
-    RequestSizeLimitFilter(long maxBytes, ProblemResponses problems) {
-        this.maxBytes = maxBytes;
-        this.problems = problems;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,5 +1,7 @@
 package org.stockalerts.api.web;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -15,13 +17,10 @@ import org.springframework.stereotype.Component;
  * class, so it does not add its default HTML one when it starts.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class TomcatProblemReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final ProblemResponses problems;
-
-    TomcatProblemReports(ProblemResponses problems) {
-        this.problems = problems;
-    }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {

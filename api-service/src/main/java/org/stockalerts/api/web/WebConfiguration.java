@@ -1,6 +1,8 @@
 package org.stockalerts.api.web;
 
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,13 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link JsonMapper} bean stays as Boot configures it for other uses.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final JsonMapper json;
-
-    WebConfiguration(JsonMapper json) {
-        this.json = json;
-    }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(

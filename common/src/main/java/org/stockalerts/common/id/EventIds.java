@@ -3,19 +3,17 @@ package org.stockalerts.common.id;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * New event ids: time-ordered UUIDs (version 7, RFC 9562), so rows keyed by event id are inserted
  * near each other in an index instead of all over it.
  */
+@RequiredArgsConstructor
 public final class EventIds {
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    public EventIds(Clock clock) {
-        this.clock = clock;
-    }
 
     /** A fresh version 7 UUID whose first 48 bits are the clock's milliseconds. */
     public UUID next() {

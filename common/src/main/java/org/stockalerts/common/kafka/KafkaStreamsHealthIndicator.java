@@ -1,6 +1,7 @@
 package org.stockalerts.common.kafka;
 
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * state and how many stream threads were replaced. Being the client's one state listener, it also
  * logs every transition.
  */
+@RequiredArgsConstructor
 public class KafkaStreamsHealthIndicator implements HealthIndicator, KafkaStreams.StateListener {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaStreamsHealthIndicator.class);
@@ -23,10 +25,6 @@ public class KafkaStreamsHealthIndicator implements HealthIndicator, KafkaStream
 
     private final BoundedThreadReplacement replacement;
     private volatile State state = State.CREATED;
-
-    public KafkaStreamsHealthIndicator(BoundedThreadReplacement replacement) {
-        this.replacement = replacement;
-    }
 
     @Override
     public void onChange(State newState, State oldState) {

@@ -3,6 +3,7 @@ package org.stockalerts.persistence.alerts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import org.stockalerts.persistence.ingest.TableWriter;
  * duplicate keeps the position it was first stored with.
  */
 @Component
+@RequiredArgsConstructor
 public class AlertWriter implements TableWriter<AlertTriggered> {
 
     private static final MultiRowInsert INSERT = new MultiRowInsert(
@@ -42,10 +44,6 @@ public class AlertWriter implements TableWriter<AlertTriggered> {
     private record Positioned(AlertTriggered alert, Integer partition, Long offset) {}
 
     private final JdbcTemplate jdbc;
-
-    public AlertWriter(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Optional<String> refusal(AlertTriggered alert) {

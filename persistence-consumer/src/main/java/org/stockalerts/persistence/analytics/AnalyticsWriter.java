@@ -3,6 +3,7 @@ package org.stockalerts.persistence.analytics;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.AnalyticsUpdated;
@@ -13,6 +14,7 @@ import org.stockalerts.persistence.ingest.TableWriter;
 
 /** Writes bars and signals into stock_analytics; an event already stored (same eventId) is skipped. */
 @Component
+@RequiredArgsConstructor
 public class AnalyticsWriter implements TableWriter<AnalyticsUpdated> {
 
     private static final MultiRowInsert INSERT = new MultiRowInsert(
@@ -41,10 +43,6 @@ public class AnalyticsWriter implements TableWriter<AnalyticsUpdated> {
                     "occurred_at"));
 
     private final JdbcTemplate jdbc;
-
-    public AnalyticsWriter(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public Optional<String> refusal(AnalyticsUpdated update) {

@@ -3,6 +3,7 @@ package org.stockalerts.persistence.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.UserDeleted;
@@ -18,6 +19,7 @@ import org.stockalerts.persistence.ingest.TableWriter;
  * transaction: the user's events are keyed by userId, so none of theirs comes after it.
  */
 @Component
+@RequiredArgsConstructor
 public class UserEventWriter implements TableWriter<UserEvent> {
 
     private static final MultiRowInsert INSERT = new MultiRowInsert(
@@ -25,11 +27,6 @@ public class UserEventWriter implements TableWriter<UserEvent> {
 
     private final JdbcTemplate jdbc;
     private final UserErasure erasure;
-
-    public UserEventWriter(JdbcTemplate jdbc, UserErasure erasure) {
-        this.jdbc = jdbc;
-        this.erasure = erasure;
-    }
 
     @Override
     public Optional<String> refusal(UserEvent event) {

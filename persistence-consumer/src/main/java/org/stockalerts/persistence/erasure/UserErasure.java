@@ -2,6 +2,7 @@ package org.stockalerts.persistence.erasure;
 
 import java.util.Collection;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * their fired alerts leave the history. Running it again changes nothing, so a redelivered batch is safe.
  */
 @Component
+@RequiredArgsConstructor
 public class UserErasure {
 
     private static final Logger log = LoggerFactory.getLogger(UserErasure.class);
@@ -21,10 +23,6 @@ public class UserErasure {
     static final String KEPT_EVENT_TYPE = "UserDeleted";
 
     private final JdbcTemplate jdbc;
-
-    public UserErasure(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Erases what is stored of {@code userIds}; run inside the caller's transaction. */
     public void erase(Collection<UUID> userIds) {

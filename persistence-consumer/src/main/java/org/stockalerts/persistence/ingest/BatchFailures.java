@@ -2,6 +2,8 @@ package org.stockalerts.persistence.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.springframework.kafka.listener.RetryListener;
  * Counts and logs each failed attempt at a whole batch (the database unreachable), as the metric
  * {@value #METRIC} tagged with the topic, so an outage is visible while the listener backs off.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BatchFailures implements RetryListener {
 
     /** Name of the counter of failed batch attempts. */
@@ -20,10 +23,6 @@ class BatchFailures implements RetryListener {
     private static final Logger log = LoggerFactory.getLogger(BatchFailures.class);
 
     private final MeterRegistry registry;
-
-    BatchFailures(MeterRegistry registry) {
-        this.registry = registry;
-    }
 
     @Override
     public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int attempt) {

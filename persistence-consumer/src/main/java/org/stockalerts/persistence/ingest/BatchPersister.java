@@ -3,6 +3,8 @@ package org.stockalerts.persistence.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import org.stockalerts.common.kafka.Tombstones;
  * batch with backoff; the writes are idempotent, so a retried or redelivered batch changes nothing.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BatchPersister {
 
     private static final Logger log = LoggerFactory.getLogger(BatchPersister.class);
@@ -30,11 +33,6 @@ public class BatchPersister {
 
     private final TransactionTemplate transactions;
     private final DeadLetterSink deadLetters;
-
-    BatchPersister(TransactionTemplate transactions, DeadLetterSink deadLetters) {
-        this.transactions = transactions;
-        this.deadLetters = deadLetters;
-    }
 
     /** Stores {@code records} with {@code writer}; returns when they are committed or dead-lettered. */
     public <T> void persist(List<ConsumerRecord<String, T>> records, TableWriter<T> writer) {

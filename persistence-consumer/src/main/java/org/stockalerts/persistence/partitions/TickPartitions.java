@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,7 @@ import org.stockalerts.persistence.PersistenceSettings;
  * threads never race on the same partition.
  */
 @Component
+@RequiredArgsConstructor
 public class TickPartitions {
 
     private static final Logger log = LoggerFactory.getLogger(TickPartitions.class);
@@ -38,14 +40,6 @@ public class TickPartitions {
     private final PersistenceSettings settings;
     private final Clock clock;
     private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
-
-    public TickPartitions(
-            JdbcTemplate jdbc, TransactionTemplate transactions, PersistenceSettings settings, Clock clock) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /** Why a tick observed at {@code observedAt} is not stored, or empty when its day is in the window. */
     public Optional<String> refusal(Instant observedAt) {

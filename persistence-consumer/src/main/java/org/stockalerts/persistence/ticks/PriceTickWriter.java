@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -32,6 +33,7 @@ import org.stockalerts.persistence.partitions.TickPartitions;
  * for the server to parse.
  */
 @Component
+@RequiredArgsConstructor
 public class PriceTickWriter implements TableWriter<PriceTick> {
 
     static final String COPY_TICKS = "COPY price_ticks FROM STDIN " + BinaryCopy.FORMAT;
@@ -51,11 +53,6 @@ public class PriceTickWriter implements TableWriter<PriceTick> {
 
     private final DataSource dataSource;
     private final TickPartitions partitions;
-
-    public PriceTickWriter(DataSource dataSource, TickPartitions partitions) {
-        this.dataSource = dataSource;
-        this.partitions = partitions;
-    }
 
     @Override
     public Optional<String> refusal(PriceTick tick) {

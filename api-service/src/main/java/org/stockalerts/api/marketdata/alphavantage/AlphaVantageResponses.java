@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.stockalerts.api.marketdata.Quote;
 import org.stockalerts.api.marketdata.QuoteProviderException;
 import org.stockalerts.api.marketdata.RateLimitedException;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every number arrives as a string, the change percent with a trailing {@code %}. Provider texts pass
  * through {@code redact} first, because Alpha Vantage quotes the caller's API key in some of them.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 final class AlphaVantageResponses {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -38,12 +41,6 @@ final class AlphaVantageResponses {
     private final ZoneId exchangeZone;
     private final Clock clock;
     private final UnaryOperator<String> redact;
-
-    AlphaVantageResponses(ZoneId exchangeZone, Clock clock, UnaryOperator<String> redact) {
-        this.exchangeZone = exchangeZone;
-        this.clock = clock;
-        this.redact = redact;
-    }
 
     /**
      * The quote in a {@code GLOBAL_QUOTE} answer; empty when the provider had nothing for the symbol.

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.stockalerts.api.marketdata.query.StockViews.AnalyticsBar;
@@ -23,6 +24,7 @@ import org.stockalerts.common.event.Symbol;
  * analytics it stores ({@code persistence.stock_analytics}). Read-only: those tables belong to it.
  */
 @Repository
+@RequiredArgsConstructor
 public class StockQueries {
 
     /** The newest analytics row of a bar interval, with the indicators it carried. */
@@ -33,10 +35,6 @@ public class StockQueries {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final JdbcTemplate jdbc;
-
-    public StockQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Whether a tick or an analytics row of {@code symbol} was ever stored. */
     public boolean known(Symbol symbol) {
