@@ -1,8 +1,12 @@
 package org.stockalerts.common.kafka;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the Kafka health check ({@code stockalerts.kafka.health.*}, e.g. the environment
@@ -10,13 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param timeout how long one health check waits for the cluster to answer before it reports Kafka DOWN
  */
-// a compact-constructor check, not @DurationMin: common has the validation API but no Hibernate Validator
+@Validated
 @ConfigurationProperties("stockalerts.kafka.health")
-public record KafkaHealthSettings(@DefaultValue("2s") Duration timeout) {
-
-    public KafkaHealthSettings {
-        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("stockalerts.kafka.health.timeout must be positive, was " + timeout);
-        }
-    }
-}
+public record KafkaHealthSettings(
+        // the admin client takes the timeout as an int of milliseconds
+        @DefaultValue("2s") @NotNull @DurationMin(millis = 1) @DurationMax(millis = Integer.MAX_VALUE)
+        Duration timeout) {}

@@ -1,7 +1,10 @@
 package org.stockalerts.common.kafka;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,24 +18,16 @@ import org.springframework.validation.annotation.Validated;
  * @param replacementWindow the sliding window those replacements are counted in
  * @param closeTimeout how long a closing client waits for its threads to finish and commit
  */
-// the durations are checked in the compact constructor: common has no Hibernate Validator's @DurationMin
 @Validated
 @ConfigurationProperties(StreamsClientSettings.PREFIX)
 public record StreamsClientSettings(
         @DefaultValue("5") @PositiveOrZero int maxThreadReplacements,
-        @DefaultValue("10m") Duration replacementWindow,
-        @DefaultValue("10s") Duration closeTimeout) {
+
+        @DefaultValue("10m") @NotNull @DurationMin(nanos = 1)
+        Duration replacementWindow,
+        // spring-kafka takes the close timeout in whole seconds, as an int
+        @DefaultValue("10s") @NotNull @DurationMin(seconds = 1) @DurationMax(seconds = Integer.MAX_VALUE)
+        Duration closeTimeout) {
 
     public static final String PREFIX = "stockalerts.kafka.streams";
-
-    public StreamsClientSettings {
-        if (replacementWindow.isNegative() || replacementWindow.isZero()) {
-            throw new IllegalArgumentException(
-                    PREFIX + ".replacement-window must be positive, was " + replacementWindow);
-        }
-        // spring-kafka takes the close timeout in whole seconds
-        if (closeTimeout.toSeconds() < 1 || closeTimeout.toSeconds() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(PREFIX + ".close-timeout must be at least 1s, was " + closeTimeout);
-        }
-    }
 }
