@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.LongStream;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.stockalerts.common.event.AlertRule;
@@ -45,6 +48,33 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
 
     @Property(tries = 300)
     void indexedEngineFiresExactlyWhatBruteForceFires(@ForAll long seed) {
+        compareOn(seed, fired -> fired);
+    }
+
+    /** The comparison catches an index that loses fires: one that never reports a crossing upwards. */
+    @Example
+    void wouldFailOnAnIndexThatLosesTheFiresOfOneCondition() {
+        // Given an "index" that drops every CROSSES_UP rule it fires
+        UnaryOperator<List<SymbolRules.Fired>> broken = fired -> fired.stream()
+                .filter(one -> one.rule().rule().condition() != Condition.CROSSES_UP)
+                .toList();
+
+        // When the property's comparison runs on it, Then some of the first seeds find the difference
+        long caught = LongStream.range(0, 50)
+                .filter(seed -> {
+                    try {
+                        compareOn(seed, broken);
+                        return false;
+                    } catch (AssertionError difference) {
+                        return true;
+                    }
+                })
+                .count();
+        assertThat(caught).isPositive();
+    }
+
+    /** Runs one random scenario through the index, its fires passed through {@code indexFires}, and brute force. */
+    private static void compareOn(long seed, UnaryOperator<List<SymbolRules.Fired>> indexFires) {
         // Given random rules on one symbol, in the index and in a brute-force list
         Random random = new Random(seed);
         SymbolRules index = new SymbolRules();
@@ -75,7 +105,8 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
                 Signal signal = Signal.values()[random.nextInt(3)];
                 UUID eventId = UUID.randomUUID();
                 Set<UUID> expected = bruteForce.onSignal(SYMBOL, signal, now, eventId);
-                Set<UUID> actual = firedIds(index.onSignal(signal, now, eventId));
+                Set<UUID> actual = firedIds(
+                        indexFires.apply(index.onSignal(signal, now, eventId).fired()));
 
                 // Then both fire the same rules
                 assertThat(actual).as("signal %s at step %d", signal, step).isEqualTo(expected);
@@ -83,7 +114,8 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
                 PriceTick tick = randomTick(random, now);
                 PriceContext context = new PriceContext(tick, state);
                 Set<UUID> expected = bruteForce.onTick(context);
-                Set<UUID> actual = firedIds(index.onTick(context));
+                Set<UUID> actual =
+                        firedIds(indexFires.apply(index.onTick(context).fired()));
 
                 // Then both fire the same rules
                 assertThat(actual).as("tick %s at step %d", tick.price(), step).isEqualTo(expected);
@@ -98,9 +130,9 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
         index.put(bruteForce.get(SYMBOL, rule.ruleId()));
     }
 
-    private static Set<UUID> firedIds(SymbolRules.Changes changes) {
+    private static Set<UUID> firedIds(List<SymbolRules.Fired> fired) {
         Set<UUID> ids = new HashSet<>();
-        changes.fired().forEach(fired -> ids.add(fired.rule().ruleId()));
+        fired.forEach(one -> ids.add(one.rule().ruleId()));
         return ids;
     }
 
