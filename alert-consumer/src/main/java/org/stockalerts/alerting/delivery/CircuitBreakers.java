@@ -66,6 +66,19 @@ public final class CircuitBreakers {
     }
 
     /**
+     * How long from now until an open circuit lets a retry probe {@code target}; zero when it may
+     * be called now.
+     */
+    public Duration untilProbe(UUID target) {
+        State state = states.get(target);
+        if (state == null || state.openUntil() == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), state.openUntil());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
      * A call to {@code target} that took {@code took} succeeded: its circuit closes, and first
      * attempts may call it again unless it answered in {@code slowCall} or later.
      */

@@ -59,27 +59,46 @@ public class DeliveryService {
     }
 
     /**
-     * Attempt number {@code attempt} (1-based) of {@code request}. A failure worth retrying waits on a
-     * Kafka retry topic while the schedule says so (this method throws), later in the database (it is
-     * parked there and this method returns).
+     * Attempt number {@code attempt} (1-based) of {@code request}, from the main delivery topic or a
+     * retry topic. A failure worth retrying waits on a Kafka retry topic while the schedule says so
+     * (this method throws), later in the database (it is parked there and this method returns). An
+     * attempt its target's open circuit did not let through is not used up: it is parked in the
+     * database until the circuit lets a probe through, and made from there.
      *
      * @throws DeliveryFailedException when the attempt failed and a later one on a retry topic may succeed
      *     (or, after the last attempt, none will)
      * @throws DeliveryRefusedException when no attempt can succeed
      */
     public void deliver(DeliveryRequest request, int attempt) {
-        Optional<SendResult> sent = attempt(request, attempt, false);
+        deliver(request, attempt, false);
+    }
+
+    /**
+     * Attempt number {@code attempt} of {@code request}, parked in the database until now. It gets the
+     * full request timeout and may probe an open circuit; if it fails, the next attempt is parked too.
+     *
+     * @throws DeliveryFailedException when it was the last attempt and failed
+     * @throws DeliveryRefusedException when no attempt can succeed
+     */
+    public void deliverParked(DeliveryRequest request, int attempt) {
+        deliver(request, attempt, true);
+    }
+
+    private void deliver(DeliveryRequest request, int attempt, boolean parked) {
+        Optional<SendResult> sent = attempt(request, attempt, parked, false);
         if (sent.isEmpty()) {
             return;
         }
         SendResult result = sent.get();
         switch (result.kind()) {
             case DELIVERED -> {}
+            case DEFERRED -> park(request, attempt, clock.instant().plus(jittered(result.retryAfter())));
             case RETRYABLE -> {
-                if (schedule.retriedOnKafka(attempt) || schedule.isLast(attempt)) {
+                if (schedule.isLast(attempt) || (!parked && schedule.retriedOnKafka(attempt))) {
                     throw new DeliveryFailedException(result.error(), result.retryAfter());
                 }
-                park(request, attempt, result.retryAfter());
+                Instant now = clock.instant();
+                park(request, attempt + 1, now.plus(schedule.delayAfter(attempt, result.retryAfter(), random())));
             }
             case PERMANENT -> throw new DeliveryRefusedException(result.error());
         }
@@ -92,10 +111,10 @@ public class DeliveryService {
      * @return what the attempt came to; empty when skipped
      */
     public Optional<SendResult> replay(DeliveryRequest request) {
-        return attempt(request, schedule.totalAttempts(), true);
+        return attempt(request, schedule.totalAttempts(), true, true);
     }
 
-    private Optional<SendResult> attempt(DeliveryRequest request, int attempt, boolean replay) {
+    private Optional<SendResult> attempt(DeliveryRequest request, int attempt, boolean parked, boolean replay) {
         AlertTriggered alert = request.alert();
         Optional<Channel> channel = directory
                 .find(request.channelId())
@@ -116,9 +135,11 @@ public class DeliveryService {
             return Optional.empty();
         }
         long start = System.nanoTime();
-        SendResult result = send(alert, channel.get(), attempt);
+        SendResult result = send(alert, channel.get(), attempt, parked);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        health.attempted(channel.get(), result);
+        if (result.kind() != SendResult.Kind.DEFERRED) {
+            health.attempted(channel.get(), result);
+        }
         Outcome outcome =
                 replay && result.kind() != SendResult.Kind.DELIVERED ? Outcome.FAILED : outcomeOf(result, attempt);
         record(request, outcome, result.statusCode(), result.error(), latency);
@@ -132,40 +153,46 @@ public class DeliveryService {
         return Optional.of(result);
     }
 
-    private void park(DeliveryRequest request, int attempt, Duration retryAfter) {
-        Instant now = clock.instant();
-        Instant due = now.plus(schedule.delayAfter(
-                attempt, retryAfter, ThreadLocalRandom.current().nextDouble()));
-        retries.park(request, attempt + 1, due, now);
+    private void park(DeliveryRequest request, int attempt, Instant due) {
+        retries.park(request, attempt, due, clock.instant());
         logged(log.atInfo(), request)
-                .addKeyValue("attempt", attempt + 1)
+                .addKeyValue("attempt", attempt)
                 .addKeyValue("dueAt", due)
                 .log("delivery retry parked in the database");
     }
 
-    private SendResult send(AlertTriggered alert, Channel channel, int attempt) {
+    /** A deferral's wait, spread by the schedule's jitter so the attempts an open circuit held do not all come at once. */
+    private Duration jittered(Duration wait) {
+        return Duration.ofMillis(Math.round(wait.toMillis() * (1 + schedule.jitter() * random())));
+    }
+
+    private static double random() {
+        return ThreadLocalRandom.current().nextDouble();
+    }
+
+    private SendResult send(AlertTriggered alert, Channel channel, int attempt, boolean parked) {
         ChannelSender sender = senders.get(channel.type());
         if (sender == null) {
             return SendResult.permanent(null, "no sender for channel type " + channel.type());
         }
         boolean guarded = channel.type() == ChannelType.WEBHOOK;
         if (guarded) {
-            switch (breakers.decide(channel.id(), attempt > 1)) {
+            switch (breakers.decide(channel.id(), attempt > 1 || parked)) {
                 case CALL -> {}
                 case OPEN -> {
-                    return SendResult.retryable(null, "circuit open: the receiver failed repeatedly, not called", null);
+                    return refusedByOpenCircuit(channel, attempt, parked);
                 }
                 case SLOW -> {
                     return SendResult.retryable(
                             null,
-                            "not called on the first attempt: the receiver answers slower than " + schedule.timeout(1)
-                                    + ", so it is sent on a retry",
+                            "not called on the first attempt: the receiver answers slower than "
+                                    + schedule.timeout(1, false) + ", so it is sent on a retry",
                             null);
                 }
             }
         }
         long start = System.nanoTime();
-        SendResult result = sender.send(alert, channel, schedule.timeout(attempt));
+        SendResult result = sender.send(alert, channel, schedule.timeout(attempt, parked));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (guarded && result.kind() == SendResult.Kind.DELIVERED) {
             breakers.succeeded(channel.id(), took);
@@ -175,9 +202,26 @@ public class DeliveryService {
         return result;
     }
 
+    /**
+     * An attempt the target's open circuit does not let through. One from Kafka is deferred, not used
+     * up: a circuit opened by a few slow answers would otherwise move every alert of its open period
+     * on to the schedule's later, long waits. One already parked in the database (so deferred before,
+     * or past the Kafka part of the schedule) is used up, as a failed call would be: a target that
+     * stays down follows the schedule and is not called more often than its circuit allows.
+     */
+    private SendResult refusedByOpenCircuit(Channel channel, int attempt, boolean parked) {
+        String reason = "circuit open: the receiver failed repeatedly, not called";
+        if (parked) {
+            return SendResult.retryable(null, reason, null);
+        }
+        Duration wait = breakers.untilProbe(channel.id());
+        return SendResult.deferred(reason + "; attempt " + attempt + " waits " + wait.toMillis() + " ms for it", wait);
+    }
+
     private Outcome outcomeOf(SendResult result, int attempt) {
         return switch (result.kind()) {
             case DELIVERED -> Outcome.DELIVERED;
+            case DEFERRED -> Outcome.RETRYING;
             case RETRYABLE -> schedule.isLast(attempt) ? Outcome.FAILED : Outcome.RETRYING;
             case PERMANENT -> Outcome.FAILED;
         };

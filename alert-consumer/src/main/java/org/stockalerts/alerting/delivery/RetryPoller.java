@@ -67,7 +67,7 @@ public class RetryPoller implements SmartLifecycle {
 
     private void retry(ParkedRetries.Due due) {
         try {
-            deliveries.deliver(due.request(), due.attempt());
+            deliveries.deliverParked(due.request(), due.attempt());
         } catch (DeliveryFailedException | DeliveryRefusedException e) {
             log.atWarn()
                     .addKeyValue("alertId", due.request().alert().alertId())

@@ -62,10 +62,16 @@ public final class RetrySchedule {
     /**
      * How long attempt {@code attempt} (1-based) may wait for a webhook receiver's answer: the first
      * attempt, on the main topic, has the shorter first-attempt budget, because every target behind
-     * it on its partition waits for it; retries the full request timeout.
+     * it on its partition waits for it; retries, and any attempt made from the database (where nothing
+     * queues behind it), the full request timeout.
      */
-    public Duration timeout(int attempt) {
-        return attempt <= 1 ? settings.firstAttemptTimeout() : settings.requestTimeout();
+    public Duration timeout(int attempt, boolean parked) {
+        return attempt <= 1 && !parked ? settings.firstAttemptTimeout() : settings.requestTimeout();
+    }
+
+    /** The random share (0 to 1) by which each wait is spread around its nominal value. */
+    public double jitter() {
+        return settings.jitter();
     }
 
     /** Whether attempt number {@code attempt} (1-based) is the last one. */

@@ -98,6 +98,20 @@ class CircuitBreakersTest {
     }
 
     @Test
+    void tellsHowLongUntilAnOpenCircuitLetsAProbeThrough() {
+        // Given a closed circuit, then one opened by a timed-out first attempt
+        assertThat(breakers.untilProbe(target)).isZero();
+        breakers.failed(target, FIRST_ATTEMPT_BUDGET);
+
+        // Then a probe may go through once the open period is over, and at once after it
+        assertThat(breakers.untilProbe(target)).isEqualTo(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(12));
+        assertThat(breakers.untilProbe(target)).isEqualTo(Duration.ofSeconds(18));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(breakers.untilProbe(target)).isZero();
+    }
+
+    @Test
     void aSuccessResetsTheCountOfFailures() {
         // Given two failures, a success and two more failures
         failFast(2);

@@ -69,6 +69,7 @@ import org.stockalerts.testsupport.WithServiceSchemas;
             "stockalerts.delivery.breaker-open-for=1s",
             "stockalerts.delivery.schedule=500ms,1s",
             "stockalerts.delivery.kafka-retries=2",
+            "stockalerts.delivery.retry-poll-interval=200ms",
             "stockalerts.delivery.partitions=" + DeliveryIntegrationTest.PARTITIONS
         })
 @WithServiceSchemas("api")
@@ -339,7 +340,7 @@ class DeliveryIntegrationTest {
 
     @Test
     @Order(Integer.MAX_VALUE) // last: measures latency, so it runs after the others warmed the paths up
-    void deadLettersANeverAnsweringReceiverWithoutDelayingAHealthyOne() throws Exception {
+    void givesUpANeverAnsweringReceiverWithoutDelayingAHealthyOne() throws Exception {
         // Given one user whose receiver never answers and another whose receiver is healthy
         UUID stuckUser = DeliveryFixtures.user(jdbc);
         MockWebServer stuck = neverAnswering();
@@ -361,16 +362,90 @@ class DeliveryIntegrationTest {
         assertThat(Duration.between(healthyFired, Instant.now())).isLessThan(Duration.ofMillis(4_500));
         assertThat(attempts(stuckAlert)).extracting(row -> row.get("outcome")).doesNotContain("FAILED");
 
-        // And the stuck delivery ends, after three failed attempts, failed and in the dead-letter topic
+        // And the stuck delivery ends failed after its three attempts: its first timed out, and an
+        // attempt its open circuit deferred is not one of them
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(attempts(stuckAlert))
+                        .filteredOn(row -> !String.valueOf(row.get("error")).contains(" waits "))
                         .extracting(row -> row.get("outcome").toString())
                         .containsExactly("RETRYING", "RETRYING", "FAILED"));
         assertThat(attempts(stuckAlert))
                 .extracting(row -> row.get("error"))
                 .first()
                 .isEqualTo("no answer within PT0.5S");
-        await().atMost(WAIT).until(() -> deadLettered(stuckAlert));
+    }
+
+    @Test
+    void deadLettersADeliveryWhoseLastAttemptOnAKafkaRetryTopicFailed() throws Exception {
+        // Given a receiver that always answers 503 at once (two fast failures leave its circuit closed)
+        UUID user = DeliveryFixtures.user(jdbc);
+        MockWebServer failing = receiver();
+        failing.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(503).build();
+            }
+        });
+        DeliveryFixtures.webhook(jdbc, user, failing, DeliveryFixtures.newSecret());
+        AlertTriggered alert = DeliveryFixtures.webhookAlert(user, "AAPL rose above 200.00");
+
+        // When its alert fires
+        publish(alert);
+
+        // Then the three attempts, all on Kafka with this schedule, fail and it is dead-lettered
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(alert))
+                        .extracting(row -> row.get("outcome") + ":" + row.get("status_code"))
+                        .containsExactly("RETRYING:503", "RETRYING:503", "FAILED:503"));
+        await().atMost(WAIT).until(() -> deadLettered(alert));
+    }
+
+    @Test
+    void anAttemptItsOpenCircuitRefusesWaitsForTheProbeWithoutUsingUpAnAttempt() throws Exception {
+        // Given a receiver whose first answer comes after the first-attempt budget, and every later one at once
+        UUID user = DeliveryFixtures.user(jdbc);
+        List<String> received = new CopyOnWriteArrayList<>();
+        MockWebServer receiver = receiver();
+        receiver.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                received.add(request.getHeaders().get("webhook-id"));
+                return received.size() == 1
+                        ? DeliveryFixtures.acceptedAfter(Duration.ofSeconds(1))
+                        : DeliveryFixtures.accepted();
+            }
+        });
+        DeliveryFixtures.webhook(jdbc, user, receiver, DeliveryFixtures.newSecret());
+        AlertTriggered first = DeliveryFixtures.webhookAlert(user, "AAPL rose above 200.00");
+        AlertTriggered second = DeliveryFixtures.webhookAlert(user, "AAPL rose above 210.00");
+
+        // When two alerts fire together: the first attempt of the first times out and opens the
+        // circuit, and the second's first attempt, queued behind it on its partition, finds it open
+        publish(first);
+        publish(second);
+
+        // Then the second waits for the circuit instead of moving on through the schedule: its first
+        // attempt is deferred, made from the database once a probe may go through, and delivered
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(second))
+                        .extracting(row -> row.get("outcome").toString())
+                        .containsExactly("RETRYING", "DELIVERED"));
+        assertThat(attempts(second).getFirst().get("error").toString())
+                .startsWith("circuit open")
+                .contains("attempt 1 waits");
+        // And both alerts reach the receiver, the second exactly once
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(attempts(first))
+                        .extracting(row -> row.get("outcome").toString())
+                        .endsWith("DELIVERED")
+                        .doesNotContain("FAILED"));
+        assertThat(received).filteredOn(second.alertId().toString()::equals).hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM alerting.delivery_retries WHERE alert_id IN (?, ?)",
+                        Integer.class,
+                        first.alertId(),
+                        second.alertId()))
+                .isZero();
     }
 
     @Test

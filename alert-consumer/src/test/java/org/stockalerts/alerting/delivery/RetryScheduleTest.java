@@ -114,9 +114,15 @@ class RetryScheduleTest {
 
     @Test
     void givesTheFirstAttemptTheShorterBudgetAndRetriesTheFullRequestTimeout() {
-        assertThat(schedule.timeout(1)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(schedule.timeout(2)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(schedule.timeout(4)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(schedule.timeout(1, false)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(schedule.timeout(2, false)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(schedule.timeout(4, false)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void givesAFirstAttemptMadeFromTheDatabaseTheFullRequestTimeout() {
+        // nothing queues behind an attempt parked in the database (one an open circuit deferred)
+        assertThat(schedule.timeout(1, true)).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
