@@ -44,6 +44,26 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /**
+     * The records past {@code group}'s committed offsets on every partition it has committed on, of
+     * topics whose name starts with {@code prefix} and that are not dead-letter topics.
+     */
+    long lagOnTopicsStartingWith(String group, String prefix) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().stream()
+                .filter(partition -> partition.topic().startsWith(prefix)
+                        && !partition.topic().endsWith(".DLT"))
+                .forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        long lag = 0;
+        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            lag += end.getValue().offset() - committed.get(end.getKey()).offset();
+        }
+        return lag;
+    }
+
+    /**
      * How long until {@code group}'s lag is at most {@code within} records (under load the lag is
      * never exactly 0: one second of ticks counts as caught up), or null if not within {@code atMost}.
      */

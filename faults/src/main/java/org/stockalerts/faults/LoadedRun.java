@@ -26,6 +26,11 @@ final class LoadedRun implements AutoCloseable {
 
     private static final Duration WARM_UP = Duration.ofMinutes(5);
     private static final Duration DRAIN = Duration.ofMinutes(3);
+    /** How long the drain goes on past {@link #DRAIN} while deliveries are still waiting to be attempted. */
+    private static final Duration DRAIN_WHILE_PENDING = Duration.ofMinutes(12);
+
+    private static final String DELIVERY_GROUP = "alert-delivery-send";
+    private static final String DELIVERY_TOPICS = "alerts-triggered.deliveries";
     private static final Duration BACKLOG = Duration.ofMinutes(15);
 
     private final FaultSystem system;
@@ -121,14 +126,41 @@ final class LoadedRun implements AutoCloseable {
         ExpectedAlerts oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
         Set<UUID> ticks = acknowledged.stream().map(PriceTick::eventId).collect(Collectors.toSet());
         StoredRows stored = new StoredRows(system.database());
-        long deadline = System.nanoTime() + DRAIN.toNanos();
+        long start = System.nanoTime();
         List<SinkCheck> checks;
+        long pending;
         do {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
             checks = checks(oracle, ticks, stored);
-        } while (System.nanoTime() < deadline && checks.stream().anyMatch(check -> check.lost() > 0));
+            pending = pendingDeliveries(stored);
+        } while (checks.stream().anyMatch(check -> check.lost() > 0) && draining(start, pending));
+        System.out.printf(
+                "drained after %s, %d deliveries still pending%n",
+                Duration.ofNanos(System.nanoTime() - start), pending);
         return new Verdict(
-                measured.size(), load.failed(), checks, receivers.badSignatures(), streams.reconnects(), deadLetters);
+                measured.size(),
+                load.failed(),
+                checks,
+                receivers.badSignatures(),
+                streams.reconnects(),
+                deadLetters,
+                pending);
+    }
+
+    /** The drain goes on for {@link #DRAIN}, and while deliveries wait to be attempted up to {@link #DRAIN_WHILE_PENDING}. */
+    private static boolean draining(long start, long pending) {
+        long drained = System.nanoTime() - start;
+        return drained < DRAIN.toNanos() || pending > 0 && drained < DRAIN_WHILE_PENDING.toNanos();
+    }
+
+    /**
+     * Delivery attempts not made yet: records on the delivery topic and its retry topics that the
+     * delivery group has not consumed, and attempts parked in the database.
+     */
+    private long pendingDeliveries(StoredRows stored) throws Exception {
+        try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
+            return lag.lagOnTopicsStartingWith(DELIVERY_GROUP, DELIVERY_TOPICS) + stored.parkedDeliveries();
+        }
     }
 
     private List<SinkCheck> checks(ExpectedAlerts oracle, Set<UUID> ticks, StoredRows stored) throws Exception {
@@ -146,14 +178,18 @@ final class LoadedRun implements AutoCloseable {
         return checks;
     }
 
-    /** The outcome of a run: the measured ticks, the failed sends, one check per sink, the dead letters by topic. */
+    /**
+     * The outcome of a run: the measured ticks, the failed sends, one check per sink, the dead letters by
+     * topic, and the delivery attempts still waiting when the drain ended.
+     */
     record Verdict(
             int ticks,
             long failedSends,
             List<SinkCheck> checks,
             long badSignatures,
             long sseReconnects,
-            Map<String, Long> deadLetters) {}
+            Map<String, Long> deadLetters,
+            long pendingDeliveries) {}
 
     @Override
     public void close() throws Exception {

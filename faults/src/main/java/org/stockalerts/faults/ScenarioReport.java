@@ -47,6 +47,10 @@ record ScenarioReport(
         if (verdict.badSignatures() > 0) {
             failures.add(verdict.badSignatures() + " webhooks with a bad signature");
         }
+        if (!verdict.deadLetters().isEmpty()) {
+            // the load has no malformed record and receivers that accept: a dead letter is a fault not survived
+            failures.add("dead letters " + verdict.deadLetters());
+        }
         if (scenario.equals("C5")) {
             kills.stream()
                     .filter(kill -> kill.toUp().compareTo(BROKER_BACK_TARGET) > 0)
@@ -102,11 +106,13 @@ record ScenarioReport(
                     seconds(kill.outboxDrained())));
         }
         md.append(String.format(
-                "%nfailed sends %d, bad signatures %d, SSE reconnects %d, dead letters %s, load before %s, during %s%n",
+                "%nfailed sends %d, bad signatures %d, SSE reconnects %d, dead letters %s, deliveries pending at the end %d,"
+                        + " load before %s, during %s%n",
                 verdict.failedSends(),
                 verdict.badSignatures(),
                 verdict.sseReconnects(),
                 verdict.deadLetters(),
+                verdict.pendingDeliveries(),
                 loadBefore,
                 loadDuring));
         return md.toString();

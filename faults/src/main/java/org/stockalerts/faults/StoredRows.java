@@ -1,8 +1,5 @@
 package org.stockalerts.faults;
 
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +8,8 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.stockalerts.testsupport.TestDatabase;
 
 /** What the services stored in the run's database, counted by id (so a duplicate row would show). */
@@ -37,9 +36,17 @@ final class StoredRows {
 
     /** api-service's outbox rows not yet published. */
     long unpublishedOutbox() throws SQLException {
+        return count("SELECT count(*) FROM api.outbox WHERE published_at IS NULL");
+    }
+
+    /** alert-consumer's delivery attempts parked in the database, waiting to be made. */
+    long parkedDeliveries() throws SQLException {
+        return count("SELECT count(*) FROM alerting.delivery_retries");
+    }
+
+    private long count(String sql) throws SQLException {
         try (Connection connection = connect();
-                PreparedStatement query =
-                        connection.prepareStatement("SELECT count(*) FROM api.outbox WHERE published_at IS NULL");
+                PreparedStatement query = connection.prepareStatement(sql);
                 ResultSet rows = query.executeQuery()) {
             rows.next();
             return rows.getLong(1);

@@ -71,13 +71,31 @@ class ScenarioReportTest {
                 .startsWith("api-service UP");
     }
 
+    @Test
+    void aDeadLetterIsAFaultNotSurvived() {
+        ScenarioReport report = report(
+                "C1", 0, List.of(), new SinkCheck("alerts-triggered", 1, 0, 0, 0), Map.of("alerts-triggered.DLT", 2L));
+
+        assertThat(report.failures()).singleElement().asString().isEqualTo("dead letters {alerts-triggered.DLT=2}");
+        assertThat(report.markdown()).contains("dead letters {alerts-triggered.DLT=2}");
+    }
+
     private static ScenarioReport report(
             String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
+        return report(scenario, failedSends, kills, check, Map.of());
+    }
+
+    private static ScenarioReport report(
+            String scenario,
+            long failedSends,
+            List<KillScenario.Kill> kills,
+            SinkCheck check,
+            Map<String, Long> deadLetters) {
         return new ScenarioReport(
                 scenario,
                 OPTIONS,
                 kills,
-                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, Map.of()),
+                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, deadLetters, 0),
                 "1 1 1",
                 "2 2 2");
     }
