@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Tick-to-alert latencies (scenario C7) cut into windows of tick time: each phase from its own start,
- * in windows of {@code width} (the last one of a phase may be shorter), with the alerts' p50 and p99.
+ * in windows of {@code width} (the last one of a phase takes the rest, from half to one and a half
+ * widths), with the alerts' p50 and p99.
  * An alert belongs to the window of its tick, so a window of the blackhole holds the alerts its ticks
  * fired, however late they came. Recovery is the time from the last phase's start (the final heal) to
  * the end of its first window whose p99 is under the threshold; null when none is. Windows of that
@@ -32,9 +33,13 @@ record LatencyWindows(List<Window> windows, Duration threshold, Duration recover
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
             Instant phaseEnd = p + 1 < phases.size() ? phases.get(p + 1).start() : end;
-            for (Instant from = phase.start(); from.isBefore(phaseEnd); from = from.plus(width)) {
-                Instant to = min(from.plus(width), phaseEnd);
+            Instant from = phase.start();
+            while (from.isBefore(phaseEnd)) {
+                Instant next = from.plus(width);
+                // a rest shorter than half a window (phases end a few ms past whole windows) joins this one
+                Instant to = Duration.between(next, phaseEnd).compareTo(width.dividedBy(2)) < 0 ? phaseEnd : next;
                 windows.add(window(samples, phase.name(), origin, from, to));
+                from = to;
             }
         }
         Phase healed = phases.getLast();
@@ -79,9 +84,5 @@ record LatencyWindows(List<Window> windows, Duration threshold, Duration recover
                 latencies.length,
                 percentile(latencies, 50),
                 percentile(latencies, 99));
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

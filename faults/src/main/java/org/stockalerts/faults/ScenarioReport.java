@@ -53,9 +53,12 @@ record ScenarioReport(
             failures.add(verdict.badSignatures() + " webhooks with a bad signature");
         }
         if (latency != null && (latency.recovery() == null || latency.recovery().compareTo(LATENCY_BACK_TARGET) > 0)) {
-            failures.add("p99 under " + latency.threshold().toMillis() + " ms only "
-                    + (latency.recovery() == null ? "never" : seconds(latency.recovery()) + " s")
-                    + " after the heal");
+            long threshold = latency.threshold().toMillis();
+            failures.add(
+                    latency.recovery() == null
+                            ? "p99 never under " + threshold + " ms after the heal"
+                            : "p99 under " + threshold + " ms only " + seconds(latency.recovery())
+                                    + " s after the heal");
         }
         if (scenario.equals("C5")) {
             kills.stream()

@@ -47,6 +47,20 @@ class LatencyWindowsTest {
     }
 
     @Test
+    void aRestShorterThanHalfAWindowJoinsThePhasesLastWindow() {
+        // Given a phase of 20.4 s
+        List<Phase> phases = List.of(new Phase("baseline", T0));
+
+        // When cut into 10-s windows
+        LatencyWindows windows =
+                LatencyWindows.of(List.of(sample(20, 30)), phases, T0.plusMillis(20_400), TEN_SECONDS, TARGET);
+
+        // Then it has two windows, the second one with the tick of second 20
+        assertThat(windows.windows())
+                .containsExactly(new Window(0, 10, "baseline", 0, 0, 0), new Window(10, 10, "baseline", 1, 30, 30));
+    }
+
+    @Test
     void recoveryIsTheEndOfTheFirstHealedWindowUnderTheTargetAndLaterRelapsesAreCounted() {
         // Given a heal at 10 s, then windows with p99 of 900 ms, 150 ms, 50 ms, 120 ms, 40 ms
         List<Phase> phases = List.of(new Phase("latency", T0), new Phase("healed", T0.plusSeconds(10)));
