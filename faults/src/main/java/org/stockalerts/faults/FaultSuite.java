@@ -32,19 +32,23 @@ public final class FaultSuite {
         String loadBefore = ScenarioReport.loadAverage();
         Path work =
                 options.work().resolve(scenario.toLowerCase(java.util.Locale.ROOT) + "-" + System.currentTimeMillis());
-        try (LoadedRun run = LoadedRun.start(work, options.kafkaLib(), options.users())) {
+        try (LoadedRun run = LoadedRun.start(work, options.kafkaLib(), options.users(), scenario.equals("C7"))) {
             run.startLoad(options.rate());
             KillScenario kills = new KillScenario(options);
+            ProxyScenario.Timeline proxied = scenario.equals("C7") ? new ProxyScenario(options).run(run) : null;
             List<KillScenario.Kill> measured = switch (scenario) {
                 case "C1" -> kills.run(run, List.of(Service.ALERTS), false);
                 case "C2" -> kills.run(run, List.of(Service.PERSISTENCE, Service.ANALYTICS, Service.API), false);
                 case "C3" -> kills.run(run, List.of(Service.ALERTS), true);
                 case "C5" -> new BrokerScenario(options).run(run);
+                case "C7" -> List.of();
                 default -> throw new IllegalArgumentException(scenario);
             };
             String loadDuring = ScenarioReport.loadAverage();
             LoadedRun.Verdict verdict = run.stopAndCheck();
-            return new ScenarioReport(scenario, options, measured, verdict, loadBefore, loadDuring);
+            LatencyWindows latency =
+                    proxied == null ? null : proxied.windows(run.topic().latencies());
+            return new ScenarioReport(scenario, options, measured, verdict, latency, loadBefore, loadDuring);
         }
     }
 }

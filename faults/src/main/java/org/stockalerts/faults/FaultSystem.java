@@ -1,8 +1,5 @@
 package org.stockalerts.faults;
 
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.stockalerts.e2e.BenchmarkServices;
 import org.stockalerts.e2e.ServiceProcess;
 import org.stockalerts.testsupport.TestDatabase;
@@ -20,7 +19,9 @@ import org.stockalerts.testsupport.TestDatabase;
 /**
  * The whole system as separate processes: a Kafka broker, the four services from their executable
  * jars, a fresh database on the local PostgreSQL (dropped when the JVM exits). Any service (or the
- * broker) can be killed and started again on the same ports, settings and state folder.
+ * broker) can be killed and started again on the same ports, settings and state folder. With
+ * {@code alertsThroughProxy} (scenario C7), alert-consumer alone reaches the broker through the
+ * broker's {@link KafkaBroker#proxy()}; every other service, and the harness, connect directly.
  */
 @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class FaultSystem implements AutoCloseable {
@@ -59,13 +60,15 @@ final class FaultSystem implements AutoCloseable {
     private final KafkaBroker broker;
     private final TestDatabase.Endpoint database;
     private final Path work;
+    private final boolean alertsThroughProxy;
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
 
     /** Starts the broker, then the four services; returns once every service's health is UP. */
-    static FaultSystem start(Path work, Path kafkaLib) throws IOException, InterruptedException {
+    static FaultSystem start(Path work, Path kafkaLib, boolean alertsThroughProxy)
+            throws IOException, InterruptedException {
         Files.createDirectories(work);
-        FaultSystem system =
-                new FaultSystem(KafkaBroker.start(work.resolve("kafka"), kafkaLib), TestDatabase.endpoint(), work);
+        FaultSystem system = new FaultSystem(
+                KafkaBroker.start(work.resolve("kafka"), kafkaLib), TestDatabase.endpoint(), work, alertsThroughProxy);
         Runtime.getRuntime().addShutdownHook(new Thread(system::stopQuietly, "faults-stop"));
         for (Service service : Service.values()) {
             system.running.put(
@@ -124,9 +127,14 @@ final class FaultSystem implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** The benchmarks' environment of a service (broker, database, webhooks to 127.0.0.1), its own state folder. */
+    /**
+     * The benchmarks' environment of a service (broker, database, webhooks to 127.0.0.1), its own state
+     * folder; a restart reuses it, so a proxied alert-consumer stays behind the same proxy.
+     */
     private Map<String, String> env(Service service) throws IOException {
-        Map<String, String> env = new HashMap<>(BenchmarkServices.environment(broker.bootstrapServers()));
+        boolean proxied = alertsThroughProxy && service == Service.ALERTS;
+        Map<String, String> env = new HashMap<>(
+                BenchmarkServices.environment(proxied ? broker.proxiedBootstrapServers() : broker.bootstrapServers()));
         env.put("STOCKALERTS_STATE_DIR", stateDir(service).toString());
         return env;
     }

@@ -1,8 +1,5 @@
 package org.stockalerts.faults;
 
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,13 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.common.Uuid;
+import org.stockalerts.testsupport.TcpProxy;
 
 /**
  * One Kafka broker (KRaft, broker and controller in one node) as its own process, from the jars the
  * launcher uses (kafka_2.13 4.4.0, fetched by {@code benchmarks/run-faults.sh} as {@code ./stock-alerts}
  * does), configured as the launcher configures it, on free ports and a data folder of its own. It can
  * be killed with SIGKILL and started again on the same ports and data, as scenario C5 does.
+ *
+ * <p>A second listener, {@code PROXIED}, listens on a port of its own and advertises the port of a
+ * {@link TcpProxy} in front of it (scenario C7): a client bootstrapped at {@link #proxiedBootstrapServers()}
+ * is told to connect to the proxy again, so every byte it exchanges with the broker crosses the proxy. The
+ * proxy belongs to the broker, so it outlives the restarts of its clients (and the broker's own).
  */
 @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class KafkaBroker implements AutoCloseable {
@@ -31,11 +36,15 @@ final class KafkaBroker implements AutoCloseable {
     private final Path lib;
     private final int port;
     private final int controllerPort;
+    private final int proxiedPort;
+    private final TcpProxy proxy;
     private Process process;
 
     /** Formats a fresh data folder under {@code home} and starts the broker; returns once it accepts connections. */
     static KafkaBroker start(Path home, Path lib) throws IOException, InterruptedException {
-        KafkaBroker broker = new KafkaBroker(home, lib, freePort(), freePort());
+        int proxiedPort = freePort();
+        KafkaBroker broker =
+                new KafkaBroker(home, lib, freePort(), freePort(), proxiedPort, TcpProxy.to("127.0.0.1", proxiedPort));
         Files.createDirectories(home.resolve("data"));
         Files.writeString(home.resolve("server.properties"), broker.serverProperties());
         int formatted = broker.java(
@@ -57,6 +66,15 @@ final class KafkaBroker implements AutoCloseable {
 
     String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The broker through its proxy: a client bootstrapped here talks to the broker only through {@link #proxy()}. */
+    String proxiedBootstrapServers() {
+        return proxy.host() + ":" + proxy.port();
+    }
+
+    TcpProxy proxy() {
+        return proxy;
     }
 
     /** Starts the broker process (again) on the same ports and data; returns once it accepts connections. */
@@ -81,6 +99,7 @@ final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        proxy.close();
         if (process != null) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -120,11 +139,12 @@ final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                        + ",PROXIED://127.0.0.1:" + proxiedPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",PROXIED://" + proxiedBootstrapServers(),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,PROXIED:PLAINTEXT",
                 "log.dirs=" + home.resolve("data").toAbsolutePath(),
                 "num.partitions=1",
                 "default.replication.factor=1",

@@ -51,8 +51,8 @@ final class LoadedRun implements AutoCloseable {
         this.load = new TickLoad(system.bootstrapServers(), population.symbols());
     }
 
-    static LoadedRun start(Path work, Path kafkaLib, int users) throws Exception {
-        FaultSystem system = FaultSystem.start(work, kafkaLib);
+    static LoadedRun start(Path work, Path kafkaLib, int users, boolean alertsThroughProxy) throws Exception {
+        FaultSystem system = FaultSystem.start(work, kafkaLib, alertsThroughProxy);
         WebhookReceivers receivers = new WebhookReceivers();
         Population population = Population.create(new ApiClient(system.apiBaseUrl()), receivers, users);
         LoadedRun run = new LoadedRun(system, receivers, population);
@@ -66,6 +66,11 @@ final class LoadedRun implements AutoCloseable {
 
     Population population() {
         return population;
+    }
+
+    /** alerts-triggered as the harness reads it, with each alert's latency. */
+    TopicSink topic() {
+        return topic;
     }
 
     /**

@@ -15,18 +15,23 @@ import tools.jackson.databind.json.JsonMapper;
  * A scenario's result against its targets (issue #16): one line, a markdown summary, and JSON.
  * Targets checked: 0 lost and 0 duplicate alertIds on alerts-triggered and in stored alerts, 0 lost
  * or duplicate stored ticks, webhook duplicates at most 1 %, every restart caught up within 30 s
- * (C5: every service UP within 60 s of the broker's restart).
+ * (C5: every service UP within 60 s of the broker's restart; C7: p99 tick-to-alert latency of a 10-s
+ * window back under 100 ms within 60 s of the proxy's heal).
+ *
+ * @param latency C7's tick-to-alert latency windows; null for the other scenarios
  */
 record ScenarioReport(
         String scenario,
         Options options,
         List<KillScenario.Kill> kills,
         LoadedRun.Verdict verdict,
+        LatencyWindows latency,
         String loadBefore,
         String loadDuring) {
 
     private static final Duration CATCH_UP_TARGET = Duration.ofSeconds(30);
     private static final Duration BROKER_BACK_TARGET = Duration.ofSeconds(60);
+    private static final Duration LATENCY_BACK_TARGET = Duration.ofSeconds(60);
     private static final double WEBHOOK_DUPLICATES_PERCENT = 1.0;
 
     /** Why the run missed its targets; empty when it met them all. */
@@ -51,6 +56,14 @@ record ScenarioReport(
             // the load has no malformed record and receivers that accept: a dead letter is a fault not survived
             failures.add("dead letters " + verdict.deadLetters());
         }
+        if (latency != null && (latency.recovery() == null || latency.recovery().compareTo(LATENCY_BACK_TARGET) > 0)) {
+            long threshold = latency.threshold().toMillis();
+            failures.add(
+                    latency.recovery() == null
+                            ? "p99 never under " + threshold + " ms after the heal"
+                            : "p99 under " + threshold + " ms only " + seconds(latency.recovery())
+                                    + " s after the heal");
+        }
         if (scenario.equals("C5")) {
             kills.stream()
                     .filter(kill -> kill.toUp().compareTo(BROKER_BACK_TARGET) > 0)
@@ -69,7 +82,7 @@ record ScenarioReport(
         List<String> failures = failures();
         return String.format(
                 Locale.ROOT,
-                "%s %s: %d kills, %d ticks at %d/s, max to UP %s, max to caught up %s; load %s%s",
+                "%s %s: %d kills, %d ticks at %d/s, max to UP %s, max to caught up %s%s; load %s%s",
                 scenario,
                 failures.isEmpty() ? "PASS" : "FAIL",
                 kills.size(),
@@ -77,6 +90,7 @@ record ScenarioReport(
                 options.rate(),
                 seconds(max(KillScenario.Kill::toUp)),
                 seconds(max(KillScenario.Kill::toCaughtUp)),
+                latency == null ? "" : ", p99 under 100 ms " + seconds(latency.recovery()) + " s after the heal",
                 loadDuring,
                 failures.isEmpty() ? "" : " — " + String.join("; ", failures));
     }
@@ -105,6 +119,9 @@ record ScenarioReport(
                     seconds(kill.toCaughtUp()),
                     seconds(kill.outboxDrained())));
         }
+        if (latency != null) {
+            md.append(latencyTable());
+        }
         md.append(String.format(
                 "%nfailed sends %d, bad signatures %d, SSE reconnects %d, dead letters %s, deliveries pending at the end %d,"
                         + " load before %s, during %s%n",
@@ -115,6 +132,28 @@ record ScenarioReport(
                 verdict.pendingDeliveries(),
                 loadBefore,
                 loadDuring));
+        return md.toString();
+    }
+
+    private String latencyTable() {
+        StringBuilder md = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nTick-to-alert latency (tick sent → read_committed at the harness), windows of tick time;"
+                        + " p99 under %d ms %s s after the heal, %d later windows over it:%n%n",
+                latency.threshold().toMillis(),
+                seconds(latency.recovery()),
+                latency.overAfterRecovery()));
+        md.append("| from s | for s | phase | alerts | p50 ms | p99 ms |\n|---:|---:|---|---:|---:|---:|\n");
+        latency.windows()
+                .forEach(window -> md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %s | %d | %d | %d |%n",
+                        window.startSecond(),
+                        window.seconds(),
+                        window.phase(),
+                        window.alerts(),
+                        window.p50Millis(),
+                        window.p99Millis())));
         return md.toString();
     }
 

@@ -1,6 +1,7 @@
 package org.stockalerts.faults;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +10,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stockalerts.common.kafka.Topics;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * alerts-triggered as its consumers see it: read_committed, every partition from the beginning,
- * outside any group; each alertId counted as often as a committed record carries it.
+ * outside any group; each alertId counted as often as a committed record carries it. Each alert's
+ * latency is taken once, at its first copy: from its tick's {@code observedAt} (the harness's clock when it
+ * sent the tick, {@link TickLoad}) to the moment this consumer's poll returned it, both on this JVM's clock.
  */
 final class TopicSink implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<UUID, Integer> alertIds = new ConcurrentHashMap<>();
+    private final List<LatencyWindows.Sample> latencies = new ArrayList<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final KafkaConsumer<String, String> consumer;
     private final Thread reader;
@@ -55,6 +61,13 @@ final class TopicSink implements AutoCloseable {
         return Map.copyOf(alertIds);
     }
 
+    /** Every alert's tick time and latency so far, in arrival order. */
+    List<LatencyWindows.Sample> latencies() {
+        synchronized (latencies) {
+            return List.copyOf(latencies);
+        }
+    }
+
     boolean contains(UUID alertId) {
         return alertIds.containsKey(alertId);
     }
@@ -62,11 +75,11 @@ final class TopicSink implements AutoCloseable {
     private void read() {
         try {
             while (open.get()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                Instant arrived = Instant.now();
+                for (ConsumerRecord<String, String> record : records) {
                     if (record.value() != null) {
-                        UUID alertId = UUID.fromString(
-                                JSON.readTree(record.value()).get("alertId").asString());
-                        alertIds.merge(alertId, 1, Integer::sum);
+                        count(JSON.readTree(record.value()), arrived);
                     }
                 }
             }
@@ -74,6 +87,17 @@ final class TopicSink implements AutoCloseable {
             // closing
         } finally {
             consumer.close();
+        }
+    }
+
+    private void count(JsonNode alert, Instant arrived) {
+        UUID alertId = UUID.fromString(alert.get("alertId").asString());
+        if (alertIds.merge(alertId, 1, Integer::sum) == 1) {
+            Instant tick = Instant.parse(alert.get("observedAt").asString());
+            synchronized (latencies) {
+                latencies.add(new LatencyWindows.Sample(
+                        tick, Duration.between(tick, arrived).toMillis()));
+            }
         }
     }
 

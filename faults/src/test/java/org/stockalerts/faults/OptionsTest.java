@@ -38,6 +38,20 @@ class OptionsTest {
     }
 
     @Test
+    void theProxyScenarioRunsOnlyWhenNamedWithTheIssuesPhasesUnlessShortened() {
+        Options.ProxyPhases issue = Options.parse("C7").proxyPhases();
+        Options.ProxyPhases shortRun = Options.parse(
+                        "c7", "--blackhole", "30", "--latency-phase", "60", "--after-heal", "90")
+                .proxyPhases();
+
+        assertThat(Options.parse().scenarios()).doesNotContain("C7");
+        assertThat(issue).isEqualTo(new Options.ProxyPhases(30, 60, 300, 200, 120));
+        assertThat(shortRun).isEqualTo(new Options.ProxyPhases(30, 30, 60, 200, 90));
+        assertThatThrownBy(() -> Options.parse("C7", "--added-latency", "-1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnUnknownScenarioAndAGapRangeBackwards() {
         assertThatThrownBy(() -> Options.parse("C99")).hasMessageContaining("C99");
         assertThatThrownBy(() -> Options.parse("--min-gap", "9", "--max-gap", "3"))

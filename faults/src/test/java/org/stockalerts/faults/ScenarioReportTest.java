@@ -74,15 +74,42 @@ class ScenarioReportTest {
     @Test
     void aDeadLetterIsAFaultNotSurvived() {
         ScenarioReport report = report(
-                "C1", 0, List.of(), new SinkCheck("alerts-triggered", 1, 0, 0, 0), Map.of("alerts-triggered.DLT", 2L));
+                "C1", 0, List.of(), new SinkCheck("alerts-triggered", 1, 0, 0, 0), Map.of("alerts-triggered.DLT", 2L), null);
 
         assertThat(report.failures()).singleElement().asString().isEqualTo("dead letters {alerts-triggered.DLT=2}");
         assertThat(report.markdown()).contains("dead letters {alerts-triggered.DLT=2}");
     }
 
+    @Test
+    void afterTheProxyHealsTheP99MustBeUnder100MsWithinAMinute() {
+        assertThat(proxied(Duration.ofSeconds(60)).failures()).isEmpty();
+        assertThat(proxied(Duration.ofSeconds(70)).failures())
+                .singleElement()
+                .asString()
+                .isEqualTo("p99 under 100 ms only 70.0 s after the heal");
+        assertThat(proxied(null).failures())
+                .singleElement()
+                .asString()
+                .isEqualTo("p99 never under 100 ms after the heal");
+        assertThat(proxied(Duration.ofSeconds(20)).markdown())
+                .contains("| 0 | 10 | healed | 50 | 20 | 80 |")
+                .contains("p99 under 100 ms 20.0 s after the heal");
+    }
+
+    private static ScenarioReport proxied(Duration recovery) {
+        LatencyWindows latency = new LatencyWindows(
+                List.of(new LatencyWindows.Window(0, 10, "healed", 50, 20, 80)), Duration.ofMillis(100), recovery, 0);
+        return report("C7", 0, List.of(), new SinkCheck("alerts-triggered", 100, 0, 0, 0), latency);
+    }
+
     private static ScenarioReport report(
             String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
-        return report(scenario, failedSends, kills, check, Map.of());
+        return report(scenario, failedSends, kills, check, Map.of(), null);
+    }
+
+    private static ScenarioReport report(
+            String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check, LatencyWindows latency) {
+        return report(scenario, failedSends, kills, check, Map.of(), latency);
     }
 
     private static ScenarioReport report(
@@ -90,12 +117,14 @@ class ScenarioReportTest {
             long failedSends,
             List<KillScenario.Kill> kills,
             SinkCheck check,
-            Map<String, Long> deadLetters) {
+            Map<String, Long> deadLetters,
+            LatencyWindows latency) {
         return new ScenarioReport(
                 scenario,
                 OPTIONS,
                 kills,
                 new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, deadLetters, 0),
+                latency,
                 "1 1 1",
                 "2 2 2");
     }

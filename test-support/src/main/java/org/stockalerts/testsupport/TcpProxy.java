@@ -10,15 +10,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy for fault injection: listens on 127.0.0.1 at a free port and forwards every connection
  * to a target, until told to fail. {@link #blackhole()} holds connections (new ones are accepted, and
  * nothing flows either way: a peer sees a silent server); {@link #cut()} closes every connection and
- * refuses new ones; {@link #latency(Duration)} delays every chunk forwarded; {@link #heal()} forwards
+ * refuses new ones; {@link #latency(Duration)} delays every chunk forwarded (a delay, not a bandwidth
+ * limit: chunks in flight overlap, as on a long link); {@link #heal()} forwards
  * normally again (held bytes then flow, unharmed). Point a client at {@link #host()}:{@link #port()}.
  */
 public final class TcpProxy implements AutoCloseable {
@@ -31,6 +36,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private static final int BUFFER = 16 * 1024;
+    private static final int QUEUED_CHUNKS = 256;
     private static final Duration ACCEPTOR_EXIT = Duration.ofSeconds(10);
 
     private final String targetHost;
@@ -97,7 +103,7 @@ public final class TcpProxy implements AutoCloseable {
         awaitAcceptorGone();
     }
 
-    /** Delays each chunk forwarded, either way, by {@code perChunk} (zero: none). */
+    /** Delays each chunk forwarded, either way, by {@code perChunk} (zero: none), chunks read from now on. */
     public void latency(Duration perChunk) {
         latency = perChunk;
     }
@@ -183,25 +189,81 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Forwards {@code from} to {@code to}: a reader takes each chunk as it comes and stamps it with its
+     * due time (now plus the latency then set), a writer sends it once due, so an added latency delays
+     * every byte without limiting the throughput (a bounded queue between them keeps the backpressure).
+     */
     private void pump(Socket from, Socket to, String direction) {
-        Thread.ofPlatform().daemon().name("tcp-proxy-" + direction + "-" + port).start(() -> {
-            byte[] buffer = new byte[BUFFER];
-            try (InputStream in = from.getInputStream();
-                    OutputStream out = to.getOutputStream()) {
-                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                    if (!awaitForwarding()) {
-                        break;
+        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        Thread.ofPlatform()
+                .daemon()
+                .name("tcp-proxy-" + direction + "-read-" + port)
+                .start(() -> {
+                    byte[] buffer = new byte[BUFFER];
+                    try (InputStream in = from.getInputStream()) {
+                        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                            if (!awaitForwarding()) {
+                                break;
+                            }
+                            long due = System.nanoTime() + latency.toNanos();
+                            enqueue(queue, new Chunk(Arrays.copyOf(buffer, read), due), to);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // closed by the peer, by cut() or close()
+                    } finally {
+                        enqueueQuietly(queue, Chunk.END, to);
                     }
-                    delay();
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // closed by the peer, by cut() or close()
-            } finally {
-                closeBoth(from, to);
+                });
+        Thread.ofPlatform()
+                .daemon()
+                .name("tcp-proxy-" + direction + "-write-" + port)
+                .start(() -> {
+                    try (OutputStream out = to.getOutputStream()) {
+                        for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+                            if (!awaitForwarding()) {
+                                break;
+                            }
+                            chunk.awaitDue();
+                            out.write(chunk.bytes());
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // closed by the peer, by cut() or close()
+                    } finally {
+                        closeBoth(from, to);
+                    }
+                });
+    }
+
+    /** Waits for room in the queue while the other side is still open. */
+    private static void enqueue(BlockingQueue<Chunk> queue, Chunk chunk, Socket to) throws InterruptedException {
+        while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            if (to.isClosed()) {
+                throw new InterruptedException("closed");
             }
-        });
+        }
+    }
+
+    private static void enqueueQuietly(BlockingQueue<Chunk> queue, Chunk chunk, Socket to) {
+        try {
+            enqueue(queue, chunk, to);
+        } catch (InterruptedException e) {
+            // the writer is gone with its socket
+        }
+    }
+
+    /** Bytes read, and when they may be written. */
+    private record Chunk(byte[] bytes, long dueNanos) {
+
+        static final Chunk END = new Chunk(new byte[0], 0);
+
+        void awaitDue() throws InterruptedException {
+            long wait = dueNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
     }
 
     /** Waits while blackholed; false once cut. */
@@ -216,13 +278,6 @@ public final class TcpProxy implements AutoCloseable {
                 }
             }
             return mode == Mode.PASS;
-        }
-    }
-
-    private void delay() throws InterruptedException {
-        Duration perChunk = latency;
-        if (!perChunk.isZero()) {
-            Thread.sleep(perChunk);
         }
     }
 

@@ -120,6 +120,21 @@ class TcpProxyTest {
     }
 
     @Test
+    void underLatencyALargePayloadArrivesIntactAndInOrder() throws IOException {
+        // Given a proxy that delays each chunk, and a payload of many chunks
+        proxy.latency(Duration.ofMillis(50));
+        byte[] payload = new byte[1024 * 1024];
+        new java.util.Random(7).nextBytes(payload);
+        try (Socket client = connect()) {
+            // When it is sent through in one go, while the echo comes back
+            Thread.ofPlatform().daemon().start(() -> sendQuietly(client, payload));
+
+            // Then every byte comes back, in order
+            assertThat(client.getInputStream().readNBytes(payload.length)).isEqualTo(payload);
+        }
+    }
+
+    @Test
     void closingStopsForwardingForGood() throws IOException {
         // Given a closed proxy
         proxy.close();
@@ -145,6 +160,16 @@ class TcpProxyTest {
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    private static void sendQuietly(Socket socket, byte[] bytes) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            // the test fails on what came back
+        }
     }
 
     private static String receive(Socket socket, int length) throws IOException {
