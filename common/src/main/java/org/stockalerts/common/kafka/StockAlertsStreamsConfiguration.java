@@ -3,6 +3,7 @@ package org.stockalerts.common.kafka;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,6 +68,12 @@ public class StockAlertsStreamsConfiguration {
                 return;
             }
             defaults(settings).forEach(properties::putIfAbsent);
+            // Kafka's 45 s default session makes a killed instance's partitions (and a replaced stream thread's:
+            // it does not leave the group) wait 45 s for a new owner (docs/reliability.md)
+            properties.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int)
+                    client.sessionTimeout().toMillis());
+            properties.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int)
+                    client.sessionTimeout().dividedBy(3).toMillis());
             properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             factoryBean.setStreamsConfiguration(properties);
         };

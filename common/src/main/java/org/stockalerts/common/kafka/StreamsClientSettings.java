@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *     the next death shuts the client down (and its health goes DOWN); 0 shuts it down at the first one
  * @param replacementWindow the sliding window those replacements are counted in
  * @param closeTimeout how long a closing client waits for its threads to finish and commit
+ * @param sessionTimeout how long the group waits for a member that stopped heartbeating (killed, paused,
+ *     cut off, or a replaced stream thread, which does not leave the group) before its partitions move to
+ *     the others; within the broker's default bounds (6 s to 30 min). The heartbeat is a third of it.
  */
 @Validated
 @ConfigurationProperties(StreamsClientSettings.PREFIX)
@@ -27,7 +30,10 @@ public record StreamsClientSettings(
         Duration replacementWindow,
         // spring-kafka takes the close timeout in whole seconds, as an int
         @DefaultValue("10s") @NotNull @DurationMin(seconds = 1) @DurationMax(seconds = Integer.MAX_VALUE)
-        Duration closeTimeout) {
+        Duration closeTimeout,
+
+        @DefaultValue("10s") @NotNull @DurationMin(seconds = 6) @DurationMax(minutes = 30)
+        Duration sessionTimeout) {
 
     public static final String PREFIX = "stockalerts.kafka.streams";
 }

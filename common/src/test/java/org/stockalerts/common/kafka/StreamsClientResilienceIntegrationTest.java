@@ -145,8 +145,8 @@ class StreamsClientResilienceIntegrationTest {
                 sessionTimeout.toMillis());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
         streams = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
-        StreamsClientSettings settings =
-                new StreamsClientSettings(maxReplacements, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        StreamsClientSettings settings = new StreamsClientSettings(
+                maxReplacements, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(10));
         replacement = new BoundedThreadReplacement(Clock.systemUTC(), settings);
         health = new KafkaStreamsHealthIndicator(replacement);
         new StockAlertsStreamsConfiguration()

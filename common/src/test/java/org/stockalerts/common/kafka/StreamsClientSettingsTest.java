@@ -14,11 +14,14 @@ class StreamsClientSettingsTest extends SettingsContract<StreamsClientSettings> 
         return List.of(
                 refused("max-thread-replacements", "-1"),
                 refused("replacement-window", "0s", "-1m"),
-                refused("close-timeout", "0s", "500ms", "-1s"));
+                refused("close-timeout", "0s", "500ms", "-1s"),
+                refused("session-timeout", "5s", "31m"));
     }
 
     @Test
     void bindsTheDocumentedDefaults() {
-        assertThat(bind()).isEqualTo(new StreamsClientSettings(5, Duration.ofMinutes(10), Duration.ofSeconds(10)));
+        assertThat(bind())
+                .isEqualTo(new StreamsClientSettings(
+                        5, Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(10)));
     }
 }
