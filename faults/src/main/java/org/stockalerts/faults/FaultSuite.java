@@ -32,7 +32,8 @@ public final class FaultSuite {
         String loadBefore = ScenarioReport.loadAverage();
         Path work =
                 options.work().resolve(scenario.toLowerCase(java.util.Locale.ROOT) + "-" + System.currentTimeMillis());
-        try (LoadedRun run = LoadedRun.start(work, options.kafkaLib(), options.users())) {
+        try (LoadedRun run =
+                LoadedRun.start(work, options.kafkaLib(), options.users(), ClockSkewScenario.environment(scenario))) {
             run.startLoad(options.rate());
             KillScenario kills = new KillScenario(options);
             List<KillScenario.Kill> measured = switch (scenario) {
@@ -40,6 +41,7 @@ public final class FaultSuite {
                 case "C2" -> kills.run(run, List.of(Service.PERSISTENCE, Service.ANALYTICS, Service.API), false);
                 case "C3" -> kills.run(run, List.of(Service.ALERTS), true);
                 case "C5" -> new BrokerScenario(options).run(run);
+                case "C10" -> new ClockSkewScenario(options).run(run);
                 default -> throw new IllegalArgumentException(scenario);
             };
             String loadDuring = ScenarioReport.loadAverage();

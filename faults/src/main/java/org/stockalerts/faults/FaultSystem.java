@@ -59,13 +59,21 @@ final class FaultSystem implements AutoCloseable {
     private final KafkaBroker broker;
     private final TestDatabase.Endpoint database;
     private final Path work;
+    /** Variables added to a service's environment (C10: alert-consumer under libfaketime). */
+    private final Map<Service, Map<String, String>> extraEnv;
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
 
     /** Starts the broker, then the four services; returns once every service's health is UP. */
     static FaultSystem start(Path work, Path kafkaLib) throws IOException, InterruptedException {
+        return start(work, kafkaLib, Map.of());
+    }
+
+    /** As {@link #start(Path, Path)}, with {@code extraEnv} added to the given services' environments. */
+    static FaultSystem start(Path work, Path kafkaLib, Map<Service, Map<String, String>> extraEnv)
+            throws IOException, InterruptedException {
         Files.createDirectories(work);
-        FaultSystem system =
-                new FaultSystem(KafkaBroker.start(work.resolve("kafka"), kafkaLib), TestDatabase.endpoint(), work);
+        FaultSystem system = new FaultSystem(
+                KafkaBroker.start(work.resolve("kafka"), kafkaLib), TestDatabase.endpoint(), work, extraEnv);
         Runtime.getRuntime().addShutdownHook(new Thread(system::stopQuietly, "faults-stop"));
         for (Service service : Service.values()) {
             system.running.put(
@@ -128,6 +136,7 @@ final class FaultSystem implements AutoCloseable {
     private Map<String, String> env(Service service) throws IOException {
         Map<String, String> env = new HashMap<>(BenchmarkServices.environment(broker.bootstrapServers()));
         env.put("STOCKALERTS_STATE_DIR", stateDir(service).toString());
+        env.putAll(extraEnv.getOrDefault(service, Map.of()));
         return env;
     }
 

@@ -47,7 +47,13 @@ final class LoadedRun implements AutoCloseable {
     }
 
     static LoadedRun start(Path work, Path kafkaLib, int users) throws Exception {
-        FaultSystem system = FaultSystem.start(work, kafkaLib);
+        return start(work, kafkaLib, users, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, int)}, with variables added to the given services' environments. */
+    static LoadedRun start(Path work, Path kafkaLib, int users, Map<FaultSystem.Service, Map<String, String>> extraEnv)
+            throws Exception {
+        FaultSystem system = FaultSystem.start(work, kafkaLib, extraEnv);
         WebhookReceivers receivers = new WebhookReceivers();
         Population population = Population.create(new ApiClient(system.apiBaseUrl()), receivers, users);
         LoadedRun run = new LoadedRun(system, receivers, population);

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * The suite's command line: {@code [scenario…] [--kills N] [--rate TICKS_PER_S] [--users N]
  * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--seed N] [--kafka-lib DIR] [--work DIR]}; no
- * scenario means C1 C2 C3 (C5, the broker's outages, runs only when named).
+ * scenario means C1 C2 C3 (C5, the broker's outages, and C10, alert-consumer's clock 6 min ahead, run
+ * only when named).
  */
 record Options(
         List<String> scenarios,
@@ -24,7 +25,7 @@ record Options(
         Path work) {
 
     static final List<String> KILLS = List.of("C1", "C2", "C3");
-    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C5");
+    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C5", "C10");
 
     static Options parse(String... args) {
         List<String> scenarios = new ArrayList<>();

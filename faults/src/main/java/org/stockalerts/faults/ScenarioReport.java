@@ -45,7 +45,7 @@ record ScenarioReport(
             }
         }
         if (verdict.badSignatures() > 0) {
-            failures.add(verdict.badSignatures() + " webhooks with a bad signature");
+            failures.add(verdict.badSignatures() + " webhooks refused: bad signature or timestamp over 5 min off");
         }
         if (scenario.equals("C5")) {
             kills.stream()
