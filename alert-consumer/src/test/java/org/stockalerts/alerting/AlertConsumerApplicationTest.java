@@ -11,6 +11,6 @@ class AlertConsumerApplicationTest extends ServiceHealthContract {
 
     @Override
     protected List<String> requiredComponents() {
-        return List.of("kafka", "db", KAFKA_STREAMS);
+        return List.of("kafka", "db", KAFKA_STREAMS, "clock");
     }
 }

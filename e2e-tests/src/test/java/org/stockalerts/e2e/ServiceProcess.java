@@ -160,6 +160,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The actuator's base URL, on the management port ({@code …/actuator/health}, {@code …/actuator/metrics}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort + "/actuator";
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

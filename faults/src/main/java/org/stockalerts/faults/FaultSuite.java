@@ -32,7 +32,12 @@ public final class FaultSuite {
         String loadBefore = ScenarioReport.loadAverage();
         Path work =
                 options.work().resolve(scenario.toLowerCase(java.util.Locale.ROOT) + "-" + System.currentTimeMillis());
-        try (LoadedRun run = LoadedRun.start(work, options.kafkaLib(), options.users(), scenario.equals("C7"))) {
+        try (LoadedRun run = LoadedRun.start(
+                work,
+                options.kafkaLib(),
+                options.users(),
+                scenario.equals("C7"),
+                ClockSkewScenario.environment(scenario))) {
             run.startLoad(options.rate());
             KillScenario kills = new KillScenario(options);
             ProxyScenario.Timeline proxied = scenario.equals("C7") ? new ProxyScenario(options).run(run) : null;
@@ -42,6 +47,7 @@ public final class FaultSuite {
                 case "C3" -> kills.run(run, List.of(Service.ALERTS), true);
                 case "C5" -> new BrokerScenario(options).run(run);
                 case "C7" -> List.of();
+                case "C10" -> new ClockSkewScenario(options).run(run);
                 default -> throw new IllegalArgumentException(scenario);
             };
             String loadDuring = ScenarioReport.loadAverage();

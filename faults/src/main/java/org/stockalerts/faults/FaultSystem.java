@@ -61,14 +61,25 @@ final class FaultSystem implements AutoCloseable {
     private final TestDatabase.Endpoint database;
     private final Path work;
     private final boolean alertsThroughProxy;
+    /** Variables added to a service's environment (C10: alert-consumer under libfaketime). */
+    private final Map<Service, Map<String, String>> extraEnv;
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
 
-    /** Starts the broker, then the four services; returns once every service's health is UP. */
-    static FaultSystem start(Path work, Path kafkaLib, boolean alertsThroughProxy)
+    /**
+     * Starts the broker, then the four services, alert-consumer through the broker's proxy when
+     * {@code alertsThroughProxy} (C7), with {@code extraEnv} added to the given services' environments;
+     * returns once every service's health is UP.
+     */
+    static FaultSystem start(
+            Path work, Path kafkaLib, boolean alertsThroughProxy, Map<Service, Map<String, String>> extraEnv)
             throws IOException, InterruptedException {
         Files.createDirectories(work);
         FaultSystem system = new FaultSystem(
-                KafkaBroker.start(work.resolve("kafka"), kafkaLib), TestDatabase.endpoint(), work, alertsThroughProxy);
+                KafkaBroker.start(work.resolve("kafka"), kafkaLib),
+                TestDatabase.endpoint(),
+                work,
+                alertsThroughProxy,
+                extraEnv);
         Runtime.getRuntime().addShutdownHook(new Thread(system::stopQuietly, "faults-stop"));
         for (Service service : Service.values()) {
             system.running.put(
@@ -136,6 +147,7 @@ final class FaultSystem implements AutoCloseable {
         Map<String, String> env = new HashMap<>(
                 BenchmarkServices.environment(proxied ? broker.proxiedBootstrapServers() : broker.bootstrapServers()));
         env.put("STOCKALERTS_STATE_DIR", stateDir(service).toString());
+        env.putAll(extraEnv.getOrDefault(service, Map.of()));
         return env;
     }
 

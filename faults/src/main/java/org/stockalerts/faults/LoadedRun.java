@@ -51,8 +51,14 @@ final class LoadedRun implements AutoCloseable {
         this.load = new TickLoad(system.bootstrapServers(), population.symbols());
     }
 
-    static LoadedRun start(Path work, Path kafkaLib, int users, boolean alertsThroughProxy) throws Exception {
-        FaultSystem system = FaultSystem.start(work, kafkaLib, alertsThroughProxy);
+    static LoadedRun start(
+            Path work,
+            Path kafkaLib,
+            int users,
+            boolean alertsThroughProxy,
+            Map<FaultSystem.Service, Map<String, String>> extraEnv)
+            throws Exception {
+        FaultSystem system = FaultSystem.start(work, kafkaLib, alertsThroughProxy, extraEnv);
         WebhookReceivers receivers = new WebhookReceivers();
         Population population = Population.create(new ApiClient(system.apiBaseUrl()), receivers, users);
         LoadedRun run = new LoadedRun(system, receivers, population);

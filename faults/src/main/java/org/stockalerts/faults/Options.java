@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * The suite's command line: {@code [scenario…] [--kills N] [--rate TICKS_PER_S] [--users N]
  * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--baseline S] [--blackhole S] [--latency-phase S]
  * [--added-latency MS] [--after-heal S] [--seed N] [--kafka-lib DIR] [--work DIR]}; no scenario means
- * C1 C2 C3 (C5, the broker's outages, and C7, the proxy's, run only when named).
+ * C1 C2 C3 (C5, the broker's outages, C7, the proxy's, and C10, alert-consumer's clock 6 min ahead, run
+ * only when named).
  */
 record Options(
         List<String> scenarios,
@@ -28,7 +29,7 @@ record Options(
         Path work) {
 
     static final List<String> KILLS = List.of("C1", "C2", "C3");
-    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C5", "C7");
+    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C5", "C7", "C10");
 
     /**
      * C7's phases, in order: the load before the fault, alert-consumer's link to the broker held (a

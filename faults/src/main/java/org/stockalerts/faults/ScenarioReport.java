@@ -50,7 +50,7 @@ record ScenarioReport(
             }
         }
         if (verdict.badSignatures() > 0) {
-            failures.add(verdict.badSignatures() + " webhooks with a bad signature");
+            failures.add(verdict.badSignatures() + " webhooks refused: bad signature or timestamp over 5 min off");
         }
         if (!verdict.deadLetters().isEmpty()) {
             // the load has no malformed record and receivers that accept: a dead letter is a fault not survived

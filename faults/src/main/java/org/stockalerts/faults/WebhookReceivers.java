@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The users' webhook endpoints: each request's Standard Webhooks signature is checked against the
  * user's secret; a correctly signed one is counted by its {@code webhook-id} and by the alertId it
- * carries (so redeliveries show as duplicates), then answered 204. A badly signed one is counted apart.
+ * carries (so redeliveries show as duplicates), then answered 204. A badly signed one, or one whose
+ * {@code webhook-timestamp} is more than Standard Webhooks' tolerance (5 min) away from this harness's
+ * clock, is counted apart and refused with 401, as a Standard Webhooks library refuses it.
  */
 final class WebhookReceivers implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Standard Webhooks' tolerance: a timestamp further than this from the receiver's time is refused. */
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -70,15 +76,17 @@ final class WebhookReceivers implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
-            if (signedBy(secrets.get(user), id, timestamp, signatures, body)) {
+            if (signedBy(secrets.get(user), id, timestamp, signatures, body)
+                    && withinTolerance(timestamp, Instant.now())) {
                 webhookIds.merge(id, 1, Integer::sum);
                 JsonNode payload = JSON.readTree(body);
                 alertIds.merge(
                         UUID.fromString(payload.get("data").get("alertId").asString()), 1, Integer::sum);
+                exchange.sendResponseHeaders(204, -1);
             } else {
                 badSignatures.incrementAndGet();
+                exchange.sendResponseHeaders(401, -1);
             }
-            exchange.sendResponseHeaders(204, -1);
         }
     }
 
@@ -88,6 +96,10 @@ final class WebhookReceivers implements AutoCloseable {
         }
         String expected = WebhookSignature.sign(secret, id, Long.parseLong(timestamp), body);
         return Arrays.asList(signatures.split(" ")).contains(expected);
+    }
+
+    static boolean withinTolerance(String timestamp, Instant now) {
+        return Math.abs(Long.parseLong(timestamp) - now.getEpochSecond()) <= TOLERANCE.toSeconds();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.stockalerts.alerting.clock.ClockUncheckedException;
 
 /**
  * Tells a failure that only means "PostgreSQL cannot be reached right now" (connection refused,
@@ -19,6 +20,8 @@ import org.springframework.dao.TransientDataAccessException;
  * other failure. Such a failure says nothing about the record being handled, so the record waits for
  * the database instead of using up its retries. A failure counts only when some database exception in
  * its cause chain says so: a bare {@code ConnectException} could as well be a webhook receiver's.
+ * A {@link ClockUncheckedException} counts too: the clock is checked against PostgreSQL's, and a
+ * webhook waits until it is checked again rather than go out with a timestamp receivers may refuse.
  */
 final class DatabaseOutage {
 
@@ -27,7 +30,7 @@ final class DatabaseOutage {
      * go by type only (the retry topics' blocking retries); {@link #isCause} decides exactly.
      */
     static final List<Class<? extends Exception>> CANDIDATE_TYPES =
-            List.of(DataAccessException.class, SQLException.class);
+            List.of(DataAccessException.class, SQLException.class, ClockUncheckedException.class);
 
     /** SQLSTATE class 08: connection exception (refused, closed, failed during the exchange). */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
@@ -59,7 +62,8 @@ final class DatabaseOutage {
     private static boolean signalsOutage(Throwable t) {
         // CannotGetJdbcConnectionException is a DataAccessResourceFailureException, and SQLSTATE
         // class 08 is translated to one; RecoverableDataAccessException is a broken connection
-        return t instanceof DataAccessResourceFailureException
+        return t instanceof ClockUncheckedException
+                || t instanceof DataAccessResourceFailureException
                 || t instanceof TransientDataAccessException
                 || t instanceof RecoverableDataAccessException
                 || t instanceof SQLTransientConnectionException

@@ -1,7 +1,6 @@
 package org.stockalerts.alerting.delivery;
 
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -20,6 +19,7 @@ import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.FixedBackOff;
+import org.stockalerts.alerting.clock.HostClock;
 
 /**
  * Retry-topic customisation: when a delivery moves to a retry topic, its due time is set per record
@@ -32,7 +32,12 @@ import org.springframework.util.backoff.FixedBackOff;
 public class DeliveryRetryTopics extends RetryTopicConfigurationSupport {
 
     private final RetrySchedule schedule;
-    private final Clock clock;
+    /**
+     * The host's own clock, not the checked one: spring-kafka compares the due time in the back-off header
+     * with the system clock, so it must be written on that clock too.
+     */
+    private final HostClock hostClock;
+
     private final DatabaseOutageRetries outageRetries;
 
     /** The retry topics' own scheduler, so the application needs no general-purpose TaskScheduler. */
@@ -84,7 +89,7 @@ public class DeliveryRetryTopics extends RetryTopicConfigurationSupport {
         int attempt = DeliveryListener.attemptNumber(attempts == null ? null : attempts.value());
         Duration delay = schedule.delayAfter(
                 attempt, retryAfter(exception), ThreadLocalRandom.current().nextDouble());
-        long due = clock.millis() + delay.toMillis();
+        long due = hostClock.clock().millis() + delay.toMillis();
         headers.add(new SingleRecordHeader(
                 RetryTopicHeaders.DEFAULT_HEADER_BACKOFF_TIMESTAMP,
                 BigInteger.valueOf(due).toByteArray()));

@@ -5,13 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
+import org.stockalerts.alerting.clock.CheckedClock;
+import org.stockalerts.alerting.clock.ClockUncheckedException;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.kafka.EventJson;
@@ -22,7 +23,9 @@ import org.stockalerts.common.secrets.SecretBoxException;
  * while a rotation's overlap runs, also with the secret it replaced ({@code webhook-signature} then
  * holds both, space-separated, the new one first). 2xx is delivered; a
  * timeout, a connection failure, 408, 429 and 5xx are worth retrying (429 and 503 with the
- * receiver's Retry-After); redirects and every other status are final.
+ * receiver's Retry-After); redirects and every other status are final. The {@code webhook-timestamp}
+ * is the {@link CheckedClock}'s, so receivers that refuse a timestamp off by more than their tolerance
+ * (Standard Webhooks: 5 min) accept it whatever this host's clock says.
  */
 @Component
 @RequiredArgsConstructor
@@ -36,20 +39,26 @@ public class WebhookSender implements ChannelSender {
     private final HttpClient http;
     private final DestinationPolicy policy;
     private final WebhookSecrets secrets;
-    private final Clock clock;
+    private final CheckedClock clock;
 
     @Override
     public ChannelType type() {
         return ChannelType.WEBHOOK;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ClockUncheckedException when the clock cannot be vouched for: nothing is sent, and the
+     *     delivery waits in place as for a database outage
+     */
     @Override
     public SendResult send(AlertTriggered alert, Channel channel, Duration timeout) {
         DestinationPolicy.Verdict verdict = policy.check(channel.address());
         if (!verdict.allowed()) {
             return verdict.refusal();
         }
-        Instant now = clock.instant();
+        Instant now = clock.checkedInstant();
         List<String> signing;
         try {
             signing = secrets.signing(channel, now);

@@ -23,6 +23,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.stockalerts.alerting.clock.ClockUncheckedException;
 
 class DatabaseOutageTest {
 
@@ -40,6 +41,15 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.isCause(failure)).isTrue();
         assertThat(DatabaseOutage.isCause(new ListenerExecutionFailedException("listener failed", failure)))
                 .isTrue();
+    }
+
+    @Test
+    void anUncheckedClockWaitsLikeAnOutage() {
+        // the clock is checked against PostgreSQL's: a webhook waits for the next measurement in place
+        ClockUncheckedException unchecked = new ClockUncheckedException("not measured since");
+        assertThat(DatabaseOutage.isCause(new ListenerExecutionFailedException("listener failed", unchecked)))
+                .isTrue();
+        assertThat(DatabaseOutage.CANDIDATE_TYPES).contains(ClockUncheckedException.class);
     }
 
     @Test

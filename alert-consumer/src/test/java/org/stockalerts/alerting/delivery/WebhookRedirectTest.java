@@ -12,6 +12,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stockalerts.alerting.clock.CheckedClocks;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.testsupport.SettingsBinding;
@@ -37,7 +38,7 @@ class WebhookRedirectTest {
                     new DeliveryConfiguration().webhookHttpClient(SettingsBinding.bind(DeliverySettings.class)),
                     policy,
                     new WebhookSecrets(DeliveryFixtures.SECRETS),
-                    Clock.systemUTC());
+                    CheckedClocks.checked(Clock.systemUTC()));
             AlertTriggered alert = DeliveryFixtures.webhookAlert(UUID.randomUUID(), "AAPL at 150");
             Channel channel = new Channel(
                     UUID.randomUUID(),
