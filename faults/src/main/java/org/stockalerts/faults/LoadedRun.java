@@ -110,7 +110,8 @@ final class LoadedRun implements AutoCloseable {
         load.stop();
         Map<String, Long> deadLetters;
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
-            for (FaultSystem.Service service : List.of(FaultSystem.Service.ALERTS, FaultSystem.Service.PERSISTENCE)) {
+            for (FaultSystem.Service service : List.of(
+                    FaultSystem.Service.ALERTS, FaultSystem.Service.PERSISTENCE, FaultSystem.Service.ANALYTICS)) {
                 Duration drained = lag.timeToCatchUp(service.tickGroup, Topics.STOCK_PRICES.name(), 0, BACKLOG);
                 System.out.printf("%s read every tick after %s%n", service.module, drained);
             }
@@ -120,15 +121,33 @@ final class LoadedRun implements AutoCloseable {
         List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
         ExpectedAlerts oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
         Set<UUID> ticks = acknowledged.stream().map(PriceTick::eventId).collect(Collectors.toSet());
+        ExpectedBars expectedBars = ExpectedBars.of(acknowledged, ExpectedBars.settings(System.getenv()));
         StoredRows stored = new StoredRows(system.database());
         long deadline = System.nanoTime() + DRAIN.toNanos();
         List<SinkCheck> checks;
+        List<BarCheck> bars;
         do {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
             checks = checks(oracle, ticks, stored);
-        } while (System.nanoTime() < deadline && checks.stream().anyMatch(check -> check.lost() > 0));
+            bars = barChecks(expectedBars, stored);
+        } while (System.nanoTime() < deadline
+                && (checks.stream().anyMatch(check -> check.lost() > 0)
+                        || load.failed() == 0 && bars.stream().anyMatch(check -> !check.exact())));
         return new Verdict(
-                measured.size(), load.failed(), checks, receivers.badSignatures(), streams.reconnects(), deadLetters);
+                measured.size(),
+                load.failed(),
+                checks,
+                receivers.badSignatures(),
+                streams.reconnects(),
+                deadLetters,
+                bars);
+    }
+
+    /** The bars on stock-analytics and in storage against analytics' topology over the acknowledged ticks. */
+    private List<BarCheck> barChecks(ExpectedBars expected, StoredRows stored) throws Exception {
+        return List.of(
+                BarCheck.of("bars (stock-analytics)", expected, AnalyticsTopic.latestBars(system.bootstrapServers())),
+                BarCheck.of("bars (stored)", expected, stored.bars()));
     }
 
     private List<SinkCheck> checks(ExpectedAlerts oracle, Set<UUID> ticks, StoredRows stored) throws Exception {
@@ -146,14 +165,18 @@ final class LoadedRun implements AutoCloseable {
         return checks;
     }
 
-    /** The outcome of a run: the measured ticks, the failed sends, one check per sink, the dead letters by topic. */
+    /**
+     * The outcome of a run: the measured ticks, the failed sends, one check per sink, the dead letters by
+     * topic, one check per sink of bars.
+     */
     record Verdict(
             int ticks,
             long failedSends,
             List<SinkCheck> checks,
             long badSignatures,
             long sseReconnects,
-            Map<String, Long> deadLetters) {}
+            Map<String, Long> deadLetters,
+            List<BarCheck> bars) {}
 
     @Override
     public void close() throws Exception {

@@ -71,13 +71,35 @@ class ScenarioReportTest {
                 .startsWith("api-service UP");
     }
 
+    @Test
+    void aBarUnlikeTheOraclesFailsTheRunUnlessASendFailed() {
+        SinkCheck exact = new SinkCheck("alerts-triggered", 100, 0, 0, 0);
+        BarCheck oneDifferent = new BarCheck("bars (stored)", 40, 0, 1, 0);
+
+        assertThat(report("C2", 0, List.of(QUICK), exact, oneDifferent).failures())
+                .singleElement()
+                .asString()
+                .isEqualTo("bars (stored): 40 expected, 0 missing, 1 different, 0 unexpected");
+        assertThat(report("C2", 2, List.of(QUICK), exact, oneDifferent).failures())
+                .isEmpty();
+    }
+
+    @Test
+    void theSummaryHasALinePerSinkOfBars() {
+        BarCheck topic = new BarCheck("bars (stock-analytics)", 40, 0, 0, 0);
+
+        assertThat(report("C2", 0, List.of(QUICK), new SinkCheck("alerts-triggered", 100, 0, 0, 0), topic)
+                        .markdown())
+                .contains("| bars (stock-analytics) | 40 | 0 | 0 | 0 |");
+    }
+
     private static ScenarioReport report(
-            String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
+            String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check, BarCheck... bars) {
         return new ScenarioReport(
                 scenario,
                 OPTIONS,
                 kills,
-                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, Map.of()),
+                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, Map.of(), List.of(bars)),
                 "1 1 1",
                 "2 2 2");
     }
