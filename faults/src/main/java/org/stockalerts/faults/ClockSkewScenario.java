@@ -51,9 +51,12 @@ final class ClockSkewScenario {
         return Map.of(
                 Service.ALERTS,
                 Map.of(
-                        "LD_PRELOAD", LIBFAKETIME.toString(),
-                        "FAKETIME", "+" + AHEAD.toMinutes() + "m",
-                        "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
+                        "LD_PRELOAD",
+                        LIBFAKETIME.toString(),
+                        "FAKETIME",
+                        "+" + AHEAD.toMinutes() + "m",
+                        "FAKETIME_DONT_FAKE_MONOTONIC",
+                        "1"));
     }
 
     /** Checks the skew is in place and reported, then lets the load run on for max-gap seconds. */
@@ -82,7 +85,11 @@ final class ClockSkewScenario {
         System.out.printf(
                 "C10: after %d s under load, clock health %s%n",
                 options.maxGapSeconds(),
-                get(actuator + "/health").path("components").path("clock").path("status").asString());
+                get(actuator + "/health")
+                        .path("components")
+                        .path("clock")
+                        .path("status")
+                        .asString());
         return List.of();
     }
 
@@ -93,16 +100,20 @@ final class ClockSkewScenario {
             Instant sent = Instant.now();
             try (ResultSet row = statement.executeQuery("SELECT clock_timestamp()")) {
                 row.next();
-                Instant reference = row.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                Instant reference =
+                        row.getObject(1, java.time.OffsetDateTime.class).toInstant();
                 Instant received = Instant.now();
-                return Duration.between(sent.plus(Duration.between(sent, received).dividedBy(2)), reference);
+                return Duration.between(
+                        sent.plus(Duration.between(sent, received).dividedBy(2)), reference);
             }
         }
     }
 
     private static JsonNode get(String url) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }

@@ -63,6 +63,7 @@ final class FaultSystem implements AutoCloseable {
     private final boolean alertsThroughProxy;
     /** Variables added to a service's environment (C10: alert-consumer under libfaketime). */
     private final Map<Service, Map<String, String>> extraEnv;
+
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
 
     /**

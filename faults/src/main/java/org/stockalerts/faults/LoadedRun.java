@@ -126,7 +126,8 @@ final class LoadedRun implements AutoCloseable {
         load.stop();
         Map<String, Long> deadLetters;
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
-            for (FaultSystem.Service service : List.of(FaultSystem.Service.ALERTS, FaultSystem.Service.PERSISTENCE)) {
+            for (FaultSystem.Service service : List.of(
+                    FaultSystem.Service.ALERTS, FaultSystem.Service.PERSISTENCE, FaultSystem.Service.ANALYTICS)) {
                 Duration drained = lag.timeToCatchUp(service.tickGroup, Topics.STOCK_PRICES.name(), 0, BACKLOG);
                 System.out.printf("%s read every tick after %s%n", service.module, drained);
             }
@@ -136,15 +137,20 @@ final class LoadedRun implements AutoCloseable {
         List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
         ExpectedAlerts oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
         Set<UUID> ticks = acknowledged.stream().map(PriceTick::eventId).collect(Collectors.toSet());
+        ExpectedBars expectedBars = ExpectedBars.of(acknowledged, ExpectedBars.settings(System.getenv()));
         StoredRows stored = new StoredRows(system.database());
         long start = System.nanoTime();
         List<SinkCheck> checks;
         long pending;
+        List<BarCheck> bars;
         do {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
             checks = checks(oracle, ticks, stored);
+            bars = barChecks(expectedBars, stored);
             pending = pendingDeliveries(stored);
-        } while (checks.stream().anyMatch(check -> check.lost() > 0) && draining(start, pending));
+        } while ((checks.stream().anyMatch(check -> check.lost() > 0)
+                        || load.failed() == 0 && bars.stream().anyMatch(check -> !check.exact()))
+                && draining(start, pending));
         System.out.printf(
                 "drained after %s, %d deliveries still pending%n",
                 Duration.ofNanos(System.nanoTime() - start), pending);
@@ -155,7 +161,8 @@ final class LoadedRun implements AutoCloseable {
                 receivers.badSignatures(),
                 streams.reconnects(),
                 deadLetters,
-                pending);
+                pending,
+                bars);
     }
 
     /** The drain goes on for {@link #DRAIN}, and while deliveries wait to be attempted up to {@link #DRAIN_WHILE_PENDING}. */
@@ -172,6 +179,13 @@ final class LoadedRun implements AutoCloseable {
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
             return lag.lagOnTopicsStartingWith(DELIVERY_GROUP, DELIVERY_TOPICS) + stored.parkedDeliveries();
         }
+    }
+
+    /** The bars on stock-analytics and in storage against analytics' topology over the acknowledged ticks. */
+    private List<BarCheck> barChecks(ExpectedBars expected, StoredRows stored) throws Exception {
+        return List.of(
+                BarCheck.of("bars (stock-analytics)", expected, AnalyticsTopic.latestBars(system.bootstrapServers())),
+                BarCheck.of("bars (stored)", expected, stored.bars()));
     }
 
     private List<SinkCheck> checks(ExpectedAlerts oracle, Set<UUID> ticks, StoredRows stored) throws Exception {
@@ -191,7 +205,7 @@ final class LoadedRun implements AutoCloseable {
 
     /**
      * The outcome of a run: the measured ticks, the failed sends, one check per sink, the dead letters by
-     * topic, and the delivery attempts still waiting when the drain ended.
+     * topic, the delivery attempts still waiting when the drain ended, one check per sink of bars.
      */
     record Verdict(
             int ticks,
@@ -200,7 +214,8 @@ final class LoadedRun implements AutoCloseable {
             long badSignatures,
             long sseReconnects,
             Map<String, Long> deadLetters,
-            long pendingDeliveries) {}
+            long pendingDeliveries,
+            List<BarCheck> bars) {}
 
     @Override
     public void close() throws Exception {

@@ -37,17 +37,7 @@ final class TopicSink implements AutoCloseable {
 
     TopicSink(String bootstrapServers) {
         consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer());
+                readCommitted(bootstrapServers), new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (int p = 0; p < Topics.ALERTS_TRIGGERED.partitions(); p++) {
             partitions.add(new TopicPartition(Topics.ALERTS_TRIGGERED.name(), p));
@@ -55,6 +45,19 @@ final class TopicSink implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         reader = Thread.ofPlatform().daemon().name("alerts-triggered-sink").start(this::read);
+    }
+
+    /** A consumer outside any group that sees only committed records and starts from the beginning. */
+    static Map<String, Object> readCommitted(String bootstrapServers) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
     }
 
     Map<UUID, Integer> alertIds() {

@@ -74,7 +74,12 @@ class ScenarioReportTest {
     @Test
     void aDeadLetterIsAFaultNotSurvived() {
         ScenarioReport report = report(
-                "C1", 0, List.of(), new SinkCheck("alerts-triggered", 1, 0, 0, 0), Map.of("alerts-triggered.DLT", 2L), null);
+                "C1",
+                0,
+                List.of(),
+                new SinkCheck("alerts-triggered", 1, 0, 0, 0),
+                Map.of("alerts-triggered.DLT", 2L),
+                null);
 
         assertThat(report.failures()).singleElement().asString().isEqualTo("dead letters {alerts-triggered.DLT=2}");
         assertThat(report.markdown()).contains("dead letters {alerts-triggered.DLT=2}");
@@ -102,14 +107,41 @@ class ScenarioReportTest {
         return report("C7", 0, List.of(), new SinkCheck("alerts-triggered", 100, 0, 0, 0), latency);
     }
 
+    @Test
+    void aBarUnlikeTheOraclesFailsTheRunUnlessASendFailed() {
+        SinkCheck exact = new SinkCheck("alerts-triggered", 100, 0, 0, 0);
+        BarCheck oneDifferent = new BarCheck("bars (stored)", 40, 0, 1, 0);
+
+        assertThat(report("C2", 0, List.of(QUICK), exact, oneDifferent).failures())
+                .singleElement()
+                .asString()
+                .isEqualTo("bars (stored): 40 expected, 0 missing, 1 different, 0 unexpected");
+        assertThat(report("C2", 2, List.of(QUICK), exact, oneDifferent).failures())
+                .isEmpty();
+    }
+
+    @Test
+    void theSummaryHasALinePerSinkOfBars() {
+        BarCheck topic = new BarCheck("bars (stock-analytics)", 40, 0, 0, 0);
+
+        assertThat(report("C2", 0, List.of(QUICK), new SinkCheck("alerts-triggered", 100, 0, 0, 0), topic)
+                        .markdown())
+                .contains("| bars (stock-analytics) | 40 | 0 | 0 | 0 |");
+    }
+
     private static ScenarioReport report(
             String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
-        return report(scenario, failedSends, kills, check, Map.of(), null);
+        return report(scenario, failedSends, kills, check, Map.of(), null, List.of());
     }
 
     private static ScenarioReport report(
             String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check, LatencyWindows latency) {
-        return report(scenario, failedSends, kills, check, Map.of(), latency);
+        return report(scenario, failedSends, kills, check, Map.of(), latency, List.of());
+    }
+
+    private static ScenarioReport report(
+            String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check, BarCheck... bars) {
+        return report(scenario, failedSends, kills, check, Map.of(), null, List.of(bars));
     }
 
     private static ScenarioReport report(
@@ -119,11 +151,22 @@ class ScenarioReportTest {
             SinkCheck check,
             Map<String, Long> deadLetters,
             LatencyWindows latency) {
+        return report(scenario, failedSends, kills, check, deadLetters, latency, List.of());
+    }
+
+    private static ScenarioReport report(
+            String scenario,
+            long failedSends,
+            List<KillScenario.Kill> kills,
+            SinkCheck check,
+            Map<String, Long> deadLetters,
+            LatencyWindows latency,
+            List<BarCheck> bars) {
         return new ScenarioReport(
                 scenario,
                 OPTIONS,
                 kills,
-                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, deadLetters, 0),
+                new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, deadLetters, 0, bars),
                 latency,
                 "1 1 1",
                 "2 2 2");

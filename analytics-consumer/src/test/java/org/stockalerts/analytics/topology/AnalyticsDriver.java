@@ -30,8 +30,11 @@ import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.MutableClock;
 
-/** The analytics topology in a {@link TopologyTestDriver}, with tick helpers for hand-computed sequences. */
-final class AnalyticsDriver implements AutoCloseable {
+/**
+ * The analytics topology in a {@link TopologyTestDriver}, with tick helpers for hand-computed sequences.
+ * Public for the fault-injection suite, whose oracle replays the acknowledged ticks through it.
+ */
+public final class AnalyticsDriver implements AutoCloseable {
 
     final MeterRegistry meters = new SimpleMeterRegistry();
     // the service's clock as the ticks come in live: each tick piped moves it up to its observedAt
@@ -42,7 +45,7 @@ final class AnalyticsDriver implements AutoCloseable {
     private final TestOutputTopic<String, AnalyticsUpdated> analytics;
     private final TestOutputTopic<String, byte[]> deadLetters;
 
-    AnalyticsDriver(AnalyticsSettings settings, Path stateDir) {
+    public AnalyticsDriver(AnalyticsSettings settings, Path stateDir) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -89,12 +92,19 @@ final class AnalyticsDriver implements AutoCloseable {
 
     /** Pipes a tick as any producer may write it: keyed by {@code key}, or by nothing when null. */
     void tickKeyed(String key, String symbol, String at, String price, Long volume) {
-        Instant observedAt = Instant.parse(at);
-        PriceTick tick = TickDraft.tick(symbol, price, observedAt, volume);
-        if (observedAt.isAfter(clock.instant())) {
-            clock.set(observedAt);
+        pipeLive(key, TickDraft.tick(symbol, price, Instant.parse(at), volume));
+    }
+
+    /** Pipes {@code tick} keyed by its symbol, as it arrives live (the service's clock moves up to it). */
+    public void replay(PriceTick tick) {
+        pipeLive(tick.symbol().value(), tick);
+    }
+
+    private void pipeLive(String key, PriceTick tick) {
+        if (tick.observedAt().isAfter(clock.instant())) {
+            clock.set(tick.observedAt());
         }
-        prices.pipeInput(key, tick, observedAt);
+        prices.pipeInput(key, tick, tick.observedAt());
     }
 
     /** Pipes {@code tick} as it arrives, without moving the service's clock to it. */
@@ -108,7 +118,7 @@ final class AnalyticsDriver implements AutoCloseable {
     }
 
     /** Everything published since the last call, in order. */
-    List<AnalyticsUpdated> published() {
+    public List<AnalyticsUpdated> published() {
         return analytics.readValuesToList();
     }
 
