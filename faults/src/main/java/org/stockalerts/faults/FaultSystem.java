@@ -1,20 +1,21 @@
 package org.stockalerts.faults;
 
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.stockalerts.e2e.BenchmarkServices;
 import org.stockalerts.e2e.ServiceProcess;
+import org.stockalerts.testsupport.TcpProxy;
 import org.stockalerts.testsupport.TestDatabase;
 
 /**
@@ -59,13 +60,31 @@ final class FaultSystem implements AutoCloseable {
     private final KafkaBroker broker;
     private final TestDatabase.Endpoint database;
     private final Path work;
+    /** Between every service and PostgreSQL (C6), or null: the services reach it directly. */
+    private final TcpProxy databaseProxy;
+
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    /** Second instances (C4), stopped with the system. */
+    private final List<ServiceProcess> seconds = new ArrayList<>();
 
     /** Starts the broker, then the four services; returns once every service's health is UP. */
     static FaultSystem start(Path work, Path kafkaLib) throws IOException, InterruptedException {
+        return start(work, kafkaLib, false);
+    }
+
+    /**
+     * As {@link #start(Path, Path)}; with {@code proxiedDatabase}, every service reaches PostgreSQL
+     * through a {@link TcpProxy} ({@link #databaseProxy()}), while the harness reads it directly.
+     */
+    static FaultSystem start(Path work, Path kafkaLib, boolean proxiedDatabase)
+            throws IOException, InterruptedException {
         Files.createDirectories(work);
-        FaultSystem system =
-                new FaultSystem(KafkaBroker.start(work.resolve("kafka"), kafkaLib), TestDatabase.endpoint(), work);
+        TestDatabase.Endpoint database = TestDatabase.endpoint();
+        FaultSystem system = new FaultSystem(
+                KafkaBroker.start(work.resolve("kafka"), kafkaLib),
+                database,
+                work,
+                proxiedDatabase ? DatabaseAddress.proxyTo(database.jdbcUrl()) : null);
         Runtime.getRuntime().addShutdownHook(new Thread(system::stopQuietly, "faults-stop"));
         for (Service service : Service.values()) {
             system.running.put(
@@ -87,6 +106,24 @@ final class FaultSystem implements AutoCloseable {
 
     KafkaBroker broker() {
         return broker;
+    }
+
+    /** The proxy between the services and PostgreSQL; null unless started with one. */
+    TcpProxy databaseProxy() {
+        return databaseProxy;
+    }
+
+    /**
+     * Starts a second instance of {@code service} (same consumer groups and application id, ports, a state
+     * folder and a log of its own, {@code <module>-2.log}); does not wait for it.
+     */
+    synchronized ServiceProcess startSecond(Service service) throws IOException {
+        Map<String, String> env = env(service);
+        env.put("STOCKALERTS_STATE_DIR", stateDir(service) + "-2");
+        ServiceProcess second =
+                ServiceProcess.start(service.module, service.module + "-2", service.portVariable, env, JVM);
+        seconds.add(second);
+        return second;
     }
 
     String apiBaseUrl() {
@@ -128,6 +165,11 @@ final class FaultSystem implements AutoCloseable {
     private Map<String, String> env(Service service) throws IOException {
         Map<String, String> env = new HashMap<>(BenchmarkServices.environment(broker.bootstrapServers()));
         env.put("STOCKALERTS_STATE_DIR", stateDir(service).toString());
+        if (databaseProxy != null) {
+            env.put(
+                    "DATABASE_URL",
+                    DatabaseAddress.through(database.jdbcUrl(), databaseProxy.host(), databaseProxy.port()));
+        }
         return env;
     }
 
@@ -141,6 +183,10 @@ final class FaultSystem implements AutoCloseable {
 
     @Override
     public synchronized void close() throws InterruptedException {
+        for (ServiceProcess second : seconds) {
+            second.close();
+        }
+        seconds.clear();
         for (Service service : List.of(Service.values()).reversed()) {
             ServiceProcess process = running.remove(service);
             if (process != null) {
@@ -148,5 +194,8 @@ final class FaultSystem implements AutoCloseable {
             }
         }
         broker.close();
+        if (databaseProxy != null) {
+            databaseProxy.close();
+        }
     }
 }

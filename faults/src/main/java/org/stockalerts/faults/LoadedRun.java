@@ -35,6 +35,7 @@ final class LoadedRun implements AutoCloseable {
     private final SseClients streams;
     private final TickLoad load;
     private int warmUpTicks;
+    private ExpectedAlerts oracle;
 
     private LoadedRun(FaultSystem system, WebhookReceivers receivers, Population population) {
         this.system = system;
@@ -47,7 +48,12 @@ final class LoadedRun implements AutoCloseable {
     }
 
     static LoadedRun start(Path work, Path kafkaLib, int users) throws Exception {
-        FaultSystem system = FaultSystem.start(work, kafkaLib);
+        return start(work, kafkaLib, users, false);
+    }
+
+    /** As {@link #start(Path, Path, int)}; with {@code proxiedDatabase}, see {@link FaultSystem#start(Path, Path, boolean)}. */
+    static LoadedRun start(Path work, Path kafkaLib, int users, boolean proxiedDatabase) throws Exception {
+        FaultSystem system = FaultSystem.start(work, kafkaLib, proxiedDatabase);
         WebhookReceivers receivers = new WebhookReceivers();
         Population population = Population.create(new ApiClient(system.apiBaseUrl()), receivers, users);
         LoadedRun run = new LoadedRun(system, receivers, population);
@@ -102,11 +108,21 @@ final class LoadedRun implements AutoCloseable {
         load.start(perSecond);
     }
 
+    /** How many ticks the broker acknowledged so far: a position in their order, to mark a fault's start and end. */
+    int acknowledgedTicks() {
+        return load.acknowledged().size();
+    }
+
     /**
      * Stops the load, waits until the engine and the tick store have read every tick (at most 15 min)
      * and the sinks settle (at most 3 min more), and checks every sink.
      */
     Verdict stopAndCheck() throws Exception {
+        return stopAndCheck(DRAIN);
+    }
+
+    /** As {@link #stopAndCheck()}, waiting at most {@code drain} for the sinks to settle. */
+    Verdict stopAndCheck(Duration drain) throws Exception {
         load.stop();
         Map<String, Long> deadLetters;
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
@@ -118,10 +134,10 @@ final class LoadedRun implements AutoCloseable {
         }
         List<PriceTick> acknowledged = load.acknowledged();
         List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
-        ExpectedAlerts oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
+        oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
         Set<UUID> ticks = acknowledged.stream().map(PriceTick::eventId).collect(Collectors.toSet());
         StoredRows stored = new StoredRows(system.database());
-        long deadline = System.nanoTime() + DRAIN.toNanos();
+        long deadline = System.nanoTime() + drain.toNanos();
         List<SinkCheck> checks;
         do {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
@@ -129,6 +145,30 @@ final class LoadedRun implements AutoCloseable {
         } while (System.nanoTime() < deadline && checks.stream().anyMatch(check -> check.lost() > 0));
         return new Verdict(
                 measured.size(), load.failed(), checks, receivers.badSignatures(), streams.reconnects(), deadLetters);
+    }
+
+    /**
+     * After {@link #stopAndCheck}: every sink's check of only the alerts that the acknowledged ticks
+     * {@code from} (inclusive) to {@code to} fired, such as those of a fault's duration; of these checks
+     * only the lost counts mean anything (every other alert counts as unexpected in the ticks' check).
+     */
+    List<SinkCheck> checksOfTicks(int from, int to) throws Exception {
+        List<PriceTick> slice = load.acknowledged().subList(from, to);
+        var rules = population.rules().stream().collect(Collectors.groupingBy(AlertRule::symbol));
+        Set<UUID> fired = new HashSet<>();
+        for (PriceTick tick : slice) {
+            for (AlertRule rule : rules.getOrDefault(tick.symbol(), List.of())) {
+                UUID alertId = AlertIds.of(rule.ruleId(), tick.eventId());
+                if (oracle.expected().contains(alertId)) {
+                    fired.add(alertId);
+                }
+            }
+        }
+        Set<UUID> ignored = new HashSet<>(oracle.warmUp());
+        ignored.addAll(oracle.expected());
+        ignored.removeAll(fired);
+        Set<UUID> ticks = slice.stream().map(PriceTick::eventId).collect(Collectors.toSet());
+        return checks(new ExpectedAlerts(ignored, fired), ticks, new StoredRows(system.database()));
     }
 
     private List<SinkCheck> checks(ExpectedAlerts oracle, Set<UUID> ticks, StoredRows stored) throws Exception {

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * The suite's command line: {@code [scenario…] [--kills N] [--rate TICKS_PER_S] [--users N]
- * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--seed N] [--kafka-lib DIR] [--work DIR]}; no
- * scenario means C1 C2 C3 (C5, the broker's outages, runs only when named).
+ * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--pause S] [--db-down S,S…] [--drain S] [--seed N]
+ * [--kafka-lib DIR] [--work DIR]}; no scenario means C1 C2 C3 (C4, C5 and C6 run only when named).
  */
 record Options(
         List<String> scenarios,
@@ -19,12 +19,15 @@ record Options(
         int minGapSeconds,
         int maxGapSeconds,
         List<Integer> brokerDownSeconds,
+        int pauseSeconds,
+        List<Integer> databaseDownSeconds,
+        int drainSeconds,
         long seed,
         Path kafkaLib,
         Path work) {
 
     static final List<String> KILLS = List.of("C1", "C2", "C3");
-    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C5");
+    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C4", "C5", "C6");
 
     static Options parse(String... args) {
         List<String> scenarios = new ArrayList<>();
@@ -34,6 +37,9 @@ record Options(
         int minGap = 5;
         int maxGap = 30;
         List<Integer> brokerDown = List.of(5, 30, 150, 360);
+        int pause = 60;
+        List<Integer> databaseDown = List.of(30, 180);
+        int drain = 180;
         long seed = 16;
         Path lib = Path.of("target/kafka-lib");
         Path work = Path.of("target/faults");
@@ -45,10 +51,10 @@ record Options(
                 case "--users" -> users = Integer.parseInt(args[++i]);
                 case "--min-gap" -> minGap = Integer.parseInt(args[++i]);
                 case "--max-gap" -> maxGap = Integer.parseInt(args[++i]);
-                case "--broker-down" ->
-                    brokerDown = Stream.of(args[++i].split(","))
-                            .map(Integer::valueOf)
-                            .toList();
+                case "--broker-down" -> brokerDown = seconds(args[++i]);
+                case "--pause" -> pause = Integer.parseInt(args[++i]);
+                case "--db-down" -> databaseDown = seconds(args[++i]);
+                case "--drain" -> drain = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--kafka-lib" -> lib = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
@@ -66,9 +72,12 @@ record Options(
                 || users < 1
                 || minGap < 0
                 || maxGap < minGap
-                || brokerDown.stream().anyMatch(seconds -> seconds < 0)) {
-            throw new IllegalArgumentException(
-                    "need kills, rate, users >= 1, 0 <= min-gap <= max-gap and broker down times >= 0");
+                || brokerDown.stream().anyMatch(seconds -> seconds < 0)
+                || pause < 1
+                || databaseDown.stream().anyMatch(seconds -> seconds < 1)
+                || drain < 1) {
+            throw new IllegalArgumentException("need kills, rate, users, pause, database down times and drain >= 1,"
+                    + " 0 <= min-gap <= max-gap and broker down times >= 0");
         }
         return new Options(
                 scenarios.isEmpty() ? KILLS : scenarios,
@@ -78,8 +87,16 @@ record Options(
                 minGap,
                 maxGap,
                 brokerDown,
+                pause,
+                databaseDown,
+                drain,
                 seed,
                 lib,
                 work);
+    }
+
+    /** {@code 30,180} → [30, 180]. */
+    private static List<Integer> seconds(String list) {
+        return Stream.of(list.split(",")).map(Integer::valueOf).toList();
     }
 }

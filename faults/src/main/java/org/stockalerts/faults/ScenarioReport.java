@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A scenario's result against its targets (issue #16): one line, a markdown summary, and JSON.
  * Targets checked: 0 lost and 0 duplicate alertIds on alerts-triggered and in stored alerts, 0 lost
  * or duplicate stored ticks, webhook duplicates at most 1 %, every restart caught up within 30 s
- * (C5: every service UP within 60 s of the broker's restart).
+ * (C5: every service UP within 60 s of the broker's restart; C4: the takeover within the session
+ * timeout + 15 s; C6: no dead letter). {@code notes} are a scenario's own findings, one line each.
  */
 record ScenarioReport(
         String scenario,
@@ -23,7 +24,18 @@ record ScenarioReport(
         List<KillScenario.Kill> kills,
         LoadedRun.Verdict verdict,
         String loadBefore,
-        String loadDuring) {
+        String loadDuring,
+        List<String> notes) {
+
+    ScenarioReport(
+            String scenario,
+            Options options,
+            List<KillScenario.Kill> kills,
+            LoadedRun.Verdict verdict,
+            String loadBefore,
+            String loadDuring) {
+        this(scenario, options, kills, verdict, loadBefore, loadDuring, List.of());
+    }
 
     private static final Duration CATCH_UP_TARGET = Duration.ofSeconds(30);
     private static final Duration BROKER_BACK_TARGET = Duration.ofSeconds(60);
@@ -46,6 +58,20 @@ record ScenarioReport(
         }
         if (verdict.badSignatures() > 0) {
             failures.add(verdict.badSignatures() + " webhooks with a bad signature");
+        }
+        if (scenario.equals("C4")) {
+            kills.stream()
+                    .filter(kill ->
+                            kill.toCaughtUp() == null || kill.toCaughtUp().compareTo(PauseScenario.TAKEOVER_TARGET) > 0)
+                    .forEach(kill -> failures.add("takeover after " + seconds(kill.toCaughtUp()) + " s, target "
+                            + seconds(PauseScenario.TAKEOVER_TARGET) + " s"));
+            return failures;
+        }
+        if (scenario.equals("C6")) {
+            if (!verdict.deadLetters().isEmpty()) {
+                failures.add("dead letters " + verdict.deadLetters());
+            }
+            return failures;
         }
         if (scenario.equals("C5")) {
             kills.stream()
@@ -109,7 +135,8 @@ record ScenarioReport(
                 verdict.deadLetters(),
                 loadBefore,
                 loadDuring));
-        return md.toString();
+        notes.forEach(note -> md.append("\n- ").append(note));
+        return md.append(notes.isEmpty() ? "" : "\n").toString();
     }
 
     String json() {
