@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -26,6 +24,9 @@ import org.stockalerts.alerting.delivery.DeliveryTopics;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.faults.FaultSystem.Service;
 import org.stockalerts.testsupport.TcpProxy;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * C6: under load, PostgreSQL goes away for each of {@code --db-down} seconds and comes back. The shared
@@ -44,8 +45,8 @@ final class DatabaseOutageScenario {
     private static final Duration SETTLE = Duration.ofSeconds(20);
     private static final Duration BACK = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Pattern UP = Pattern.compile("^\\{\"status\":\"UP\"");
-    private static final Pattern DB_STATUS = Pattern.compile("\"db\":\\{\"status\":\"([A-Z_]+)\"");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNode NO_ANSWER = JSON.readTree("{\"components\":{\"db\":{\"status\":\"no answer\"}}}");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -84,6 +85,7 @@ final class DatabaseOutageScenario {
                     }
                     for (HealthWatch watch : watches) {
                         system.awaitUp(watch.service, BACK);
+                        watch.awaitHealthUp();
                     }
                     for (HealthWatch watch : watches) {
                         watch.stop();
@@ -180,6 +182,14 @@ final class DatabaseOutageScenario {
             return dbUp;
         }
 
+        /** Waits (at most {@link #SETTLE}) until the watch saw the health UP after the heal. */
+        void awaitHealthUp() {
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (healthUp == null && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(POLL.toNanos());
+            }
+        }
+
         /** From the heal until the whole health answered UP; null if not seen. */
         Duration healthUp() {
             return healthUp;
@@ -188,12 +198,14 @@ final class DatabaseOutageScenario {
         private void poll() {
             boolean sawDown = false;
             while (!stopped) {
-                String body = health();
-                Matcher db = DB_STATUS.matcher(body);
-                String status = body.isEmpty() ? "no answer" : db.find() ? db.group(1) : "none";
+                JsonNode health = health();
+                String status =
+                        health.path("components").path("db").path("status").asString("none");
                 long now = System.nanoTime();
                 long heal = healed.get();
-                if (heal > 0 && healthUp == null && UP.matcher(body).find()) {
+                if (heal > 0
+                        && healthUp == null
+                        && health.path("status").asString("").equals("UP")) {
                     healthUp = Duration.ofNanos(Math.max(0, now - heal));
                 }
                 if (!sawDown && !status.equals("UP") && !status.equals("none")) {
@@ -208,8 +220,8 @@ final class DatabaseOutageScenario {
             }
         }
 
-        /** The health endpoint's answer; empty when it did not answer in time. */
-        private String health() {
+        /** The health endpoint's answer; {@code {"components":{"db":{"status":"no answer"}}}} when it did not answer. */
+        private JsonNode health() {
             try {
                 HttpResponse<String> health = HTTP.send(
                         HttpRequest.newBuilder(
@@ -217,12 +229,12 @@ final class DatabaseOutageScenario {
                                 .timeout(Duration.ofSeconds(40))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-                return health.body();
-            } catch (IOException e) {
-                return "";
+                return JSON.readTree(health.body());
+            } catch (IOException | JacksonException e) {
+                return NO_ANSWER;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return "";
+                return NO_ANSWER;
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.apache.kafka.common.GroupState;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.e2e.ServiceProcess;
 import org.stockalerts.faults.FaultSystem.Service;
@@ -57,7 +58,7 @@ final class PauseScenario {
             await("both instances in a stable group", JOIN, () -> {
                 GroupMembers.Snapshot now = snapshot(members, group, ticks);
                 return now != null
-                        && now.state() == org.apache.kafka.common.GroupState.STABLE
+                        && now.state() == GroupState.STABLE
                         && now.partitions().size() == frozen.size() + 1;
             });
             lag.timeToCatchUp(group, ticks, options.rate(), JOIN);
@@ -92,13 +93,13 @@ final class PauseScenario {
             Duration rejoined = within(resumed + JOIN.toNanos(), resumed, () -> {
                 GroupMembers.Snapshot now = snapshot(members, group, ticks);
                 return now != null
-                        && now.state() == org.apache.kafka.common.GroupState.STABLE
+                        && now.state() == GroupState.STABLE
                         && now.partitions().keySet().containsAll(frozen)
                         && now.partitions().size() == frozen.size() + 1;
             });
             Duration up = system.awaitUp(Service.ALERTS, JOIN);
             notes.add(
-                    "after the CONT: member again after %s, UP after %s: %s",
+                    "after the CONT: member of the stable group again after %s, health UP %s after that: %s",
                     ScenarioNotes.seconds(rejoined), ScenarioNotes.seconds(up), members.snapshot(group, ticks));
             LockSupport.parkNanos(SETTLE.toNanos());
             notes.add(
