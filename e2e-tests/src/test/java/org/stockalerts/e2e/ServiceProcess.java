@@ -58,13 +58,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(String, String, Map)}, with the JVM options {@code jvm}. */
     public static ServiceProcess start(String module, String portVariable, Map<String, String> env, List<String> jvm)
             throws IOException {
+        return start(module, module, portVariable, env, jvm);
+    }
+
+    /**
+     * As {@link #start(String, String, Map, List)}, its output in {@code e2e-logs/<logName>.log}: a second
+     * instance of a service (fault-injection scenario C4) keeps a log of its own.
+     */
+    public static ServiceProcess start(
+            String module, String logName, String portVariable, Map<String, String> env, List<String> jvm)
+            throws IOException {
         Path jar = executableJar(module);
         int port = freePort();
         int managementPort = freePort();
         while (managementPort == port) {
             managementPort = freePort();
         }
-        Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + module + ".log");
+        Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + logName + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
@@ -167,6 +177,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where the actuator answers ({@code /actuator/health} with every component). */
+    public String managementBaseUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The file the process writes its output to. */
+    public Path log() {
+        return log;
     }
 
     public String name() {

@@ -1,13 +1,12 @@
 package org.stockalerts.faults;
 
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.stockalerts.faults.FaultSystem.Service;
 
 /**

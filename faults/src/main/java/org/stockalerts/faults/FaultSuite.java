@@ -2,6 +2,7 @@ package org.stockalerts.faults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.stockalerts.faults.FaultSystem.Service;
 
@@ -32,29 +33,31 @@ public final class FaultSuite {
         String loadBefore = ScenarioReport.loadAverage();
         Path work =
                 options.work().resolve(scenario.toLowerCase(java.util.Locale.ROOT) + "-" + System.currentTimeMillis());
-        try (LoadedRun run = LoadedRun.start(
-                work,
-                options.kafkaLib(),
-                options.users(),
-                scenario.equals("C7"),
-                ClockSkewScenario.environment(scenario))) {
+        try (LoadedRun run =
+                LoadedRun.start(work, options.kafkaLib(), options.users(), FaultSystem.Setup.of(scenario))) {
             run.startLoad(options.rate());
             KillScenario kills = new KillScenario(options);
+            ScenarioNotes notes = new ScenarioNotes(scenario);
+            DatabaseOutageScenario databaseOutages = new DatabaseOutageScenario(options, notes);
             ProxyScenario.Timeline proxied = scenario.equals("C7") ? new ProxyScenario(options).run(run) : null;
             List<KillScenario.Kill> measured = switch (scenario) {
                 case "C1" -> kills.run(run, List.of(Service.ALERTS), false);
                 case "C2" -> kills.run(run, List.of(Service.PERSISTENCE, Service.ANALYTICS, Service.API), false);
                 case "C3" -> kills.run(run, List.of(Service.ALERTS), true);
+                case "C4" -> new PauseScenario(options, notes).run(run);
                 case "C5" -> new BrokerScenario(options).run(run);
+                case "C6" -> databaseOutages.run(run);
                 case "C7" -> List.of();
                 case "C10" -> new ClockSkewScenario(options).run(run);
                 default -> throw new IllegalArgumentException(scenario);
             };
             String loadDuring = ScenarioReport.loadAverage();
-            LoadedRun.Verdict verdict = run.stopAndCheck();
+            LoadedRun.Verdict verdict = run.stopAndCheck(Duration.ofSeconds(options.drainSeconds()));
+            databaseOutages.afterDrain(run);
             LatencyWindows latency =
                     proxied == null ? null : proxied.windows(run.topic().latencies());
-            return new ScenarioReport(scenario, options, measured, verdict, latency, loadBefore, loadDuring);
+            return new ScenarioReport(
+                    scenario, options, measured, verdict, latency, loadBefore, loadDuring, notes.lines());
         }
     }
 }

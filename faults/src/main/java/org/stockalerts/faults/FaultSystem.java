@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +15,14 @@ import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.stockalerts.e2e.BenchmarkServices;
 import org.stockalerts.e2e.ServiceProcess;
+import org.stockalerts.testsupport.TcpProxy;
 import org.stockalerts.testsupport.TestDatabase;
 
 /**
  * The whole system as separate processes: a Kafka broker, the four services from their executable
  * jars, a fresh database on the local PostgreSQL (dropped when the JVM exits). Any service (or the
  * broker) can be killed and started again on the same ports, settings and state folder. With
- * {@code alertsThroughProxy} (scenario C7), alert-consumer alone reaches the broker through the
+ * {@link Setup#alertsThroughKafkaProxy()} (scenario C7), alert-consumer alone reaches the broker through the
  * broker's {@link KafkaBroker#proxy()}; every other service, and the harness, connect directly.
  */
 @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
@@ -60,27 +62,40 @@ final class FaultSystem implements AutoCloseable {
     private final KafkaBroker broker;
     private final TestDatabase.Endpoint database;
     private final Path work;
-    private final boolean alertsThroughProxy;
-    /** Variables added to a service's environment (C10: alert-consumer under libfaketime). */
-    private final Map<Service, Map<String, String>> extraEnv;
+    private final Setup setup;
+    /** Between every service and PostgreSQL (C6), or null: the services reach it directly. */
+    private final TcpProxy databaseProxy;
 
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    /** Second instances (C4), stopped with the system. */
+    private final List<ServiceProcess> seconds = new ArrayList<>();
 
     /**
-     * Starts the broker, then the four services, alert-consumer through the broker's proxy when
-     * {@code alertsThroughProxy} (C7), with {@code extraEnv} added to the given services' environments;
-     * returns once every service's health is UP.
+     * How a scenario wires the system: alert-consumer reaching Kafka through the broker's proxy (C7),
+     * every service reaching PostgreSQL through a proxy (C6), variables added to some services'
+     * environments (C10: alert-consumer under libfaketime).
      */
-    static FaultSystem start(
-            Path work, Path kafkaLib, boolean alertsThroughProxy, Map<Service, Map<String, String>> extraEnv)
-            throws IOException, InterruptedException {
+    record Setup(
+            boolean alertsThroughKafkaProxy, boolean databaseThroughProxy, Map<Service, Map<String, String>> extraEnv) {
+
+        static Setup of(String scenario) {
+            return new Setup(scenario.equals("C7"), scenario.equals("C6"), ClockSkewScenario.environment(scenario));
+        }
+    }
+
+    /**
+     * Starts the broker, then the four services as {@code setup} wires them; returns once every
+     * service's health is UP. With a database proxy the harness still reads PostgreSQL directly.
+     */
+    static FaultSystem start(Path work, Path kafkaLib, Setup setup) throws IOException, InterruptedException {
         Files.createDirectories(work);
+        TestDatabase.Endpoint database = TestDatabase.endpoint();
         FaultSystem system = new FaultSystem(
                 KafkaBroker.start(work.resolve("kafka"), kafkaLib),
-                TestDatabase.endpoint(),
+                database,
                 work,
-                alertsThroughProxy,
-                extraEnv);
+                setup,
+                setup.databaseThroughProxy() ? DatabaseAddress.proxyTo(database.jdbcUrl()) : null);
         Runtime.getRuntime().addShutdownHook(new Thread(system::stopQuietly, "faults-stop"));
         for (Service service : Service.values()) {
             system.running.put(
@@ -102,6 +117,24 @@ final class FaultSystem implements AutoCloseable {
 
     KafkaBroker broker() {
         return broker;
+    }
+
+    /** The proxy between the services and PostgreSQL; null unless started with one. */
+    TcpProxy databaseProxy() {
+        return databaseProxy;
+    }
+
+    /**
+     * Starts a second instance of {@code service} (same consumer groups and application id, ports, a state
+     * folder and a log of its own, {@code <module>-2.log}); does not wait for it.
+     */
+    synchronized ServiceProcess startSecond(Service service) throws IOException {
+        Map<String, String> env = env(service);
+        env.put("STOCKALERTS_STATE_DIR", stateDir(service) + "-2");
+        ServiceProcess second =
+                ServiceProcess.start(service.module, service.module + "-2", service.portVariable, env, JVM);
+        seconds.add(second);
+        return second;
     }
 
     String apiBaseUrl() {
@@ -144,11 +177,16 @@ final class FaultSystem implements AutoCloseable {
      * folder; a restart reuses it, so a proxied alert-consumer stays behind the same proxy.
      */
     private Map<String, String> env(Service service) throws IOException {
-        boolean proxied = alertsThroughProxy && service == Service.ALERTS;
+        boolean proxied = setup.alertsThroughKafkaProxy() && service == Service.ALERTS;
         Map<String, String> env = new HashMap<>(
                 BenchmarkServices.environment(proxied ? broker.proxiedBootstrapServers() : broker.bootstrapServers()));
         env.put("STOCKALERTS_STATE_DIR", stateDir(service).toString());
-        env.putAll(extraEnv.getOrDefault(service, Map.of()));
+        env.putAll(setup.extraEnv().getOrDefault(service, Map.of()));
+        if (databaseProxy != null) {
+            env.put(
+                    "DATABASE_URL",
+                    DatabaseAddress.through(database.jdbcUrl(), databaseProxy.host(), databaseProxy.port()));
+        }
         return env;
     }
 
@@ -162,6 +200,10 @@ final class FaultSystem implements AutoCloseable {
 
     @Override
     public synchronized void close() throws InterruptedException {
+        for (ServiceProcess second : seconds) {
+            second.close();
+        }
+        seconds.clear();
         for (Service service : List.of(Service.values()).reversed()) {
             ServiceProcess process = running.remove(service);
             if (process != null) {
@@ -169,5 +211,8 @@ final class FaultSystem implements AutoCloseable {
             }
         }
         broker.close();
+        if (databaseProxy != null) {
+            databaseProxy.close();
+        }
     }
 }

@@ -40,6 +40,7 @@ final class LoadedRun implements AutoCloseable {
     private final SseClients streams;
     private final TickLoad load;
     private int warmUpTicks;
+    private ExpectedAlerts oracle;
 
     private LoadedRun(FaultSystem system, WebhookReceivers receivers, Population population) {
         this.system = system;
@@ -51,14 +52,8 @@ final class LoadedRun implements AutoCloseable {
         this.load = new TickLoad(system.bootstrapServers(), population.symbols());
     }
 
-    static LoadedRun start(
-            Path work,
-            Path kafkaLib,
-            int users,
-            boolean alertsThroughProxy,
-            Map<FaultSystem.Service, Map<String, String>> extraEnv)
-            throws Exception {
-        FaultSystem system = FaultSystem.start(work, kafkaLib, alertsThroughProxy, extraEnv);
+    static LoadedRun start(Path work, Path kafkaLib, int users, FaultSystem.Setup setup) throws Exception {
+        FaultSystem system = FaultSystem.start(work, kafkaLib, setup);
         WebhookReceivers receivers = new WebhookReceivers();
         Population population = Population.create(new ApiClient(system.apiBaseUrl()), receivers, users);
         LoadedRun run = new LoadedRun(system, receivers, population);
@@ -118,11 +113,21 @@ final class LoadedRun implements AutoCloseable {
         load.start(perSecond);
     }
 
+    /** How many ticks the broker acknowledged so far: a position in their order, to mark a fault's start and end. */
+    int acknowledgedTicks() {
+        return load.acknowledged().size();
+    }
+
     /**
      * Stops the load, waits until the engine and the tick store have read every tick (at most 15 min)
      * and the sinks settle (at most 3 min more), and checks every sink.
      */
     Verdict stopAndCheck() throws Exception {
+        return stopAndCheck(DRAIN);
+    }
+
+    /** As {@link #stopAndCheck()}, waiting at most {@code drain} for the sinks to settle. */
+    Verdict stopAndCheck(Duration drain) throws Exception {
         load.stop();
         Map<String, Long> deadLetters;
         try (ConsumerLag lag = new ConsumerLag(system.bootstrapServers())) {
@@ -135,7 +140,7 @@ final class LoadedRun implements AutoCloseable {
         }
         List<PriceTick> acknowledged = load.acknowledged();
         List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
-        ExpectedAlerts oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
+        oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
         Set<UUID> ticks = acknowledged.stream().map(PriceTick::eventId).collect(Collectors.toSet());
         ExpectedBars expectedBars = ExpectedBars.of(acknowledged, ExpectedBars.settings(System.getenv()));
         StoredRows stored = new StoredRows(system.database());
@@ -150,7 +155,7 @@ final class LoadedRun implements AutoCloseable {
             pending = pendingDeliveries(stored);
         } while ((checks.stream().anyMatch(check -> check.lost() > 0)
                         || load.failed() == 0 && bars.stream().anyMatch(check -> !check.exact()))
-                && draining(start, pending));
+                && draining(start, drain, pending));
         System.out.printf(
                 "drained after %s, %d deliveries still pending%n",
                 Duration.ofNanos(System.nanoTime() - start), pending);
@@ -165,10 +170,13 @@ final class LoadedRun implements AutoCloseable {
                 bars);
     }
 
-    /** The drain goes on for {@link #DRAIN}, and while deliveries wait to be attempted up to {@link #DRAIN_WHILE_PENDING}. */
-    private static boolean draining(long start, long pending) {
+    /**
+     * The drain goes on for {@code drain}, and while deliveries wait to be attempted up to
+     * {@link #DRAIN_WHILE_PENDING} (or {@code drain}, if longer).
+     */
+    private static boolean draining(long start, Duration drain, long pending) {
         long drained = System.nanoTime() - start;
-        return drained < DRAIN.toNanos() || pending > 0 && drained < DRAIN_WHILE_PENDING.toNanos();
+        return drained < drain.toNanos() || pending > 0 && drained < DRAIN_WHILE_PENDING.toNanos();
     }
 
     /**
@@ -186,6 +194,30 @@ final class LoadedRun implements AutoCloseable {
         return List.of(
                 BarCheck.of("bars (stock-analytics)", expected, AnalyticsTopic.latestBars(system.bootstrapServers())),
                 BarCheck.of("bars (stored)", expected, stored.bars()));
+    }
+
+    /**
+     * After {@link #stopAndCheck}: every sink's check of only the alerts that the acknowledged ticks
+     * {@code from} (inclusive) to {@code to} fired, such as those of a fault's duration; of these checks
+     * only the lost counts mean anything (every other alert counts as unexpected in the ticks' check).
+     */
+    List<SinkCheck> checksOfTicks(int from, int to) throws Exception {
+        List<PriceTick> slice = load.acknowledged().subList(from, to);
+        var rules = population.rules().stream().collect(Collectors.groupingBy(AlertRule::symbol));
+        Set<UUID> fired = new HashSet<>();
+        for (PriceTick tick : slice) {
+            for (AlertRule rule : rules.getOrDefault(tick.symbol(), List.of())) {
+                UUID alertId = AlertIds.of(rule.ruleId(), tick.eventId());
+                if (oracle.expected().contains(alertId)) {
+                    fired.add(alertId);
+                }
+            }
+        }
+        Set<UUID> ignored = new HashSet<>(oracle.warmUp());
+        ignored.addAll(oracle.expected());
+        ignored.removeAll(fired);
+        Set<UUID> ticks = slice.stream().map(PriceTick::eventId).collect(Collectors.toSet());
+        return checks(new ExpectedAlerts(ignored, fired), ticks, new StoredRows(system.database()));
     }
 
     private List<SinkCheck> checks(ExpectedAlerts oracle, Set<UUID> ticks, StoredRows stored) throws Exception {

@@ -10,10 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The suite's command line: {@code [scenario…] [--kills N] [--rate TICKS_PER_S] [--users N]
- * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--baseline S] [--blackhole S] [--latency-phase S]
- * [--added-latency MS] [--after-heal S] [--seed N] [--kafka-lib DIR] [--work DIR]}; no scenario means
- * C1 C2 C3 (C5, the broker's outages, C7, the proxy's, and C10, alert-consumer's clock 6 min ahead, run
- * only when named).
+ * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--pause S] [--db-down S,S…] [--drain S]
+ * [--baseline S] [--blackhole S] [--latency-phase S] [--added-latency MS] [--after-heal S] [--seed N]
+ * [--kafka-lib DIR] [--work DIR]}; no scenario means C1 C2 C3 (C4, C5, C6, C7 and C10 run only when named).
  */
 record Options(
         List<String> scenarios,
@@ -24,12 +23,15 @@ record Options(
         int maxGapSeconds,
         List<Integer> brokerDownSeconds,
         ProxyPhases proxyPhases,
+        int pauseSeconds,
+        List<Integer> databaseDownSeconds,
+        int drainSeconds,
         long seed,
         Path kafkaLib,
         Path work) {
 
     static final List<String> KILLS = List.of("C1", "C2", "C3");
-    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C5", "C7", "C10");
+    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C10");
 
     /**
      * C7's phases, in order: the load before the fault, alert-consumer's link to the broker held (a
@@ -70,6 +72,9 @@ record Options(
         int maxGap = 30;
         List<Integer> brokerDown = List.of(5, 30, 150, 360);
         Map<String, Integer> phaseArgs = new HashMap<>();
+        int pause = 60;
+        List<Integer> databaseDown = List.of(30, 180);
+        int drain = 180;
         long seed = 16;
         Path lib = Path.of("target/kafka-lib");
         Path work = Path.of("target/faults");
@@ -81,10 +86,10 @@ record Options(
                 case "--users" -> users = Integer.parseInt(args[++i]);
                 case "--min-gap" -> minGap = Integer.parseInt(args[++i]);
                 case "--max-gap" -> maxGap = Integer.parseInt(args[++i]);
-                case "--broker-down" ->
-                    brokerDown = Stream.of(args[++i].split(","))
-                            .map(Integer::valueOf)
-                            .toList();
+                case "--broker-down" -> brokerDown = seconds(args[++i]);
+                case "--pause" -> pause = Integer.parseInt(args[++i]);
+                case "--db-down" -> databaseDown = seconds(args[++i]);
+                case "--drain" -> drain = Integer.parseInt(args[++i]);
                 case "--baseline", "--blackhole", "--latency-phase", "--added-latency", "--after-heal" ->
                     phaseArgs.put(arg, Integer.parseInt(args[++i]));
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -106,9 +111,13 @@ record Options(
                 || minGap < 0
                 || maxGap < minGap
                 || brokerDown.stream().anyMatch(seconds -> seconds < 0)
+                || pause < 1
+                || databaseDown.stream().anyMatch(seconds -> seconds < 1)
+                || drain < 1
                 || !phases.valid()) {
-            throw new IllegalArgumentException("need kills, rate, users >= 1, 0 <= min-gap <= max-gap, broker down"
-                    + " times >= 0, baseline and after-heal > 0, blackhole, latency phase and added latency >= 0");
+            throw new IllegalArgumentException("need kills, rate, users, pause, database down times and drain >= 1,"
+                    + " 0 <= min-gap <= max-gap, broker down times >= 0, baseline and after-heal > 0, blackhole,"
+                    + " latency phase and added latency >= 0");
         }
         return new Options(
                 scenarios.isEmpty() ? KILLS : scenarios,
@@ -119,8 +128,16 @@ record Options(
                 maxGap,
                 brokerDown,
                 phases,
+                pause,
+                databaseDown,
+                drain,
                 seed,
                 lib,
                 work);
+    }
+
+    /** {@code 30,180} → [30, 180]. */
+    private static List<Integer> seconds(String list) {
+        return Stream.of(list.split(",")).map(Integer::valueOf).toList();
     }
 }

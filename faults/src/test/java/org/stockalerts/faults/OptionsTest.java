@@ -52,6 +52,21 @@ class OptionsTest {
     }
 
     @Test
+    void thePauseAndTheDatabaseOutagesRunOnlyWhenNamedWithTheirTimes() {
+        Options defaults = Options.parse();
+        Options options = Options.parse("C4", "c6", "--pause", "30", "--db-down", "30", "--drain", "600");
+
+        assertThat(options.scenarios()).containsExactly("C4", "C6");
+        assertThat(options.pauseSeconds()).isEqualTo(30);
+        assertThat(options.databaseDownSeconds()).containsExactly(30);
+        assertThat(options.drainSeconds()).isEqualTo(600);
+        assertThat(defaults.pauseSeconds()).isEqualTo(60);
+        assertThat(defaults.databaseDownSeconds()).containsExactly(30, 180);
+        assertThat(defaults.drainSeconds()).isEqualTo(180);
+        assertThatThrownBy(() -> Options.parse("C6", "--db-down", "30,0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnUnknownScenarioAndAGapRangeBackwards() {
         assertThatThrownBy(() -> Options.parse("C99")).hasMessageContaining("C99");
         assertThatThrownBy(() -> Options.parse("--min-gap", "9", "--max-gap", "3"))

@@ -129,6 +129,48 @@ class ScenarioReportTest {
                 .contains("| bars (stock-analytics) | 40 | 0 | 0 | 0 |");
     }
 
+    @Test
+    void aPausedEngineMustBeTakenOverWithinTheSessionTimeoutAnd15Seconds() {
+        KillScenario.Kill inTime =
+                new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(90), Duration.ofSeconds(25), null);
+        KillScenario.Kill late =
+                new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(5), Duration.ofSeconds(26), null);
+        KillScenario.Kill never = new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(5), null, null);
+        SinkCheck exact = new SinkCheck("alerts-triggered", 1, 0, 0, 0);
+
+        assertThat(report("C4", 0, List.of(inTime), exact).failures()).isEmpty();
+        assertThat(report("C4", 0, List.of(late, never), exact).failures())
+                .containsExactly("takeover after 26.0 s, target 25.0 s", "takeover after n/a s, target 25.0 s");
+        assertThat(report("C4", 0, List.of(inTime), new SinkCheck("alerts-triggered", 100, 0, 1, 0))
+                        .failures())
+                .singleElement()
+                .asString()
+                .startsWith("alerts-triggered");
+    }
+
+    @Test
+    void aDatabaseOutageFailsOnAnyDeadLetterButNotOnItsCatchUpTime() {
+        KillScenario.Kill slow =
+                new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(40), Duration.ofSeconds(90), null);
+        LoadedRun.Verdict deadLettered = new LoadedRun.Verdict(
+                1000,
+                0,
+                List.of(new SinkCheck("alerts-triggered", 1, 0, 0, 0)),
+                0,
+                0,
+                Map.of("alerts-triggered.DLT", 3L),
+                0,
+                List.of());
+
+        assertThat(report("C6", 0, List.of(slow), new SinkCheck("alerts-triggered", 1, 0, 0, 0))
+                        .failures())
+                .isEmpty();
+        ScenarioReport report = new ScenarioReport(
+                "C6", OPTIONS, List.of(slow), deadLettered, null, "1 1 1", "2 2 2", List.of("a note"));
+        assertThat(report.failures()).containsExactly("dead letters {alerts-triggered.DLT=3}");
+        assertThat(report.markdown()).contains("- a note");
+    }
+
     private static ScenarioReport report(
             String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
         return report(scenario, failedSends, kills, check, Map.of(), null, List.of());
@@ -169,6 +211,7 @@ class ScenarioReportTest {
                 new LoadedRun.Verdict(1000, failedSends, List.of(check), 0, 0, deadLetters, 0, bars),
                 latency,
                 "1 1 1",
-                "2 2 2");
+                "2 2 2",
+                List.of());
     }
 }
