@@ -13,7 +13,7 @@ run_benchmark() {
   read -ra extra_options <<<"${BENCH_JAVA_OPTS:-}"
   local main=$2
   shift 2
-  ./mvnw -B -q -P benchmarks -pl benchmarks -am compile dependency:build-classpath \
+  ./mvnw -B -q -P benchmarks -pl benchmarks -am test-compile dependency:build-classpath \
     -Dspotless.check.skip -Dmdep.outputFile=target/benchmark.classpath
   exec "$JAVA_HOME/bin/java" "${jvm_options[@]}" "${extra_options[@]}" \
     -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" \

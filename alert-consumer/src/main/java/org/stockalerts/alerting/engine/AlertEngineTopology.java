@@ -50,12 +50,20 @@ public final class AlertEngineTopology {
     private final EngineSettings settings;
     private final MeterRegistry meters;
     private final TickTimeBound bound;
+    private final Serde<SymbolState> symbolStateSerde;
 
     /** {@code bound} refuses (dead-letters) ticks dated too far ahead of or behind the service's clock. */
     public AlertEngineTopology(EngineSettings settings, MeterRegistry meters, TickTimeBound bound) {
+        this(settings, meters, bound, SymbolStateSerde.create());
+    }
+
+    /** With {@code symbolStateSerde} for the symbol store, so a test can count what is written to it. */
+    AlertEngineTopology(
+            EngineSettings settings, MeterRegistry meters, TickTimeBound bound, Serde<SymbolState> symbolStateSerde) {
         this.settings = settings;
         this.meters = meters;
         this.bound = bound;
+        this.symbolStateSerde = symbolStateSerde;
     }
 
     /** Adds the engine to {@code builder}. */
@@ -63,7 +71,7 @@ public final class AlertEngineTopology {
         builder.addStateStore(RuleRouter.store());
         builder.addStateStore(HoldingsProcessor.store());
         builder.addStateStore(PortfolioProcessor.store());
-        for (var store : SymbolEngineProcessor.stores()) {
+        for (var store : SymbolEngineProcessor.stores(symbolStateSerde)) {
             builder.addStateStore(store);
         }
         Map<String, KStream<String, RuleCommand>> rules = routedRules(builder);

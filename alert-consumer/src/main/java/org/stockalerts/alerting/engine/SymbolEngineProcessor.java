@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -22,11 +23,13 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.kafka.WriteOnCommitStore;
 
 /**
  * The symbol side of the engine, one instance per task (a partition of the symbols): rule
  * definitions and runtime state, symbol state and who holds which symbol live in changelogged
- * stores; the per-symbol indexes are rebuilt from them whenever the task starts.
+ * stores; the per-symbol indexes and live symbol states are rebuilt from them whenever the task
+ * starts.
  */
 final class SymbolEngineProcessor implements Processor<String, SymbolInput, String, SymbolOutput> {
 
@@ -56,17 +59,18 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
 
     /**
      * Rule definitions live in RocksDB (a million rules would not fit the heap twice); the symbol
-     * state and the holders, written on every tick, in memory: a RocksDB store would be flushed to
-     * disk on every commit. All three are changelogged, so a restart restores them. The symbol
-     * state, written on every tick, is stored in a compact binary form ({@link SymbolStateSerde}).
+     * state and the holders in memory: a RocksDB store would be flushed to disk on every commit. All
+     * three are changelogged, so a restart restores them. The symbol state changes on every tick but
+     * is written to its store once a commit ({@link WriteOnCommitStore}), in a compact binary form
+     * ({@code symbolStateSerde}, {@link SymbolStateSerde} in the service): a tick that fires nothing
+     * serializes nothing.
      */
-    static StoreBuilder<?>[] stores() {
+    static StoreBuilder<?>[] stores(Serde<SymbolState> symbolStateSerde) {
         return new StoreBuilder<?>[] {
             Stores.keyValueStoreBuilder(
                     Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), EventSerdes.of(StoredRule.class)),
-            Stores.keyValueStoreBuilder(
-                            Stores.inMemoryKeyValueStore(SYMBOLS_STORE), Serdes.String(), SymbolStateSerde.create())
-                    .withCachingEnabled(),
+            WriteOnCommitStore.builder(Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(SYMBOLS_STORE), Serdes.String(), symbolStateSerde)),
             Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String())
         };
     }

@@ -16,7 +16,8 @@ import org.stockalerts.common.kafka.EventJson;
 
 /**
  * A compact binary form of {@link SymbolState}, the value written to the symbol store (and its
- * changelog) on every accepted tick: a tick costs one small array instead of a JSON document.
+ * changelog) once a commit for each symbol that had a tick: one small array instead of a JSON
+ * document.
  * The first byte is the format version; a value starting with {@code '{'} is the JSON form an
  * earlier version wrote, still read so that existing changelogs restore.
  *

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,11 +40,23 @@ public final class EngineProcess {
             String stateDir,
             long commitIntervalMs,
             Map<String, Object> overrides) {
+        return start(bootstrap, applicationId, stateDir, commitIntervalMs, overrides, SymbolStateSerde.create());
+    }
+
+    /** As the service runs it, with {@code overrides} applied last and {@code symbolStateSerde} for the symbol store. */
+    static KafkaStreams start(
+            String bootstrap,
+            String applicationId,
+            String stateDir,
+            long commitIntervalMs,
+            Map<String, Object> overrides,
+            Serde<SymbolState> symbolStateSerde) {
         StreamsBuilder builder = new StreamsBuilder();
         new AlertEngineTopology(
                         new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)),
                         new SimpleMeterRegistry(),
-                        new TickTimeBound(Clock.systemUTC(), TickTimeSettings.defaults()))
+                        new TickTimeBound(Clock.systemUTC(), TickTimeSettings.defaults()),
+                        symbolStateSerde)
                 .addTo(builder);
         Properties properties = new Properties();
         StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))
