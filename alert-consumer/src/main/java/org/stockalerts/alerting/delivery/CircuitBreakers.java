@@ -81,13 +81,12 @@ public final class CircuitBreakers {
     /**
      * A call to {@code target} that took {@code took} succeeded: its circuit closes, and first
      * attempts may call it again unless it answered in {@code slowCall} or later.
+     *
+     * @return whether this closed a circuit that was open (the call was a probe that got through)
      */
-    public void succeeded(UUID target, Duration took) {
-        if (isSlow(took)) {
-            states.put(target, new State(0, null, true));
-        } else {
-            states.remove(target);
-        }
+    public boolean succeeded(UUID target, Duration took) {
+        State before = isSlow(took) ? states.put(target, new State(0, null, true)) : states.remove(target);
+        return before != null && before.failures() >= threshold;
     }
 
     /** A call to {@code target} that took {@code took} failed in a way that says the receiver is in trouble. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.stockalerts.alerting.delivery.DeliveryLog.Attempt;
@@ -195,11 +196,35 @@ public class DeliveryService {
         SendResult result = sender.send(alert, channel, schedule.timeout(attempt, parked));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (guarded && result.kind() == SendResult.Kind.DELIVERED) {
-            breakers.succeeded(channel.id(), took);
+            if (breakers.succeeded(channel.id(), took)) {
+                releaseParked(channel);
+            }
         } else if (guarded && result.kind() == SendResult.Kind.RETRYABLE) {
             breakers.failed(channel.id(), took);
         }
         return result;
+    }
+
+    /**
+     * A probe got through and closed {@code channel}'s circuit: the attempts parked for it, deferred
+     * by the open circuit or waiting out the schedule's later, long waits, are made now, as fast as
+     * {@link RetryPoller} claims them, instead of at their scheduled times. A failure to release them
+     * leaves them on their schedule; the delivery that closed the circuit has succeeded either way.
+     */
+    private void releaseParked(Channel channel) {
+        try {
+            int released = retries.release(channel.id(), clock.instant());
+            log.atInfo()
+                    .addKeyValue("userId", channel.userId())
+                    .addKeyValue("channelId", channel.id())
+                    .addKeyValue("released", released)
+                    .log("circuit closed: a probe got through; {} parked retries of this target due now", released);
+        } catch (DataAccessException e) {
+            log.atWarn()
+                    .addKeyValue("channelId", channel.id())
+                    .addKeyValue("error", e.toString())
+                    .log("circuit closed, but its parked retries were not released: they wait for their schedule");
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  *     by nobody); the later ones wait in {@code alerting.delivery_retries}, so they survive restarts
  * @param retryPollInterval how often each instance looks for retries due in the database
  * @param retryBatchSize how many due retries one poll claims at most
+ * @param retryConcurrency how many of a claimed batch's retries one instance sends at once
  * @param retryLease how long a claimed retry is hidden from other instances: an instance that dies
  *     while sending leaves it due again after this (longer than {@code requestTimeout})
  * @param disableAfter how long a webhook target may fail without one success before it is disabled
@@ -56,6 +57,7 @@ public record DeliverySettings(
         @DefaultValue("2") @Min(1) int kafkaRetries,
         @DefaultValue("5s") @DurationMin(millis = 10) Duration retryPollInterval,
         @DefaultValue("20") @Min(1) int retryBatchSize,
+        @DefaultValue("4") @Min(1) int retryConcurrency,
         @DefaultValue("1m") @DurationMin(nanos = 1) Duration retryLease,
         @DefaultValue("5d") @DurationMin(nanos = 1) Duration disableAfter,
 

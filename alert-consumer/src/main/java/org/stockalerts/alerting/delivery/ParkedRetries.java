@@ -31,7 +31,8 @@ public class ParkedRetries {
         jdbc.update(
                 "INSERT INTO " + TABLE + " (alert_id, channel_id, user_id, attempt, due_at, request, parked_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (alert_id, channel_id) DO UPDATE"
-                        + " SET attempt = excluded.attempt, due_at = excluded.due_at, parked_at = excluded.parked_at",
+                        + " SET attempt = excluded.attempt, due_at = excluded.due_at, parked_at = excluded.parked_at,"
+                        + " leased_until = NULL",
                 request.alert().alertId(),
                 request.channelId(),
                 request.alert().userId(),
@@ -48,15 +49,34 @@ public class ParkedRetries {
      */
     public List<Due> claim(Instant now, Instant leaseUntil, int limit) {
         return jdbc.query(
-                "UPDATE " + TABLE + " r SET due_at = ? FROM (SELECT alert_id, channel_id FROM " + TABLE
+                "UPDATE " + TABLE + " r SET due_at = ?, leased_until = ? FROM (SELECT alert_id, channel_id FROM "
+                        + TABLE
                         + " WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) due"
                         + " WHERE r.alert_id = due.alert_id AND r.channel_id = due.channel_id"
                         + " RETURNING r.attempt, r.request::text AS request",
                 (row, n) -> new Due(
                         EventJson.read(row.getString("request"), DeliveryRequest.class, TABLE), row.getInt("attempt")),
                 Timestamp.from(leaseUntil),
+                Timestamp.from(leaseUntil),
                 Timestamp.from(now),
                 limit);
+    }
+
+    /**
+     * Makes every retry waiting for {@code channelId} due at {@code now}: its receiver answers again, so
+     * what waits for it need not wait out the schedule. Rows a poll has claimed and is sending keep their lease.
+     *
+     * @return how many retries were made due
+     */
+    public int release(UUID channelId, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.update(
+                "UPDATE " + TABLE + " SET due_at = ? WHERE channel_id = ? AND due_at > ?"
+                        + " AND (leased_until IS NULL OR leased_until <= ?)",
+                at,
+                channelId,
+                at,
+                at);
     }
 
     /** Removes the claimed retry, unless it was parked again for a later attempt meanwhile. */

@@ -43,9 +43,26 @@ class CircuitBreakersTest {
         // Then a retry may probe, but a first attempt still fails fast
         assertDecisions(Decision.OPEN, Decision.CALL);
 
-        // And a successful probe closes the circuit for everyone
-        breakers.succeeded(target, FAST);
+        // And a successful probe closes the circuit for everyone, and says it did
+        assertThat(breakers.succeeded(target, FAST)).isTrue();
         assertThat(breakers.decide(target, false)).isEqualTo(Decision.CALL);
+    }
+
+    @Test
+    void saysItClosedACircuitOnlyWhenTheCircuitWasOpen() {
+        // Given a target that never failed, and one that failed fewer times than the threshold
+        UUID healthy = UUID.randomUUID();
+        failFast(2);
+
+        // Then their successes close no circuit
+        assertThat(breakers.succeeded(healthy, FAST)).isFalse();
+        assertThat(breakers.succeeded(target, FAST)).isFalse();
+
+        // But a slow probe of a circuit a timeout opened closes it (first attempts still skip it)
+        breakers.failed(target, FIRST_ATTEMPT_BUDGET);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(breakers.succeeded(target, Duration.ofSeconds(2))).isTrue();
+        assertThat(breakers.succeeded(target, FAST)).isFalse();
     }
 
     @Test

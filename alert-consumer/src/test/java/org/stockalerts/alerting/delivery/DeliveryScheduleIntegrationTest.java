@@ -107,6 +107,34 @@ class DeliveryScheduleIntegrationTest {
     }
 
     @Test
+    void makesATargetsParkedRetriesAtOnceWhenAProbeClosesItsCircuit() throws Exception {
+        // Given a webhook that answers 503, and an alert whose Kafka attempts failed: its third attempt
+        // waits in the database, an hour ahead
+        UUID user = DeliveryFixtures.user(jdbc());
+        DeliveryFixtures.webhook(jdbc(), user, receiver.server, DeliveryFixtures.newSecret());
+        receiver.answer(503);
+        AlertTriggered parked = DeliveryFixtures.webhookAlert(user, "AAPL rose above 200.00");
+        publish(Topics.ALERTS_TRIGGERED.name(), user, parked);
+        await().atMost(WAIT).until(() -> parkedAttempt(parked) == 3);
+
+        // When a second alert's first attempt fails too (the third failure in a row opens the circuit)
+        // and the receiver recovers
+        AlertTriggered probe = DeliveryFixtures.webhookAlert(user, "AAPL rose above 210.00");
+        publish(Topics.ALERTS_TRIGGERED.name(), user, probe);
+        await().atMost(WAIT).until(() -> outcomes(probe).size() >= 2);
+        receiver.answer(200);
+
+        // Then the second alert's retry, deferred by the open circuit, probes it once the open period is
+        // over and gets through; that closes the circuit, and the first alert's parked attempt is made at
+        // once, not an hour later
+        await().atMost(WAIT).until(() -> outcomes(probe).contains("DELIVERED"));
+        await().atMost(WAIT).until(() -> outcomes(parked).contains("DELIVERED"));
+        assertThat(outcomes(parked)).containsExactly("RETRYING", "RETRYING", "DELIVERED");
+        assertThat(outcomes(probe).getLast()).isEqualTo("DELIVERED");
+        await().atMost(WAIT).until(() -> parkedAttempt(parked) == 0 && parkedAttempt(probe) == 0);
+    }
+
+    @Test
     void disablesAWebhookThatAnswersGoneTellsTheUserAndDeliversAgainOnceReenabled() throws Exception {
         // Given a user with a webhook that answers 410 Gone and an e-mail address
         UUID user = DeliveryFixtures.user(jdbc());
@@ -198,6 +226,7 @@ class DeliveryScheduleIntegrationTest {
                         "--stockalerts.delivery.first-attempt-timeout=2s",
                         "--stockalerts.delivery.schedule=300ms,1h",
                         "--stockalerts.delivery.kafka-retries=1",
+                        "--stockalerts.delivery.breaker-open-for=2s",
                         "--stockalerts.delivery.retry-poll-interval=200ms",
                         "--stockalerts.delivery.partitions=3");
         try {
