@@ -74,7 +74,7 @@ record ExpectedBars(Map<BarOutcome.Key, BarOutcome> bars, Map<Symbol, Instant> s
 
     private static List<AnalyticsUpdated> replay(List<PriceTick> ticks, AnalyticsSettings settings) throws IOException {
         Path stateDir = Files.createTempDirectory("faults-bars");
-        try (AnalyticsDriver driver = new AnalyticsDriver(settings, stateDir)) {
+        try (AnalyticsDriver driver = AnalyticsDriver.inMemory(settings, stateDir)) {
             ticks.forEach(driver::replay);
             return driver.published();
         } finally {

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -46,7 +47,16 @@ public final class AnalyticsTopology {
      */
     public static KStream<String, AnalyticsUpdated> define(
             StreamsBuilder builder, AnalyticsSettings settings, MeterRegistry meters, TickTimeBound bound) {
-        builder.addStateStore(stateStore(settings));
+        return define(builder, settings, meters, bound, Stores.persistentKeyValueStore(STATE_STORE));
+    }
+
+    private static KStream<String, AnalyticsUpdated> define(
+            StreamsBuilder builder,
+            AnalyticsSettings settings,
+            MeterRegistry meters,
+            TickTimeBound bound,
+            KeyValueBytesStoreSupplier store) {
+        builder.addStateStore(stateStore(settings, store));
         KStream<String, PriceTick> ticks = builder.stream(
                 Topics.STOCK_PRICES.name(),
                 Consumed.with(Serdes.String(), bound.serde())
@@ -74,10 +84,12 @@ public final class AnalyticsTopology {
      * state is written on each of its ticks, but reaches RocksDB and the changelog once a commit.
      */
     public static StoreBuilder<KeyValueStore<String, SymbolState>> stateStore(AnalyticsSettings settings) {
-        return Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(STATE_STORE),
-                        Serdes.String(),
-                        new SymbolStateSerde(settings.intervals()))
+        return stateStore(settings, Stores.persistentKeyValueStore(STATE_STORE));
+    }
+
+    private static StoreBuilder<KeyValueStore<String, SymbolState>> stateStore(
+            AnalyticsSettings settings, KeyValueBytesStoreSupplier store) {
+        return Stores.keyValueStoreBuilder(store, Serdes.String(), new SymbolStateSerde(settings.intervals()))
                 .withCachingEnabled();
     }
 
@@ -85,6 +97,16 @@ public final class AnalyticsTopology {
     public static Topology build(AnalyticsSettings settings, MeterRegistry meters, TickTimeBound bound) {
         StreamsBuilder builder = new StreamsBuilder();
         define(builder, settings, meters, bound);
+        return builder.build();
+    }
+
+    /**
+     * The topology with its state in memory: the same bars, for an oracle that replays a whole run
+     * through a TopologyTestDriver, which commits (and so flushes a RocksDB store) after every record.
+     */
+    public static Topology buildInMemory(AnalyticsSettings settings, MeterRegistry meters, TickTimeBound bound) {
+        StreamsBuilder builder = new StreamsBuilder();
+        define(builder, settings, meters, bound, Stores.inMemoryKeyValueStore(STATE_STORE));
         return builder.build();
     }
 }

@@ -46,6 +46,18 @@ public final class AnalyticsDriver implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> deadLetters;
 
     public AnalyticsDriver(AnalyticsSettings settings, Path stateDir) {
+        this(settings, stateDir, false);
+    }
+
+    /**
+     * The topology with its state store in memory, for replaying a whole run (the fault suite's oracle):
+     * the driver commits after every record, which with RocksDB costs a flush per tick.
+     */
+    public static AnalyticsDriver inMemory(AnalyticsSettings settings, Path stateDir) {
+        return new AnalyticsDriver(settings, stateDir, true);
+    }
+
+    private AnalyticsDriver(AnalyticsSettings settings, Path stateDir, boolean inMemory) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -53,8 +65,11 @@ public final class AnalyticsDriver implements AutoCloseable {
         props.put(
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
+        TickTimeBound bound = new TickTimeBound(clock, TickTimeSettings.defaults());
         driver = new TopologyTestDriver(
-                AnalyticsTopology.build(settings, meters, new TickTimeBound(clock, TickTimeSettings.defaults())),
+                inMemory
+                        ? AnalyticsTopology.buildInMemory(settings, meters, bound)
+                        : AnalyticsTopology.build(settings, meters, bound),
                 props);
         prices = driver.createInputTopic(
                 Topics.STOCK_PRICES.name(), new StringSerializer(), new JsonEventSerializer<>());

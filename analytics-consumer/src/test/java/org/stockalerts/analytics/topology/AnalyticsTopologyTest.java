@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,56 @@ class AnalyticsTopologyTest {
     @AfterEach
     void close() {
         driver.close();
+    }
+
+    @Test
+    void keepingTheStateInMemoryPublishesTheSameBarsAndSignals(@TempDir Path otherStateDir) {
+        // Given the topology with its RocksDB store, and the same with its store in memory (the fault
+        // suite's oracle)
+        driver = new AnalyticsDriver(AnalyticsDriver.settings(MINUTE), stateDir);
+        List<AnalyticsUpdated> persistent;
+        List<AnalyticsUpdated> inMemory;
+        try (AnalyticsDriver memory = AnalyticsDriver.inMemory(AnalyticsDriver.settings(MINUTE), otherStateDir)) {
+            // When both get the same 30 minutes of ticks of three symbols, a random walk, a few of them late
+            Random random = new Random(7);
+            Instant at = Instant.parse("2026-03-02T14:30:00Z");
+            double price = 100;
+            for (int i = 0; i < 600; i++) {
+                at = at.plusSeconds(3);
+                price = Math.max(1, price + random.nextGaussian());
+                String symbol = List.of("AAPL", "MSFT", "NVDA").get(i % 3);
+                Instant observed = random.nextInt(50) == 0 ? at.minusSeconds(20) : at;
+                PriceTick tick = TickDraft.tick(
+                        symbol,
+                        BigDecimal.valueOf(price)
+                                .setScale(2, RoundingMode.HALF_UP)
+                                .toPlainString(),
+                        observed);
+                driver.replay(tick);
+                memory.replay(tick);
+            }
+            persistent = driver.published();
+            inMemory = memory.published();
+        }
+
+        // Then they publish the same bars and signals, in the same order
+        assertThat(persistent).hasSizeGreaterThan(60).anyMatch(AnalyticsUpdated::signalChanged);
+        assertThat(inMemory.stream().map(AnalyticsTopologyTest::content).toList())
+                .isEqualTo(
+                        persistent.stream().map(AnalyticsTopologyTest::content).toList());
+    }
+
+    /** What an update says, without its own event id and time. */
+    private static List<Object> content(AnalyticsUpdated update) {
+        return Arrays.asList(
+                update.symbol(),
+                update.interval(),
+                update.bar(),
+                update.sma5(),
+                update.sma20(),
+                update.signal(),
+                update.previousSignal(),
+                update.signalChanged());
     }
 
     @Test
