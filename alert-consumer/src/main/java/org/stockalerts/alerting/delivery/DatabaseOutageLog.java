@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.stereotype.Component;
+import org.stockalerts.alerting.clock.ClockUncheckedException;
 
 /**
- * Tells the operator once per outage, at WARN, that records wait for the database, instead of once
+ * Tells the operator once per outage, at WARN, that records wait for the database (or for a clock it
+ * vouches for, {@link ClockUncheckedException}), instead of once
  * per retry. An outage starts with the first database failure after a quiet spell (no such failure
  * for twice the longest backoff, or a minute); the retries that follow are logged at DEBUG.
  */
@@ -58,19 +60,25 @@ public class DatabaseOutageLog implements RetryListener {
                 .addKeyValue("attempt", deliveryAttempt)
                 .addKeyValue("maxWait", maxWait)
                 .addKeyValue("error", outage.getClass().getSimpleName())
-                .log("database unavailable, records wait for it in place: {}", outage.getMessage());
+                .log("{}, records wait for it in place: {}", cause(outage), outage.getMessage());
+    }
+
+    /** What the records wait for: the database, or a clock that can be vouched for again. */
+    private static String cause(Throwable outage) {
+        return outage instanceof ClockUncheckedException
+                ? "clock unchecked (skewed, or not measured against the database lately)"
+                : "database unavailable";
     }
 
     @Override
     public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-        if (DatabaseOutage.isCause(failure)) {
-            log.atWarn()
-                    .addKeyValue("topic", record.topic())
-                    .addKeyValue("partition", record.partition())
-                    .addKeyValue("offset", record.offset())
-                    .addKeyValue("maxWait", maxWait)
-                    .log("database still unavailable after the longest wait: record handed on as failed");
-        }
+        DatabaseOutage.find(failure)
+                .ifPresent(outage -> log.atWarn()
+                        .addKeyValue("topic", record.topic())
+                        .addKeyValue("partition", record.partition())
+                        .addKeyValue("offset", record.offset())
+                        .addKeyValue("maxWait", maxWait)
+                        .log("{} still after the longest wait: record handed on as failed", cause(outage)));
     }
 
     /**

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.stockalerts.alerting.clock.ClockUncheckedException;
 import org.stockalerts.testsupport.MutableClock;
 import org.stockalerts.testsupport.SettingsBinding;
 
@@ -39,6 +43,21 @@ class DatabaseOutageLogTest {
         assertThat(outages.since()).isEqualTo(START);
         assertThat(outages.attemptsOn("alerts-triggered")).isEqualTo(5);
         assertThat(outages.attemptsOn(DeliveryTopics.REQUESTS)).isEqualTo(3);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void namesWhatTheRecordsWaitFor(CapturedOutput output) {
+        // When webhooks wait for a clock that cannot be vouched for
+        outages.failedDelivery(DELIVERY, new ClockUncheckedException("off by 360 s"), 1);
+
+        // Then the warning names the clock, not the database
+        assertThat(output.getOut()).contains("clock unchecked").doesNotContain("database unavailable");
+
+        // And a database outage after a quiet spell names the database
+        clock.advance(Duration.ofMinutes(2));
+        outages.failedDelivery(FAN_OUT, DATABASE_DOWN, 1);
+        assertThat(output.getOut()).contains("database unavailable, records wait for it in place: refused");
     }
 
     @Test
