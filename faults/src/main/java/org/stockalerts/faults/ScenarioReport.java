@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Targets checked: 0 lost and 0 duplicate alertIds on alerts-triggered and in stored alerts, 0 lost
  * or duplicate stored ticks, webhook duplicates at most 1 %, bars on stock-analytics and in storage
  * equal to the analytics topology's over the acknowledged ticks (when no send failed), every restart
- * caught up within 30 s (C4: the takeover within the session timeout + 15 s; C5: every service UP within
+ * caught up within 30 s (C3: times to UP and to caught up reported only; C4: the takeover within the session timeout + 15 s; C5: every service UP within
  * 60 s of the broker's restart; C6: no dead letter; C7: p99 tick-to-alert latency of a 10-s window back
  * under 100 ms within 60 s of the proxy's heal). {@code notes} are a scenario's own findings, one line each.
  *
@@ -90,6 +90,11 @@ record ScenarioReport(
                     .filter(kill -> kill.toUp().compareTo(BROKER_BACK_TARGET) > 0)
                     .forEach(kill -> failures.add(
                             kill.service().module + " UP " + seconds(kill.toUp()) + " s after the broker"));
+            return failures;
+        }
+        if (scenario.equals("C3")) {
+            // C3's target is 0 lost and 0 duplicate, with the restore times reported (the table's
+            // figures), not C1's catch-up within 30 s: the engine restores its stores from scratch
             return failures;
         }
         kills.stream()
