@@ -68,7 +68,18 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(
             String module, String logName, String portVariable, Map<String, String> env, List<String> jvm)
             throws IOException {
-        Path jar = executableJar(module);
+        return start(module, logName, portVariable, env, jvm, ServiceImage.executable(module));
+    }
+
+    /** As {@link #start(String, String, String, Map, List)}, running {@code image} (its jar and its JVM options). */
+    public static ServiceProcess start(
+            String module,
+            String logName,
+            String portVariable,
+            Map<String, String> env,
+            List<String> jvm,
+            ServiceImage image)
+            throws IOException {
         int port = freePort();
         int managementPort = freePort();
         while (managementPort == port) {
@@ -79,7 +90,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvm);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(image.jvmOptions());
+        command.addAll(List.of("-jar", image.jar().toString()));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         environment(builder, env);
@@ -139,7 +151,7 @@ public final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    private static void environment(ProcessBuilder builder, Map<String, String> env) {
+    static void environment(ProcessBuilder builder, Map<String, String> env) {
         builder.environment().putIfAbsent("STOCKALERTS_SECRETS_KEY", SECRETS_KEY);
         builder.environment().putAll(env);
     }
@@ -209,7 +221,7 @@ public final class ServiceProcess implements AutoCloseable {
         return portVariable.substring(0, portVariable.length() - "PORT".length()) + "MANAGEMENT_PORT";
     }
 
-    private static Path executableJar(String module) throws IOException {
+    static Path executableJar(String module) throws IOException {
         Path target = ROOT.resolve(module).resolve("target");
         if (Files.isDirectory(target)) {
             try (var jars = Files.list(target)) {
@@ -231,7 +243,7 @@ public final class ServiceProcess implements AutoCloseable {
                 + " or build the services first with `./mvnw -B -DskipTests package`.");
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 

@@ -34,7 +34,7 @@ public final class FaultSuite {
         Path work =
                 options.work().resolve(scenario.toLowerCase(java.util.Locale.ROOT) + "-" + System.currentTimeMillis());
         try (LoadedRun run =
-                LoadedRun.start(work, options.kafkaLib(), options.users(), FaultSystem.Setup.of(scenario))) {
+                LoadedRun.start(work, options.kafkaLib(), options.users(), FaultSystem.Setup.of(scenario, options.images()))) {
             run.startLoad(options.rate());
             KillScenario kills = new KillScenario(options);
             ScenarioNotes notes = new ScenarioNotes(scenario);

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.stockalerts.e2e.BenchmarkServices;
+import org.stockalerts.e2e.ServiceImage;
 import org.stockalerts.e2e.ServiceProcess;
 import org.stockalerts.testsupport.TcpProxy;
 import org.stockalerts.testsupport.TestDatabase;
@@ -69,6 +70,8 @@ final class FaultSystem implements AutoCloseable {
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     /** Second instances (C4), stopped with the system. */
     private final List<ServiceProcess> seconds = new ArrayList<>();
+    /** What each service runs, its second instance too. */
+    private final Map<Service, ServiceImage> images = new EnumMap<>(Service.class);
 
     /**
      * How a scenario wires the system: alert-consumer reaching Kafka through the broker's proxy (C7),
@@ -76,10 +79,19 @@ final class FaultSystem implements AutoCloseable {
      * environments (C10: alert-consumer under libfaketime).
      */
     record Setup(
-            boolean alertsThroughKafkaProxy, boolean databaseThroughProxy, Map<Service, Map<String, String>> extraEnv) {
+            boolean alertsThroughKafkaProxy,
+            boolean databaseThroughProxy,
+            Map<Service, Map<String, String>> extraEnv,
+            Path images) {
 
-        static Setup of(String scenario) {
-            return new Setup(scenario.equals("C7"), scenario.equals("C6"), ClockSkewScenario.environment(scenario));
+        /**
+         * {@code scenario}'s wiring; with {@code images} the services run as the launcher starts them, from their
+         * extracted jars with the JVM's AOT cache, trained once into that folder and reused while the jars stay
+         * the same ({@link ServiceImage}); null: from the executable jars, without a cache.
+         */
+        static Setup of(String scenario, Path images) {
+            return new Setup(
+                    scenario.equals("C7"), scenario.equals("C6"), ClockSkewScenario.environment(scenario), images);
         }
     }
 
@@ -98,8 +110,12 @@ final class FaultSystem implements AutoCloseable {
                 setup.databaseThroughProxy() ? DatabaseAddress.proxyTo(database.jdbcUrl()) : null);
         Runtime.getRuntime().addShutdownHook(new Thread(system::stopQuietly, "faults-stop"));
         for (Service service : Service.values()) {
+            ServiceImage image = system.image(service);
+            system.images.put(service, image);
             system.running.put(
-                    service, ServiceProcess.start(service.module, service.portVariable, system.env(service), JVM));
+                    service,
+                    ServiceProcess.start(
+                            service.module, service.module, service.portVariable, system.env(service), JVM, image));
         }
         for (Service service : Service.values()) {
             system.awaitUp(service, STARTUP);
@@ -132,7 +148,8 @@ final class FaultSystem implements AutoCloseable {
         Map<String, String> env = env(service);
         env.put("STOCKALERTS_STATE_DIR", stateDir(service) + "-2");
         ServiceProcess second =
-                ServiceProcess.start(service.module, service.module + "-2", service.portVariable, env, JVM);
+                ServiceProcess.start(
+                        service.module, service.module + "-2", service.portVariable, env, JVM, images.get(service));
         seconds.add(second);
         return second;
     }
@@ -176,6 +193,26 @@ final class FaultSystem implements AutoCloseable {
      * The benchmarks' environment of a service (broker, database, webhooks to 127.0.0.1), its own state
      * folder; a restart reuses it, so a proxied alert-consumer stays behind the same proxy.
      */
+    /**
+     * What {@code service} runs: its trained image when the setup asks for one (trained here, before the
+     * service's first start, without the scenario's extra variables and with a state folder of its own), else its
+     * executable jar.
+     */
+    private ServiceImage image(Service service) throws IOException, InterruptedException {
+        if (setup.images() == null) {
+            return ServiceImage.executable(service.module);
+        }
+        Map<String, String> env = env(service);
+        setup.extraEnv().getOrDefault(service, Map.of()).keySet().forEach(env::remove);
+        env.put("STOCKALERTS_STATE_DIR", work.resolve("training-state").resolve(service.module).toString());
+        long started = System.nanoTime();
+        ServiceImage image = ServiceImage.trained(
+                service.module, setup.images().resolve(service.module), env, JVM, Duration.ofMinutes(5));
+        System.out.printf(
+                "%s: AOT cache ready (%.1f s)%n", service.module, (System.nanoTime() - started) / 1e9);
+        return image;
+    }
+
     private Map<String, String> env(Service service) throws IOException {
         boolean proxied = setup.alertsThroughKafkaProxy() && service == Service.ALERTS;
         Map<String, String> env = new HashMap<>(

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.stockalerts.e2e.ServiceImage;
 
 /**
  * The suite's command line: {@code [scenario…] [--kills N] [--rate TICKS_PER_S] [--users N]
  * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--pause S] [--db-down S,S…] [--drain S]
  * [--baseline S] [--blackhole S] [--latency-phase S] [--added-latency MS] [--after-heal S] [--seed N]
- * [--kafka-lib DIR] [--work DIR]}; no scenario means C1 C2 C3 (C4, C5, C6, C7 and C10 run only when named).
+ * [--aot-cache on|off] [--kafka-lib DIR] [--work DIR]}; no scenario means C1 C2 C3 (C4, C5, C6, C7 and C10 run
+ * only when named). {@code --aot-cache on} (the default) runs the services as the launcher does, with the JVM's AOT
+ * cache trained into {@code WORK/aot} (on JDK 25 and newer); {@code off} from their executable jars.
  */
 record Options(
         List<String> scenarios,
@@ -27,6 +30,7 @@ record Options(
         List<Integer> databaseDownSeconds,
         int drainSeconds,
         long seed,
+        boolean aotCache,
         Path kafkaLib,
         Path work) {
 
@@ -76,6 +80,7 @@ record Options(
         List<Integer> databaseDown = List.of(30, 180);
         int drain = 180;
         long seed = 16;
+        boolean aotCache = true;
         Path lib = Path.of("target/kafka-lib");
         Path work = Path.of("target/faults");
         for (int i = 0; i < args.length; i++) {
@@ -93,6 +98,11 @@ record Options(
                 case "--baseline", "--blackhole", "--latency-phase", "--added-latency", "--after-heal" ->
                     phaseArgs.put(arg, Integer.parseInt(args[++i]));
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--aot-cache" -> aotCache = switch (args[++i]) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--aot-cache takes on or off, not " + args[i]);
+                };
                 case "--kafka-lib" -> lib = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 default -> {
@@ -132,8 +142,22 @@ record Options(
                 databaseDown,
                 drain,
                 seed,
+                aotCache,
                 lib,
                 work);
+    }
+
+    /** Where the services' trained images are kept between runs, or null: the executable jars, no AOT cache. */
+    Path images() {
+        if (!aotCache) {
+            return null;
+        }
+        if (!ServiceImage.aotSupported()) {
+            System.out.println("JDK " + Runtime.version() + " makes no AOT cache (25 or newer does): the services"
+                    + " start from their executable jars");
+            return null;
+        }
+        return work.resolve("aot");
     }
 
     /** {@code 30,180} → [30, 180]. */

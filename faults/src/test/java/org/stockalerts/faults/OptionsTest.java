@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.stockalerts.e2e.ServiceImage;
 
 class OptionsTest {
 
@@ -71,5 +72,16 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("C99")).hasMessageContaining("C99");
         assertThatThrownBy(() -> Options.parse("--min-gap", "9", "--max-gap", "3"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theServicesRunWithTheLaunchersAotCacheUnlessTurnedOff() {
+        assertThat(Options.parse().aotCache()).isTrue();
+        assertThat(Options.parse("--work", "/tmp/w").images())
+                .isEqualTo(ServiceImage.aotSupported() ? java.nio.file.Path.of("/tmp/w/aot") : null);
+        assertThat(Options.parse("--aot-cache", "off").images()).isNull();
+        assertThatThrownBy(() -> Options.parse("--aot-cache", "maybe"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("on or off");
     }
 }
