@@ -156,6 +156,32 @@ record_kept() {
   kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$KAFKA_BOOTSTRAP" --topic "$TOPIC" \
     --from-beginning --max-messages 1 --timeout-ms 30000 2>/dev/null | grep -qx "kept-across-restarts"
 }
+# On JDK 25+ the launcher trains each service's AOT cache in the background after the first start (bounded wait).
+JDK_MAJOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+caches_trained() {
+  local deadline=$((SECONDS + 420)) service
+  for service in api-service alert-consumer persistence-consumer analytics-consumer; do
+    until [ -s "$STOCK_ALERTS_DATA_DIR/app/$service/app.aot" ]; do
+      [ "$SECONDS" -lt "$deadline" ] || return 1
+      sleep 2
+    done
+  done
+  [ "$(grep -c "AOT cache is ready" "$STOCK_ALERTS_DATA_DIR/logs/aot-training.log")" = 4 ]
+}
+# Each service runs from its extracted jar with its cache, and its JVM mapped the cache: VM.info's mapped archive is
+# the cache (85-155 MB), not the JDK's default class-data archive (about 14 MB), which a JVM maps without one.
+services_use_their_caches() {
+  local service pid mapped
+  for service in api-service alert-consumer persistence-consumer analytics-consumer; do
+    pid="$(cat "$STOCK_ALERTS_DATA_DIR/run/$service.pid")"
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-XX:AOTCache=$STOCK_ALERTS_DATA_DIR/app/$service/app.aot " ||
+      return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-jar $STOCK_ALERTS_DATA_DIR/app/$service/jar/$service-" || return 1
+    mapped="$("$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd" "$pid" VM.info 2>/dev/null |
+      sed -n 's/^CDS archive(s) mapped at: .*, size \([0-9]*\),.*/\1/p')"
+    [ "${mapped:-0}" -ge 40000000 ] || return 1
+  done
+}
 four_healthy_in_status() { [ "$("$LAUNCHER" status | grep -c 'health UP')" = 4 ]; }
 status_says_stopped() { ! "$LAUNCHER" status >/dev/null; }
 
@@ -235,6 +261,10 @@ SECRETS_KEY_BEFORE="$(cat "$STOCK_ALERTS_DATA_DIR/secrets.key" || echo "no key")
 HISTORY_BEFORE="$(schema_history_rows || echo "no history")"
 CLUSTER_ID="$(cat "$STOCK_ALERTS_DATA_DIR/kafka/cluster.id" || echo "no cluster id")"
 
+if [ "$JDK_MAJOR" -ge 25 ]; then
+  check "the AOT caches of the four services are trained in the background" caches_trained
+fi
+
 # --- stop ---------------------------------------------------------------------------------------------------
 check "stop succeeds" timeout 120 "$LAUNCHER" stop
 check "the foreground launcher has ended" exits_within "$FIRST_LAUNCHER" 30
@@ -251,6 +281,9 @@ check "Kafka kept its cluster (storage not formatted again)" test "$(cat "$STOCK
 check "Kafka kept the record written before the restart" record_kept
 check "the database kept its migrations" migrations_kept
 check "the webhook secrets key is kept" test "$(cat "$STOCK_ALERTS_DATA_DIR/secrets.key")" = "$SECRETS_KEY_BEFORE"
+if [ "$JDK_MAJOR" -ge 25 ]; then
+  check "every service restarted from its extracted jar with its AOT cache, and mapped it" services_use_their_caches
+fi
 check "stop after the restart succeeds" timeout 120 "$LAUNCHER" stop
 check "no component is left running after the second stop" no_component_left
 

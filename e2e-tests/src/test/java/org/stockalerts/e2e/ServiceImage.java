@@ -47,8 +47,9 @@ public record ServiceImage(Path jar, List<String> jvmOptions) {
      *     {@code folder/training.log}
      */
     public static ServiceImage trained(
-            String module, Path folder, Map<String, String> env, List<String> jvm, Duration timeout)
+            String module, Path imageFolder, Map<String, String> env, List<String> jvm, Duration timeout)
             throws IOException, InterruptedException {
+        Path folder = imageFolder.toAbsolutePath();
         if (!aotSupported()) {
             throw new IllegalStateException("an AOT cache needs JDK 25 or newer; this is " + Runtime.version());
         }

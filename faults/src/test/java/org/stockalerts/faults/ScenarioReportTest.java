@@ -60,6 +60,24 @@ class ScenarioReportTest {
     }
 
     @Test
+    void c2JudgesTheOutboxDrainedWithinTenSecondsOfApiServiceBeingUpAndReportsTheCatchUp() {
+        KillScenario.Kill slowPersistence =
+                new KillScenario.Kill(Service.PERSISTENCE, Duration.ofSeconds(40), Duration.ofSeconds(70), null);
+        KillScenario.Kill drained =
+                new KillScenario.Kill(Service.API, Duration.ofSeconds(30), null, Duration.ofSeconds(40));
+        KillScenario.Kill drainedLate =
+                new KillScenario.Kill(Service.API, Duration.ofSeconds(30), null, Duration.ofMillis(40_100));
+        SinkCheck exact = new SinkCheck("alerts-triggered", 1, 0, 0, 0);
+
+        assertThat(report("C2", 0, List.of(slowPersistence, drained), exact).failures())
+                .isEmpty();
+        assertThat(report("C2", 0, List.of(drainedLate), exact).failures())
+                .singleElement()
+                .asString()
+                .startsWith("outbox drained 10.1 s after api-service was UP");
+    }
+
+    @Test
     void afterABrokerOutageEveryServiceMustBeUpWithinAMinute() {
         KillScenario.Kill late = new KillScenario.Kill(Service.API, Duration.ofSeconds(61), null, null);
         KillScenario.Kill soon = new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(59), null, null);
