@@ -5,7 +5,8 @@
 # against the brute-force engine. STOCKALERTS_* variables set here are passed on to the services.
 # Usage: benchmarks/run-faults.sh [C1|C2|C3|C4|C5|C6|C7|C10 …] [--kills 20] [--rate 1000] [--users 10] [--min-gap 5]
 #        [--max-gap 30] [--broker-down 5,30,150,360] [--pause 60] [--db-down 30,180] [--drain 180] [--baseline 30]
-#        [--blackhole 60] [--latency-phase 300] [--added-latency 200] [--after-heal 120] [--seed 16] [--aot-cache on|off];
+#        [--blackhole 60] [--latency-phase 300] [--added-latency 200] [--after-heal 120] [--settle 60] [--seed 16]
+#        [--aot-cache on|off];
 #        no scenario runs C1, C2 and C3. The services run as ./stock-alerts starts them, with the JVM's AOT cache
 #        (trained into faults/target/faults/aot once per build; --aot-cache off: from the executable jars).
 #        Summaries: faults/target/faults/<scenario>.md and .json.

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.stockalerts.faults.FaultSystem.Service;
 
 /**
@@ -36,6 +38,9 @@ public final class FaultSuite {
         try (LoadedRun run =
                 LoadedRun.start(work, options.kafkaLib(), options.users(), FaultSystem.Setup.of(scenario, options.images()))) {
             run.startLoad(options.rate());
+            // the faults meet a system in its steady state under the load, not one still compiling its hot paths
+            System.out.printf("load running; first fault in %d s%n", options.settleSeconds());
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(options.settleSeconds()));
             KillScenario kills = new KillScenario(options);
             ScenarioNotes notes = new ScenarioNotes(scenario);
             DatabaseOutageScenario databaseOutages = new DatabaseOutageScenario(options, notes);

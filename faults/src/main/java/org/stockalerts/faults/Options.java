@@ -12,10 +12,12 @@ import org.stockalerts.e2e.ServiceImage;
 /**
  * The suite's command line: {@code [scenario…] [--kills N] [--rate TICKS_PER_S] [--users N]
  * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--pause S] [--db-down S,S…] [--drain S]
- * [--baseline S] [--blackhole S] [--latency-phase S] [--added-latency MS] [--after-heal S] [--seed N]
+ * [--baseline S] [--blackhole S] [--latency-phase S] [--added-latency MS] [--after-heal S] [--settle S] [--seed N]
  * [--aot-cache on|off] [--kafka-lib DIR] [--work DIR]}; no scenario means C1 C2 C3 (C4, C5, C6, C7 and C10 run
  * only when named). {@code --aot-cache on} (the default) runs the services as the launcher does, with the JVM's AOT
- * cache trained into {@code WORK/aot} (on JDK 25 and newer); {@code off} from their executable jars.
+ * cache trained into {@code WORK/aot} (on JDK 25 and newer); {@code off} from their executable jars. {@code --settle}
+ * (60 s): how long the load runs before the first fault, so that the faults meet a system in its steady state
+ * rather than one still compiling its hot paths.
  */
 record Options(
         List<String> scenarios,
@@ -29,6 +31,7 @@ record Options(
         int pauseSeconds,
         List<Integer> databaseDownSeconds,
         int drainSeconds,
+        int settleSeconds,
         long seed,
         boolean aotCache,
         Path kafkaLib,
@@ -79,6 +82,7 @@ record Options(
         int pause = 60;
         List<Integer> databaseDown = List.of(30, 180);
         int drain = 180;
+        int settle = 60;
         long seed = 16;
         boolean aotCache = true;
         Path lib = Path.of("target/kafka-lib");
@@ -95,6 +99,7 @@ record Options(
                 case "--pause" -> pause = Integer.parseInt(args[++i]);
                 case "--db-down" -> databaseDown = seconds(args[++i]);
                 case "--drain" -> drain = Integer.parseInt(args[++i]);
+                case "--settle" -> settle = Integer.parseInt(args[++i]);
                 case "--baseline", "--blackhole", "--latency-phase", "--added-latency", "--after-heal" ->
                     phaseArgs.put(arg, Integer.parseInt(args[++i]));
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -124,8 +129,10 @@ record Options(
                 || pause < 1
                 || databaseDown.stream().anyMatch(seconds -> seconds < 1)
                 || drain < 1
+                || settle < 0
                 || !phases.valid()) {
             throw new IllegalArgumentException("need kills, rate, users, pause, database down times and drain >= 1,"
+                    + " settle >= 0,"
                     + " 0 <= min-gap <= max-gap, broker down times >= 0, baseline and after-heal > 0, blackhole,"
                     + " latency phase and added latency >= 0");
         }
@@ -141,6 +148,7 @@ record Options(
                 pause,
                 databaseDown,
                 drain,
+                settle,
                 seed,
                 aotCache,
                 lib,

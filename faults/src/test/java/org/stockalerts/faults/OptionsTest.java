@@ -84,4 +84,11 @@ class OptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("on or off");
     }
+
+    @Test
+    void theFaultsWaitForTheLoadToSettleAMinuteUnlessToldOtherwise() {
+        assertThat(Options.parse().settleSeconds()).isEqualTo(60);
+        assertThat(Options.parse("--settle", "0").settleSeconds()).isZero();
+        assertThatThrownBy(() -> Options.parse("--settle", "-1")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
