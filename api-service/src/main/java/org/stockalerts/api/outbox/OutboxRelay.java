@@ -1,5 +1,8 @@
 package org.stockalerts.api.outbox;
 
+import java.time.Instant;
+import java.time.Duration;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -46,8 +49,14 @@ public class OutboxRelay {
     /** Counter of events quarantined because they can never be published, tagged with the error. */
     static final String QUARANTINED = "stockalerts.api.outbox.quarantined";
 
+    /**
+     * Timer of the delay from an outbox row's write (its {@code created_at}, in the request's transaction) to
+     * Kafka's acknowledgement of its event: how long a committed change takes to reach the topic.
+     */
+    static final String PUBLISH_DELAY = "stockalerts.api.outbox.publish.delay";
+
     private static final String SELECT_BATCH = "SELECT id, event_id, topic, message_key, event_type,"
-            + " payload::text AS payload FROM api.outbox WHERE published_at IS NULL AND quarantined_at IS NULL"
+            + " payload::text AS payload, created_at FROM api.outbox WHERE published_at IS NULL AND quarantined_at IS NULL"
             + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
     /** Key of the transaction-scoped advisory lock held by the publishing relay ("outbox" in ASCII). */
     static final long RELAY_LOCK = 0x6f7574626f78L;
@@ -65,7 +74,8 @@ public class OutboxRelay {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    private record Pending(long id, UUID eventId, String topic, String key, String type, String payload) {}
+    private record Pending(
+            long id, UUID eventId, String topic, String key, String type, String payload, Instant createdAt) {}
 
     /** The leading events of a batch that are done with: acknowledged by Kafka, or quarantined. */
     private record Settled(List<Long> acknowledged, int quarantined) {
@@ -96,7 +106,8 @@ public class OutboxRelay {
                             row.getString("topic"),
                             row.getString("message_key"),
                             row.getString("event_type"),
-                            row.getString("payload")),
+                            row.getString("payload"),
+                            row.getTimestamp("created_at").toInstant()),
                     settings.batchSize());
             Settled settled = send(batch);
             if (!settled.acknowledged().isEmpty()) {
@@ -140,6 +151,7 @@ public class OutboxRelay {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(batch.get(i).id());
+                publishDelay().record(Duration.between(batch.get(i).createdAt(), clock.instant()));
             } catch (ExecutionException e) {
                 Optional<Throwable> reason = Unpublishable.reason(e.getCause());
                 if (reason.isEmpty()) {
@@ -155,6 +167,19 @@ public class OutboxRelay {
             }
         }
         return new Settled(acknowledged, quarantined);
+    }
+
+    private Timer publishDelay() {
+        return Timer.builder(PUBLISH_DELAY)
+                .description("From an outbox row's write to Kafka's acknowledgement of its event")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250))
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     private void quarantine(Pending event, Throwable reason) {

@@ -72,6 +72,7 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
         UUID tooLarge = UUID.randomUUID();
         UUID next = UUID.randomUUID();
         double before = quarantinedCount();
+        long delaysBefore = publishDelays();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             unpublishedRow(tooLarge, key, "{\"padding\": \"" + "x".repeat(1_100_000) + "\"}");
             unpublishedRow(next, key, "{\"small\": true}");
@@ -99,6 +100,14 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
         assertThat(jdbc.queryForObject(
                         "SELECT quarantined_at IS NULL FROM api.outbox WHERE event_id = ?", Boolean.class, next))
                 .isTrue();
+        // And its delay from the row's write to Kafka's acknowledgement is timed; the quarantined one's is not
+        assertThat(publishDelays()).isGreaterThanOrEqualTo(delaysBefore + 1);
+    }
+
+    private long publishDelays() {
+        return meters.find(OutboxRelay.PUBLISH_DELAY).timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count)
+                .sum();
     }
 
     private double quarantinedCount() {
