@@ -27,10 +27,10 @@ public final class ApiLoadSetup {
 
     /** The symbols the users hold and watch; the simulated feed quotes every symbol held. */
     static final List<String> SYMBOLS = List.of(
-            "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA", "JPM", "V", "MA", "UNH", "HD", "PG", "XOM",
-            "JNJ", "COST", "ABBV", "MRK", "AVGO", "PEP", "KO", "ADBE", "CRM", "NFLX", "AMD", "INTC", "ORCL", "CSCO",
-            "QCOM", "TXN", "IBM", "NKE", "DIS", "MCD", "WMT", "BAC", "WFC", "GS", "MS", "C", "CVX", "LLY", "PFE",
-            "T", "VZ", "BA", "CAT", "GE", "MMM", "SBUX");
+            "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA", "JPM", "V", "MA", "UNH", "HD", "PG", "XOM", "JNJ",
+            "COST", "ABBV", "MRK", "AVGO", "PEP", "KO", "ADBE", "CRM", "NFLX", "AMD", "INTC", "ORCL", "CSCO", "QCOM",
+            "TXN", "IBM", "NKE", "DIS", "MCD", "WMT", "BAC", "WFC", "GS", "MS", "C", "CVX", "LLY", "PFE", "T", "VZ",
+            "BA", "CAT", "GE", "MMM", "SBUX");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RETRIES = 10;
@@ -66,8 +66,11 @@ public final class ApiLoadSetup {
     private static String register(String base, String run, int n) throws IOException, InterruptedException {
         String symbol = SYMBOLS.get(n % SYMBOLS.size());
         JsonNode user = call(
-                base, "POST", "/users", null, "{\"name\":\"Load user %d\",\"email\":\"load-%s-%d@example.com\"}"
-                        .formatted(n, run, n));
+                base,
+                "POST",
+                "/users",
+                null,
+                "{\"name\":\"Load user %d\",\"email\":\"load-%s-%d@example.com\"}".formatted(n, run, n));
         String id = user.get("id").asText();
         String key = user.get("apiKey").asText();
         call(
@@ -102,15 +105,13 @@ public final class ApiLoadSetup {
         for (int attempt = 1;
                 (response.statusCode() == 503 || response.statusCode() == 429) && attempt < RETRIES;
                 attempt++) {
-            long seconds = response.headers()
-                    .firstValueAsLong("Retry-After")
-                    .orElse(1);
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Duration.ofSeconds(Math.min(seconds, 5)));
             response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

@@ -5,8 +5,8 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.uniformRandomSwitch;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -48,7 +48,8 @@ public class ApiLoadSimulation extends Simulation {
             .disableCaching();
 
     private static ChainBuilder get(String name, String path) {
-        return exec(http(name).get(path).header("Authorization", "Bearer #{key}").check(status().in(200)));
+        return exec(
+                http(name).get(path).header("Authorization", "Bearer #{key}").check(status().in(200)));
     }
 
     private final ChainBuilder reads = uniformRandomSwitch()
@@ -80,7 +81,8 @@ public class ApiLoadSimulation extends Simulation {
         return switch (mix) {
             case "reads" -> reads;
             case "writes" -> writes;
-            case "mix" -> randomSwitch().on(percent(90.0).then(reads), percent(10.0).then(writes));
+            case "mix" ->
+                randomSwitch().on(percent(90.0).then(reads), percent(10.0).then(writes));
             default -> throw new IllegalArgumentException("load.mix must be reads, writes or mix, not " + mix);
         };
     }
@@ -88,7 +90,8 @@ public class ApiLoadSimulation extends Simulation {
     {
         ScenarioBuilder load = scenario(mix + " at " + rate + "/s").feed(feeder).exec(requests());
         setUp(load.injectOpen(
-                        rampUsersPerSec(1).to(rate).during(ramp), constantUsersPerSec(rate).during(seconds)))
+                        rampUsersPerSec(1).to(rate).during(ramp),
+                        constantUsersPerSec(rate).during(seconds)))
                 .protocols(protocol);
     }
 }

@@ -76,7 +76,13 @@ public record ServiceImage(Path jar, List<String> jvmOptions) {
         Files.createDirectories(folder);
         Path log = folder.resolve("training.log");
         run(
-                List.of("-Djarmode=tools", "-jar", source.toString(), "extract", "--destination", extracted.getParent().toString()),
+                List.of(
+                        "-Djarmode=tools",
+                        "-jar",
+                        source.toString(),
+                        "extract",
+                        "--destination",
+                        extracted.getParent().toString()),
                 Map.of(),
                 log,
                 timeout);
@@ -109,8 +115,8 @@ public record ServiceImage(Path jar, List<String> jvmOptions) {
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new IllegalStateException(String.join(" ", arguments) + " did not end within " + timeout
-                    + "; see " + log);
+            throw new IllegalStateException(
+                    String.join(" ", arguments) + " did not end within " + timeout + "; see " + log);
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException(

@@ -35,8 +35,8 @@ public final class FaultSuite {
         String loadBefore = ScenarioReport.loadAverage();
         Path work =
                 options.work().resolve(scenario.toLowerCase(java.util.Locale.ROOT) + "-" + System.currentTimeMillis());
-        try (LoadedRun run =
-                LoadedRun.start(work, options.kafkaLib(), options.users(), FaultSystem.Setup.of(scenario, options.images()))) {
+        try (LoadedRun run = LoadedRun.start(
+                work, options.kafkaLib(), options.users(), FaultSystem.Setup.of(scenario, options.images()))) {
             run.startLoad(options.rate());
             // the faults meet a system in its steady state under the load, not one still compiling its hot paths
             System.out.printf("load running; first fault in %d s%n", options.settleSeconds());

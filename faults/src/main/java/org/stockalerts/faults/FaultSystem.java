@@ -147,9 +147,8 @@ final class FaultSystem implements AutoCloseable {
     synchronized ServiceProcess startSecond(Service service) throws IOException {
         Map<String, String> env = env(service);
         env.put("STOCKALERTS_STATE_DIR", stateDir(service) + "-2");
-        ServiceProcess second =
-                ServiceProcess.start(
-                        service.module, service.module + "-2", service.portVariable, env, JVM, images.get(service));
+        ServiceProcess second = ServiceProcess.start(
+                service.module, service.module + "-2", service.portVariable, env, JVM, images.get(service));
         seconds.add(second);
         return second;
     }
@@ -204,12 +203,13 @@ final class FaultSystem implements AutoCloseable {
         }
         Map<String, String> env = env(service);
         setup.extraEnv().getOrDefault(service, Map.of()).keySet().forEach(env::remove);
-        env.put("STOCKALERTS_STATE_DIR", work.resolve("training-state").resolve(service.module).toString());
+        env.put(
+                "STOCKALERTS_STATE_DIR",
+                work.resolve("training-state").resolve(service.module).toString());
         long started = System.nanoTime();
         ServiceImage image = ServiceImage.trained(
                 service.module, setup.images().resolve(service.module), env, JVM, Duration.ofMinutes(5));
-        System.out.printf(
-                "%s: AOT cache ready (%.1f s)%n", service.module, (System.nanoTime() - started) / 1e9);
+        System.out.printf("%s: AOT cache ready (%.1f s)%n", service.module, (System.nanoTime() - started) / 1e9);
         return image;
     }
 

@@ -103,11 +103,12 @@ record Options(
                 case "--baseline", "--blackhole", "--latency-phase", "--added-latency", "--after-heal" ->
                     phaseArgs.put(arg, Integer.parseInt(args[++i]));
                 case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--aot-cache" -> aotCache = switch (args[++i]) {
-                    case "on" -> true;
-                    case "off" -> false;
-                    default -> throw new IllegalArgumentException("--aot-cache takes on or off, not " + args[i]);
-                };
+                case "--aot-cache" ->
+                    aotCache = switch (args[++i]) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--aot-cache takes on or off, not " + args[i]);
+                    };
                 case "--kafka-lib" -> lib = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 default -> {

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.stockalerts.faults.FaultSystem.Service;
 import java.util.Objects;
 import java.util.function.Function;
+import org.stockalerts.faults.FaultSystem.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -105,7 +105,8 @@ record ScenarioReport(
                     .forEach(kill -> failures.add("outbox drained "
                             + (kill.outboxDrained() == null
                                     ? "never"
-                                    : seconds(kill.outboxDrained().minus(kill.toUp())) + " s after api-service was UP")));
+                                    : seconds(kill.outboxDrained().minus(kill.toUp()))
+                                            + " s after api-service was UP")));
             return failures;
         }
         if (scenario.equals("C3")) {
