@@ -63,7 +63,8 @@ final class BenchEngine {
     /** The engine's Streams settings under {@code applicationId}, with a state directory of its own. */
     Properties streamsProperties(String applicationId) {
         Properties properties = new Properties();
-        StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))
+        StockAlertsStreamsConfiguration.defaults(
+                        new KafkaSettings((short) 1, false, 0, Duration.ZERO, Duration.ofSeconds(10)))
                 .forEach(properties::put);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());

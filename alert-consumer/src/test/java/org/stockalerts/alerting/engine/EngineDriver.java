@@ -70,7 +70,8 @@ final class EngineDriver implements AutoCloseable {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-engine-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, true, 0, Duration.ZERO))
+        StockAlertsStreamsConfiguration.defaults(
+                        new KafkaSettings((short) 1, true, 0, Duration.ZERO, Duration.ofSeconds(10)))
                 .forEach(properties::put);
         driver = new TopologyTestDriver(builder.build(), properties, START);
         StringSerializer keys = new StringSerializer();

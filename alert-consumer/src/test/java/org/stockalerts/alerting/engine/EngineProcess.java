@@ -59,7 +59,8 @@ public final class EngineProcess {
                         symbolStateSerde)
                 .addTo(builder);
         Properties properties = new Properties();
-        StockAlertsStreamsConfiguration.defaults(new KafkaSettings((short) 1, false, 0, Duration.ZERO))
+        StockAlertsStreamsConfiguration.defaults(
+                        new KafkaSettings((short) 1, false, 0, Duration.ZERO, Duration.ofSeconds(10)))
                 .forEach(properties::put);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -78,9 +78,16 @@ public class StockAlertsKafkaConfiguration {
     }
 
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer stockAlertsConsumerCustomizer() {
+    DefaultKafkaConsumerFactoryCustomizer stockAlertsConsumerCustomizer(KafkaSettings settings) {
         return factory -> {
             factory.updateConfigs(CONSUMER_GUARANTEES);
+            if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+                factory.updateConfigs(Map.of(
+                        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                        (int) settings.consumerSessionTimeout().toMillis(),
+                        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                        (int) settings.consumerSessionTimeout().dividedBy(3).toMillis()));
+            }
             factory.updateConfigs(Map.of(
                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,

@@ -52,7 +52,7 @@ class StockAlertsStreamsDefaultsTest {
         BoundedThreadReplacement replacement = new BoundedThreadReplacement(Clock.systemUTC(), SETTINGS);
         new StockAlertsStreamsConfiguration()
                 .stockAlertsStreamsDefaults(
-                        new KafkaSettings((short) 1, false, 0, Duration.ZERO),
+                        new KafkaSettings((short) 1, false, 0, Duration.ZERO, Duration.ofSeconds(10)),
                         SETTINGS,
                         replacement,
                         new KafkaStreamsHealthIndicator(replacement))

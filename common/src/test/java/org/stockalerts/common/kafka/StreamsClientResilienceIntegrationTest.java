@@ -151,7 +151,10 @@ class StreamsClientResilienceIntegrationTest {
         health = new KafkaStreamsHealthIndicator(replacement);
         new StockAlertsStreamsConfiguration()
                 .stockAlertsStreamsDefaults(
-                        new KafkaSettings((short) 1, false, 0, Duration.ZERO), settings, replacement, health)
+                        new KafkaSettings((short) 1, false, 0, Duration.ZERO, Duration.ofSeconds(10)),
+                        settings,
+                        replacement,
+                        health)
                 .configure(streams);
         streams.afterPropertiesSet();
         StreamsBuilder builder = streams.getObject();
