@@ -11,15 +11,34 @@ import java.util.UUID;
  * Rules sorted by a key (a level, an instant): taking every rule in a key range costs O(log n +
  * taken), and finding that a range is empty, the common case on a tick, O(1) when the range lies
  * beyond the lowest or highest key, which the book keeps at hand.
+ *
+ * <p>Rules that share a key come out in the order they were added. Most keys hold one rule (a
+ * threshold of its own), so a key's value is that {@link StoredRule} itself, and only a key shared by
+ * several rules gets a map of them by id: a map per key cost about 180 bytes per rule, a third of
+ * the engine's heap with a million rules.
  */
 final class Book<K extends Comparable<? super K>> {
 
-    private final TreeMap<K, Map<UUID, StoredRule>> byKey = new TreeMap<>();
+    /** Each key's rule: a {@link StoredRule}, or a {@code LinkedHashMap<UUID, StoredRule>} when shared. */
+    private final TreeMap<K, Object> byKey = new TreeMap<>();
+
     private K lowest;
     private K highest;
 
     void add(K key, StoredRule rule) {
-        byKey.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(rule.ruleId(), rule);
+        byKey.merge(key, rule, (present, added) -> {
+            if (present instanceof StoredRule single) {
+                if (single.ruleId().equals(rule.ruleId())) {
+                    return rule;
+                }
+                Map<UUID, StoredRule> shared = new LinkedHashMap<>();
+                shared.put(single.ruleId(), single);
+                shared.put(rule.ruleId(), rule);
+                return shared;
+            }
+            rules(present).put(rule.ruleId(), rule);
+            return present;
+        });
         if (lowest == null || key.compareTo(lowest) < 0) {
             lowest = key;
         }
@@ -29,11 +48,21 @@ final class Book<K extends Comparable<? super K>> {
     }
 
     void remove(K key, UUID ruleId) {
-        Map<UUID, StoredRule> rules = byKey.get(key);
-        if (rules != null && rules.remove(ruleId) != null && rules.isEmpty()) {
+        Object present = byKey.get(key);
+        boolean keyEmptied = present instanceof StoredRule single
+                ? single.ruleId().equals(ruleId)
+                : present != null
+                        && rules(present).remove(ruleId) != null
+                        && rules(present).isEmpty();
+        if (keyEmptied) {
             byKey.remove(key);
             boundsChanged();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<UUID, StoredRule> rules(Object shared) {
+        return (Map<UUID, StoredRule>) shared;
     }
 
     /** Removes and returns every rule. */
@@ -71,14 +100,18 @@ final class Book<K extends Comparable<? super K>> {
         if (lowest == null || !withinUpper(lowest, to, toInclusive) || !withinLower(highest, from, fromInclusive)) {
             return List.of();
         }
-        Map.Entry<K, Map<UUID, StoredRule>> entry =
+        Map.Entry<K, Object> entry =
                 from == null ? byKey.firstEntry() : fromInclusive ? byKey.ceilingEntry(from) : byKey.higherEntry(from);
         if (entry == null || !withinUpper(entry.getKey(), to, toInclusive)) {
             return List.of();
         }
         List<StoredRule> taken = new ArrayList<>();
         while (entry != null && withinUpper(entry.getKey(), to, toInclusive)) {
-            taken.addAll(entry.getValue().values());
+            if (entry.getValue() instanceof StoredRule single) {
+                taken.add(single);
+            } else {
+                taken.addAll(rules(entry.getValue()).values());
+            }
             byKey.remove(entry.getKey());
             entry = byKey.higherEntry(entry.getKey());
         }

@@ -11,7 +11,8 @@ public record StoredRule(AlertRule rule, RuleState state) {
 
     public StoredRule {
         Objects.requireNonNull(rule, "rule");
-        state = state == null ? RuleState.INITIAL : state;
+        // one shared object for every rule that has not fired: a restart reads each rule's state back
+        state = state == null || state.equals(RuleState.INITIAL) ? RuleState.INITIAL : state;
     }
 
     static StoredRule fresh(AlertRule rule) {

@@ -49,7 +49,7 @@ public record AlertRule(
     public AlertRule {
         Require.allPresent(
                 "ruleId, userId, condition, triggerMode, status", ruleId, userId, condition, triggerMode, status);
-        channels = channels == null || channels.isEmpty() ? Set.of(ChannelType.IN_APP) : Set.copyOf(channels);
+        channels = ChannelSets.of(channels == null || channels.isEmpty() ? Set.of(ChannelType.IN_APP) : channels);
         if (condition.needsSymbol()) {
             Require.present(symbol, "symbol");
         }

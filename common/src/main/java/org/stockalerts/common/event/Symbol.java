@@ -3,6 +3,7 @@ package org.stockalerts.common.event;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A ticker symbol, validated and upper-cased once: {@code Symbol.of(" aapl ")} is {@code AAPL}.
@@ -37,11 +38,34 @@ public record Symbol(String value) implements Comparable<Symbol> {
         return true;
     }
 
-    /** Trims and upper-cases {@code raw}, then validates it. */
+    /**
+     * How many distinct symbols {@link #of} shares: an engine holds each of its rules' symbols, so a
+     * million rules on a few thousand symbols keep a few thousand objects instead of a million; symbols
+     * past this many (from a producer sending junk) are made afresh instead of filling the heap.
+     */
+    static final int SHARED_MAX = 1 << 16;
+
+    private static final ConcurrentHashMap<String, Symbol> SHARED = new ConcurrentHashMap<>();
+
+    /** Trims and upper-cases {@code raw}, then validates it; equal symbols are the same object (up to {@link #SHARED_MAX}). */
     @JsonCreator
     public static Symbol of(String raw) {
         Require.present(raw, "symbol");
-        return new Symbol(raw.strip().toUpperCase(Locale.ROOT));
+        Symbol known = SHARED.get(raw);
+        if (known != null) {
+            return known;
+        }
+        String value = raw.strip().toUpperCase(Locale.ROOT);
+        known = SHARED.get(value);
+        if (known != null) {
+            return known;
+        }
+        Symbol symbol = new Symbol(value);
+        if (SHARED.size() < SHARED_MAX) {
+            Symbol raced = SHARED.putIfAbsent(value, symbol);
+            return raced == null ? symbol : raced;
+        }
+        return symbol;
     }
 
     @JsonValue

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +173,33 @@ class AlertRuleTest {
         // Then both deliver in-app
         assertThat(none.build().channels()).containsExactly(ChannelType.IN_APP);
         assertThat(empty.build().channels()).containsExactly(ChannelType.IN_APP);
+    }
+
+    @Test
+    void equalChannelSetsAreOneSharedImmutableObject() {
+        // Given two rules whose channels are equal sets, built apart and in another order
+        AlertRule first = RuleDraft.rule()
+                .channels(new HashSet<>(List.of(ChannelType.WEBHOOK, ChannelType.IN_APP)))
+                .build();
+        AlertRule second = RuleDraft.rule()
+                .channels(EnumSet.of(ChannelType.IN_APP, ChannelType.WEBHOOK))
+                .build();
+
+        // Then both hold the same set, equal to what was given, which cannot be changed
+        assertThat(first.channels())
+                .isSameAs(second.channels())
+                .containsExactlyInAnyOrder(ChannelType.IN_APP, ChannelType.WEBHOOK);
+        assertThatThrownBy(() -> first.channels().add(ChannelType.EMAIL))
+                .isInstanceOf(UnsupportedOperationException.class);
+        for (ChannelType type : ChannelType.values()) {
+            assertThat(RuleDraft.rule().channels(Set.of(type)).build().channels())
+                    .containsExactly(type);
+        }
+        assertThat(RuleDraft.rule()
+                        .channels(Set.of(ChannelType.values()))
+                        .build()
+                        .channels())
+                .containsExactlyInAnyOrder(ChannelType.values());
     }
 
     @Test

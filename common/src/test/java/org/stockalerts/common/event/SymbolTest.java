@@ -69,6 +69,19 @@ class SymbolTest {
         assertThatThrownBy(() -> new Symbol(null)).hasMessage("missing required field 'symbol'");
     }
 
+    @Test
+    void equalSymbolsReadAnyWayAreOneSharedObject() {
+        // Given a symbol read as it is written and in other spellings
+        Symbol plain = Symbol.of("SHRD.A");
+
+        // Then every spelling gives the same object, and the record's constructor still makes new ones
+        assertThat(Symbol.of("SHRD.A")).isSameAs(plain);
+        assertThat(Symbol.of(" shrd.a ")).isSameAs(plain);
+        assertThat(Symbol.of("Shrd.A")).isSameAs(plain);
+        assertThat(new Symbol("SHRD.A")).isEqualTo(plain).isNotSameAs(plain);
+        assertThatThrownBy(() -> Symbol.of("not a symbol")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Property(tries = 2000)
     void acceptsExactlyWhatTheDocumentedPatternAccepts(
             @ForAll
