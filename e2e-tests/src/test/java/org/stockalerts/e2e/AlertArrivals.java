@@ -10,6 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,14 +33,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a benchmark watches fired alerts arrive, each noted by the tick that fired it (the alert's
  * {@code sourceEventId}) with the {@link System#nanoTime()} of its first arrival: a read_committed
- * consumer of alerts-triggered, the users' SSE streams of api-service, and a webhook receiver that
- * answers 204 at once, or, at {@link #stuckWebhookAddress}, never.
+ * consumer of alerts-triggered, the users' SSE streams of api-service, a webhook receiver that
+ * answers 204 at once, or, at {@link #stuckWebhookAddress}, never, and (whole system) the stored alerts.
  */
 final class AlertArrivals implements AutoCloseable {
 
@@ -47,8 +52,12 @@ final class AlertArrivals implements AutoCloseable {
         /** The owner's {@code /users/{id}/alerts/stream}. */
         SSE,
         /** The owner's webhook receiver. */
-        WEBHOOK
+        WEBHOOK,
+        /** A row in persistence-consumer's stored alerts, read by polling them every {@value #STORED_POLL_MILLIS} ms. */
+        STORED
     }
+
+    static final long STORED_POLL_MILLIS = 20;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
@@ -112,6 +121,44 @@ final class AlertArrivals implements AutoCloseable {
                         arrived(Probe.TOPIC, JSON.readTree(record.value()));
                     }
                 }
+            }
+        });
+    }
+
+    /**
+     * Starts polling the stored alerts, every {@value #STORED_POLL_MILLIS} ms, for rows past the last one
+     * seen on each partition of alerts-triggered (persistence-consumer stores a partition's alerts in
+     * its order, each with its partition and offset). An alert's arrival is the poll that first saw it,
+     * so it is late by at most one poll interval and the query's time.
+     */
+    void watchStoredAlerts(TestDatabase.Endpoint database) {
+        Thread.ofPlatform().daemon().name("stored-alerts-watch").start(() -> {
+            long[] seen = new long[Topics.ALERTS_TRIGGERED.partitions()];
+            java.util.Arrays.fill(seen, -1);
+            try (Connection connection = database.connect();
+                    PreparedStatement query =
+                            connection.prepareStatement("SELECT kafka_offset, source_event_id FROM persistence.alerts"
+                                    + " WHERE kafka_partition = ? AND kafka_offset > ? ORDER BY kafka_offset")) {
+                while (open.get()) {
+                    for (int partition = 0; partition < seen.length; partition++) {
+                        query.setInt(1, partition);
+                        query.setLong(2, seen[partition]);
+                        try (ResultSet rows = query.executeQuery()) {
+                            long now = System.nanoTime();
+                            while (rows.next()) {
+                                seen[partition] = rows.getLong(1);
+                                arrivals.get(Probe.STORED).putIfAbsent(rows.getObject(2, UUID.class), now);
+                            }
+                        }
+                    }
+                    Thread.sleep(STORED_POLL_MILLIS);
+                }
+            } catch (SQLException e) {
+                if (open.get()) {
+                    System.err.println("reading the stored alerts failed: " + e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }

@@ -7,9 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -18,11 +21,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * api-service and alert-consumer for a benchmark, each as its own process from its executable jar with
- * full JIT, on the given broker and the test database, 127.0.0.1 allowed as a webhook host, the request
- * rate limits off. Variables
- * named {@code STOCKALERTS_*} in this process's environment are passed on, so a run can change any
- * setting. The services are stopped on {@link #close} and when the JVM exits, however it exits.
+ * The services of a benchmark, each as its own process from its executable jar with full JIT, on the
+ * given broker and the test database, 127.0.0.1 allowed as a webhook host, the request rate limits
+ * off: api-service and alert-consumer, and for the whole system also persistence-consumer,
+ * analytics-consumer and api-service's market-data poller on the simulated feed (its extra symbols,
+ * never the symbols the benchmark ticks itself). Variables named {@code STOCKALERTS_*} in this
+ * process's environment are passed on, so a run can change any setting. The services are stopped on
+ * {@link #close} and when the JVM exits, however it exits.
  */
 public final class BenchmarkServices implements AutoCloseable {
 
@@ -34,10 +39,35 @@ public final class BenchmarkServices implements AutoCloseable {
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final ServiceProcess api;
 
-    BenchmarkServices(String kafka) throws IOException {
+    /** The simulated feed's symbols in a whole-system run: its best-known starting prices, ticking once a second. */
+    static final List<String> POLLED_SYMBOLS = List.of(
+            "AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "META", "TSLA", "IBM", "JPM", "V", "NFLX", "AMD", "INTC", "KO",
+            "DIS");
+
+    /**
+     * @param wholeSystem all four services and the poller; else api-service and alert-consumer only
+     * @param tickedByBenchmark symbols the benchmark produces ticks of, which the poller must leave alone
+     */
+    BenchmarkServices(String kafka, boolean wholeSystem, Collection<String> tickedByBenchmark) throws IOException {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "stop-services"));
-        api = start("api-service", "API_PORT", kafka);
-        start("alert-consumer", "ALERT_CONSUMER_PORT", kafka);
+        Map<String, String> env = environment(kafka);
+        if (wholeSystem) {
+            env.put("STOCKALERTS_MARKETDATA_ENABLED", "true");
+            env.put("STOCKALERTS_MARKETDATA_PROVIDER", "simulated");
+            env.put("STOCKALERTS_MARKETDATA_EXTRA_SYMBOLS", String.join(",", POLLED_SYMBOLS));
+            env.put("STOCKALERTS_MARKETDATA_EXCLUDED_SYMBOLS", String.join(",", tickedByBenchmark));
+            passOn(env);
+        }
+        api = start("api-service", "API_PORT", env);
+        start("alert-consumer", "ALERT_CONSUMER_PORT", env);
+        if (wholeSystem) {
+            start("persistence-consumer", "PERSISTENCE_CONSUMER_PORT", env);
+            Map<String, String> analytics = new HashMap<>(env);
+            analytics.put(
+                    "STOCKALERTS_STATE_DIR",
+                    Files.createTempDirectory("benchmark-analytics-state").toString());
+            start("analytics-consumer", "ANALYTICS_CONSUMER_PORT", analytics);
+        }
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!services.stream().allMatch(ServiceProcess::isUp)) {
             if (System.nanoTime() > deadline) {
@@ -74,8 +104,31 @@ public final class BenchmarkServices implements AutoCloseable {
         stopAll();
     }
 
-    private ServiceProcess start(String module, String portVariable, String kafka) throws IOException {
-        ServiceProcess service = ServiceProcess.start(module, portVariable, environment(kafka), JVM);
+    /**
+     * CPU time used so far by each service process, by this JVM (the harness: load generator, probes
+     * and, when it runs one, the in-process broker) and by PostgreSQL's processes together.
+     */
+    Map<String, Duration> cpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        for (ServiceProcess service : services) {
+            times.put(service.name(), cpuTime(ProcessHandle.of(service.pid())));
+        }
+        times.put("harness", cpuTime(Optional.of(ProcessHandle.current())));
+        times.put(
+                "PostgreSQL",
+                ProcessHandle.allProcesses()
+                        .filter(process -> process.info().command().orElse("").contains("postgres"))
+                        .map(process -> cpuTime(Optional.of(process)))
+                        .reduce(Duration.ZERO, Duration::plus));
+        return times;
+    }
+
+    private static Duration cpuTime(Optional<ProcessHandle> process) {
+        return process.flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    private ServiceProcess start(String module, String portVariable, Map<String, String> env) throws IOException {
+        ServiceProcess service = ServiceProcess.start(module, portVariable, env, JVM);
         services.add(service);
         return service;
     }
@@ -99,12 +152,17 @@ public final class BenchmarkServices implements AutoCloseable {
         env.put(
                 "STOCKALERTS_STATE_DIR",
                 Files.createTempDirectory("benchmark-streams-state").toString());
+        passOn(env);
+        return env;
+    }
+
+    /** Every {@code STOCKALERTS_*} variable of this process, over what {@code env} says. */
+    private static void passOn(Map<String, String> env) {
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("STOCKALERTS_")) {
                 env.put(name, value);
             }
         });
-        return env;
     }
 
     private void stopAll() {

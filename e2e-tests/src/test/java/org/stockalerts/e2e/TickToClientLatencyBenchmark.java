@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,15 +28,19 @@ import org.stockalerts.common.kafka.JsonEventSerializer;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.e2e.AlertArrivals.Probe;
+import org.stockalerts.testsupport.TestDatabase;
 import org.stockalerts.testsupport.TestKafka;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Latency from a tick produced on stock-prices to the alert it fires arriving (1) at a
- * read_committed consumer of alerts-triggered, (2) on the owner's SSE stream of api-service and (3)
- * at the owner's webhook receiver, through alert-consumer (engine, fan-out, delivery) and api-service
- * running as their own processes from their executable jars, with default settings, on an in-process
- * KRaft broker and a fresh database on the local PostgreSQL.
+ * read_committed consumer of alerts-triggered, (2) on the owner's SSE stream of api-service, (3)
+ * at the owner's webhook receiver and (4) as a row in the stored alerts, with the whole system running:
+ * all four services as their own processes from their executable jars, with default settings, and
+ * api-service's market-data poller on the simulated feed (15 symbols of its own, a tick each a second),
+ * on an in-process KRaft broker and a fresh database on the local PostgreSQL. With
+ * {@code --two-services} only alert-consumer (engine, fan-out, delivery) and api-service run, and (4) is
+ * not measured. Each phase also reports the CPU each process used.
  *
  * <p>Workload: {@value #SYMBOLS} symbols ticking in turn at {@code rate} ticks/s; each has one
  * CROSSES_UP 100 rule (REARM, margin 0.50, channels IN_APP and WEBHOOK). Every tenth tick is at 101
@@ -48,7 +53,7 @@ import tools.jackson.databind.JsonNode;
  * receivers'. Alerts still missing {@value #DRAIN_SECONDS} s after a phase's last tick are reported as
  * missing. Every sample is written to {@code e2e-tests/target/tick-to-client-latencies.csv} (phase, path, symbol, ms since the phase's first
  * firing tick, latency ms; empty when missing). Not a test: run it with {@code benchmarks/run-tick-to-client.sh [seconds 30] [ticks/s 1000]
- * [users 50]}. Environment variables named {@code STOCKALERTS_*} are passed on to the services.
+ * [users 50] [--two-services]}. Environment variables named {@code STOCKALERTS_*} are passed on to the services.
  */
 public final class TickToClientLatencyBenchmark {
 
@@ -62,6 +67,7 @@ public final class TickToClientLatencyBenchmark {
     private static final BigDecimal ABOVE = new BigDecimal("101.00");
 
     private final int rate;
+    private final boolean wholeSystem;
     private final BenchmarkServices services;
     private final KafkaProducer<String, Object> producer;
     private final AlertArrivals arrivals;
@@ -73,45 +79,69 @@ public final class TickToClientLatencyBenchmark {
     private record Fired(Symbol symbol, long producedAt) {}
 
     private TickToClientLatencyBenchmark(
-            int rate, BenchmarkServices services, KafkaProducer<String, Object> producer, AlertArrivals arrivals) {
+            int rate,
+            boolean wholeSystem,
+            BenchmarkServices services,
+            KafkaProducer<String, Object> producer,
+            AlertArrivals arrivals) {
         this.rate = rate;
+        this.wholeSystem = wholeSystem;
         this.services = services;
         this.producer = producer;
         this.arrivals = arrivals;
-        for (int i = 0; i < SYMBOLS; i++) {
-            symbols.add(Symbol.of(String.format(Locale.ROOT, "TL%03d", i)));
-        }
+        symbolNames().forEach(name -> symbols.add(Symbol.of(name)));
     }
 
-    public static void main(String[] args) throws Exception {
+    private static List<String> symbolNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < SYMBOLS; i++) {
+            names.add(String.format(Locale.ROOT, "TL%03d", i));
+        }
+        return names;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        boolean wholeSystem = !List.of(arguments).contains("--two-services");
+        String[] args = Stream.of(arguments).filter(a -> !a.startsWith("--")).toArray(String[]::new);
         int seconds = argument(args, 0, 30);
         int rate = argument(args, 1, 1000);
         int users = argument(args, 2, 50);
         System.out.printf("load average at start: %s%n", loadAverage());
         String kafka = TestKafka.bootstrapServers();
         try (PrintWriter samples = new PrintWriter(Files.newBufferedWriter(SAMPLES));
-                BenchmarkServices services = new BenchmarkServices(kafka);
+                BenchmarkServices services = new BenchmarkServices(kafka, wholeSystem, symbolNames());
                 AlertArrivals arrivals = new AlertArrivals();
                 KafkaProducer<String, Object> producer = producer(kafka)) {
             TickToClientLatencyBenchmark benchmark =
-                    new TickToClientLatencyBenchmark(rate, services, producer, arrivals);
+                    new TickToClientLatencyBenchmark(rate, wholeSystem, services, producer, arrivals);
             String[] stuckUser = benchmark.setUp(users);
             arrivals.watchTopic(kafka);
+            if (wholeSystem) {
+                arrivals.watchStoredAlerts(TestDatabase.endpoint());
+            }
             benchmark.awaitRulesLoaded();
             benchmark.run(WARM_UP_SECONDS);
             System.out.printf(
-                    "%d ticks/s, %d %% firing, %d symbols, %d users%n", rate, 100 / FIRING_EVERY, SYMBOLS, users);
+                    "%d ticks/s, %d %% firing, %d symbols, %d users, %s%n",
+                    rate,
+                    100 / FIRING_EVERY,
+                    SYMBOLS,
+                    users,
+                    wholeSystem
+                            ? "the whole system (and the poller's simulated feed: "
+                                    + BenchmarkServices.POLLED_SYMBOLS.size() + " symbols, 1 tick/s each)"
+                            : "alert-consumer and api-service only");
             System.out.println("| phase | tick produced → | alerts | missing | p50 ms | p90 ms | p99 ms | max ms |");
             System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
             samples.println("phase,path,symbol,produced_ms,latency_ms");
-            benchmark.report("healthy receivers only", benchmark.run(seconds), samples);
+            benchmark.report("healthy receivers only", benchmark.measure(seconds), samples);
             System.out.printf("load average: %s%n", loadAverage());
             services.call(
                     "POST",
                     "/users/" + stuckUser[0] + "/channels",
                     stuckUser[1],
                     webhook(arrivals.stuckWebhookAddress(stuckUser[0])));
-            benchmark.report("+ 1 never-answering receiver (every 10th rule)", benchmark.run(seconds), samples);
+            benchmark.report("+ 1 never-answering receiver (every 10th rule)", benchmark.measure(seconds), samples);
             System.out.printf("load average: %s%n", loadAverage());
             System.out.printf("every sample: %s%n", SAMPLES.toAbsolutePath());
         }
@@ -188,13 +218,39 @@ public final class TickToClientLatencyBenchmark {
         }
     }
 
+    /** The paths measured: the stored alerts only with the whole system running. */
+    private List<Probe> probes() {
+        return Stream.of(Probe.values())
+                .filter(probe -> wholeSystem || probe != Probe.STORED)
+                .toList();
+    }
+
     /** The paths an alert of {@code tick}'s symbol is expected on: the stuck user's webhook is never reached. */
     private List<Probe> paths(Fired tick) {
-        return stuckUsersSymbols.contains(tick.symbol()) ? List.of(Probe.TOPIC, Probe.SSE) : List.of(Probe.values());
+        return probes().stream()
+                .filter(probe -> probe != Probe.WEBHOOK || !stuckUsersSymbols.contains(tick.symbol()))
+                .toList();
     }
 
     private boolean arrivedEverywhere(UUID tick, Fired fired) {
         return paths(fired).stream().allMatch(probe -> arrivals.arrivedAt(probe, tick) != null);
+    }
+
+    /** {@link #run}, and prints the CPU each process used meanwhile, in % of one core. */
+    private Map<UUID, Fired> measure(int seconds) {
+        Map<String, Duration> before = services.cpuTimes();
+        long start = System.nanoTime();
+        Map<UUID, Fired> fired = run(seconds);
+        double wall = (System.nanoTime() - start) / 1e9;
+        Map<String, Duration> after = services.cpuTimes();
+        StringBuilder line = new StringBuilder("CPU while ticking (% of one core):");
+        after.forEach((process, used) -> line.append(String.format(
+                Locale.ROOT,
+                " %s %.0f;",
+                process,
+                (used.minus(before.getOrDefault(process, Duration.ZERO)).toNanos() / 1e9) / wall * 100)));
+        System.out.println(line);
+        return fired;
     }
 
     /** Produces ticks at the rate for {@code seconds}; returns the firing ones. */
@@ -239,7 +295,7 @@ public final class TickToClientLatencyBenchmark {
         }
         long phaseStart =
                 fired.values().stream().mapToLong(Fired::producedAt).min().orElse(0);
-        for (Probe probe : Probe.values()) {
+        for (Probe probe : probes()) {
             List<Map.Entry<UUID, Fired>> expected = fired.entrySet().stream()
                     .filter(tick -> paths(tick.getValue()).contains(probe))
                     .toList();

@@ -61,7 +61,7 @@ class MarketDataConfiguration {
         return new MarketDataPoller(new MarketDataPoller.Parts(
                 provider,
                 budget,
-                new WatchedSymbols(jdbc, settings.extras()),
+                new WatchedSymbols(jdbc, settings.extras(), settings.excluded()),
                 new TickPublisher(kafka, eventIds, clock, bound, meters),
                 new LeaderElection(lockConnections, settings.leaderLockKey(), instance),
                 clock,

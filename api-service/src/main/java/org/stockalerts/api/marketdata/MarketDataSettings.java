@@ -3,6 +3,8 @@ package org.stockalerts.api.marketdata;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +19,9 @@ import org.stockalerts.common.event.Symbol;
  * @param provider {@code alphavantage}, {@code simulated} or {@code replay}; empty means Alpha Vantage
  *     when an API key is set, else the simulated market
  * @param extraSymbols symbols polled besides those in holdings and active rules
+ * @param excludedSymbols symbols never polled, even when held or named by a rule: those another producer
+ *     of {@code stock-prices} feeds (a streaming provider, a replay, a benchmark), whose ticks the
+ *     poller's would otherwise interleave with
  * @param pollInterval how often the poller wakes up; the provider's request budget decides whether a
  *     request goes out
  * @param symbolsRefreshInterval how often the set of watched symbols is re-read from the database
@@ -31,6 +36,7 @@ public record MarketDataSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("") String provider,
         @DefaultValue List<String> extraSymbols,
+        @DefaultValue List<String> excludedSymbols,
         @DefaultValue("1s") @DurationMin(nanos = 1) Duration pollInterval,
         @DefaultValue("10s") @DurationMin(nanos = 1) Duration symbolsRefreshInterval,
         @DefaultValue("5s") @DurationMin(nanos = 1) Duration leaderCheckInterval,
@@ -40,6 +46,8 @@ public record MarketDataSettings(
     public MarketDataSettings {
         extraSymbols = List.copyOf(extraSymbols);
         extraSymbols.forEach(Symbol::of);
+        excludedSymbols = List.copyOf(excludedSymbols);
+        excludedSymbols.forEach(Symbol::of);
     }
 
     /** The provider to run: the configured one, else Alpha Vantage when a key is set, else simulated. */
@@ -53,5 +61,10 @@ public record MarketDataSettings(
     /** The configured extra symbols, validated. */
     public List<Symbol> extras() {
         return extraSymbols.stream().map(Symbol::of).toList();
+    }
+
+    /** The configured excluded symbols, validated. */
+    public Set<Symbol> excluded() {
+        return excludedSymbols.stream().map(Symbol::of).collect(Collectors.toUnmodifiableSet());
     }
 }

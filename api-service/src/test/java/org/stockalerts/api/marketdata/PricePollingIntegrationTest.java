@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,6 +64,26 @@ class PricePollingIntegrationTest extends ApiIntegrationTestSupport {
             assertThat(tick.price()).isPositive();
             assertThat(tick.previousClose()).isNotNull();
         }
+    }
+
+    @Test
+    void excludedSymbolIsNotWatchedAlthoughHeldAndExtraSymbolIs() {
+        // Given two held symbols, one of them fed by another producer and so excluded, and an extra one
+        Symbol fedElsewhere = Symbol.of("X" + UUID.randomUUID().toString().substring(0, 8));
+        Symbol held = Symbol.of("H" + UUID.randomUUID().toString().substring(0, 8));
+        Symbol extra = Symbol.of("E" + UUID.randomUUID().toString().substring(0, 8));
+        holdInNewPortfolio(fedElsewhere);
+        holdInNewPortfolio(held);
+
+        // When the watched symbols are read from the database
+        List<Symbol> watched = new WatchedSymbols(database, List.of(extra), Set.of(fedElsewhere))
+                .watchedSymbols().stream().map(WatchedSymbol::symbol).toList();
+
+        // Then the excluded one is left out, the others are there
+        assertThat(watched).contains(held, extra).doesNotContain(fedElsewhere);
+        assertThat(new WatchedSymbols(database, List.of(), Set.of())
+                        .watchedSymbols().stream().map(WatchedSymbol::symbol))
+                .contains(fedElsewhere, held);
     }
 
     private void holdInNewPortfolio(Symbol symbol) {

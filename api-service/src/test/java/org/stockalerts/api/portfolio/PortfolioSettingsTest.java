@@ -41,6 +41,7 @@ class PortfolioSettingsTest {
                 true,
                 "",
                 List.of(),
+                List.of(),
                 interval,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(5),
