@@ -46,8 +46,12 @@ record RuleLoadPhase(BenchKafka kafka, BenchEngine engine) {
         long heapClosed = usedHeapAfterGc();
         print(
                 "heap used after GC: before %d MiB, engine running with the rules %d MiB, after closing it %d MiB"
-                        + " -> engine with its rules ~%d MiB%n",
-                mib(heapBefore), mib(heapLoaded), mib(heapClosed), mib(heapLoaded - heapClosed));
+                        + " -> engine with its rules ~%d MiB, ~%d bytes per rule%n",
+                mib(heapBefore),
+                mib(heapLoaded),
+                mib(heapClosed),
+                mib(heapLoaded - heapClosed),
+                (heapLoaded - heapClosed) / Math.max(1, rules.size()));
     }
 
     private static long usedHeapAfterGc() {
