@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.Symbol;
 
 /**
- * Reads the latest tick per symbol from {@code persistence.price_ticks} (written by the persistence
- * service). When that table cannot be read (not created yet, service not deployed) valuation goes
+ * Reads the latest tick per symbol from {@code persistence.latest_ticks} (kept by the persistence
+ * service with every batch of ticks it stores). When that table cannot be read (not created yet, service not deployed) valuation goes
  * on without prices: every holding then carries a reason instead of a value.
  */
 @Component
@@ -24,8 +24,8 @@ class LatestPrices {
 
     private static final Logger log = LoggerFactory.getLogger(LatestPrices.class);
 
-    private static final String LATEST = "SELECT DISTINCT ON (symbol) symbol, price, observed_at, previous_close"
-            + " FROM persistence.price_ticks WHERE symbol = ANY (?) ORDER BY symbol, observed_at DESC";
+    private static final String LATEST = "SELECT symbol, price, observed_at, previous_close"
+            + " FROM persistence.latest_ticks WHERE symbol = ANY (?)";
 
     /** Why no holding has a price when the price history is unreadable. */
     static final String HISTORY_UNAVAILABLE = "price history unavailable";

@@ -108,6 +108,7 @@ class DatabaseBootstrapTest {
     void readersSeeExactlyTheTablesTheServicesReadToday() throws SQLException {
         for (String table : List.of(
                 "persistence.price_ticks",
+                "persistence.latest_ticks",
                 "persistence.stock_analytics",
                 "persistence.alerts",
                 "alerting.alert_deliveries")) {

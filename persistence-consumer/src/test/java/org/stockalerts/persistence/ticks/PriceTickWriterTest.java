@@ -88,6 +88,46 @@ class PriceTickWriterTest {
         assertThat(rowsOf(symbol)).hasSize(2);
     }
 
+    @Test
+    void keepsEachSymbolsNewestStoredTickInLatestTicks() {
+        // Given batches of two symbols, the second holding a stored tick (the staging merge) and a late one
+        Symbol first = TickDraft.uniqueSymbol("L");
+        Symbol second = TickDraft.uniqueSymbol("L");
+        Instant start = TestDatabase.now();
+        List<PriceTick> earlier = new ArrayList<>(ticks(first, start, 0, 5));
+        earlier.addAll(ticks(second, start, 0, 3));
+        write(earlier);
+        assertThat(latestOf(first)).isEqualTo(newestStoredOf(first));
+        assertThat(latestOf(second)).isEqualTo(newestStoredOf(second));
+
+        // When a batch brings a newer tick of the first symbol, a stored one and a late one of the second
+        PriceTick late = TickDraft.tick(second.value(), "1.5", start.minusSeconds(60));
+        PriceTick newer = TickDraft.series(first, 10, start);
+        write(List.of(earlier.get(7), late, newer));
+
+        // Then the first symbol's latest is its new tick, the second's is still its newest: a late tick or
+        // one stored before replaces nothing
+        assertThat(latestOf(first)).isEqualTo(newestStoredOf(first));
+        assertThat(latestOf(first).get("event_id")).isEqualTo(newer.eventId());
+        assertThat(latestOf(second)).isEqualTo(newestStoredOf(second));
+        assertThat(latestOf(second).get("event_id")).isEqualTo(earlier.get(7).eventId());
+    }
+
+    @Test
+    void breaksATieOfObservationTimesInLatestTicksAsPriceTicksOrdersThem() {
+        // Given two ticks of a symbol observed at the same instant, in one batch
+        Symbol symbol = TickDraft.uniqueSymbol("L");
+        Instant at = TestDatabase.now();
+        PriceTick low = TickDraft.tick().on(symbol.value()).at(at).build();
+        PriceTick high = TickDraft.tick().on(symbol.value()).at(at).build();
+
+        // When they are written
+        write(List.of(low, high));
+
+        // Then the latest is the one price_ticks' order (observed_at, event_id) puts last
+        assertThat(latestOf(symbol)).isEqualTo(newestStoredOf(symbol));
+    }
+
     private int write(List<PriceTick> batch) {
         Integer inserted = transactions.execute(status -> writer.insertNew(batch));
         return inserted == null ? 0 : inserted;
@@ -102,5 +142,15 @@ class PriceTickWriterTest {
     private List<Map<String, Object>> rowsOf(Symbol symbol) {
         return jdbc.queryForList(
                 "SELECT * FROM price_ticks WHERE symbol = ? ORDER BY observed_at, event_id", symbol.value());
+    }
+
+    private Map<String, Object> latestOf(Symbol symbol) {
+        return jdbc.queryForMap("SELECT * FROM latest_ticks WHERE symbol = ?", symbol.value());
+    }
+
+    private Map<String, Object> newestStoredOf(Symbol symbol) {
+        return jdbc.queryForMap(
+                "SELECT * FROM price_ticks WHERE symbol = ? ORDER BY observed_at DESC, event_id DESC LIMIT 1",
+                symbol.value());
     }
 }

@@ -20,8 +20,9 @@ import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 
 /**
- * Reads the market history that persistence-consumer writes ({@code persistence.price_ticks}) and the
- * analytics it stores ({@code persistence.stock_analytics}). Read-only: those tables belong to it.
+ * Reads the market history that persistence-consumer writes ({@code persistence.price_ticks}, the
+ * newest tick of each symbol in {@code persistence.latest_ticks}) and the analytics it stores ({@code
+ * persistence.stock_analytics}). Read-only: those tables belong to it.
  */
 @Repository
 @RequiredArgsConstructor
@@ -39,7 +40,7 @@ public class StockQueries {
     /** Whether a tick or an analytics row of {@code symbol} was ever stored. */
     public boolean known(Symbol symbol) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM persistence.price_ticks WHERE symbol = ?)
+                SELECT EXISTS (SELECT 1 FROM persistence.latest_ticks WHERE symbol = ?)
                     OR EXISTS (SELECT 1 FROM persistence.stock_analytics WHERE symbol = ?)
                 """, Boolean.class, symbol.value(), symbol.value()));
     }
@@ -48,10 +49,8 @@ public class StockQueries {
     public Optional<StockQuote> latestTick(Symbol symbol) {
         return jdbc.query("""
                         SELECT price, observed_at, source, volume, day_open, day_high, day_low, previous_close
-                          FROM persistence.price_ticks
+                          FROM persistence.latest_ticks
                          WHERE symbol = ?
-                         ORDER BY observed_at DESC, event_id DESC
-                         LIMIT 1
                         """, (row, n) -> quote(symbol, row), symbol.value()).stream()
                 .findFirst();
     }
