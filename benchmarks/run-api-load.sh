@@ -6,8 +6,9 @@
 # each process's CPU, and for writes the outbox's commit -> Kafka delay (p50/p99).
 # Usage: benchmarks/run-api-load.sh [--users 1000] [--seconds 60] [--mix reads|writes|mix]... RATE...
 #   e.g. benchmarks/run-api-load.sh --mix reads --mix mix 1000 2000 3000
-# Per-address and registration rate limits are raised (every virtual user comes from 127.0.0.1); the per-key limit
-# stays. Results: api-load/target/api-load/results.md; Gatling's reports under api-load/target/gatling/.
+# Each user's requests carry an address of its own in X-Forwarded-For, which the run trusts from 127.0.0.1 (as from a
+# proxy in front of api-service); per-address and registration limits are raised for the setup, which registers every
+# user from 127.0.0.1; the per-key limit stays. Results: api-load/target/api-load/results.md; Gatling's reports under api-load/target/gatling/.
 set -euo pipefail
 # shellcheck source=benchmarks/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -40,6 +41,8 @@ export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 export DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DATABASE"
 export STOCKALERTS_API_RATE_LIMITS_PER_ADDRESS_PER_SECOND=1000000 STOCKALERTS_API_RATE_LIMITS_PER_ADDRESS_BURST=1000000
 export STOCKALERTS_API_RATE_LIMITS_REGISTRATIONS_PER_HOUR=1000000
+# the load comes through "a proxy" on 127.0.0.1 that names each user's own address (X-Forwarded-For)
+export STOCKALERTS_API_TRUSTED_PROXIES='127\.0\.0\.1'
 BASE="http://127.0.0.1:$API_PORT"
 
 cleanup() {

@@ -75,11 +75,18 @@ public class HoldingRules {
     /** The thresholds of each holding's price-at-or-above rules, ascending; a holding without any is absent. */
     @Transactional(readOnly = true)
     public Map<UUID, List<BigDecimal>> thresholds(Collection<UUID> holdingIds) {
-        if (holdingIds.isEmpty()) {
-            return Map.of();
-        }
+        return holdingIds.isEmpty() ? Map.of() : thresholdsOf(rules.findByHoldingIdIn(holdingIds));
+    }
+
+    /** {@link #thresholds} of every holding of portfolio {@code portfolioId}. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<BigDecimal>> thresholdsOfPortfolio(UUID portfolioId) {
+        return thresholdsOf(rules.findByPortfolioId(portfolioId));
+    }
+
+    private static Map<UUID, List<BigDecimal>> thresholdsOf(List<AlertRuleEntity> entities) {
         Map<UUID, List<BigDecimal>> thresholds = new HashMap<>();
-        for (AlertRuleEntity entity : rules.findByHoldingIdIn(holdingIds)) {
+        for (AlertRuleEntity entity : entities) {
             AlertRule rule = entity.toRule();
             if (rule.condition() == Condition.PRICE_ABOVE) {
                 thresholds

@@ -4,41 +4,77 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.stockalerts.api.alerts.HoldingRules;
 import org.stockalerts.api.web.NotFoundException;
 
-/** Reads portfolios and holdings of their owner, valued at the latest stored prices. */
+/**
+ * Reads portfolios and holdings of their owner, valued at the latest stored prices: the rows in one
+ * read-only transaction, then the prices (which may be unreadable) outside it.
+ */
 @Component
-@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PortfolioReader {
 
     private final PortfolioRepository portfolios;
     private final HoldingRepository holdings;
     private final LatestPrices prices;
     private final HoldingRules rules;
+    private final TransactionTemplate readOnly;
+
+    PortfolioReader(
+            PortfolioRepository portfolios,
+            HoldingRepository holdings,
+            LatestPrices prices,
+            HoldingRules rules,
+            PlatformTransactionManager transactions) {
+        this.portfolios = portfolios;
+        this.holdings = holdings;
+        this.prices = prices;
+        this.rules = rules;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** A portfolio's rows: its holdings in symbol order and the thresholds of their rules. */
+    private record Rows(PortfolioEntity portfolio, List<HoldingEntity> held, Map<UUID, List<BigDecimal>> thresholds) {}
 
     PortfolioView ofUser(UUID userId) {
-        return view(
-                portfolios.findByUserId(userId).orElseThrow(() -> new NotFoundException("portfolio of user", userId)));
+        return valuedView(readOnly.execute(status -> rows(portfolios
+                .findByUserId(userId)
+                .orElseThrow(() -> new NotFoundException("portfolio of user", userId)))));
     }
 
     PortfolioView byId(UUID owner, UUID portfolioId) {
-        return view(owned(owner, portfolioId));
+        return valuedView(readOnly.execute(status -> rows(owned(owner, portfolioId))));
     }
 
     List<Valuation.HoldingValue> holdings(UUID owner, UUID portfolioId) {
-        return valued(owned(owner, portfolioId));
+        return valued(readOnly.execute(status -> rows(owned(owner, portfolioId))));
     }
 
     Valuation.HoldingValue holding(HoldingEntity holding) {
-        return valued(List.of(holding)).getFirst();
+        List<HoldingEntity> held = List.of(holding);
+        return valued(new Rows(null, held, rules.thresholds(List.of(holding.id()))))
+                .getFirst();
     }
 
     PortfolioView view(PortfolioEntity portfolio) {
-        List<Valuation.HoldingValue> values = valued(portfolio);
+        return valuedView(readOnly.execute(status -> rows(portfolio)));
+    }
+
+    private Rows rows(PortfolioEntity portfolio) {
+        List<HoldingEntity> held = holdings.findByPortfolioIdOrderBySymbol(portfolio.id());
+        return new Rows(
+                portfolio,
+                held,
+                rules.thresholds(held.stream().map(HoldingEntity::id).toList()));
+    }
+
+    private PortfolioView valuedView(Rows rows) {
+        PortfolioEntity portfolio = rows.portfolio();
+        List<Valuation.HoldingValue> values = valued(rows);
         return new PortfolioView(
                 portfolio.id(),
                 portfolio.userId(),
@@ -49,19 +85,13 @@ class PortfolioReader {
                 Valuation.totals(values));
     }
 
-    private List<Valuation.HoldingValue> valued(PortfolioEntity portfolio) {
-        return valued(holdings.findByPortfolioIdOrderBySymbol(portfolio.id()));
-    }
-
-    private List<Valuation.HoldingValue> valued(List<HoldingEntity> held) {
+    private List<Valuation.HoldingValue> valued(Rows rows) {
         LatestPrices.Prices latest =
-                prices.latest(held.stream().map(HoldingEntity::symbol).toList());
-        Map<UUID, List<BigDecimal>> thresholds =
-                rules.thresholds(held.stream().map(HoldingEntity::id).toList());
-        return held.stream()
+                prices.latest(rows.held().stream().map(HoldingEntity::symbol).toList());
+        return rows.held().stream()
                 .map(holding -> value(
                         holding,
-                        thresholds.getOrDefault(holding.id(), List.of()),
+                        rows.thresholds().getOrDefault(holding.id(), List.of()),
                         latest.quotes().get(holding.symbol()),
                         latest.unavailableReason()))
                 .toList();

@@ -1,7 +1,9 @@
 package org.stockalerts.api.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,9 +27,15 @@ class RateLimitConfiguration {
     /** Right after the API key filter (+20), which names the caller. */
     private static final int BY_KEY_ORDER = Ordered.HIGHEST_PRECEDENCE + 25;
 
+    @Bean(destroyMethod = "close")
+    BucketConnections bucketConnections(
+            DataSource dataSource, RateLimitSettings settings, ObjectProvider<MeterRegistry> meters) {
+        return BucketConnections.like(dataSource, settings.poolSize(), meters.getIfAvailable());
+    }
+
     @Bean
-    RateLimiter rateLimiter(DataSource dataSource, RateLimitSettings settings, Clock clock) {
-        return new RateLimiter(dataSource, settings, clock);
+    RateLimiter rateLimiter(BucketConnections connections, RateLimitSettings settings, Clock clock) {
+        return new RateLimiter(connections.dataSource(), settings, clock);
     }
 
     @Bean

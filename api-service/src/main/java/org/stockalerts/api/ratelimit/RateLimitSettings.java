@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param localBuckets most buckets an instance keeps a local copy of (least recently used go first)
  * @param cleanupInterval how often buckets that are full again are deleted from PostgreSQL
  * @param cleanupBatchSize buckets deleted per statement of the cleanup
+ * @param poolSize connections of the limiter's own pool (its syncs and cleanup; {@link BucketConnections})
  */
 @Validated
 @ConfigurationProperties("stockalerts.api.rate-limits")
@@ -40,4 +41,5 @@ public record RateLimitSettings(
         @DefaultValue("1s") @DurationMin(millis = 1) Duration syncInterval,
         @DefaultValue("100000") @Min(1) long localBuckets,
         @DefaultValue("1m") @DurationMin(seconds = 1) Duration cleanupInterval,
-        @DefaultValue("1000") @Min(1) int cleanupBatchSize) {}
+        @DefaultValue("1000") @Min(1) int cleanupBatchSize,
+        @DefaultValue("4") @Min(1) int poolSize) {}

@@ -29,7 +29,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeyRepository keys;
+    private final KeyLookup keys;
     private final KeyUsage usage;
     private final SecuritySettings settings;
     private final ProblemResponses problems;
@@ -83,7 +83,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return Optional.of(Caller.administrator());
         }
         // looked up on every request, never cached: a revoked (deleted) key is refused at once
-        Optional<ApiKey> found = keys.findByKeyHash(ApiKeys.hash(key)).filter(apiKey -> !apiKey.isRevoked());
+        Optional<KeyLookup.ActiveKey> found = keys.active(ApiKeys.hash(key));
         found.ifPresent(usage::used);
         return found.map(apiKey -> Caller.user(apiKey.userId()));
     }

@@ -16,10 +16,10 @@ final class KeyUsage {
     /** How stale a key's {@code lastUsedAt} may be. */
     static final Duration RESOLUTION = Duration.ofMinutes(1);
 
-    private final ApiKeyRepository keys;
+    private final KeyLookup keys;
     private final Clock clock;
 
-    void used(ApiKey key) {
+    void used(KeyLookup.ActiveKey key) {
         Instant now = clock.instant();
         Instant since = now.minus(RESOLUTION);
         if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(since)) {

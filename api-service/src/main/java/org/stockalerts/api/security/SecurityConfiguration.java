@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.stockalerts.api.web.ProblemResponses;
@@ -25,7 +26,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(
-            ApiKeyRepository keys, Clock clock, SecuritySettings settings, ProblemResponses problems) {
+            JdbcTemplate jdbc, Clock clock, SecuritySettings settings, ProblemResponses problems) {
+        KeyLookup keys = new KeyLookup(jdbc);
         FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new ApiKeyAuthenticationFilter(keys, new KeyUsage(keys, clock), settings, problems));
         registration.setOrder(FILTER_ORDER);
