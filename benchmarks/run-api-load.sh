@@ -69,6 +69,12 @@ cpu_seconds() {
   done
 }
 
+# the outbox's commit -> Kafka histogram (stockalerts.api.outbox.publish.delay): "bound cumulative-count" lines
+outbox_buckets() {
+  curl -s "http://127.0.0.1:$API_MANAGEMENT_PORT/actuator/prometheus" |
+    sed -n 's/^stockalerts_api_outbox_publish_delay_seconds_bucket{le="\([^"]*\)".*} \(.*\)/\1 \2/p' | sort
+}
+
 gatling() {
   local mix="$1" rate="$2" seconds="$3"
   ./mvnw -B -q -P api-load -pl api-load gatling:test -Dspotless.check.skip -Dload.baseUrl="$BASE" \
@@ -89,12 +95,24 @@ RESULTS="$WORK/results.md"
 for mix in "${MIXES[@]}"; do
   for rate in "${RATES[@]}"; do
     before="$(cpu_seconds)"
+    outbox_before="$(outbox_buckets)"
     started=$SECONDS
     report="$(gatling "$mix" "$rate" "$SECONDS_PER_RUN")"
     elapsed=$((SECONDS - started))
     after="$(cpu_seconds)"
-    outbox="$(curl -s "http://127.0.0.1:$API_MANAGEMENT_PORT/actuator/prometheus" |
-      sed -n 's/^stockalerts_api_outbox_publish_delay_seconds{.*quantile="\(0\.[0-9]*\)".*} \(.*\)/p\1 \2/p' | tr '\n' ' ')"
+    outbox="$(join <(echo "$outbox_before") <(outbox_buckets) | sort -g | awk '
+      { bound[NR] = $1; count[NR] = $3 - $2; total = count[NR] }
+      END {
+        if (total <= 0) exit
+        for (i = 1; i <= NR; i++) {
+          # the quantile lies in the first bucket holding its share; past the last bound only "more than" is known
+          at = (bound[i] == "+Inf") ? "> " bound[i - 1] : "<= " bound[i]
+          if (!p50 && count[i] >= 0.5 * total) p50 = at
+          if (!p99 && count[i] >= 0.99 * total) p99 = at
+          if (bound[i] == "0.1") within = 100 * count[i] / total
+        }
+        printf "%d events; p50 %s s, p99 %s s (histogram bounds); within 100 ms: %.1f%%", total, p50, p99, within
+      }')"
     {
       echo
       echo "## $mix at $rate/s (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -142,7 +160,7 @@ PY
       join <(echo "$before" | sort) <(echo "$after" | sort) |
         awk -v t="$elapsed" '{ printf "%s %.0f%%; ", $1, 100 * ($3 - $2) / t }'
       echo
-      [ -z "$outbox" ] || echo "outbox commit -> Kafka (last 2 min, seconds): $outbox"
+      [ -z "$outbox" ] || echo "outbox commit -> Kafka during the run: $outbox"
     } >>"$RESULTS"
     tail -n 20 "$RESULTS"
   done

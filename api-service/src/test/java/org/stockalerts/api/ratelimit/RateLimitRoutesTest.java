@@ -3,6 +3,10 @@ package org.stockalerts.api.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +51,31 @@ class RateLimitRoutesTest extends ApiIntegrationTestSupport {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    BucketConnections bucketConnections;
+
+    @Test
+    void syncsBucketsOnAPoolOfTheirOwnThatCommitsWithoutWaitingForTheDiskUnderTheSameStatementTimeout()
+            throws SQLException {
+        // Given the limiter's connections and the requests' pool
+        DataSource buckets = bucketConnections.dataSource();
+
+        // Then they are not the requests' pool, commit asynchronously and keep its statement timeout
+        assertThat(buckets).isNotSameAs(dataSource);
+        assertThat(setting(buckets, "synchronous_commit")).isEqualTo("off");
+        assertThat(setting(dataSource, "synchronous_commit")).isEqualTo("on");
+        assertThat(setting(buckets, "statement_timeout")).isEqualTo(setting(dataSource, "statement_timeout"));
+    }
+
+    private static String setting(DataSource source, String name) throws SQLException {
+        try (Connection connection = source.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("SHOW " + name)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
 
     @Test
     void refusesAKeyPastItsBurstWithRetryAfterUntilTimeRefillsIt() {
