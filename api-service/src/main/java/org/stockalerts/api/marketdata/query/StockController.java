@@ -2,7 +2,6 @@ package org.stockalerts.api.marketdata.query;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -78,23 +77,24 @@ public class StockController {
             @PathVariable("symbol") String raw,
             @RequestParam(name = "from", required = false) String fromParam,
             @RequestParam(name = "to", required = false) String toParam,
-            @RequestParam(name = "interval", defaultValue = "1m") String intervalParam) {
+            @RequestParam(name = "interval", required = false) String intervalParam) {
         Symbol symbol = symbol(raw);
-        BarInterval interval = interval(intervalParam);
+        BarInterval interval = intervalParam == null ? null : interval(intervalParam);
         Instant to = toParam == null ? clock.instant() : instant("to", toParam);
-        Instant from = fromParam == null ? to.minus(settings.defaultRange()) : instant("from", fromParam);
-        if (!from.isBefore(to)) {
-            throw badRequest("'from' must be before 'to'");
-        }
-        long bars =
-                (Duration.between(from, to).toSeconds() + interval.duration().toSeconds() - 1)
-                        / interval.duration().toSeconds();
-        if (bars > settings.maxBars()) {
-            throw badRequest("the range spans " + bars + " bars of " + interval.label() + "; at most "
-                    + settings.maxBars() + " are allowed, choose a shorter range or a wider interval");
+        Instant from = fromParam == null ? null : instant("from", fromParam);
+        HistoryWindow window;
+        try {
+            window = HistoryWindow.choose(from, to, interval, settings.defaultRange(), settings.maxBars());
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
         }
         requireKnown(symbol);
-        return new History(symbol.value(), interval.label(), from, to, queries.bars(symbol, interval, from, to));
+        return new History(
+                symbol.value(),
+                window.interval().label(),
+                window.from(),
+                window.to(),
+                queries.bars(symbol, window.interval(), window.from(), window.to()));
     }
 
     @GetMapping("/analytics")

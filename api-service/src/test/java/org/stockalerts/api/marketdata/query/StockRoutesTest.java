@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -102,6 +103,30 @@ class StockRoutesTest extends ApiIntegrationTestSupport {
         assertDecimals(first, "open", "100", "high", "103", "low", "99", "close", "101");
         assertThat(first.get("ticks").asLong()).isEqualTo(4);
         assertThat(bars.get(1).get("open").decimalValue()).isEqualByComparingTo("105");
+    }
+
+    @Test
+    void historyWithoutParametersAnswersWithTheIntervalAndRangeItChose() {
+        // Given a known symbol
+        tick(Instant.now().minusSeconds(30), "100.00", 1L, null);
+
+        // When its history is asked for with no parameters, or with only an interval
+        JsonNode history = json(get(user, "/stocks/" + symbol + "/history"));
+        JsonNode minutes = json(get(user, "/stocks/" + symbol + "/history?interval=1m"));
+
+        // Then a day of five-minute bars (a day of one-minute bars is over the limit of 1,000) holds the tick, and
+        // one-minute bars cover the last 1,000 minutes
+        assertThat(history.get("interval").asString()).isEqualTo("5m");
+        assertThat(Duration.between(
+                        Instant.parse(history.get("from").asString()),
+                        Instant.parse(history.get("to").asString())))
+                .isEqualTo(Duration.ofDays(1));
+        assertThat(history.get("bars").size()).isEqualTo(1);
+        assertThat(minutes.get("interval").asString()).isEqualTo("1m");
+        assertThat(Duration.between(
+                        Instant.parse(minutes.get("from").asString()),
+                        Instant.parse(minutes.get("to").asString())))
+                .isEqualTo(Duration.ofMinutes(1000));
     }
 
     @Test
