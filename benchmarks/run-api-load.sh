@@ -72,7 +72,7 @@ cpu_seconds() {
 # the outbox's commit -> Kafka histogram (stockalerts.api.outbox.publish.delay): "bound cumulative-count" lines
 outbox_buckets() {
   curl -s "http://127.0.0.1:$API_MANAGEMENT_PORT/actuator/prometheus" |
-    sed -n 's/^stockalerts_api_outbox_publish_delay_seconds_bucket{le="\([^"]*\)".*} \(.*\)/\1 \2/p' | sort
+    sed -n 's/^stockalerts_api_outbox_publish_delay_seconds_bucket{.*le="\([^"]*\)".*} \(.*\)/\1 \2/p' | sort
 }
 
 gatling() {

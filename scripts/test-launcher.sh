@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Script test of ./stock-alerts: start (foreground), every service ready, a second start refused, a clash on a
-# port refused, status, import-seed from a Go database into the running system, redrive refusing a topic that is
-# not a dead-letter topic, stop in order, and a restart that keeps the Kafka data and the database.
+# port refused, status (with lags), doctor (running and stopped), import-seed from a Go database into the running
+# system, redrive refusing a topic that is not a dead-letter topic, stop in order, and a restart that keeps the
+# Kafka data and the database.
 #
 # Runs on its own data folder, its own free ports (from an env file, as a user's .env would set them) and its own
 # database, so it never touches a developer's .data/ or services. Needs the service jars (./mvnw package or
@@ -183,6 +184,9 @@ services_use_their_caches() {
   done
 }
 four_healthy_in_status() { [ "$("$LAUNCHER" status | grep -c 'health UP')" = 4 ]; }
+four_lags_in_status() { [ "$("$LAUNCHER" status | grep -c 'health UP, lag [0-9]')" = 4 ]; }
+doctor_finds_nothing() { "$LAUNCHER" doctor | grep -q "nothing to fix"; }
+doctor_sees_own_ports() { [ "$("$LAUNCHER" doctor | grep -c "is this system's own, running")" = 10 ]; }
 status_says_stopped() { ! "$LAUNCHER" status >/dev/null; }
 
 database_exists() { [ "$(psql_admin -c "SELECT count(*) FROM pg_database WHERE datname = '$DATABASE'")" = 1 ]; }
@@ -245,6 +249,8 @@ for service in api-service alert-consumer persistence-consumer analytics-consume
 done
 check "a record is written to Kafka" produce_record
 check "status reports four healthy services" four_healthy_in_status
+check "status shows each service's consumer lag" four_lags_in_status
+check "doctor finds every port this system's own while it runs" doctor_sees_own_ports
 check "a second start is refused while one runs" fails_saying "already running" "$LAUNCHER" start --detach
 check "the first launcher still runs after the refused start" kill -0 "$FIRST_LAUNCHER"
 check "another instance on the same ports is refused" fails_saying "is already taken" \
@@ -273,6 +279,7 @@ check "no log follower is left behind" no_log_follower_left
 check "every port is free again" all_ports_free
 check "the console said everything stopped" contains "$CONSOLE" "^\[launcher\] stopped"
 check "status says nothing runs" status_says_stopped
+check "doctor finds nothing to fix once it is stopped" doctor_finds_nothing
 
 # --- restart, detached --------------------------------------------------------------------------------------
 check "a restart is ready within ${READY_TIMEOUT}s" timeout "$((READY_TIMEOUT + 30))" "$LAUNCHER" start --detach

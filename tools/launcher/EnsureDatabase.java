@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * exist. Run as a single-file program with the PostgreSQL driver on the class path, so it needs no psql and
  * reads the JDBC URL exactly as the services do.
  *
- * <p>Exit codes: 0 the database is there (or was created), 2 no server answers, 3 anything else (the message
- * says what).
+ * With {@code --check} (./stock-alerts doctor) it creates nothing: a missing database is reported, once the
+ * server's maintenance database shows the login works.
+ *
+ * <p>Exit codes: 0 the database is there (or was created, or could be), 2 no server answers, 3 anything else (the
+ * message says what).
  */
 public final class EnsureDatabase {
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/stock_alerts";
@@ -31,7 +34,33 @@ public final class EnsureDatabase {
         credentials.setProperty("password", env("DATABASE_PASSWORD", ""));
         credentials.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
         credentials.setProperty("connectTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
-        System.exit(ensure(url, credentials));
+        boolean checkOnly = args.length > 0 && args[0].equals("--check");
+        System.exit(checkOnly ? check(url, credentials) : ensure(url, credentials));
+    }
+
+    /** As {@link #ensure}, but creating nothing: a missing database is reported, if the server would let it be made. */
+    private static int check(String url, Properties credentials) {
+        try (Connection ignored = DriverManager.getConnection(url, credentials)) {
+            System.out.println("database reachable: " + url);
+            return 0;
+        } catch (SQLException e) {
+            if (!INVALID_CATALOG_NAME.equals(e.getSQLState())) {
+                return report(url, e);
+            }
+        }
+        Matcher parts = URL.matcher(url);
+        if (!parts.matches()) {
+            System.err.println("cannot tell the database name in DATABASE_URL=" + url);
+            return 3;
+        }
+        String maintenanceUrl = parts.group(1) + "postgres" + parts.group(3);
+        try (Connection ignored = DriverManager.getConnection(maintenanceUrl, credentials)) {
+            System.out.println("server reachable, database " + URLDecoder.decode(parts.group(2), StandardCharsets.UTF_8)
+                    + " not created yet (start creates it)");
+            return 0;
+        } catch (SQLException e) {
+            return report(maintenanceUrl, e);
+        }
     }
 
     private static int ensure(String url, Properties credentials) {

@@ -9,6 +9,7 @@ import org.stockalerts.api.seedimport.SeedImportCommand;
 import org.stockalerts.common.config.StockAlertsCommonConfiguration;
 import org.stockalerts.common.database.DatabaseBootstrap;
 import org.stockalerts.common.kafka.redrive.RedriveCommand;
+import org.stockalerts.common.ops.CommandLogging;
 import org.stockalerts.common.secrets.StockAlertsSecretsConfiguration;
 
 @SpringBootApplication
@@ -18,10 +19,11 @@ public class ApiServiceApplication {
 
     public static void main(String[] args) {
         if (DatabaseBootstrap.requested(args)) {
+            CommandLogging.quiet();
             System.exit(DatabaseBootstrap.run(System.getenv(), System.out, System.err));
         }
         if (RedriveCommand.requested(args)) {
-            RedriveCommand.quietLogging();
+            CommandLogging.quiet();
             System.exit(RedriveCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
         }
         if (SeedImportCommand.requested(args)) {

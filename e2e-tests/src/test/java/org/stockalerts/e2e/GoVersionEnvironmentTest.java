@@ -49,8 +49,10 @@ class GoVersionEnvironmentTest {
             String file = read(service + "/src/main/resources/application.yml");
             Map<String, Object> config = new Yaml().load(file);
 
-            List<String> expected =
-                    new ArrayList<>(List.of("classpath:stockalerts-management.yml", "classpath:stockalerts-kafka.yml"));
+            List<String> expected = new ArrayList<>(List.of(
+                    "classpath:stockalerts-management.yml",
+                    "classpath:stockalerts-logging.yml",
+                    "classpath:stockalerts-kafka.yml"));
             if (WITH_DATABASE.contains(service)) {
                 expected.add("classpath:stockalerts-database.yml");
             }

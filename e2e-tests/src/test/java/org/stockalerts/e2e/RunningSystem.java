@@ -3,6 +3,10 @@ package org.stockalerts.e2e;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +24,9 @@ import org.stockalerts.testsupport.TestKafka;
 final class RunningSystem implements AutoCloseable {
 
     static final Duration STARTUP = Duration.ofMinutes(4);
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private ServiceProcess api;
@@ -49,6 +56,24 @@ final class RunningSystem implements AutoCloseable {
     static Map<String, String> database() {
         TestDatabase.Endpoint db = TestDatabase.endpoint();
         return Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", db.username(), "DATABASE_PASSWORD", db.password());
+    }
+
+    /** Every service's {@code /actuator/prometheus} scrape, one after another. */
+    String prometheus() throws IOException, InterruptedException {
+        StringBuilder scrapes = new StringBuilder();
+        for (ServiceProcess service : services) {
+            HttpResponse<String> scrape = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(service.managementUrl() + "/prometheus"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (scrape.statusCode() != 200) {
+                throw new IllegalStateException(
+                        service.name() + "'s /actuator/prometheus answered " + scrape.statusCode());
+            }
+            scrapes.append(scrape.body());
+        }
+        return scrapes.toString();
     }
 
     ApiClient api() {

@@ -208,11 +208,11 @@ class SecretScanTest {
 
     /**
      * Asserts no log file, topic record or table column holds any of {@code secrets}, after checking that
-     * each place is really read: the services' start lines are in the logs, {@code userId} in the topics,
+     * each place is really read: the services' ready lines are in the logs, {@code userId} in the topics,
      * Ada's e-mail address in the tables.
      */
     private static void assertNoneIsLeftAnywhere(List<String> secrets, String userId) throws Exception {
-        assertThat(SecretScan.inLogs(LOGS, List.of("Started")))
+        assertThat(SecretScan.inLogs(LOGS, List.of(" ready in ")))
                 .as("the logs are read")
                 .hasSizeGreaterThanOrEqualTo(4);
         assertThat(SecretScan.inLogs(LOGS, secrets)).isEmpty();

@@ -1,8 +1,8 @@
 package org.stockalerts.persistence;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -11,6 +11,7 @@ import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.ops.LastTick;
 import org.stockalerts.persistence.alerts.AlertWriter;
 import org.stockalerts.persistence.analytics.AnalyticsWriter;
 import org.stockalerts.persistence.audit.UserEventWriter;
@@ -23,14 +24,36 @@ import org.stockalerts.persistence.ticks.PriceTickWriter;
  * batch to its table's writer through {@link BatchPersister}.
  */
 @Component
-@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class HistoryListeners {
+
+    /** Counter of the ticks the service stored (or dead-lettered), batch by batch. */
+    static final String TICKS_PROCESSED = "stockalerts.ticks.processed";
 
     private final BatchPersister persister;
     private final PriceTickWriter ticks;
     private final AlertWriter alerts;
     private final AnalyticsWriter analytics;
     private final UserEventWriter userEvents;
+    private final Counter ticksProcessed;
+    private final LastTick lastTick;
+
+    HistoryListeners(
+            BatchPersister persister,
+            PriceTickWriter ticks,
+            AlertWriter alerts,
+            AnalyticsWriter analytics,
+            UserEventWriter userEvents,
+            MeterRegistry meters) {
+        this.persister = persister;
+        this.ticks = ticks;
+        this.alerts = alerts;
+        this.analytics = analytics;
+        this.userEvents = userEvents;
+        this.ticksProcessed = Counter.builder(TICKS_PROCESSED)
+                .description("Ticks persistence-consumer stored (or dead-lettered)")
+                .register(meters);
+        this.lastTick = new LastTick(meters, "When persistence last stored a batch of ticks, seconds since the epoch");
+    }
 
     @KafkaListener(
             id = "persistence-consumer-ticks",
@@ -38,6 +61,8 @@ class HistoryListeners {
             containerFactory = PersistenceKafkaConfiguration.TICKS_FACTORY)
     void onTicks(List<ConsumerRecord<String, PriceTick>> records) {
         persister.persist(records, ticks);
+        ticksProcessed.increment(records.size());
+        lastTick.mark();
     }
 
     @KafkaListener(

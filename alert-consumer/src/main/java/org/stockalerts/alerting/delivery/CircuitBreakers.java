@@ -89,16 +89,24 @@ public final class CircuitBreakers {
         return before != null && before.failures() >= threshold;
     }
 
-    /** A call to {@code target} that took {@code took} failed in a way that says the receiver is in trouble. */
-    public void failed(UUID target, Duration took) {
+    /**
+     * A call to {@code target} that took {@code took} failed in a way that says the receiver is in trouble.
+     *
+     * @return whether this opened its circuit (it was closed before)
+     */
+    public boolean failed(UUID target, Duration took) {
         Instant openUntil = clock.instant().plus(openFor);
         boolean slow = isSlow(took);
         int failures = slow ? threshold : 1;
-        states.merge(
-                target,
-                new State(failures, openUntil, slow),
-                (old, now) -> new State(
-                        Math.max(old.failures() + 1, now.failures()), now.openUntil(), old.slow() || now.slow()));
+        boolean[] opened = new boolean[1];
+        states.compute(target, (key, old) -> {
+            State now = old == null
+                    ? new State(failures, openUntil, slow)
+                    : new State(Math.max(old.failures() + 1, failures), openUntil, old.slow() || slow);
+            opened[0] = now.failures() >= threshold && (old == null || old.failures() < threshold);
+            return now;
+        });
+        return opened[0];
     }
 
     private boolean isSlow(Duration took) {

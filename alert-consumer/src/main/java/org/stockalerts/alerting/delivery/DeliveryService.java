@@ -1,5 +1,8 @@
 package org.stockalerts.alerting.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import org.stockalerts.alerting.delivery.DeliveryLog.Attempt;
 import org.stockalerts.alerting.delivery.DeliveryLog.Outcome;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.ops.LatencyObjectives;
 
 /**
  * Makes one attempt at one delivery task and records it: skips a target that is gone or disabled,
@@ -28,6 +32,14 @@ import org.stockalerts.common.event.ChannelType;
  */
 @Service
 public class DeliveryService {
+
+    /** Counter of delivery attempts, tagged {@code channel} and {@code outcome} (DELIVERED, RETRYING, FAILED, SKIPPED). */
+    public static final String DELIVERIES = "stockalerts.deliveries";
+
+    /** Timer from an alert's firing ({@code occurredAt}) to its delivery, tagged {@code channel}. */
+    public static final String ALERT_TO_DELIVERY = "stockalerts.deliveries.alert.to.delivery";
+
+    private final MeterRegistry meters;
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
 
@@ -48,7 +60,16 @@ public class DeliveryService {
             ParkedRetries retries,
             EndpointHealth health,
             Clock clock,
-            List<ChannelSender> senders) {
+            List<ChannelSender> senders,
+            MeterRegistry meters) {
+        this.meters = meters;
+        // every series at zero from the start, so a dashboard sees them before the first delivery
+        for (ChannelType channel : ChannelType.values()) {
+            for (Outcome outcome : Outcome.values()) {
+                deliveries(meters, channel, outcome);
+            }
+            alertToDelivery(meters, channel);
+        }
         this.directory = directory;
         this.deliveryLog = deliveryLog;
         this.schedule = schedule;
@@ -144,7 +165,7 @@ public class DeliveryService {
         Outcome outcome =
                 replay && result.kind() != SendResult.Kind.DELIVERED ? Outcome.FAILED : outcomeOf(result, attempt);
         record(request, outcome, result.statusCode(), result.error(), latency);
-        logged(outcome == Outcome.DELIVERED ? log.atInfo() : log.atWarn(), request)
+        logged(outcome == Outcome.DELIVERED ? log.atDebug() : log.atWarn(), request)
                 .addKeyValue("attempt", attempt)
                 .addKeyValue("replay", replay)
                 .addKeyValue("outcome", outcome)
@@ -199,8 +220,13 @@ public class DeliveryService {
             if (breakers.succeeded(channel.id(), took)) {
                 releaseParked(channel);
             }
-        } else if (guarded && result.kind() == SendResult.Kind.RETRYABLE) {
-            breakers.failed(channel.id(), took);
+        } else if (guarded && result.kind() == SendResult.Kind.RETRYABLE && breakers.failed(channel.id(), took)) {
+            log.atWarn()
+                    .addKeyValue("userId", channel.userId())
+                    .addKeyValue("channelId", channel.id())
+                    .addKeyValue("alertId", alert.alertId())
+                    .addKeyValue("took", took)
+                    .log("circuit opened: no call to this webhook target until its open period is over");
         }
         return result;
     }
@@ -254,6 +280,11 @@ public class DeliveryService {
 
     private void record(DeliveryRequest request, Outcome outcome, Integer status, String error, Duration latency) {
         Instant at = clock.instant();
+        deliveries(meters, request.channel(), outcome).increment();
+        Duration sinceFired = Duration.between(request.alert().occurredAt(), at);
+        if (outcome == Outcome.DELIVERED && !sinceFired.isNegative()) {
+            alertToDelivery(meters, request.channel()).record(sinceFired);
+        }
         try {
             deliveryLog.record(new Attempt(
                     request.alert(), request.channel(), request.channelId(), at, outcome, status, error, latency));
@@ -262,6 +293,22 @@ public class DeliveryService {
             // the duplicate by webhook-id
             logged(log.atInfo(), request).log("delivery already recorded as delivered by a concurrent attempt");
         }
+    }
+
+    private static Counter deliveries(MeterRegistry meters, ChannelType channel, Outcome outcome) {
+        return Counter.builder(DELIVERIES)
+                .description("Delivery attempts, by channel and outcome")
+                .tag("channel", channel.name())
+                .tag("outcome", outcome.name())
+                .register(meters);
+    }
+
+    private static Timer alertToDelivery(MeterRegistry meters, ChannelType channel) {
+        return Timer.builder(ALERT_TO_DELIVERY)
+                .description("From an alert's firing to its delivery through a channel")
+                .tag("channel", channel.name())
+                .serviceLevelObjectives(LatencyObjectives.buckets())
+                .register(meters);
     }
 
     private static LoggingEventBuilder logged(LoggingEventBuilder event, DeliveryRequest request) {

@@ -1,6 +1,7 @@
 package org.stockalerts.alerting.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -94,8 +95,9 @@ public final class AlertEngineTopology {
                                 change -> (SymbolInput) new SymbolInput.Holding(change),
                                 Named.as("engine-holding-changes")));
         StaleTicks staleTicks = new StaleTicks(meters);
+        EngineMeters engineMeters = new EngineMeters(meters, Clock.systemUTC());
         KStream<String, SymbolOutput> symbolOutputs = symbolInputs.process(
-                () -> new SymbolEngineProcessor(settings, staleTicks),
+                () -> new SymbolEngineProcessor(settings, staleTicks, engineMeters),
                 Named.as("engine-symbol-side"),
                 SymbolEngineProcessor.RULES_STORE,
                 SymbolEngineProcessor.SYMBOLS_STORE,

@@ -43,6 +43,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private final Duration signalInterval;
     private final CommitExpediter expediter;
     private final StaleTicks staleTicks;
+    private final EngineMeters meters;
     private final Map<Symbol, SymbolRules> indexes = new HashMap<>();
     private final Map<Symbol, SymbolState> symbols = new HashMap<>();
     private final Map<Symbol, Map<UUID, BigDecimal>> holders = new HashMap<>();
@@ -51,10 +52,11 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private KeyValueStore<String, SymbolState> symbolStore;
     private KeyValueStore<String, String> holderStore;
 
-    SymbolEngineProcessor(EngineSettings settings, StaleTicks staleTicks) {
+    SymbolEngineProcessor(EngineSettings settings, StaleTicks staleTicks, EngineMeters meters) {
         this.signalInterval = settings.signalInterval();
         this.expediter = new CommitExpediter(settings.expediteCommitWithin());
         this.staleTicks = staleTicks;
+        this.meters = meters;
     }
 
     /**
@@ -130,6 +132,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             staleTicks.ignored(tick, before);
             return;
         }
+        meters.tickEvaluated();
         SymbolRules index = indexes.get(tick.symbol());
         int historyMinutes = 0;
         if (index != null) {
@@ -244,6 +247,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                 .addKeyValue("userId", alert.userId())
                 .addKeyValue("eventId", alert.sourceEventId())
                 .log("alert fired");
+        meters.fired(alert);
         context.forward(record.withKey(alert.userId().toString()).withValue(new SymbolOutput.Alert(alert)));
         expediter.outputForwarded(context, record);
     }

@@ -49,6 +49,21 @@ class CircuitBreakersTest {
     }
 
     @Test
+    void saysItOpenedACircuitOnlyOnTheFailureThatOpenedIt() {
+        // Given two fast failures: the circuit stays closed
+        assertThat(breakers.failed(target, FAST)).isFalse();
+        assertThat(breakers.failed(target, FAST)).isFalse();
+
+        // Then the third opens it, and a failed probe after the open period keeps it open without opening it again
+        assertThat(breakers.failed(target, FAST)).isTrue();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(breakers.failed(target, FAST)).isFalse();
+
+        // And one slow call opens another target's circuit at once
+        assertThat(breakers.failed(UUID.randomUUID(), FIRST_ATTEMPT_BUDGET)).isTrue();
+    }
+
+    @Test
     void saysItClosedACircuitOnlyWhenTheCircuitWasOpen() {
         // Given a target that never failed, and one that failed fewer times than the threshold
         UUID healthy = UUID.randomUUID();

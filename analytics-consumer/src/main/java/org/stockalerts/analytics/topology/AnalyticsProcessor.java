@@ -25,6 +25,7 @@ import org.stockalerts.analytics.signals.SignalRule;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.ops.LastTick;
 
 /**
  * Builds every symbol's bars from its ticks and publishes each bar when stream time passes its end.
@@ -57,9 +58,15 @@ final class AnalyticsProcessor implements Processor<String, PriceTick, String, A
     private final Map<String, SymbolState> live = new HashMap<>();
 
     private long nextDeadline;
+    private Counter processed;
+    private final LastTick lastTick;
 
-    AnalyticsProcessor(AnalyticsSettings settings, MeterRegistry meters) {
+    /** Counter of the ticks the processor took into its bars. */
+    static final String TICKS_PROCESSED = "stockalerts.ticks.processed";
+
+    AnalyticsProcessor(AnalyticsSettings settings, MeterRegistry meters, LastTick lastTick) {
         this.settings = settings;
+        this.lastTick = lastTick;
         this.meters = meters;
         this.windows = settings.intervals().stream()
                 .map(interval -> new BarWindows(interval, settings.exchangeZone()))
@@ -80,6 +87,9 @@ final class AnalyticsProcessor implements Processor<String, PriceTick, String, A
                     .tag("interval", settings.intervals().get(i).toString())
                     .register(meters);
         }
+        processed = Counter.builder(TICKS_PROCESSED)
+                .description("Ticks the analytics processor took into its bars")
+                .register(meters);
         nextDeadline = Long.MIN_VALUE;
         context.schedule(settings.closeCheckInterval(), PunctuationType.STREAM_TIME, this::closeDueBars);
     }
@@ -90,6 +100,8 @@ final class AnalyticsProcessor implements Processor<String, PriceTick, String, A
         if (tick == null) {
             return;
         }
+        processed.increment();
+        lastTick.mark();
         long now = context.currentStreamTimeMs();
         String key = tick.symbol().value();
         SymbolState state = live.get(key);

@@ -21,6 +21,7 @@ import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.ops.LastTick;
 
 /**
  * The analytics topology: {@code stock-prices} (event time = observedAt) through {@link
@@ -76,7 +77,9 @@ public final class AnalyticsTopology {
     /** The processor of the topology; it needs the store of {@link #stateStore(AnalyticsSettings)}. */
     public static ProcessorSupplier<String, PriceTick, String, AnalyticsUpdated> processor(
             AnalyticsSettings settings, MeterRegistry meters) {
-        return () -> new AnalyticsProcessor(settings, meters);
+        LastTick lastTick =
+                new LastTick(meters, "When analytics last took a tick into its bars, seconds since the epoch");
+        return () -> new AnalyticsProcessor(settings, meters, lastTick);
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.stockalerts.api.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,10 @@ import org.stockalerts.common.event.Symbol;
  * {@link #openAlerts} hands it as already passed.
  */
 @Component
-class LiveHub {
+class LiveHub implements MeterBinder {
+
+    /** Gauge of the live streams (SSE) open on this instance. */
+    static final String CONNECTIONS_METRIC = "stockalerts.live.connections";
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
 
@@ -71,6 +77,13 @@ class LiveHub {
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-heartbeat-"));
         long period = settings.heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder(CONNECTIONS_METRIC, open, AtomicInteger::get)
+                .description("Live streams (server-sent events) open on this instance")
+                .register(registry);
     }
 
     /**

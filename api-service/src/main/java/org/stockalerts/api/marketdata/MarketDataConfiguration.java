@@ -1,11 +1,14 @@
 package org.stockalerts.api.marketdata;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,11 +28,25 @@ import org.stockalerts.api.marketdata.simulated.SimulatedQuoteProvider;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.id.EventIds;
 import org.stockalerts.common.kafka.TickTimeBound;
+import org.stockalerts.common.ops.ReadyFacts;
 
 /** Wires the market-data poller with the configured provider and its request budget. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "stockalerts.marketdata", name = "enabled", havingValue = "true", matchIfMissing = true)
 class MarketDataConfiguration {
+
+    /** Gauge of the Alpha Vantage requests left of today's limit; only with that provider. */
+    static final String REQUESTS_LEFT_TODAY = "stockalerts.marketdata.alphavantage.requests.left.today";
+
+    /** The provider and its pace, in the service's ready line. */
+    @Bean
+    ReadyFacts marketDataFacts(MarketDataSettings settings, AlphaVantageSettings alphaVantage) {
+        return () -> Map.of(
+                "marketData",
+                settings.providerKind(alphaVantage.hasKey()).name().toLowerCase(Locale.ROOT),
+                "pollInterval",
+                settings.pollInterval());
+    }
 
     @Bean
     MarketDataPoller marketDataPoller(
@@ -54,6 +71,12 @@ class MarketDataConfiguration {
         };
         RequestBudget budget =
                 kind == ProviderKind.ALPHAVANTAGE ? alphaVantage.budget(clock) : RequestBudget.unlimited(clock);
+        if (kind == ProviderKind.ALPHAVANTAGE) {
+            Gauge.builder(REQUESTS_LEFT_TODAY, budget, RequestBudget::leftToday)
+                    .description(
+                            "Alpha Vantage requests left of today's limit (STOCKALERTS_MARKETDATA_ALPHA_VANTAGE_*)")
+                    .register(meters);
+        }
         // a dedicated connection outside the pool holds the lock, so a pooled connection never carries it
         DriverManagerDataSource lockConnections =
                 new DriverManagerDataSource(databaseUrl, databaseUser, databasePassword);

@@ -24,8 +24,8 @@ public final class RequestBudget {
     private Instant nextAllowed = Instant.MIN;
     private Instant minute = Instant.MIN;
     private int usedInMinute;
-    private Instant day = Instant.MIN;
-    private int usedInDay;
+    private volatile Instant day = Instant.MIN;
+    private volatile int usedInDay;
     private Duration backoff;
 
     public RequestBudget(Clock clock, int perMinute, int perDay, Duration initialBackoff, Duration maxBackoff) {
@@ -98,6 +98,15 @@ public final class RequestBudget {
     public Duration refreshInterval(int symbols, int batchSize, Duration pollInterval) {
         long requests = Math.max(1, (symbols + batchSize - 1L) / batchSize);
         return max(spacing, pollInterval).multipliedBy(requests);
+    }
+
+    /**
+     * The requests left of today's limit (UTC days, as the provider counts them), for the gauge of the same name;
+     * read from another thread, so an approximation while a request is being taken.
+     */
+    public int leftToday() {
+        Instant currentDay = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        return currentDay.equals(day) ? Math.max(0, perDay - usedInDay) : perDay;
     }
 
     private void rollWindows(Instant now) {

@@ -12,6 +12,7 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.id.EventIds;
 import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.ops.LastTick;
 
 /**
  * Turns new quotes into {@link PriceTick}s on {@code stock-prices}, keyed by symbol, through the
@@ -21,6 +22,9 @@ import org.stockalerts.common.kafka.Topics;
  * consumer would dead-letter it anyway.
  */
 public final class TickPublisher implements QuotePublisher {
+
+    /** Counter of the ticks sent to Kafka, tagged {@code source} and {@code outcome} ({@code published}, {@code failed}). */
+    public static final String PUBLISHED_METRIC = "stockalerts.ticks.published";
 
     /** Counter of quotes not published for being dated outside the tick time bound. */
     public static final String REFUSED_METRIC = "stockalerts.marketdata.ticks.refused";
@@ -32,6 +36,8 @@ public final class TickPublisher implements QuotePublisher {
     private final Clock clock;
     private final TickTimeBound bound;
     private final Counter refused;
+    private final MeterRegistry meters;
+    private final LastTick lastTick;
     private final ChangeFilter changes = new ChangeFilter();
 
     public TickPublisher(
@@ -47,6 +53,9 @@ public final class TickPublisher implements QuotePublisher {
         this.refused = Counter.builder(REFUSED_METRIC)
                 .description("Quotes not published for being dated outside the tick time bound")
                 .register(meters);
+        this.meters = meters;
+        this.lastTick =
+                new LastTick(meters, "When the market-data poller last published a tick, seconds since the epoch");
     }
 
     @Override
@@ -67,7 +76,16 @@ public final class TickPublisher implements QuotePublisher {
             }
             PriceTick tick = toTick(quote, provider);
             kafka.send(Topics.STOCK_PRICES.name(), quote.symbol().value(), tick).whenComplete((result, failure) -> {
-                if (failure != null) {
+                meters.counter(
+                                PUBLISHED_METRIC,
+                                "source",
+                                provider.source().name(),
+                                "outcome",
+                                failure == null ? "published" : "failed")
+                        .increment();
+                if (failure == null) {
+                    lastTick.mark();
+                } else {
                     changes.forget(quote);
                     log.atWarn()
                             .addKeyValue("symbol", quote.symbol())

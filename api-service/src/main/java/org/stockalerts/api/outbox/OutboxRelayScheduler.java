@@ -75,7 +75,9 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private void purge() {
         try {
             int purged = relay.purgePublished();
-            log.atInfo().addKeyValue("purged", purged).log("published outbox events past retention deleted");
+            (purged > 0 ? log.atInfo() : log.atDebug())
+                    .addKeyValue("purged", purged)
+                    .log("published outbox events past retention deleted");
         } catch (RuntimeException e) {
             log.atWarn().addKeyValue("error", e.getMessage()).log("outbox purge failed; retried next interval");
         }

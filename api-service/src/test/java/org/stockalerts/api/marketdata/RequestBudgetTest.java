@@ -122,4 +122,16 @@ class RequestBudgetTest {
         // Then all are granted
         assertThat(granted).isEqualTo(1000);
     }
+
+    @Test
+    void countsTheRequestsLeftTodayAndTheFullLimitOnANewDay() {
+        RequestBudget budget = new RequestBudget(clock, 100, 3, Duration.ofMinutes(1), Duration.ofHours(1));
+        assertThat(budget.leftToday()).isEqualTo(3);
+
+        assertThat(budget.tryAcquire()).isTrue();
+        assertThat(budget.leftToday()).isEqualTo(2);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(budget.leftToday()).isEqualTo(3);
+    }
 }

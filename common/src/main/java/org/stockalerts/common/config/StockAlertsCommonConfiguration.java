@@ -12,14 +12,15 @@ import org.stockalerts.common.kafka.KafkaHealthSettings;
 import org.stockalerts.common.kafka.StockAlertsKafkaConfiguration;
 import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TickTimeSettings;
+import org.stockalerts.common.ops.ReadyLine;
 
 /**
- * What every service imports: the Kafka plumbing, the Kafka health check, the UTC clock, the tick
+ * What every service imports: the Kafka plumbing, the Kafka health check, the line logged when ready, the UTC clock, the tick
  * time bound and the event id generator. Logic that tests must control takes the {@link Clock} bean, never the system
  * clock directly.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({StockAlertsKafkaConfiguration.class, KafkaHealthIndicator.class})
+@Import({StockAlertsKafkaConfiguration.class, KafkaHealthIndicator.class, ReadyLine.class})
 @EnableConfigurationProperties({KafkaHealthSettings.class, TickTimeSettings.class})
 public class StockAlertsCommonConfiguration {
 

@@ -40,6 +40,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
                 .addKeyValue("partition", record.partition())
                 .addKeyValue("offset", record.offset())
                 .log("dead-lettering unreadable record: {}", reason);
+        DeadLetters.counted(record.topic());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(DeadLetters.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetters.CONSUMER_HEADER, consumer.getBytes(StandardCharsets.UTF_8));

@@ -6,7 +6,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
+import org.stockalerts.common.ops.DerivedSettings;
 
 /**
  * SASL for every Kafka client of a service (producers, consumers, the admin, Kafka Streams), only when
@@ -39,14 +39,7 @@ public class KafkaSaslEnvironment implements EnvironmentPostProcessor {
         settings.put(
                 "spring.kafka.properties[sasl.jaas.config]",
                 jaasConfig(mechanism, username, environment.getProperty(PASSWORD, "")));
-        MapPropertySource sasl = new MapPropertySource(SOURCE, settings);
-        if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
-            environment
-                    .getPropertySources()
-                    .addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, sasl);
-        } else {
-            environment.getPropertySources().addLast(sasl);
-        }
+        DerivedSettings.add(environment, new MapPropertySource(SOURCE, settings));
     }
 
     /** The {@code sasl.jaas.config} of a client that logs in as {@code username} with {@code mechanism}. */

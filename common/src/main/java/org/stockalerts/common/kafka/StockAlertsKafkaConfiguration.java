@@ -1,5 +1,7 @@
 package org.stockalerts.common.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,24 @@ public class StockAlertsKafkaConfiguration {
     /** Consumer settings every consumer of the system uses. */
     public static final Map<String, Object> CONSUMER_GUARANTEES = Map.of(
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+
+    /**
+     * The dead-letter counter of each topic's dead-letter topic, at zero from the start, so a dashboard and an alerting
+     * rule see the series before the first dead letter.
+     */
+    @Bean
+    MeterBinder stockAlertsDeadLetterMeters() {
+        return registry -> Topics.ALL.forEach(topic -> Counter.builder(DeadLetters.WRITES_METRIC)
+                .description("Records dead-lettered, by dead-letter topic")
+                .tag("topic", topic.deadLetterTopic())
+                .register(registry));
+    }
+
+    /** Every listener container logs its rebalances, one line each. */
+    @Bean
+    static AssignmentLogging stockAlertsAssignmentLogging() {
+        return new AssignmentLogging();
+    }
 
     @Bean
     KafkaAdmin.NewTopics stockAlertsTopics(KafkaSettings settings) {

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /**
@@ -44,6 +45,12 @@ public class StockAlertsStreamsConfiguration {
     @Bean
     BoundedThreadReplacement streamThreadReplacement(StreamsClientSettings settings, ObjectProvider<Clock> clock) {
         return new BoundedThreadReplacement(clock.getIfAvailable(Clock::systemUTC), settings);
+    }
+
+    /** The Streams clients' application ids and topics, in the service's ready line. */
+    @Bean
+    StreamsReadyFacts streamsReadyFacts(ObjectProvider<StreamsBuilderFactoryBean> streams) {
+        return new StreamsReadyFacts(streams);
     }
 
     /** Named so that the health endpoint lists it as {@code kafkaStreams}. */

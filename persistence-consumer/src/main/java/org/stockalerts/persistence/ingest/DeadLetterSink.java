@@ -1,8 +1,6 @@
 package org.stockalerts.persistence.ingest;
 
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -16,8 +14,6 @@ import org.stockalerts.common.kafka.DeadLetters;
 @Component
 class DeadLetterSink {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterSink.class);
-
     private final DeadLetterPublishingRecoverer recoverer;
 
     DeadLetterSink(KafkaOperations<Object, Object> template, @Value("${spring.application.name}") String service) {
@@ -26,11 +22,6 @@ class DeadLetterSink {
 
     void send(List<RejectedRecord> rejected) {
         for (RejectedRecord refusal : rejected) {
-            log.atWarn()
-                    .addKeyValue("topic", refusal.record().topic())
-                    .addKeyValue("partition", refusal.record().partition())
-                    .addKeyValue("offset", refusal.record().offset())
-                    .log("dead-lettering record: {}", DeadLetters.reason(refusal.record(), refusal.cause()));
             recoverer.accept(refusal.record(), null, refusal.cause());
         }
     }

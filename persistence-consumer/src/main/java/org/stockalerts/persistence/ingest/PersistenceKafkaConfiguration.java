@@ -13,6 +13,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -20,6 +21,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.stockalerts.common.kafka.DeadLetters;
 import org.stockalerts.common.kafka.PriceTickDeserializer;
 import org.stockalerts.common.kafka.TickTimeBound;
+import org.stockalerts.common.ops.ReadyFacts;
 import org.stockalerts.persistence.PersistenceSettings;
 
 /**
@@ -68,9 +70,18 @@ public class PersistenceKafkaConfiguration {
         this.service = service;
     }
 
+    /** How long ticks are kept and how the listeners consume, in the service's ready line. */
+    @Bean
+    ReadyFacts persistenceFacts() {
+        return () -> Map.of(
+                "tickRetentionDays", settings.tickRetentionDays(),
+                "listenerConcurrency", settings.listenerConcurrency(),
+                "maxPollRecords", settings.maxPollRecords());
+    }
+
     @Bean(BATCH_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceBatchListenerFactory() {
-        return batchFactory(new DefaultKafkaConsumerFactory<>(consumerSettings()));
+        return batchFactory(measured(new DefaultKafkaConsumerFactory<>(consumerSettings())));
     }
 
     @Bean(TICKS_FACTORY)
@@ -78,7 +89,13 @@ public class PersistenceKafkaConfiguration {
     ConcurrentKafkaListenerContainerFactory<Object, Object> persistenceTicksListenerFactory() {
         Deserializer<Object> ticks = (Deserializer<Object>)
                 (Deserializer<?>) new ErrorHandlingDeserializer<>(new PriceTickDeserializer(bound));
-        return batchFactory(new DefaultKafkaConsumerFactory<>(consumerSettings(), null, ticks));
+        return batchFactory(measured(new DefaultKafkaConsumerFactory<>(consumerSettings(), null, ticks)));
+    }
+
+    /** The consumers' own metrics (their lag among them) in the service's registry, as Boot's factory has them. */
+    private DefaultKafkaConsumerFactory<Object, Object> measured(DefaultKafkaConsumerFactory<Object, Object> factory) {
+        factory.addListener(new MicrometerConsumerListener<>(registry));
+        return factory;
     }
 
     private Map<String, Object> consumerSettings() {

@@ -41,19 +41,6 @@ public final class RedriveCommand {
         return args.length > 0 && COMMAND.equals(args[0]);
     }
 
-    /** Logback's configuration for a run without Spring Boot: warnings only, on stderr. */
-    static final String LOGGING = "stockalerts-command-logback.xml";
-
-    /**
-     * For a {@code main} about to run this command, before anything logs: without Spring Boot,
-     * logback's default would print every Kafka client DEBUG line.
-     */
-    public static void quietLogging() {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGGING);
-        }
-    }
-
     /** Runs the redrive {@code args} (after the command name) ask for; returns the exit status. */
     public static int run(String[] args, Map<String, String> env, Clock clock, PrintStream out, PrintStream err) {
         RedriveRequest request;
