@@ -18,5 +18,16 @@ final class AlertExamples {
              "observedAt": "2026-01-02T15:31:07Z", "triggeredAt": "2026-01-02T15:31:07Z", "cursor": "3-12345"}],
              "page": 0, "size": 50, "total": 1}""";
 
+    static final String DELIVERIES = """
+            [{"channel": "WEBHOOK", "channelId": "01936f80-1a2b-7c3d-8e4f-5a6b7c8d9e0f", "state": "DELIVERED",
+              "attempts": [
+                {"attempt": 1, "attemptedAt": "2026-01-02T15:31:08Z", "outcome": "RETRYING", "statusCode": 503,
+                 "error": "HTTP 503", "latencyMs": 412},
+                {"attempt": 2, "attemptedAt": "2026-01-02T15:31:13Z", "outcome": "DELIVERED", "statusCode": 200,
+                 "error": null, "latencyMs": 87}]},
+             {"channel": "EMAIL", "channelId": "01936f80-2b3c-7d4e-9f50-6b7c8d9e0f1a", "state": "DELIVERED",
+              "attempts": [{"attempt": 1, "attemptedAt": "2026-01-02T15:31:08Z", "outcome": "DELIVERED",
+                "statusCode": null, "error": null, "latencyMs": 240}]}]""";
+
     private AlertExamples() {}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.Caller;
 import org.stockalerts.api.security.CurrentUser;
+import org.stockalerts.api.web.JsonAnswer;
 
 @RestController
 @Tag(name = "Fired alerts")
@@ -30,6 +31,7 @@ class DeliveryController {
     @Operation(
             summary = "Delivery state of one of the caller's fired alerts: per channel target its attempts and"
                     + " the outcome of the last one (DELIVERED, RETRYING, FAILED, SKIPPED)")
+    @JsonAnswer(AlertExamples.DELIVERIES)
     List<AlertDeliveries.Target> deliveries(@PathVariable UUID id, @CurrentUser UUID caller) {
         return deliveries.of(id, caller);
     }

@@ -1,6 +1,9 @@
 package org.stockalerts.api.live;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import lombok.AccessLevel;
@@ -29,6 +32,13 @@ class LiveStreamController {
             summary = "The user's alerts as they fire: events named 'alert', id = the alert's cursor, data = the"
                     + " AlertTriggered event. With Last-Event-ID (a cursor, or an alertId sent before cursors"
                     + " existed) the alerts after that one come first, then the live ones, each once.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A stream of server-sent events (the alert data abridged here), with heartbeat comments",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            examples = @ExampleObject(LiveExamples.ALERTS)))
     SseEmitter alerts(
             @PathVariable UUID id,
             @CurrentUser UUID caller,
@@ -41,6 +51,13 @@ class LiveStreamController {
 
     @GetMapping(path = "/stocks/{symbol}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live price ticks of a symbol: events named 'tick', data = the PriceTick event")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A stream of server-sent events, with heartbeat comments",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            examples = @ExampleObject(LiveExamples.TICKS)))
     SseEmitter ticks(@PathVariable String symbol, @CurrentUser UUID caller) {
         Symbol followed = Symbol.of(symbol);
         SseEmitter emitter = new SseEmitter(settings.connectionTimeout().toMillis());

@@ -61,11 +61,42 @@ class OpenApiDescriptionTest extends ApiIntegrationTestSupport {
                 .isEqualTo("bearer");
     }
 
+    @Test
+    void everyOperationThatAnswersWithABodyShowsAnExampleOfIt() {
+        // When the OpenAPI description is read
+        JsonNode api = json(mvc.get().uri("/v3/api-docs").exchange());
+
+        // Then every operation of every route whose success answers with a body (JSON or a live stream) has an
+        // example of it; only those whose success is 202, 204 or a redirect, with no body, have none
+        List<String> withoutExample = new ArrayList<>();
+        api.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (answersWithABody(method.getValue()) && !hasExample(method.getValue())) {
+                        withoutExample.add(method.getKey() + " " + path.getKey());
+                    }
+                }));
+        assertThat(api.path("paths").size()).isGreaterThan(20);
+        assertThat(withoutExample).isEmpty();
+    }
+
+    /** Whether the operation documents a 2xx answer with content (its example may still be missing). */
+    private static boolean answersWithABody(JsonNode operation) {
+        for (var response : operation.path("responses").properties()) {
+            if (response.getKey().startsWith("2")
+                    && !response.getValue().path("content").isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasExample(JsonNode operation) {
         for (JsonNode response : operation.get("responses")) {
-            JsonNode json = response.path("content").path("application/json");
-            if (json.has("examples") || json.has("example")) {
-                return true;
+            for (JsonNode content : response.path("content")) {
+                if (content.has("examples") || content.has("example")) {
+                    return true;
+                }
             }
         }
         return false;

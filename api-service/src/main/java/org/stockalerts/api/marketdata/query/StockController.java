@@ -19,6 +19,7 @@ import org.stockalerts.api.marketdata.query.StockViews.History;
 import org.stockalerts.api.marketdata.query.StockViews.Indicators;
 import org.stockalerts.api.marketdata.query.StockViews.StockAnalytics;
 import org.stockalerts.api.marketdata.query.StockViews.StockQuote;
+import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 
@@ -44,6 +45,7 @@ public class StockController {
     }
 
     @GetMapping
+    @JsonAnswer(StockExamples.QUOTE)
     StockQuote quote(@PathVariable("symbol") String raw) {
         Symbol symbol = symbol(raw);
         StockQuote tick = queries.latestTick(symbol).orElseThrow(() -> unknown(symbol));
@@ -73,6 +75,7 @@ public class StockController {
     }
 
     @GetMapping("/history")
+    @JsonAnswer(StockExamples.HISTORY)
     History history(
             @PathVariable("symbol") String raw,
             @RequestParam(name = "from", required = false) String fromParam,
@@ -98,6 +101,7 @@ public class StockController {
     }
 
     @GetMapping("/analytics")
+    @JsonAnswer(StockExamples.ANALYTICS)
     StockAnalytics analytics(
             @PathVariable("symbol") String raw,
             @RequestParam(name = "interval", defaultValue = "1m") String intervalParam) {
