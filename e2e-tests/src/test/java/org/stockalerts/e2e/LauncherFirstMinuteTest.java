@@ -24,12 +24,13 @@ import org.springframework.util.FileSystemUtils;
 import org.stockalerts.testsupport.TestDatabase;
 
 /**
- * What a new user sees in the logs: {@code ./stock-alerts} on a new data folder and a new database, with the simulated
- * feed, leaves fewer than {@value #MOST_LINES} lines in the four services' logs from its start until a minute after
- * all four are ready (the first minute asked for, and more), and a health call adds none. Runs the launcher itself,
- * with the jars this build made, on free ports.
+ * The first minute of {@code ./stock-alerts} on a new data folder and a new database, with the simulated feed, as a
+ * new user and an operator see it: fewer than {@value #MOST_LINES} lines in the four services' logs from its start
+ * until a minute after all four are ready (the first minute asked for, and more), none more for a health call; and
+ * every series the Grafana dashboard and the alerting rules of tools/observability query on the services' scrapes.
+ * Runs the launcher itself, with the jars this build made, on free ports.
  */
-class LauncherLogVolumeTest {
+class LauncherFirstMinuteTest {
 
     static final int MOST_LINES = 100;
     private static final List<String> SERVICES =
@@ -105,6 +106,30 @@ class LauncherLogVolumeTest {
                 .as("lines logged by 40 health calls, besides what the running system logs in those seconds")
                 .isLessThan(4);
     }
+
+    @Test
+    void everySeriesTheDashboardAndTheAlertingRulesQueryIsOnTheScrapes() throws Exception {
+        StringBuilder scrapes = new StringBuilder();
+        for (int port : MANAGEMENT_PORTS.values()) {
+            HttpResponse<String> scrape = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            scrapes.append(scrape.body());
+        }
+
+        assertThat(ObservabilityQueries.seriesNames())
+                .hasSizeGreaterThan(10)
+                .filteredOn(name -> !NOT_SHOWN_BY_THE_SIMULATED_FEED.containsKey(name))
+                .allSatisfy(name ->
+                        assertThat(scrapes).as("a scrape showing %s", name).containsPattern("(?m)^" + name + "\\{"));
+    }
+
+    /** Series the dashboard shows that this run cannot have, and why. */
+    private static final Map<String, String> NOT_SHOWN_BY_THE_SIMULATED_FEED =
+            Map.of("stockalerts_marketdata_alphavantage_requests_left_today", "only with the Alpha Vantage provider");
 
     private static int serviceLogLines() throws IOException {
         return (int) logText().lines().count();

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.id.EventIds;
 import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.Topics;
@@ -54,6 +55,12 @@ public final class TickPublisher implements QuotePublisher {
                 .description("Quotes not published for being dated outside the tick time bound")
                 .register(meters);
         this.meters = meters;
+        // every series at zero from the start, so a dashboard sees them before the first tick
+        for (TickSource source : TickSource.values()) {
+            for (String outcome : List.of("published", "failed")) {
+                published(source, outcome);
+            }
+        }
         this.lastTick =
                 new LastTick(meters, "When the market-data poller last published a tick, seconds since the epoch");
     }
@@ -76,12 +83,7 @@ public final class TickPublisher implements QuotePublisher {
             }
             PriceTick tick = toTick(quote, provider);
             kafka.send(Topics.STOCK_PRICES.name(), quote.symbol().value(), tick).whenComplete((result, failure) -> {
-                meters.counter(
-                                PUBLISHED_METRIC,
-                                "source",
-                                provider.source().name(),
-                                "outcome",
-                                failure == null ? "published" : "failed")
+                published(provider.source(), failure == null ? "published" : "failed")
                         .increment();
                 if (failure == null) {
                     lastTick.mark();
@@ -95,6 +97,14 @@ public final class TickPublisher implements QuotePublisher {
                 }
             });
         }
+    }
+
+    private Counter published(TickSource source, String outcome) {
+        return Counter.builder(PUBLISHED_METRIC)
+                .description("Ticks sent to Kafka, by source and outcome")
+                .tag("source", source.name())
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     private PriceTick toTick(Quote quote, QuoteProvider provider) {
