@@ -3,6 +3,8 @@ package org.stockalerts.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,7 +155,10 @@ class KafkaPlumbingIntegrationTest {
 
     @Test
     void malformedRecordGoesToTheDeadLetterTopicAndTheNextValidRecordIsStillProcessed() throws Exception {
-        // Given a malformed record followed by a valid tick on the same key (same partition)
+        // Given a registry in Micrometer's global one, as Spring Boot binds a service's
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Metrics.addRegistry(meters);
+        // And a malformed record followed by a valid tick on the same key (same partition)
         PriceTick valid = TickDraft.tick("DLTX", "101.25", NOW);
         byte[] malformed = "{\"eventId\":\"not-json".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> raw = rawProducer()) {
@@ -186,7 +191,16 @@ class KafkaPlumbingIntegrationTest {
                     .contains("not a valid PriceTick");
             assertThat(header(record, DeadLetters.CONSUMER_HEADER)).isEqualTo("plumbing-test");
             assertThat(header(record, "kafka_dlt-original-consumer-group")).isEqualTo("plumbing-listener");
+        } finally {
+            Metrics.removeRegistry(meters);
         }
+
+        // And the dead letter was counted for its dead-letter topic
+        assertThat(meters.get(DeadLetters.WRITES_METRIC)
+                        .tag("topic", Topics.STOCK_PRICES.deadLetterTopic())
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
