@@ -109,16 +109,9 @@ class LauncherFirstMinuteTest {
 
     @Test
     void everySeriesTheDashboardAndTheAlertingRulesQueryIsOnTheScrapes() throws Exception {
-        StringBuilder scrapes = new StringBuilder();
-        for (int port : MANAGEMENT_PORTS.values()) {
-            HttpResponse<String> scrape = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(scrape.statusCode()).isEqualTo(200);
-            scrapes.append(scrape.body());
-        }
+        String scrapes = PrometheusScrapes.of(MANAGEMENT_PORTS.values().stream()
+                .map(port -> "http://127.0.0.1:" + port + "/actuator")
+                .toList());
 
         assertThat(ObservabilityQueries.seriesNames())
                 .hasSizeGreaterThan(10)

@@ -3,10 +3,6 @@ package org.stockalerts.e2e;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +20,6 @@ import org.stockalerts.testsupport.TestKafka;
 final class RunningSystem implements AutoCloseable {
 
     static final Duration STARTUP = Duration.ofMinutes(4);
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private ServiceProcess api;
@@ -60,20 +53,8 @@ final class RunningSystem implements AutoCloseable {
 
     /** Every service's {@code /actuator/prometheus} scrape, one after another. */
     String prometheus() throws IOException, InterruptedException {
-        StringBuilder scrapes = new StringBuilder();
-        for (ServiceProcess service : services) {
-            HttpResponse<String> scrape = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(service.managementUrl() + "/prometheus"))
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (scrape.statusCode() != 200) {
-                throw new IllegalStateException(
-                        service.name() + "'s /actuator/prometheus answered " + scrape.statusCode());
-            }
-            scrapes.append(scrape.body());
-        }
-        return scrapes.toString();
+        return PrometheusScrapes.of(
+                services.stream().map(ServiceProcess::managementUrl).toList());
     }
 
     ApiClient api() {
