@@ -23,7 +23,7 @@ import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.testsupport.PersonalDataScan;
@@ -54,14 +54,9 @@ class SecretScanTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<RecordedRequest> deliveries = new CopyOnWriteArrayList<>();
-    private final List<AutoCloseable> resources = new ArrayList<>();
 
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
+    @AutoClose
+    private final Opened opened = new Opened();
 
     @Test
     void noSecretIsLeftInClearInLogsTopicsOrTables() throws Exception {
@@ -70,9 +65,9 @@ class SecretScanTest {
         String alphaVantageKey = "AV" + random(12);
         String adminKey = "admin_" + random(24);
         String sealKey = Base64.getEncoder().encodeToString(randomBytes(32));
-        AlphaVantageStub alphaVantage = open(new AlphaVantageStub("101.00"));
-        MockWebServer receiver = open(receiver());
-        RunningSystem system = open(RunningSystem.start(Map.ofEntries(
+        AlphaVantageStub alphaVantage = opened.add(new AlphaVantageStub("101.00"));
+        MockWebServer receiver = opened.add(receiver());
+        RunningSystem system = opened.add(RunningSystem.start(Map.ofEntries(
                 Map.entry("ALPHA_VANTAGE_API_KEY", alphaVantageKey),
                 Map.entry("STOCKALERTS_MARKETDATA_ALPHA_VANTAGE_BASE_URL", alphaVantage.baseUrl()),
                 Map.entry("STOCKALERTS_MARKETDATA_ALPHA_VANTAGE_REQUESTS_PER_MINUTE", "60"),
@@ -276,11 +271,6 @@ class SecretScanTest {
                 + delivery.getHeaders().get("webhook-timestamp") + "."
                 + delivery.getBody().string(StandardCharsets.UTF_8);
         return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private <T extends AutoCloseable> T open(T resource) {
-        resources.add(resource);
-        return resource;
     }
 
     private static String random(int bytes) {

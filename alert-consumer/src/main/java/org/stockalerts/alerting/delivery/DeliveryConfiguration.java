@@ -1,5 +1,8 @@
 package org.stockalerts.alerting.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -12,6 +15,9 @@ import org.stockalerts.common.kafka.KafkaSettings;
 /** The delivery feature's infrastructure: retry schedule, SSRF policy, HTTP client, request topic. */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
+
+    /** The {@code uri} tag of every webhook call's metrics. */
+    static final String WEBHOOK_URI = "webhook";
 
     /** Named, because {@link DeliveryListener}'s retry-topic annotation reads it by name. */
     @Bean
@@ -30,13 +36,22 @@ public class DeliveryConfiguration {
                 settings.breakerThreshold(), settings.breakerOpenFor(), settings.firstAttemptTimeout(), clock);
     }
 
-    /** Redirects are not followed: a redirect could lead past the SSRF check. */
+    /**
+     * Redirects are not followed: a redirect could lead past the SSRF check. Every call is observed: a client
+     * span in the delivery's trace, whose W3C {@code traceparent} header the receiver gets, and the {@code
+     * http.client.requests} timer, its {@code uri} always {@value #WEBHOOK_URI} (a webhook's address can hold
+     * its secret, and one series per receiver would be too many).
+     */
     @Bean
-    HttpClient webhookHttpClient(DeliverySettings settings) {
-        return HttpClient.newBuilder()
+    HttpClient webhookHttpClient(DeliverySettings settings, MeterRegistry meters, ObservationRegistry observations) {
+        HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return MicrometerHttpClient.instrumentationBuilder(client, meters)
+                .observationRegistry(observations)
+                .uriMapper(request -> WEBHOOK_URI)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.stockalerts.common.kafka.TickTimeBound;
+import org.stockalerts.common.tracing.TraceParents;
 
 /** Adds the alert engine to the service's Kafka Streams topology. */
 @Configuration(proxyBeanMethods = false)
@@ -12,8 +13,12 @@ class AlertEngineConfiguration {
 
     @Bean
     AlertEngineTopology alertEngineTopology(
-            StreamsBuilder builder, EngineSettings settings, MeterRegistry meters, TickTimeBound bound) {
-        AlertEngineTopology topology = new AlertEngineTopology(settings, meters, bound);
+            StreamsBuilder builder,
+            EngineSettings settings,
+            MeterRegistry meters,
+            TickTimeBound bound,
+            TraceParents traces) {
+        AlertEngineTopology topology = new AlertEngineTopology(settings, meters, bound, traces);
         topology.addTo(builder);
         return topology;
     }

@@ -19,6 +19,7 @@ import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.tracing.TraceParents;
 
 /**
  * The alert engine's topology. Three keyings meet:
@@ -52,19 +53,34 @@ public final class AlertEngineTopology {
     private final MeterRegistry meters;
     private final TickTimeBound bound;
     private final Serde<SymbolState> symbolStateSerde;
+    private final AlertTraces traces;
 
-    /** {@code bound} refuses (dead-letters) ticks dated too far ahead of or behind the service's clock. */
+    /**
+     * {@code bound} refuses (dead-letters) ticks dated too far ahead of or behind the service's clock; {@code
+     * traces} puts each alert in the trace of its rule's last change.
+     */
+    public AlertEngineTopology(
+            EngineSettings settings, MeterRegistry meters, TickTimeBound bound, TraceParents traces) {
+        this(settings, meters, bound, SymbolStateSerde.create(), traces);
+    }
+
+    /** Without tracing: an alert carries its rule's stored trace context, and no span is made. */
     public AlertEngineTopology(EngineSettings settings, MeterRegistry meters, TickTimeBound bound) {
-        this(settings, meters, bound, SymbolStateSerde.create());
+        this(settings, meters, bound, TraceParents.NONE);
     }
 
     /** With {@code symbolStateSerde} for the symbol store, so a test can count what is written to it. */
     AlertEngineTopology(
-            EngineSettings settings, MeterRegistry meters, TickTimeBound bound, Serde<SymbolState> symbolStateSerde) {
+            EngineSettings settings,
+            MeterRegistry meters,
+            TickTimeBound bound,
+            Serde<SymbolState> symbolStateSerde,
+            TraceParents traces) {
         this.settings = settings;
         this.meters = meters;
         this.bound = bound;
         this.symbolStateSerde = symbolStateSerde;
+        this.traces = new AlertTraces(traces);
     }
 
     /** Adds the engine to {@code builder}. */
@@ -97,7 +113,7 @@ public final class AlertEngineTopology {
         StaleTicks staleTicks = new StaleTicks(meters);
         EngineMeters engineMeters = new EngineMeters(meters, Clock.systemUTC());
         KStream<String, SymbolOutput> symbolOutputs = symbolInputs.process(
-                () -> new SymbolEngineProcessor(settings, staleTicks, engineMeters),
+                () -> new SymbolEngineProcessor(settings, staleTicks, engineMeters, traces),
                 Named.as("engine-symbol-side"),
                 SymbolEngineProcessor.RULES_STORE,
                 SymbolEngineProcessor.SYMBOLS_STORE,
@@ -117,7 +133,10 @@ public final class AlertEngineTopology {
                         .mapValues(
                                 command -> (PortfolioInput) new PortfolioInput.Rule(command),
                                 Named.as("engine-user-rules")))
-                .process(() -> new PortfolioProcessor(settings), Named.as("engine-user-side"), PortfolioProcessor.STORE)
+                .process(
+                        () -> new PortfolioProcessor(settings, traces),
+                        Named.as("engine-user-side"),
+                        PortfolioProcessor.STORE)
                 .to(Topics.ALERTS_TRIGGERED.name(), produced());
     }
 

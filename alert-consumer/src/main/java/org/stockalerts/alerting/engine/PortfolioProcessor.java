@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.tracing.TraceParents;
 
 /**
  * The user side of the engine: portfolio rules, evaluated whenever the price of a held symbol or a
@@ -21,11 +22,13 @@ final class PortfolioProcessor implements Processor<String, PortfolioInput, Stri
     static final String STORE = "engine-portfolios";
 
     private final CommitExpediter expediter;
+    private final AlertTraces traces;
     private ProcessorContext<String, AlertTriggered> context;
     private KeyValueStore<String, UserPortfolio> store;
 
-    PortfolioProcessor(EngineSettings settings) {
+    PortfolioProcessor(EngineSettings settings, AlertTraces traces) {
         this.expediter = new CommitExpediter(settings.expediteCommitWithin());
+        this.traces = traces;
     }
 
     static StoreBuilder<KeyValueStore<String, UserPortfolio>> store() {
@@ -42,13 +45,13 @@ final class PortfolioProcessor implements Processor<String, PortfolioInput, Stri
     @Override
     public void process(Record<String, PortfolioInput> record) {
         switch (record.value()) {
-            case PortfolioInput.Rule rule -> onRule(record.key(), rule.command());
+            case PortfolioInput.Rule rule -> onRule(record.key(), rule.command(), TraceParents.in(record.headers()));
             case PortfolioInput.Price price -> onPrice(record, price.price());
         }
     }
 
-    private void onRule(String userId, RuleCommand command) {
-        store.put(userId, load(userId).withRule(command.ruleId().toString(), command.rule()));
+    private void onRule(String userId, RuleCommand command, String traceparent) {
+        store.put(userId, load(userId).withRule(command.ruleId().toString(), command.rule(), traceparent));
     }
 
     private void onPrice(Record<String, PortfolioInput> record, PortfolioPrice price) {
@@ -56,7 +59,10 @@ final class PortfolioProcessor implements Processor<String, PortfolioInput, Stri
         UserPortfolio.Update update = load(userId).with(price);
         store.put(userId, update.portfolio());
         for (AlertTriggered alert : update.alerts()) {
-            context.forward(record.withKey(userId).withValue(alert));
+            StoredRule rule = update.portfolio().rules().get(alert.ruleId().toString());
+            context.forward(record.withKey(userId)
+                    .withValue(alert)
+                    .withHeaders(traces.headersFor(record.headers(), rule, alert)));
             expediter.outputForwarded(context, record);
         }
     }

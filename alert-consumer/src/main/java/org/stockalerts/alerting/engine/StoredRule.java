@@ -6,8 +6,19 @@ import java.util.UUID;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.RuleStatus;
 
-/** A rule definition and its runtime state: the value of the engine's rule stores. */
-public record StoredRule(AlertRule rule, RuleState state) {
+/**
+ * A rule definition and its runtime state: the value of the engine's rule stores.
+ *
+ * @param traceparent the trace context of the rule's last change (the request that made it, through the
+ *     outbox): the alerts it fires continue that trace. Null for a rule changed outside a trace, and for
+ *     the rules stored before it was kept.
+ */
+public record StoredRule(AlertRule rule, RuleState state, String traceparent) {
+
+    /** A rule changed outside any trace. */
+    public StoredRule(AlertRule rule, RuleState state) {
+        this(rule, state, null);
+    }
 
     public StoredRule {
         Objects.requireNonNull(rule, "rule");
@@ -16,7 +27,11 @@ public record StoredRule(AlertRule rule, RuleState state) {
     }
 
     static StoredRule fresh(AlertRule rule) {
-        return new StoredRule(rule, RuleState.INITIAL);
+        return fresh(rule, null);
+    }
+
+    static StoredRule fresh(AlertRule rule, String traceparent) {
+        return new StoredRule(rule, RuleState.INITIAL, traceparent);
     }
 
     UUID ruleId() {
@@ -31,17 +46,20 @@ public record StoredRule(AlertRule rule, RuleState state) {
     }
 
     StoredRule with(RuleState newState) {
-        return new StoredRule(rule, newState);
+        return new StoredRule(rule, newState, traceparent);
     }
 
     /**
      * The stored rule after {@code changed} replaced this definition: the runtime state survives
      * changes that do not touch what the rule watches or how it fires (channels, expiry), and starts
-     * afresh otherwise, or when the rule becomes active again after a pause or a trigger.
+     * afresh otherwise, or when the rule becomes active again after a pause or a trigger. The change's
+     * {@code traceparent} replaces the stored one.
      */
-    StoredRule replacedBy(AlertRule changed) {
+    StoredRule replacedBy(AlertRule changed, String changeTrace) {
         boolean reactivated = rule.status() != RuleStatus.ACTIVE && changed.status() == RuleStatus.ACTIVE;
-        return reactivated || !sameEvaluation(rule, changed) ? fresh(changed) : new StoredRule(changed, state);
+        return reactivated || !sameEvaluation(rule, changed)
+                ? fresh(changed, changeTrace)
+                : new StoredRule(changed, state, changeTrace);
     }
 
     private static boolean sameEvaluation(AlertRule a, AlertRule b) {

@@ -24,6 +24,7 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.WriteOnCommitStore;
+import org.stockalerts.common.tracing.TraceParents;
 
 /**
  * The symbol side of the engine, one instance per task (a partition of the symbols): rule
@@ -44,6 +45,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private final CommitExpediter expediter;
     private final StaleTicks staleTicks;
     private final EngineMeters meters;
+    private final AlertTraces traces;
     private final Map<Symbol, SymbolRules> indexes = new HashMap<>();
     private final Map<Symbol, SymbolState> symbols = new HashMap<>();
     private final Map<Symbol, Map<UUID, BigDecimal>> holders = new HashMap<>();
@@ -52,11 +54,12 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private KeyValueStore<String, SymbolState> symbolStore;
     private KeyValueStore<String, String> holderStore;
 
-    SymbolEngineProcessor(EngineSettings settings, StaleTicks staleTicks, EngineMeters meters) {
+    SymbolEngineProcessor(EngineSettings settings, StaleTicks staleTicks, EngineMeters meters, AlertTraces traces) {
         this.signalInterval = settings.signalInterval();
         this.expediter = new CommitExpediter(settings.expediteCommitWithin());
         this.staleTicks = staleTicks;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /**
@@ -121,7 +124,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         switch (record.value()) {
             case SymbolInput.Tick tick -> onTick(record, tick.tick());
             case SymbolInput.Analytics analytics -> onAnalytics(record, analytics.update());
-            case SymbolInput.Rule rule -> onRule(rule.command());
+            case SymbolInput.Rule rule -> onRule(rule.command(), TraceParents.in(record.headers()));
             case SymbolInput.Holding holding -> onHolding(record, holding.change());
         }
     }
@@ -139,7 +142,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             SymbolRules.Changes changes = index.onTick(new PriceContext(tick, before));
             store(changes);
             for (SymbolRules.Fired fired : changes.fired()) {
-                emit(record, Alerts.onTick(fired.rule().rule(), tick, fired.value()));
+                emit(record, fired.rule(), Alerts.onTick(fired.rule().rule(), tick, fired.value()));
             }
             historyMinutes = index.historyMinutes();
         }
@@ -181,6 +184,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             AlertRule rule = fired.rule().rule();
             emit(
                     record,
+                    fired.rule(),
                     Alerts.onSignal(
                             rule,
                             update.signal(),
@@ -190,7 +194,8 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         }
     }
 
-    private void onRule(RuleCommand command) {
+    /** Stores a rule change made in the trace {@code traceparent}, which the rule's alerts continue. */
+    private void onRule(RuleCommand command, String traceparent) {
         String key = command.ruleId().toString();
         StoredRule existing = ruleStore.get(key);
         AlertRule changed = command.rule();
@@ -205,7 +210,8 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             ruleStore.delete(key);
             return;
         }
-        StoredRule next = existing == null ? StoredRule.fresh(changed) : existing.replacedBy(changed);
+        StoredRule next =
+                existing == null ? StoredRule.fresh(changed, traceparent) : existing.replacedBy(changed, traceparent);
         ruleStore.put(key, next);
         indexFor(changed.symbol()).put(next);
     }
@@ -240,7 +246,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         changes.rearmed().forEach(rule -> ruleStore.put(rule.ruleId().toString(), rule));
     }
 
-    private void emit(Record<String, SymbolInput> record, AlertTriggered alert) {
+    private void emit(Record<String, SymbolInput> record, StoredRule rule, AlertTriggered alert) {
         log.atDebug()
                 .addKeyValue("alertId", alert.alertId())
                 .addKeyValue("ruleId", alert.ruleId())
@@ -248,7 +254,9 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                 .addKeyValue("eventId", alert.sourceEventId())
                 .log("alert fired");
         meters.fired(alert);
-        context.forward(record.withKey(alert.userId().toString()).withValue(new SymbolOutput.Alert(alert)));
+        context.forward(record.withKey(alert.userId().toString())
+                .withValue(new SymbolOutput.Alert(alert))
+                .withHeaders(traces.headersFor(record.headers(), rule, alert)));
         expediter.outputForwarded(context, record);
     }
 

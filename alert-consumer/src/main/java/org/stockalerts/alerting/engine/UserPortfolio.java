@@ -33,16 +33,19 @@ public record UserPortfolio(Map<String, Position> positions, Map<String, StoredR
         rules = rules == null ? new TreeMap<>() : new TreeMap<>(rules);
     }
 
-    /** The portfolio with a rule added, changed or (for a null {@code rule}) deleted; stale revisions are ignored. */
-    UserPortfolio withRule(String ruleId, AlertRule rule) {
+    /**
+     * The portfolio with a rule added, changed or (for a null {@code rule}) deleted, the change made in the trace
+     * {@code traceparent}; stale revisions are ignored.
+     */
+    UserPortfolio withRule(String ruleId, AlertRule rule, String traceparent) {
         Map<String, StoredRule> next = new TreeMap<>(rules);
         StoredRule existing = rules.get(ruleId);
         if (rule == null) {
             next.remove(ruleId);
         } else if (existing == null) {
-            next.put(ruleId, StoredRule.fresh(rule));
+            next.put(ruleId, StoredRule.fresh(rule, traceparent));
         } else if (existing.rule().revision() < rule.revision()) {
-            next.put(ruleId, existing.replacedBy(rule));
+            next.put(ruleId, existing.replacedBy(rule, traceparent));
         }
         return new UserPortfolio(positions, next, evaluatedAt);
     }

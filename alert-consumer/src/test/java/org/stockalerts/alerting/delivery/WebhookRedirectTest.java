@@ -2,6 +2,8 @@ package org.stockalerts.alerting.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -35,7 +37,11 @@ class WebhookRedirectTest {
                 throw new UnknownHostException(host);
             });
             WebhookSender sender = new WebhookSender(
-                    new DeliveryConfiguration().webhookHttpClient(SettingsBinding.bind(DeliverySettings.class)),
+                    new DeliveryConfiguration()
+                            .webhookHttpClient(
+                                    SettingsBinding.bind(DeliverySettings.class),
+                                    new SimpleMeterRegistry(),
+                                    ObservationRegistry.NOOP),
                     policy,
                     new WebhookSecrets(DeliveryFixtures.SECRETS),
                     CheckedClocks.checked(Clock.systemUTC()));

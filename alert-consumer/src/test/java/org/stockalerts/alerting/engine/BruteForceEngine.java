@@ -29,7 +29,7 @@ public final class BruteForceEngine {
     public void upsert(AlertRule rule) {
         Map<UUID, StoredRule> ofSymbol = rules.computeIfAbsent(rule.symbol(), s -> new LinkedHashMap<>());
         StoredRule existing = ofSymbol.get(rule.ruleId());
-        ofSymbol.put(rule.ruleId(), existing == null ? StoredRule.fresh(rule) : existing.replacedBy(rule));
+        ofSymbol.put(rule.ruleId(), existing == null ? StoredRule.fresh(rule) : existing.replacedBy(rule, null));
     }
 
     void remove(Symbol symbol, UUID ruleId) {

@@ -2,6 +2,7 @@ package org.stockalerts.alerting.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -40,6 +42,7 @@ import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
 import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TickTimeSettings;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.tracing.TraceParents;
 import org.stockalerts.testsupport.MutableClock;
 
 /** The engine's topology in a TopologyTestDriver, with helpers that pipe events and read alerts. */
@@ -94,6 +97,16 @@ final class EngineDriver implements AutoCloseable {
         rules.pipeInput(
                 rule.ruleId().toString(),
                 new AlertRuleChanged(UUID.randomUUID(), START, AlertRuleChanged.CURRENT_VERSION, rule));
+        return rule;
+    }
+
+    /** {@code rule} as the outbox relay publishes it from a request traced as {@code traceparent}. */
+    AlertRule rule(AlertRule rule, String traceparent) {
+        rules.pipeInput(new TestRecord<>(
+                rule.ruleId().toString(),
+                new AlertRuleChanged(UUID.randomUUID(), START, AlertRuleChanged.CURRENT_VERSION, rule),
+                new RecordHeaders().add(TraceParents.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)),
+                START));
         return rule;
     }
 

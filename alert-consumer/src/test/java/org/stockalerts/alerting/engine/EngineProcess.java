@@ -14,6 +14,7 @@ import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
 import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TickTimeSettings;
+import org.stockalerts.common.tracing.TraceParents;
 
 /**
  * The engine alone in a JVM of its own, so a test can kill it (SIGKILL, no clean shutdown) and
@@ -56,7 +57,8 @@ public final class EngineProcess {
                         new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)),
                         new SimpleMeterRegistry(),
                         new TickTimeBound(Clock.systemUTC(), TickTimeSettings.defaults()),
-                        symbolStateSerde)
+                        symbolStateSerde,
+                        TraceParents.NONE)
                 .addTo(builder);
         Properties properties = new Properties();
         StockAlertsStreamsConfiguration.defaults(

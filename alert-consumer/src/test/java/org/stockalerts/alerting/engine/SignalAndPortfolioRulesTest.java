@@ -169,7 +169,7 @@ class SignalAndPortfolioRulesTest extends EngineTopologyTest {
         assertThat(engine.alerts()).isEmpty();
     }
 
-    private static Holding holding(String symbol, String quantity) {
+    static Holding holding(String symbol, String quantity) {
         return new Holding(Symbol.of(symbol), new BigDecimal(quantity), BigDecimal.ONE);
     }
 }

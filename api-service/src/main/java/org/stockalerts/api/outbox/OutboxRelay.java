@@ -2,6 +2,8 @@ package org.stockalerts.api.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stockalerts.common.tracing.TraceParents;
 
 /**
  * Publishes the outbox: in one transaction, takes the relay's advisory lock (so of several
@@ -55,8 +58,11 @@ public class OutboxRelay {
      */
     static final String PUBLISH_DELAY = "stockalerts.api.outbox.publish.delay";
 
+    /** Name of the span from an outbox row's write to Kafka's acknowledgement of its event. */
+    static final String SPAN = "outbox publish";
+
     private static final String SELECT_BATCH = "SELECT id, event_id, topic, message_key, event_type,"
-            + " payload::text AS payload, created_at FROM api.outbox WHERE published_at IS NULL AND quarantined_at IS NULL"
+            + " payload::text AS payload, created_at, traceparent FROM api.outbox WHERE published_at IS NULL AND quarantined_at IS NULL"
             + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
     /** Key of the transaction-scoped advisory lock held by the publishing relay ("outbox" in ASCII). */
     static final long RELAY_LOCK = 0x6f7574626f78L;
@@ -73,9 +79,17 @@ public class OutboxRelay {
     private final OutboxSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final TraceParents traces;
 
     private record Pending(
-            long id, UUID eventId, String topic, String key, String type, String payload, Instant createdAt) {}
+            long id,
+            UUID eventId,
+            String topic,
+            String key,
+            String type,
+            String payload,
+            Instant createdAt,
+            String traceparent) {}
 
     /** The leading events of a batch that are done with: acknowledged by Kafka, or quarantined. */
     private record Settled(List<Long> acknowledged, int quarantined) {
@@ -107,7 +121,8 @@ public class OutboxRelay {
                             row.getString("message_key"),
                             row.getString("event_type"),
                             row.getString("payload"),
-                            row.getTimestamp("created_at").toInstant()),
+                            row.getTimestamp("created_at").toInstant(),
+                            row.getString("traceparent")),
                     settings.batchSize());
             Settled settled = send(batch);
             if (!settled.acknowledged().isEmpty()) {
@@ -135,12 +150,37 @@ public class OutboxRelay {
                 record.headers()
                         .add(EVENT_ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8))
                         .add(EVENT_TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
-                sends.add(kafka.send(record));
+                sends.add(publish(event, record));
             }
         } catch (RuntimeException e) {
             sends.add(CompletableFuture.failedFuture(e));
         }
         return acknowledgedPrefix(batch, sends);
+    }
+
+    /**
+     * Sends {@code record} in the trace of the request that wrote its row: inside an {@value #SPAN} span that
+     * began when the row was written and ends with the broker's answer, so the observed template's send is
+     * its child and the record carries its traceparent.
+     */
+    private CompletableFuture<SendResult<Object, Object>> publish(
+            Pending event, ProducerRecord<Object, Object> record) {
+        Optional<Span> waited = traces.startChild(event.traceparent(), SPAN, event.createdAt());
+        if (waited.isEmpty()) {
+            return kafka.send(record);
+        }
+        Span span = waited.get().tag("event.id", event.eventId().toString()).tag("event.type", event.type());
+        try (Tracer.SpanInScope scope = traces.inScope(span)) {
+            return kafka.send(record).whenComplete((result, error) -> {
+                if (error != null) {
+                    span.error(error);
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            span.error(e).end();
+            throw e;
+        }
     }
 
     private Settled acknowledgedPrefix(List<Pending> batch, List<CompletableFuture<SendResult<Object, Object>>> sends) {

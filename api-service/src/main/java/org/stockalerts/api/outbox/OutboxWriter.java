@@ -18,10 +18,12 @@ import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.tracing.TraceParents;
 
 /**
  * Records events in {@code api.outbox} inside the caller's transaction, so the change and its
- * event commit together or not at all. The {@link OutboxRelay} publishes them afterwards.
+ * event commit together or not at all. The {@link OutboxRelay} publishes them afterwards, in the trace of
+ * the request that wrote them: each row keeps that request's traceparent.
  */
 @Component
 @RequiredArgsConstructor
@@ -31,10 +33,11 @@ public class OutboxWriter {
     static final String RULE_DELETED = "AlertRuleDeleted";
 
     private static final String INSERT = "INSERT INTO api.outbox (event_id, topic, message_key, event_type, payload,"
-            + " created_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)";
+            + " created_at, traceparent) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<OutboxRelayScheduler> relay;
+    private final TraceParents traces;
 
     /** A user, portfolio or channel event for {@code user-events}, keyed by userId. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -52,7 +55,14 @@ public class OutboxWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public void ruleDeleted(UUID eventId, UUID ruleId, Instant at) {
         jdbc.update(
-                INSERT, eventId, Topics.ALERT_RULES.name(), ruleId.toString(), RULE_DELETED, null, Timestamp.from(at));
+                INSERT,
+                eventId,
+                Topics.ALERT_RULES.name(),
+                ruleId.toString(),
+                RULE_DELETED,
+                null,
+                Timestamp.from(at),
+                traces.current().orElse(null));
         wakeRelayAfterCommit();
     }
 
@@ -79,7 +89,8 @@ public class OutboxWriter {
                 key.toString(),
                 event.getClass().getSimpleName(),
                 new String(json, StandardCharsets.UTF_8),
-                Timestamp.from(event.occurredAt()));
+                Timestamp.from(event.occurredAt()),
+                traces.current().orElse(null));
         wakeRelayAfterCommit();
     }
 

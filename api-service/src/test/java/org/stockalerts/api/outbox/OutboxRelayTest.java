@@ -30,12 +30,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.tracing.TraceParents;
 import org.stockalerts.testsupport.TestKafka;
 
 class OutboxRelayTest extends ApiIntegrationTestSupport {
@@ -104,6 +107,33 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
         assertThat(publishDelays()).isGreaterThanOrEqualTo(delaysBefore + 1);
     }
 
+    @Test
+    void publishesARequestsEventInThatRequestsTrace() {
+        // Given a rule created in a request that carries a W3C trace context
+        TestUser alice = registerUser("Tracy Outbox");
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String ruleId = json(mvc.post()
+                        .uri("/alerts")
+                        .header(HttpHeaders.AUTHORIZATION, alice.bearer())
+                        .header(TraceParents.HEADER, "00-" + trace + "-00f067aa0ba902b7-01")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"symbol\": \"IBM\", \"threshold\": 150}")
+                        .exchange())
+                .get("id")
+                .asString();
+
+        // Then its outbox row keeps the request's trace
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT event_id::text AS event_id, traceparent FROM api.outbox WHERE message_key = ?", ruleId);
+        assertThat((String) row.get("traceparent")).matches("00-" + trace + "-[0-9a-f]{16}-01");
+
+        // And the record the relay publishes carries it on, from a span of the relay's own
+        ConsumerRecord<String, byte[]> record =
+                awaitEvents(List.of((String) row.get("event_id"))).getFirst();
+        String published = TraceParents.in(record.headers());
+        assertThat(published).matches("00-" + trace + "-[0-9a-f]{16}-01").isNotEqualTo(row.get("traceparent"));
+    }
+
     private long publishDelays() {
         return meters.find(OutboxRelay.PUBLISH_DELAY).timers().stream()
                 .mapToLong(io.micrometer.core.instrument.Timer::count)
@@ -154,7 +184,13 @@ class OutboxRelayTest extends ApiIntegrationTestSupport {
 
             // Then every write succeeded, and the unreachable broker publishes nothing
             OutboxRelay down = new OutboxRelay(
-                    jdbc, new TransactionTemplate(transactionManager), unreachable, settings, clock, meters);
+                    jdbc,
+                    new TransactionTemplate(transactionManager),
+                    unreachable,
+                    settings,
+                    clock,
+                    meters,
+                    TraceParents.NONE);
             assertThatThrownBy(down::publishBatch).isInstanceOf(OutboxPublishException.class);
             expected = jdbc.queryForList(
                     "SELECT event_id::text FROM api.outbox WHERE message_key IN (?, ?) AND published_at IS NULL"
