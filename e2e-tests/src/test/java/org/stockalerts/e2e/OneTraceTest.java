@@ -113,7 +113,7 @@ class OneTraceTest {
             Map<String, List<String>> spans = spansOf(traceId);
             assertThat(spans.get("api-service"))
                     .as("api-service's spans of the trace")
-                    .contains("http post /alerts", "outbox publish", "alert-rules send");
+                    .contains("http post /alerts", "outbox publish", "alert-rules send", "alerts-triggered process");
             assertThat(spans.get("alert-consumer"))
                     .as("alert-consumer's spans of the trace")
                     .contains(

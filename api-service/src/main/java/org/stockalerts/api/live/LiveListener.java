@@ -44,7 +44,7 @@ class LiveListener {
 
     @KafkaListener(
             id = "api-live-ticks",
-            containerPostProcessor = LiveConfiguration.NEVER_COMMIT,
+            containerPostProcessor = LiveConfiguration.NEVER_COMMIT_UNTRACED,
             topicPartitions =
                     @TopicPartition(
                             topic = Topics.Names.STOCK_PRICES,
