@@ -96,6 +96,12 @@ class EndToEndTest {
                     call("GET", "/users/" + userId + "/alerts", key, null).get("items");
             assertThat(alerts).hasSize(1);
             assertThat(alerts.get(0).toString()).contains(ruleId).contains("E2EX");
+            // with the engine's receipt of why it fired, through persistence to the API
+            JsonNode receipt = alerts.get(0).get("receipt");
+            assertThat(receipt.get("threshold").decimalValue()).isEqualByComparingTo("100");
+            assertThat(receipt.get("observedValue").decimalValue()).isEqualByComparingTo("101.25");
+            assertThat(receipt.get("ruleRevision").asLong()).isEqualTo(1);
+            assertThat(receipt.get("after").get("armed").asBoolean()).isFalse();
         });
 
         // And the persistence consumer kept the ticks and the minute bar the analytics consumer closed

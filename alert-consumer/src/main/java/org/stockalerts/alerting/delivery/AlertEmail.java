@@ -1,13 +1,19 @@
 package org.stockalerts.alerting.delivery;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
+import org.stockalerts.common.event.AlertReceipt;
 import org.stockalerts.common.event.AlertTriggered;
 
 /**
  * The e-mail for a fired alert: a subject that says what happened, and the same content as plain
- * text and as HTML (user-supplied text escaped).
+ * text and as HTML (user-supplied text escaped): the condition, the value, and the engine's receipt (the level, the
+ * value before, the tick's source, when it was evaluated, the rule's revision and trigger state).
  */
 public record AlertEmail(String subject, String text, String html) {
 
@@ -18,26 +24,60 @@ public record AlertEmail(String subject, String text, String html) {
     public static AlertEmail of(AlertTriggered alert) {
         String about = alert.symbol() == null ? "Portfolio" : alert.symbol().value();
         String subject = "Stock alert: " + about + " - " + alert.message();
-        String observedAt = TIME.format(alert.observedAt());
-        String condition = alert.rule().condition().name();
-        String value = alert.observedValue().toPlainString();
-        String text = alert.message() + "\n\n"
-                + "Condition: " + condition + "\n"
-                + "Observed value: " + value + "\n"
-                + "Observed at: " + observedAt + "\n"
-                + "Alert id: " + alert.alertId() + "\n"
-                + "Rule id: " + alert.ruleId() + "\n";
-        String html = "<html><body>"
-                + "<h2>" + escape(about) + "</h2>"
-                + "<p><strong>" + escape(alert.message()) + "</strong></p>"
-                + "<table>"
-                + row("Condition", condition)
-                + row("Observed value", value)
-                + row("Observed at", observedAt)
-                + row("Alert id", alert.alertId().toString())
-                + row("Rule id", alert.ruleId().toString())
-                + "</table></body></html>";
-        return new AlertEmail(subject, text, html);
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("Condition", alert.rule().condition().name());
+        rows.put("Observed value", alert.observedValue().toPlainString());
+        rows.put("Observed at", TIME.format(alert.observedAt()));
+        if (alert.receipt() != null) {
+            receipt(alert.receipt(), rows);
+        }
+        rows.put("Alert id", alert.alertId().toString());
+        rows.put("Rule id", alert.ruleId().toString());
+        StringBuilder text = new StringBuilder(alert.message()).append("\n\n");
+        StringBuilder html = new StringBuilder("<html><body>")
+                .append("<h2>")
+                .append(escape(about))
+                .append("</h2>")
+                .append("<p><strong>")
+                .append(escape(alert.message()))
+                .append("</strong></p><table>");
+        rows.forEach((label, value) -> {
+            text.append(label).append(": ").append(value).append('\n');
+            html.append(row(label, value));
+        });
+        html.append("</table></body></html>");
+        return new AlertEmail(subject, text.toString(), html.toString());
+    }
+
+    private static void receipt(AlertReceipt receipt, Map<String, String> rows) {
+        putIf(rows, "Threshold", receipt.threshold());
+        putIf(rows, "Move (%)", receipt.percent());
+        if (receipt.signal() != null) {
+            rows.put("Signal", receipt.signal().name());
+        }
+        putIf(rows, "Previous value", receipt.previousValue());
+        putIf(rows, "Measured from", receipt.referencePrice());
+        if (receipt.source() != null) {
+            rows.put("Source", receipt.source().wireName());
+        }
+        rows.put("Evaluated at", TIME.format(receipt.evaluatedAt()));
+        if (receipt.latencyMillis() != null) {
+            rows.put("Tick to alert", receipt.latencyMillis() + " ms");
+        }
+        rows.put("Rule revision", Long.toString(receipt.ruleRevision()));
+        rows.put("Trigger state", state(receipt.before()) + " -> " + state(receipt.after()));
+    }
+
+    private static String state(AlertReceipt.TriggerState state) {
+        Instant last = state.lastFiredAt();
+        return (state.armed() ? "armed" : "not armed")
+                + (last == null ? "" : " (last fired " + TIME.format(last) + ")");
+    }
+
+    private static void putIf(Map<String, String> rows, String label, BigDecimal value) {
+        if (value != null) {
+            rows.put(label, value.toPlainString());
+        }
     }
 
     private static String row(String label, String value) {

@@ -2,8 +2,10 @@ package org.stockalerts.alerting.engine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.stockalerts.common.event.AlertReceipt;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.Condition;
@@ -12,30 +14,109 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Signal;
 
 /**
- * Builds the {@link AlertTriggered} events. Everything in them derives from the rule and the input
- * that fired it, so a replayed input produces an identical event: the event id is the
- * deterministic alert id and {@code occurredAt} is the input's event time.
+ * Builds the {@link AlertTriggered} events. Their ids and facts derive from the rule and the input that fired it, so
+ * a replayed input produces the same alert (the event id is the deterministic alert id and {@code occurredAt} is
+ * the input's event time); only the receipt's {@code evaluatedAt} and latency say when this evaluation ran.
  */
 final class Alerts {
 
     private Alerts() {}
 
-    static AlertTriggered onTick(AlertRule rule, PriceTick tick, BigDecimal measured) {
-        String message = priceMessage(rule, tick.price(), measured);
-        return AlertTriggered.fired(rule, tick.eventId(), tick.price(), tick, tick.observedAt(), message);
+    static AlertTriggered onTick(SymbolRules.Fired fired, PriceContext tick, Instant evaluatedAt) {
+        AlertRule rule = fired.rule().rule();
+        boolean move = rule.condition().kind() == Condition.Kind.MOVE;
+        AlertReceipt receipt = receipt(
+                fired.rule(),
+                fired.before(),
+                fired.value(),
+                move ? null : tick.previousPrice(),
+                move ? tick.referencePrice(rule.reference(), rule.windowMinutes()) : null,
+                tick.tick(),
+                tick.tick().eventId(),
+                tick.at(),
+                evaluatedAt);
+        String message = priceMessage(rule, tick.price(), fired.value());
+        return AlertTriggered.fired(
+                rule, tick.tick().eventId(), tick.price(), tick.tick(), tick.at(), message, receipt);
     }
 
-    static AlertTriggered onSignal(AlertRule rule, Signal signal, BigDecimal close, UUID sourceEventId, Instant at) {
+    static AlertTriggered onSignal(
+            SymbolRules.Fired fired,
+            Signal signal,
+            BigDecimal close,
+            UUID sourceEventId,
+            Instant at,
+            Instant evaluatedAt) {
+        AlertRule rule = fired.rule().rule();
+        AlertReceipt receipt =
+                receipt(fired.rule(), fired.before(), close, null, null, null, sourceEventId, at, evaluatedAt);
         String message = "%s: SMA5/SMA20 signal turned %s (close %s)".formatted(rule.symbol(), signal, plain(close));
-        return AlertTriggered.fired(rule, sourceEventId, close, null, at, message);
+        return AlertTriggered.fired(rule, sourceEventId, close, null, at, message, receipt);
     }
 
+    /**
+     * A portfolio rule fired: {@code value} is the portfolio's value now, {@code previous} before this update (null
+     * when it could not be known).
+     */
     static AlertTriggered onPortfolio(
-            AlertRule rule, BigDecimal value, UUID sourceEventId, PriceTick tick, Instant at) {
+            StoredRule fired,
+            RuleState before,
+            BigDecimal value,
+            BigDecimal previous,
+            UUID sourceEventId,
+            PriceTick tick,
+            Instant at,
+            Instant evaluatedAt) {
+        AlertRule rule = fired.rule();
+        AlertReceipt receipt = receipt(fired, before, value, previous, null, tick, sourceEventId, at, evaluatedAt);
         String side = RuleSemantics.upward(rule.condition()) ? "at or above" : "at or below";
         String message = "Your portfolio value is %s %s (now %s)"
                 .formatted(side, plain(rule.threshold()), plain(value.setScale(2, RoundingMode.HALF_UP)));
-        return AlertTriggered.fired(rule, sourceEventId, value, tick, at, message);
+        return AlertTriggered.fired(rule, sourceEventId, value, tick, at, message, receipt);
+    }
+
+    private static AlertReceipt receipt(
+            StoredRule fired,
+            RuleState before,
+            BigDecimal value,
+            BigDecimal previous,
+            BigDecimal referencePrice,
+            PriceTick tick,
+            UUID sourceEventId,
+            Instant at,
+            Instant evaluatedAt) {
+        AlertRule rule = fired.rule();
+        return new AlertReceipt(
+                rule.condition(),
+                rule.threshold(),
+                rule.percent(),
+                rule.reference(),
+                rule.windowMinutes(),
+                rule.signal(),
+                value,
+                previous,
+                referencePrice,
+                sourceEventId,
+                tick == null ? null : tick.source(),
+                at,
+                evaluatedAt,
+                latencyMillis(tick, evaluatedAt),
+                rule.revision(),
+                trigger(before),
+                trigger(fired.state()));
+    }
+
+    /** From the tick's publication to the evaluation; null without a tick, or when clocks disagree (negative). */
+    private static Long latencyMillis(PriceTick tick, Instant evaluatedAt) {
+        if (tick == null || tick.occurredAt() == null) {
+            return null;
+        }
+        long millis = Duration.between(tick.occurredAt(), evaluatedAt).toMillis();
+        return millis < 0 ? null : millis;
+    }
+
+    private static AlertReceipt.TriggerState trigger(RuleState state) {
+        return new AlertReceipt.TriggerState(state.armed(), state.lastFiredAt());
     }
 
     private static String priceMessage(AlertRule rule, BigDecimal price, BigDecimal measured) {

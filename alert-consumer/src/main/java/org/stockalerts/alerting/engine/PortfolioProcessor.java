@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.engine;
 
+import java.time.Instant;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -56,7 +57,7 @@ final class PortfolioProcessor implements Processor<String, PortfolioInput, Stri
 
     private void onPrice(Record<String, PortfolioInput> record, PortfolioPrice price) {
         String userId = price.userId().toString();
-        UserPortfolio.Update update = load(userId).with(price);
+        UserPortfolio.Update update = load(userId).with(price, Instant.ofEpochMilli(context.currentSystemTimeMs()));
         store.put(userId, update.portfolio());
         for (AlertTriggered alert : update.alerts()) {
             StoredRule rule = update.portfolio().rules().get(alert.ruleId().toString());

@@ -34,11 +34,16 @@ public record PriceContext(PriceTick tick, SymbolState before) {
         return rule.condition().kind() == Condition.Kind.CROSS ? before.lastPrice() : null;
     }
 
-    /** The move in percent against the reference: up moves positive for MOVES_UP, down moves for MOVES_DOWN. */
-    BigDecimal move(Condition direction, MoveReference reference, Integer windowMinutes) {
-        BigDecimal from = reference == MoveReference.PREVIOUS_CLOSE
+    /** The price a move is measured from: the previous close, or the price {@code windowMinutes} before. */
+    BigDecimal referencePrice(MoveReference reference, Integer windowMinutes) {
+        return reference == MoveReference.PREVIOUS_CLOSE
                 ? tick.previousClose()
                 : before.priceMinutesBefore(tick.observedAt(), windowMinutes);
+    }
+
+    /** The move in percent against the reference: up moves positive for MOVES_UP, down moves for MOVES_DOWN. */
+    BigDecimal move(Condition direction, MoveReference reference, Integer windowMinutes) {
+        BigDecimal from = referencePrice(reference, windowMinutes);
         BigDecimal change = Decimals.percentChange(from, tick.price());
         if (change == null) {
             return null;

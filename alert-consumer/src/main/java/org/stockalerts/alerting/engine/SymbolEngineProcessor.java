@@ -2,6 +2,7 @@ package org.stockalerts.alerting.engine;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -139,10 +140,11 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         SymbolRules index = indexes.get(tick.symbol());
         int historyMinutes = 0;
         if (index != null) {
-            SymbolRules.Changes changes = index.onTick(new PriceContext(tick, before));
+            PriceContext priced = new PriceContext(tick, before);
+            SymbolRules.Changes changes = index.onTick(priced);
             store(changes);
             for (SymbolRules.Fired fired : changes.fired()) {
-                emit(record, fired.rule(), Alerts.onTick(fired.rule().rule(), tick, fired.value()));
+                emit(record, fired.rule(), Alerts.onTick(fired, priced, now()));
             }
             historyMinutes = index.historyMinutes();
         }
@@ -181,16 +183,16 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                 index.onSignal(update.signal(), update.bar().windowEnd(), update.eventId());
         store(changes);
         for (SymbolRules.Fired fired : changes.fired()) {
-            AlertRule rule = fired.rule().rule();
             emit(
                     record,
                     fired.rule(),
                     Alerts.onSignal(
-                            rule,
+                            fired,
                             update.signal(),
                             update.bar().close(),
                             update.eventId(),
-                            update.bar().windowEnd()));
+                            update.bar().windowEnd(),
+                            now()));
         }
     }
 
@@ -258,6 +260,11 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                 .withValue(new SymbolOutput.Alert(alert))
                 .withHeaders(traces.headersFor(record.headers(), rule, alert)));
         expediter.outputForwarded(context, record);
+    }
+
+    /** The wall-clock time of this evaluation (the receipts' {@code evaluatedAt}), as Kafka Streams tells it. */
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
     private SymbolRules indexFor(Symbol symbol) {

@@ -33,8 +33,8 @@ public final class SymbolRules {
         }
     }
 
-    /** A rule that fired, in its state after firing, and the value that met its condition. */
-    public record Fired(StoredRule rule, BigDecimal value) {}
+    /** A rule that fired, in its state after firing, the value that met its condition, and its state before. */
+    public record Fired(StoredRule rule, BigDecimal value, RuleState before) {}
 
     /** What an input changed: rules fired and rules re-armed (both to be stored). */
     public record Changes(List<Fired> fired, List<StoredRule> rearmed) {
@@ -108,7 +108,7 @@ public final class SymbolRules {
         if (book != null) {
             for (StoredRule taken : book.takeAll()) {
                 placed.remove(taken.ruleId());
-                keep(RuleSemantics.onSignal(taken, signal, at, sourceEventId), at, null, changes);
+                keep(RuleSemantics.onSignal(taken, signal, at, sourceEventId), taken, at, null, changes);
             }
         }
         return changes;
@@ -122,20 +122,21 @@ public final class SymbolRules {
             keep(
                     RuleSemantics.onValue(
                             rule, value, previous, tick.at(), tick.tick().eventId()),
+                    rule,
                     tick.at(),
                     value,
                     changes);
         }
     }
 
-    private void keep(RuleSemantics.Outcome outcome, Instant at, BigDecimal value, Changes changes) {
+    private void keep(RuleSemantics.Outcome outcome, StoredRule before, Instant at, BigDecimal value, Changes changes) {
         StoredRule after = outcome.rule();
         if (!after.rule().isLiveAt(at)) {
             return;
         }
         place(after, at);
         if (outcome.fired()) {
-            changes.fired().add(new Fired(after, value));
+            changes.fired().add(new Fired(after, value, before.state()));
         } else if (outcome.changed()) {
             changes.rearmed().add(after);
         }

@@ -50,8 +50,11 @@ public record UserPortfolio(Map<String, Position> positions, Map<String, StoredR
         return new UserPortfolio(positions, next, evaluatedAt);
     }
 
-    /** Applies a price or quantity update and evaluates the rules against the new value. */
-    Update with(PortfolioPrice update) {
+    /**
+     * Applies a price or quantity update and evaluates the rules against the new value, the evaluation made at
+     * {@code evaluatedAt} (wall-clock time, for the receipts).
+     */
+    Update with(PortfolioPrice update, Instant evaluatedAt) {
         Map<String, Position> nextPositions = new TreeMap<>(positions);
         String symbol = update.symbol().value();
         Position old = positions.get(symbol);
@@ -71,6 +74,7 @@ public record UserPortfolio(Map<String, Position> positions, Map<String, StoredR
         }
         Instant at = evaluatedAt == null || update.at().isAfter(evaluatedAt) ? update.at() : evaluatedAt;
         BigDecimal value = value(nextPositions);
+        BigDecimal previous = value(positions);
         Map<String, StoredRule> nextRules = new TreeMap<>(rules);
         List<AlertTriggered> alerts = new ArrayList<>();
         if (value != null) {
@@ -78,7 +82,15 @@ public record UserPortfolio(Map<String, Position> positions, Map<String, StoredR
                 RuleSemantics.Outcome outcome = RuleSemantics.onValue(stored, value, null, at, update.sourceEventId());
                 nextRules.put(ruleId, outcome.rule());
                 if (outcome.fired()) {
-                    alerts.add(Alerts.onPortfolio(stored.rule(), value, update.sourceEventId(), update.tick(), at));
+                    alerts.add(Alerts.onPortfolio(
+                            outcome.rule(),
+                            stored.state(),
+                            value,
+                            previous,
+                            update.sourceEventId(),
+                            update.tick(),
+                            at,
+                            evaluatedAt));
                 }
             });
         }

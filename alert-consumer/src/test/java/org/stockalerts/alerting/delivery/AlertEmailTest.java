@@ -2,6 +2,7 @@ package org.stockalerts.alerting.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
@@ -26,6 +27,29 @@ class AlertEmailTest {
         assertThat(email.html())
                 .contains("<strong>AAPL rose above 200.00 (now 201.37)</strong>")
                 .contains("201.37");
+    }
+
+    @Test
+    void explainsWhyTheAlertFiredWithTheEnginesReceipt() {
+        // Given an alert with its receipt: above 200, after 199.80, from Alpha Vantage, 38 ms after the tick
+        AlertTriggered alert = AlertDraft.alert()
+                .channels(ChannelType.EMAIL)
+                .receipt(AlertDraft.receipt(Instant.parse("2026-03-05T15:31:07Z")))
+                .build();
+
+        // When its e-mail is rendered
+        AlertEmail email = AlertEmail.of(alert);
+
+        // Then both bodies say why it fired
+        assertThat(email.text())
+                .contains("Threshold: 200\n")
+                .contains("Previous value: 199.80\n")
+                .contains("Source: alphavantage\n")
+                .contains("Evaluated at: 2026-03-05 15:31:07 UTC\n")
+                .contains("Tick to alert: 38 ms\n")
+                .contains("Rule revision: 3\n")
+                .contains("Trigger state: armed -> not armed (last fired 2026-03-05 15:31:07 UTC)\n");
+        assertThat(email.html()).contains("<th align=\"left\">Previous value</th><td>199.80</td>");
     }
 
     @Test

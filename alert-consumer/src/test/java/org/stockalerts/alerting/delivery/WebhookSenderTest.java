@@ -23,8 +23,11 @@ import org.stockalerts.alerting.clock.ClockUncheckedException;
 import org.stockalerts.alerting.clock.HostClock;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
+import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.secrets.SecretsSettings;
 import org.stockalerts.testsupport.MutableClock;
+import tools.jackson.databind.JsonNode;
 
 class WebhookSenderTest {
 
@@ -94,6 +97,30 @@ class WebhookSenderTest {
             RecordedRequest request = receiver.takeRequest();
             assertThat(request.getHeaders().get("webhook-timestamp"))
                     .isEqualTo(Long.toString(reference.getEpochSecond()));
+        }
+    }
+
+    @Test
+    void theBodyCarriesTheAlertWithTheEnginesReceipt() throws Exception {
+        try (MockWebServer receiver = DeliveryFixtures.started(new MockWebServer())) {
+            // Given an alert with its receipt
+            receiver.enqueue(DeliveryFixtures.accepted());
+            AlertTriggered explained = AlertDraft.alert()
+                    .user(alert.userId())
+                    .channels(ChannelType.WEBHOOK)
+                    .receipt(AlertDraft.receipt(Instant.parse("2026-03-05T15:31:07Z")))
+                    .build();
+
+            // When it is sent
+            sender.send(explained, signedChannel(receiver), Duration.ofSeconds(5));
+
+            // Then the body's data has the receipt
+            JsonNode data = EventJson.mapper()
+                    .readTree(receiver.takeRequest().getBody().utf8())
+                    .get("data");
+            assertThat(data.get("receipt").get("previousValue").decimalValue()).isEqualByComparingTo("199.80");
+            assertThat(data.get("receipt").get("after").get("armed").asBoolean())
+                    .isFalse();
         }
     }
 

@@ -216,6 +216,11 @@ final class EngineDriver implements AutoCloseable {
         return meters.get(metric).tag(tag, value).counter().count();
     }
 
+    /** Moves the topology's wall clock (what the receipts' {@code evaluatedAt} reads) on by {@code by}. */
+    void advanceWallClock(Duration by) {
+        driver.advanceWallClockTime(by);
+    }
+
     @Override
     public void close() {
         driver.close();

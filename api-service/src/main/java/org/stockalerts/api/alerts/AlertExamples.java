@@ -15,7 +15,14 @@ final class AlertExamples {
             {"items": [{"alertId": "5f1c2d3e-4a5b-5c6d-8e7f-901a2b3c4d5e",
              "ruleId": "01936f72-3c4d-7e5f-9a60-b1c2d3e4f5a6", "symbol": "AAPL", "condition": "PRICE_ABOVE",
              "observedValue": 201.37, "message": "AAPL rose above 200.00 (now 201.37)",
-             "observedAt": "2026-01-02T15:31:07Z", "triggeredAt": "2026-01-02T15:31:07Z", "cursor": "3-12345"}],
+             "observedAt": "2026-01-02T15:31:07Z", "triggeredAt": "2026-01-02T15:31:07Z", "cursor": "3-12345",
+             "receipt": {"condition": "PRICE_ABOVE", "threshold": 200.00, "percent": null, "reference": null,
+              "windowMinutes": null, "signal": null, "observedValue": 201.37, "previousValue": 199.80,
+              "referencePrice": null, "sourceEventId": "01936f90-7a8b-7c9d-8e0f-1a2b3c4d5e6f",
+              "source": "alphavantage", "observedAt": "2026-01-02T15:31:07Z",
+              "evaluatedAt": "2026-01-02T15:31:07.412Z", "latencyMillis": 38, "ruleRevision": 1,
+              "before": {"armed": true, "lastFiredAt": null},
+              "after": {"armed": true, "lastFiredAt": "2026-01-02T15:31:07Z"}}}],
              "page": 0, "size": 50, "total": 1}""";
 
     static final String DELIVERIES = """

@@ -18,7 +18,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stockalerts.api.web.PageResponse;
+import org.stockalerts.common.event.AlertReceipt;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.kafka.EventJson;
 
 /**
  * Reads the alerts that fired for a user from {@code persistence.alerts}, written by the
@@ -31,7 +33,7 @@ class FiredAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(FiredAlerts.class);
     private static final String COLUMNS = "SELECT alert_id, rule_id, symbol, condition, observed_value, message,"
-            + " observed_at, triggered_at, kafka_partition, kafka_offset";
+            + " observed_at, triggered_at, kafka_partition, kafka_offset, payload -> 'receipt' AS receipt";
 
     private final JdbcTemplate jdbc;
 
@@ -40,6 +42,7 @@ class FiredAlerts {
      *
      * @param cursor its position in the user's alert sequence (the SSE id of the live stream), or its
      *     alertId when it was stored before positions were kept
+     * @param receipt why it fired, as the engine saw it; null for alerts fired before receipts, and imported ones
      */
     record FiredAlert(
             UUID alertId,
@@ -50,7 +53,8 @@ class FiredAlerts {
             String message,
             Instant observedAt,
             Instant triggeredAt,
-            String cursor) {}
+            String cursor,
+            AlertReceipt receipt) {}
 
     /** The filters of a listing. */
     record Filter(UUID userId, Symbol symbol, Instant from, Instant to) {}
@@ -149,6 +153,11 @@ class FiredAlerts {
                 row.getTimestamp("triggered_at").toInstant(),
                 partition == null
                         ? alertId.toString()
-                        : new AlertCursor(partition, row.getLong("kafka_offset")).toString());
+                        : new AlertCursor(partition, row.getLong("kafka_offset")).toString(),
+                receipt(row.getString("receipt")));
+    }
+
+    private static AlertReceipt receipt(String json) {
+        return json == null || json.equals("null") ? null : EventJson.mapper().readValue(json, AlertReceipt.class);
     }
 }

@@ -3,6 +3,7 @@ package org.stockalerts.api.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.kafka.EventJson;
 import tools.jackson.databind.JsonNode;
 
 class FiredAlertRoutesTest extends ApiIntegrationTestSupport {
@@ -89,6 +93,41 @@ class FiredAlertRoutesTest extends ApiIntegrationTestSupport {
         assertProblem(get(alice, alerts + "?after=yesterday"), 400);
         assertProblem(get(alice, alerts + "?after=4000-1"), 400);
         assertProblem(get(alice, alerts + "?after=3-12&page=1"), 400);
+    }
+
+    @Test
+    void showsWhyEachAlertFiredWhereTheEngineSaidIt() {
+        // Given an alert stored with the engine's receipt, and one fired before receipts
+        TestUser alice = registerUser("Alice");
+        Instant at = Instant.parse("2026-03-05T15:31:07Z");
+        AlertTriggered withReceipt = AlertDraft.alert()
+                .user(alice.id())
+                .receipt(AlertDraft.receipt(at))
+                .build();
+        UUID stored = fired(alice.id(), "AAPL", "2026-03-05T15:31:07Z", UUID.randomUUID(), 20L);
+        jdbc.update(
+                "UPDATE persistence.alerts SET payload = ?::jsonb WHERE alert_id = ?",
+                new String(EventJson.write(withReceipt), StandardCharsets.UTF_8),
+                stored);
+        fired(alice.id(), "AAPL", "2026-03-01T10:00:00Z");
+
+        // When she lists her alerts
+        JsonNode items = json(get(alice, "/users/" + alice.id() + "/alerts")).get("items");
+
+        // Then the newer one says why it fired; the older one has no receipt
+        JsonNode shown = items.get(0).get("receipt");
+        assertThat(shown.get("condition").asString()).isEqualTo("PRICE_ABOVE");
+        assertThat(shown.get("threshold").decimalValue()).isEqualByComparingTo("200");
+        assertThat(shown.get("observedValue").decimalValue()).isEqualByComparingTo("201.37");
+        assertThat(shown.get("previousValue").decimalValue()).isEqualByComparingTo("199.80");
+        assertThat(shown.get("source").asString()).isEqualTo("alphavantage");
+        assertThat(shown.get("evaluatedAt").asString()).isEqualTo("2026-03-05T15:31:07.038Z");
+        assertThat(shown.get("latencyMillis").asLong()).isEqualTo(38);
+        assertThat(shown.get("ruleRevision").asLong()).isEqualTo(3);
+        assertThat(shown.get("before").get("armed").asBoolean()).isTrue();
+        assertThat(shown.get("after").get("armed").asBoolean()).isFalse();
+        assertThat(shown.get("after").get("lastFiredAt").asString()).isEqualTo("2026-03-05T15:31:07Z");
+        assertThat(items.get(1).get("receipt").isNull()).isTrue();
     }
 
     private static List<String> cursors(JsonNode page) {

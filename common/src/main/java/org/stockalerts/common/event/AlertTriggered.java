@@ -16,6 +16,7 @@ import org.stockalerts.common.id.AlertIds;
  * @param tick the tick that fired the rule; null when the rule fired on analytics or a portfolio change
  * @param observedAt event time of the input that fired the rule
  * @param message a short user-facing sentence, e.g. "AAPL rose above 200.00 (now 201.37)"
+ * @param receipt why it fired, as the engine saw it; null for alerts fired before receipts (and imported ones)
  */
 public record AlertTriggered(
         UUID eventId,
@@ -29,7 +30,8 @@ public record AlertTriggered(
         BigDecimal observedValue,
         PriceTick tick,
         Instant observedAt,
-        String message)
+        String message,
+        AlertReceipt receipt)
         implements Event {
 
     public static final int CURRENT_VERSION = 1;
@@ -56,6 +58,18 @@ public record AlertTriggered(
      */
     public static AlertTriggered fired(
             AlertRule rule, UUID sourceEventId, BigDecimal observedValue, PriceTick tick, Instant at, String message) {
+        return fired(rule, sourceEventId, observedValue, tick, at, message, null);
+    }
+
+    /** As {@link #fired(AlertRule, UUID, BigDecimal, PriceTick, Instant, String)}, with the engine's receipt. */
+    public static AlertTriggered fired(
+            AlertRule rule,
+            UUID sourceEventId,
+            BigDecimal observedValue,
+            PriceTick tick,
+            Instant at,
+            String message,
+            AlertReceipt receipt) {
         UUID alertId = AlertIds.of(rule.ruleId(), sourceEventId);
         return new AlertTriggered(
                 alertId,
@@ -69,7 +83,8 @@ public record AlertTriggered(
                 observedValue,
                 tick,
                 at,
-                message);
+                message,
+                receipt);
     }
 
     public UUID ruleId() {
