@@ -14,6 +14,7 @@ import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.market.MarketSession;
 
 /**
  * Rules and ticks of the alert engine benchmarks. Prices walk on a 0.01 grid from 100 (a tick moves
@@ -88,6 +89,7 @@ final class BenchmarkWorkload {
                 null,
                 null,
                 RuleStatus.ACTIVE,
-                1);
+                1,
+                MarketSession.ANY);
     }
 }

@@ -12,6 +12,7 @@ import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.market.MarketSession;
 import org.stockalerts.e2e.ApiClient;
 import tools.jackson.databind.JsonNode;
 
@@ -75,7 +76,8 @@ record Population(List<User> users, List<Symbol> symbols, List<AlertRule> rules)
                     null,
                     Set.of(ChannelType.IN_APP, ChannelType.WEBHOOK),
                     RuleStatus.ACTIVE,
-                    1));
+                    1,
+                    MarketSession.ANY));
         }
         return new Population(List.copyOf(users), List.copyOf(symbols), List.copyOf(rules));
     }

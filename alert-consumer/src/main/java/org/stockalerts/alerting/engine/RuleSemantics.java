@@ -19,7 +19,8 @@ import org.stockalerts.common.event.Signal;
  * value} (a gap over the level counts), a cross down {@code previous > level >= value}. A REARM rule
  * re-arms once the value has left the zone by the margin: below {@code level - margin} for upward
  * rules, above {@code level + margin} for downward ones (for move rules the margin is in percentage
- * points).
+ * points). An input observed outside the rule's market session ({@link AlertRule#session()}) does not evaluate
+ * it: it neither fires nor re-arms.
  */
 public final class RuleSemantics {
 
@@ -41,7 +42,10 @@ public final class RuleSemantics {
             StoredRule stored, BigDecimal value, BigDecimal previous, Instant at, UUID sourceEventId) {
         AlertRule rule = stored.rule();
         RuleState state = stored.state();
-        if (value == null || !rule.isLiveAt(at) || sourceEventId.equals(state.lastSourceEventId())) {
+        if (value == null
+                || !rule.isLiveAt(at)
+                || !rule.inSessionAt(at)
+                || sourceEventId.equals(state.lastSourceEventId())) {
             return Outcome.unchanged(stored);
         }
         boolean holds = holds(rule, value, previous);
@@ -65,6 +69,7 @@ public final class RuleSemantics {
         AlertRule rule = stored.rule();
         if (rule.signal() != signal
                 || !rule.isLiveAt(at)
+                || !rule.inSessionAt(at)
                 || sourceEventId.equals(stored.state().lastSourceEventId())) {
             return Outcome.unchanged(stored);
         }

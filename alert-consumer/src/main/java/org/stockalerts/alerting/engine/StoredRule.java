@@ -72,6 +72,7 @@ public record StoredRule(AlertRule rule, RuleState state, String traceparent) {
                 && a.signal() == b.signal()
                 && a.triggerMode() == b.triggerMode()
                 && Objects.equals(a.cooldown(), b.cooldown())
-                && Decimals.same(a.rearmMargin(), b.rearmMargin());
+                && Decimals.same(a.rearmMargin(), b.rearmMargin())
+                && a.session() == b.session();
     }
 }

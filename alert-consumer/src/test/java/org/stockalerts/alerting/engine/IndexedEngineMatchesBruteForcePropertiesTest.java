@@ -26,6 +26,7 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
 import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.fixtures.TickDraft;
+import org.stockalerts.common.market.MarketSession;
 
 /**
  * The indexed engine of a symbol ({@link SymbolRules}) fires exactly what evaluating every rule one
@@ -35,7 +36,17 @@ import org.stockalerts.common.fixtures.TickDraft;
 class IndexedEngineMatchesBruteForcePropertiesTest {
 
     private static final Symbol SYMBOL = Symbol.of("AAPL");
-    private static final Instant START = Instant.parse("2026-01-05T15:00:00Z");
+    /**
+     * Where a scenario starts, in New York time on a Monday: 10:00 (the regular session), 15:00 (its close falls in
+     * the scenario) and 19:00 (the extended session's close does), so rules limited to a session meet ticks on both
+     * sides of its edges.
+     */
+    private static final Instant[] STARTS = {
+        Instant.parse("2026-01-05T15:00:00Z"),
+        Instant.parse("2026-01-05T20:00:00Z"),
+        Instant.parse("2026-01-06T00:00:00Z")
+    };
+
     private static final Condition[] CONDITIONS = {
         Condition.PRICE_ABOVE,
         Condition.PRICE_BELOW,
@@ -77,16 +88,17 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
     private static void compareOn(long seed, UnaryOperator<List<SymbolRules.Fired>> indexFires) {
         // Given random rules on one symbol, in the index and in a brute-force list
         Random random = new Random(seed);
+        Instant start = STARTS[random.nextInt(STARTS.length)];
         SymbolRules index = new SymbolRules();
         BruteForceEngine bruteForce = new BruteForceEngine();
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 1 + random.nextInt(40); i++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            upsert(index, bruteForce, randomRule(random, id, 1));
+            upsert(index, bruteForce, randomRule(random, id, 1, start));
         }
         SymbolState state = SymbolState.EMPTY;
-        Instant now = START;
+        Instant now = start;
 
         // When random ticks, signal turns and rule changes arrive
         for (int step = 0; step < 150; step++) {
@@ -96,7 +108,7 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
                 UUID id = ids.get(random.nextInt(ids.size()));
                 StoredRule existing = bruteForce.get(SYMBOL, id);
                 long revision = existing == null ? 1 : existing.rule().revision() + 1;
-                upsert(index, bruteForce, randomRule(random, id, revision));
+                upsert(index, bruteForce, randomRule(random, id, revision, start));
             } else if (kind == 1) {
                 UUID id = ids.get(random.nextInt(ids.size()));
                 index.remove(id);
@@ -146,7 +158,7 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
         return tick.build();
     }
 
-    private static AlertRule randomRule(Random random, UUID id, long revision) {
+    private static AlertRule randomRule(Random random, UUID id, long revision, Instant start) {
         Condition condition = CONDITIONS[random.nextInt(CONDITIONS.length)];
         TriggerMode mode = TriggerMode.values()[random.nextInt(3)];
         boolean move = condition.kind() == Condition.Kind.MOVE;
@@ -166,7 +178,8 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
         if (mode == TriggerMode.REARM) {
             draft.rearm(String.valueOf(random.nextInt(6)));
         }
-        return draft.expiresAt(random.nextInt(5) == 0 ? START.plusSeconds(random.nextInt(7200)) : null)
+        return draft.expiresAt(random.nextInt(5) == 0 ? start.plusSeconds(random.nextInt(7200)) : null)
+                .session(MarketSession.values()[random.nextInt(MarketSession.values().length)])
                 .channels(null)
                 .status(random.nextInt(8) == 0 ? RuleStatus.PAUSED : RuleStatus.ACTIVE)
                 .revision(revision)

@@ -6,7 +6,8 @@ final class AlertExamples {
     static final String RULE = """
             {"id": "01936f72-3c4d-7e5f-9a60-b1c2d3e4f5a6", "userId": "01936f6e-8a4c-7c1e-9b52-5f0c2d7a1e11",
              "symbol": "AAPL", "condition": "PRICE_ABOVE", "threshold": 200.00, "triggerMode": "COOLDOWN",
-             "cooldownSeconds": 3600, "channels": ["IN_APP", "WEBHOOK"], "status": "ACTIVE", "revision": 1,
+             "cooldownSeconds": 3600, "channels": ["IN_APP", "WEBHOOK"], "status": "ACTIVE", "session": "REGULAR",
+             "revision": 1,
              "createdAt": "2026-01-02T10:25:00Z", "updatedAt": "2026-01-02T10:25:00Z"}""";
 
     static final String RULES = "{\"items\": [" + RULE + "], \"page\": 0, \"size\": 50, \"total\": 1}";

@@ -22,6 +22,7 @@ import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.market.MarketSession;
 
 /** A stored alert rule; {@link #toRule()} gives the definition the alert engine receives. */
 @Entity
@@ -76,6 +77,10 @@ class AlertRuleEntity extends StampedEntity {
     @Column(nullable = false)
     private long revision;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MarketSession session;
+
     protected AlertRuleEntity() {}
 
     AlertRuleEntity(AlertRule rule, UUID holdingId, Instant now) {
@@ -100,6 +105,7 @@ class AlertRuleEntity extends StampedEntity {
         this.rearmMargin = rule.rearmMargin();
         this.expiresAt = rule.expiresAt();
         this.channels = rule.channels().stream().map(Enum::name).sorted().toArray(String[]::new);
+        this.session = rule.session();
         changeStatus(rule.status(), now);
     }
 
@@ -127,7 +133,8 @@ class AlertRuleEntity extends StampedEntity {
                 expiresAt,
                 Arrays.stream(channels).map(ChannelType::valueOf).collect(Collectors.toSet()),
                 status,
-                revision);
+                revision,
+                session);
     }
 
     UUID userId() {

@@ -23,6 +23,7 @@ import org.stockalerts.common.event.Require;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.market.MarketSession;
 
 /**
  * The price-at-or-above rules of holdings, one per threshold, each linked to its holding. Every
@@ -144,7 +145,8 @@ public class HoldingRules {
                 null,
                 channels,
                 RuleStatus.ACTIVE,
-                revision);
+                revision,
+                MarketSession.ANY);
         Instant now = clock.instant();
         if (existing.isPresent()) {
             existing.get().apply(rule, now);

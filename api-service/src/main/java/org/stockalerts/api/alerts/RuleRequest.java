@@ -24,6 +24,7 @@ import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.market.MarketSession;
 
 /**
  * The body of {@code POST /alerts}, {@code PUT /alerts/{id}} and {@code PATCH /alerts/{id}}.
@@ -34,11 +35,13 @@ import org.stockalerts.common.event.TriggerMode;
  * @param windowMinutes at most a week ({@link AlertRule#MAX_WINDOW_MINUTES}), the history the engine keeps
  * @param cooldownSeconds at most {@value #MAX_COOLDOWN_SECONDS} (a leap year), so the end of a
  *     cooldown is always a representable instant
+ * @param session the New York market hours the rule is evaluated in: {@code REGULAR}, {@code EXTENDED} or
+ *     {@code ANY} (the default)
  */
 @Schema(
         example =
                 "{\"symbol\": \"AAPL\", \"condition\": \"PRICE_ABOVE\", \"threshold\": 200.00, \"triggerMode\": \"COOLDOWN\","
-                        + " \"cooldownSeconds\": 3600, \"channels\": [\"IN_APP\", \"WEBHOOK\"]}")
+                        + " \"cooldownSeconds\": 3600, \"channels\": [\"IN_APP\", \"WEBHOOK\"], \"session\": \"REGULAR\"}")
 record RuleRequest(
         UUID userId,
         Symbol symbol,
@@ -55,7 +58,8 @@ record RuleRequest(
         @Positive @Max(RuleRequest.MAX_COOLDOWN_SECONDS) Long cooldownSeconds,
         @PositiveOrZero @Digits(integer = 16, fraction = 8) BigDecimal rearmMargin,
         Instant expiresAt,
-        @Size(max = 3) Set<ChannelType> channels) {
+        @Size(max = 3) Set<ChannelType> channels,
+        MarketSession session) {
 
     static final long MAX_COOLDOWN_SECONDS = 366L * 24 * 60 * 60;
 
@@ -83,7 +87,8 @@ record RuleRequest(
                 expiresAt,
                 channels,
                 status,
-                revision));
+                revision,
+                session));
     }
 
     /** {@code existing} with the fields present here replaced; fields the result does not use are dropped. */
@@ -109,7 +114,8 @@ record RuleRequest(
                 or(expiresAt, existing.expiresAt()),
                 channels == null ? existing.channels() : channels,
                 existing.status(),
-                existing.revision()));
+                existing.revision(),
+                or(session, existing.session())));
     }
 
     private List<String> misplacedFields(Condition effective) {

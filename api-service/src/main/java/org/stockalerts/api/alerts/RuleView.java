@@ -12,6 +12,7 @@ import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.market.MarketSession;
 
 /**
  * An alert rule as the API shows it. {@code status} is EXPIRED for an active rule past its expiry.
@@ -34,6 +35,7 @@ record RuleView(
         Instant expiresAt,
         Set<ChannelType> channels,
         RuleStatus status,
+        MarketSession session,
         UUID holdingId,
         long revision,
         Instant createdAt,
@@ -59,6 +61,7 @@ record RuleView(
                 rule.expiresAt(),
                 rule.channels(),
                 expired ? RuleStatus.EXPIRED : rule.status(),
+                rule.session(),
                 entity.holdingId(),
                 rule.revision(),
                 entity.createdAt(),

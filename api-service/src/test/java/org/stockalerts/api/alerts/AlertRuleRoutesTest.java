@@ -147,6 +147,32 @@ class AlertRuleRoutesTest extends ApiIntegrationTestSupport {
     }
 
     @Test
+    void limitsARuleToAMarketSessionKeptAcrossPatchesAndAnyByDefault() {
+        // Given a user
+        TestUser alice = registerUser("Alice");
+        String symbol = uniqueSymbol();
+
+        // When she creates a rule for the regular session and one without a session, patches the first's
+        // threshold, then its session, and sends an unknown session
+        JsonNode regular = json(post(
+                alice, "/alerts", "{\"symbol\": \"" + symbol + "\", \"threshold\": 10, \"session\": \"REGULAR\"}"));
+        JsonNode plain = json(post(alice, "/alerts", "{\"symbol\": \"" + symbol + "\", \"threshold\": 11}"));
+        String id = regular.get("id").asString();
+        JsonNode patched = json(patch(alice, "/alerts/" + id, "{\"threshold\": 12}"));
+        JsonNode extended = json(patch(alice, "/alerts/" + id, "{\"session\": \"EXTENDED\"}"));
+
+        // Then each shows its session, a patch without one keeps it, and the unknown one is a 400
+        assertThat(regular.get("session").asString()).isEqualTo("REGULAR");
+        assertThat(plain.get("session").asString()).isEqualTo("ANY");
+        assertThat(patched.get("session").asString()).isEqualTo("REGULAR");
+        assertThat(extended.get("session").asString()).isEqualTo("EXTENDED");
+        assertThat(json(get(alice, "/alerts/" + id)).get("session").asString()).isEqualTo("EXTENDED");
+        assertProblem(
+                post(alice, "/alerts", "{\"symbol\": \"" + symbol + "\", \"threshold\": 10, \"session\": \"NIGHT\"}"),
+                400);
+    }
+
+    @Test
     void answers404ForEveryRouteOnSomeoneElsesRule() {
         // Given Bob's rule
         TestUser alice = registerUser("Alice");

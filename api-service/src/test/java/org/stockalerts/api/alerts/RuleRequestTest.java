@@ -106,6 +106,7 @@ class RuleRequestTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.stockalerts.common.market.MarketCalendar;
+import org.stockalerts.common.market.MarketSession;
 
 /**
  * The definition of one alert rule, as the API stores it and the alert engine evaluates it.
@@ -20,6 +22,9 @@ import java.util.UUID;
  *     before a {@link TriggerMode#REARM} rule fires again
  * @param expiresAt after this instant the rule never fires; null for no expiry
  * @param revision increases with every change, so a consumer can drop stale definitions
+ * @param session the New York market hours the rule is evaluated in ({@link MarketCalendar}); an input
+ *     observed outside them does not evaluate it. Null reads as {@link MarketSession#ANY}, as in rules
+ *     written before sessions
  */
 public record AlertRule(
         UUID ruleId,
@@ -37,7 +42,8 @@ public record AlertRule(
         Instant expiresAt,
         Set<ChannelType> channels,
         RuleStatus status,
-        long revision) {
+        long revision,
+        MarketSession session) {
 
     /**
      * The longest look-back of a window move rule, a week: the API refuses longer windows, and the
@@ -47,6 +53,7 @@ public record AlertRule(
     public static final int MAX_WINDOW_MINUTES = 7 * 24 * 60;
 
     public AlertRule {
+        session = session == null ? MarketSession.ANY : session;
         Require.allPresent(
                 "ruleId, userId, condition, triggerMode, status", ruleId, userId, condition, triggerMode, status);
         channels = ChannelSets.of(channels == null || channels.isEmpty() ? Set.of(ChannelType.IN_APP) : channels);
@@ -73,6 +80,11 @@ public record AlertRule(
             Require.present(rearmMargin, "rearmMargin");
             Require.notNegative(rearmMargin, "rearmMargin");
         }
+    }
+
+    /** Whether an input observed at {@code at} falls in the rule's market session (the NYSE calendar). */
+    public boolean inSessionAt(Instant at) {
+        return MarketCalendar.NYSE.isOpen(session, at);
     }
 
     /** Whether the rule may fire at {@code now}: active and not expired. */
