@@ -69,7 +69,9 @@ public final class RuleSemantics {
         AlertRule rule = stored.rule();
         if (rule.signal() != signal
                 || !rule.isLiveAt(at)
-                || !rule.inSessionAt(at)
+                // at is the end of the bar whose signal turned: the bar [start, end) is in the session its last
+                // instant is in (the 15:59 bar, ending at 16:00, is the regular session's; the 09:29 one is not)
+                || !rule.inSessionAt(at.minusNanos(1))
                 || sourceEventId.equals(stored.state().lastSourceEventId())) {
             return Outcome.unchanged(stored);
         }

@@ -51,10 +51,10 @@ public record UserPortfolio(Map<String, Position> positions, Map<String, StoredR
     }
 
     /**
-     * Applies a price or quantity update and evaluates the rules against the new value, the evaluation made at
-     * {@code evaluatedAt} (wall-clock time, for the receipts).
+     * Applies a price or quantity update and evaluates the rules against the new value at the update's event
+     * time (never before the last one); {@code wallClock} is when this evaluation runs, for the receipts only.
      */
-    Update with(PortfolioPrice update, Instant evaluatedAt) {
+    Update with(PortfolioPrice update, Instant wallClock) {
         Map<String, Position> nextPositions = new TreeMap<>(positions);
         String symbol = update.symbol().value();
         Position old = positions.get(symbol);
@@ -90,7 +90,7 @@ public record UserPortfolio(Map<String, Position> positions, Map<String, StoredR
                             update.sourceEventId(),
                             update.tick(),
                             at,
-                            evaluatedAt));
+                            wallClock));
                 }
             });
         }

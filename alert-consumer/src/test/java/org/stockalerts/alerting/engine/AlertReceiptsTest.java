@@ -90,20 +90,29 @@ class AlertReceiptsTest extends EngineTopologyTest {
     }
 
     @Test
-    void aPortfolioAlertsReceiptHasTheValueBeforeAndAfter() {
-        // Given 10 AAPL priced at 100 and a portfolio rule at or above 1050
+    void aPortfolioAlertsReceiptHasTheValueBeforeAndAfterAndTheAlertKeepsItsEventTime() {
+        // Given 10 AAPL priced at 100 and a portfolio rule at or above 1050, evaluated an hour after the ticks
+        // (a backlog: the wall clock is far past the event time)
         engine.rule(level(Condition.PORTFOLIO_VALUE_ABOVE, "1050").build());
         engine.portfolio(USER, UUID.randomUUID(), SignalAndPortfolioRulesTest.holding("AAPL", "10"));
+        engine.advanceWallClock(Duration.ofHours(1));
         engine.tick("AAPL", "100", 1);
 
         // When AAPL rises to 106
-        engine.tick("AAPL", "106", 2);
+        PriceTick tick = engine.tick("AAPL", "106", 2);
 
-        // Then the receipt compares 1060 with 1050, after 1000
-        AlertReceipt receipt = onlyReceipt();
+        // Then the receipt compares 1060 with 1050, after 1000, evaluated an hour later
+        List<AlertTriggered> alerts = engine.alerts();
+        assertThat(alerts).hasSize(1);
+        AlertReceipt receipt = alerts.getFirst().receipt();
         assertThat(receipt.threshold()).isEqualByComparingTo("1050");
         assertThat(receipt.observedValue()).isEqualByComparingTo("1060");
         assertThat(receipt.previousValue()).isEqualByComparingTo("1000");
+        assertThat(receipt.evaluatedAt()).isEqualTo(EngineDriver.START.plus(Duration.ofHours(1)));
+        // And the alert, its receipt and the rule's state keep the tick's event time, not the wall clock's
+        assertThat(alerts.getFirst().observedAt()).isEqualTo(tick.observedAt());
+        assertThat(receipt.observedAt()).isEqualTo(tick.observedAt());
+        assertThat(receipt.after().lastFiredAt()).isEqualTo(tick.observedAt());
     }
 
     @Test

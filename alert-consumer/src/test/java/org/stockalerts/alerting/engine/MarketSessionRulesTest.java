@@ -6,9 +6,12 @@ import static org.stockalerts.common.fixtures.RuleDraft.level;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.market.MarketSession;
 
@@ -48,6 +51,25 @@ class MarketSessionRulesTest extends EngineTopologyTest {
 
         // Then it fired on it
         assertThat(engine.firingTicks()).containsExactly(preMarket.eventId());
+    }
+
+    @Test
+    void aRegularSessionSignalRuleCountsTheBarEndingAtTheCloseAndNotTheOneEndingAtTheOpen() {
+        // Given a cooldown rule for the regular session waiting for bullish turns
+        engine.rule(RuleDraft.signal(Signal.BULLISH)
+                .mode(TriggerMode.COOLDOWN)
+                .cooldown(Duration.ofSeconds(1))
+                .session(MarketSession.REGULAR)
+                .build());
+
+        // When the one-minute signal turns bullish on the bar 09:29-09:30 and on the bar 15:59-16:00
+        engine.signal("AAPL", Signal.BULLISH, Signal.NEUTRAL, SignalAndPortfolioRulesTest.MINUTE, -30 * 60);
+        engine.signal("AAPL", Signal.NEUTRAL, Signal.BULLISH, SignalAndPortfolioRulesTest.MINUTE, 60);
+        AnalyticsUpdated lastBar =
+                engine.signal("AAPL", Signal.BULLISH, Signal.NEUTRAL, SignalAndPortfolioRulesTest.MINUTE, 6 * 60 * 60);
+
+        // Then only the bar of the session fired it
+        assertThat(engine.firingTicks()).containsExactly(lastBar.eventId());
     }
 
     @Test

@@ -129,6 +129,8 @@ public class HoldingRules {
         long revision = existing.map(entity -> entity.toRule().revision()).orElse(1L);
         Set<ChannelType> channels =
                 existing.map(entity -> entity.toRule().channels()).orElse(Set.of(ChannelType.IN_APP));
+        MarketSession session =
+                existing.map(entity -> entity.toRule().session()).orElse(MarketSession.ANY);
         AlertRule rule = new AlertRule(
                 ruleId,
                 userId,
@@ -146,7 +148,7 @@ public class HoldingRules {
                 channels,
                 RuleStatus.ACTIVE,
                 revision,
-                MarketSession.ANY);
+                session);
         Instant now = clock.instant();
         if (existing.isPresent()) {
             existing.get().apply(rule, now);

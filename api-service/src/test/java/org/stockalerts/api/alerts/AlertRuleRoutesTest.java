@@ -173,6 +173,32 @@ class AlertRuleRoutesTest extends ApiIntegrationTestSupport {
     }
 
     @Test
+    void aHoldingsThresholdRuleKeepsItsSessionWhenTheThresholdChanges() {
+        // Given a position whose threshold made a rule, limited since to the regular session
+        TestUser alice = registerUser("Alice");
+        String symbol = uniqueSymbol();
+        String portfolio = json(post(alice, "/users/" + alice.id() + "/portfolio", null))
+                .get("id")
+                .asString();
+        String position = "/portfolio/" + portfolio + "/stocks/" + symbol;
+        put(alice, position, "{\"quantity\": 1, \"averageCost\": 100, \"thresholdPrice\": 120}");
+        String id = json(get(alice, "/alerts?symbol=" + symbol))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        patch(alice, "/alerts/" + id, "{\"session\": \"REGULAR\"}");
+
+        // When the position's threshold changes
+        put(alice, position, "{\"quantity\": 1, \"averageCost\": 100, \"thresholdPrice\": 125}");
+
+        // Then the rule has the new threshold and still its session
+        JsonNode rule = json(get(alice, "/alerts/" + id));
+        assertThat(rule.get("threshold").decimalValue()).isEqualByComparingTo("125");
+        assertThat(rule.get("session").asString()).isEqualTo("REGULAR");
+    }
+
+    @Test
     void answers404ForEveryRouteOnSomeoneElsesRule() {
         // Given Bob's rule
         TestUser alice = registerUser("Alice");
