@@ -20,11 +20,13 @@ check() {
 # shellcheck disable=SC2016 # $0 belongs to the inner shell
 port_free() { ! timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null; }
 
-# free_ports N: the first of N consecutive free ports from a random base, so parallel runs do not collide.
+# free_ports N: the first of N consecutive free ports from a random base, so parallel runs do not collide. The base
+# stays below 32768, where Linux's ephemeral ports begin (ip_local_port_range): a port found free there cannot be
+# taken, before the service binds it, by the local end of some outgoing connection.
 free_ports() {
   local count="$1" base offset
   for _ in $(seq 1 50); do
-    base=$((20000 + RANDOM % 20000))
+    base=$((20000 + RANDOM % (32768 - 20000 - count)))
     for ((offset = 0; offset < count; offset++)); do
       port_free $((base + offset)) || continue 2
     done
