@@ -19,6 +19,7 @@ import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TicksBySymbol;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.rules.SymbolState;
 import org.stockalerts.common.tracing.TraceParents;
 
 /**

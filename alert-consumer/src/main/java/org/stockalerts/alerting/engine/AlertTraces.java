@@ -3,6 +3,7 @@ package org.stockalerts.alerting.engine;
 import io.micrometer.tracing.Span;
 import org.apache.kafka.common.header.Headers;
 import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.rules.StoredRule;
 import org.stockalerts.common.tracing.TraceParents;
 
 /**

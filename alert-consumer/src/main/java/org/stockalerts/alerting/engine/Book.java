@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.stockalerts.common.rules.StoredRule;
 
 /**
  * Rules sorted by a key (a level, an instant): taking every rule in a key range costs O(log n +

@@ -18,6 +18,7 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.UserDeleted;
 import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.rules.Decimals;
 
 /**
  * Reads {@code user-events} (keyed by userId), keeps every user's holdings per portfolio and emits,

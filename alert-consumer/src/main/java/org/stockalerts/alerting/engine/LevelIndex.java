@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.rules.RuleSemantics;
+import org.stockalerts.common.rules.StoredRule;
 
 /**
  * The rules of one symbol that compare one value (the price, or one kind of percent move) with a

@@ -11,6 +11,8 @@ import org.apache.kafka.streams.state.Stores;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
+import org.stockalerts.common.rules.RuleSemantics;
+import org.stockalerts.common.rules.StoredRule;
 import org.stockalerts.common.tracing.TraceParents;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.rules.SymbolState;
 
 /**
  * Ticks the engine does not evaluate because they are not newer than the last evaluated tick of

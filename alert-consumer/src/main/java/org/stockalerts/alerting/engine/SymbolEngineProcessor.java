@@ -25,6 +25,10 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.WriteOnCommitStore;
+import org.stockalerts.common.rules.Alerts;
+import org.stockalerts.common.rules.PriceContext;
+import org.stockalerts.common.rules.StoredRule;
+import org.stockalerts.common.rules.SymbolState;
 import org.stockalerts.common.tracing.TraceParents;
 
 /**
@@ -144,7 +148,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             SymbolRules.Changes changes = index.onTick(priced);
             store(changes);
             for (SymbolRules.Fired fired : changes.fired()) {
-                emit(record, fired.rule(), Alerts.onTick(fired, priced, now()));
+                emit(record, fired.rule(), Alerts.onTick(fired.rule(), fired.before(), fired.value(), priced, now()));
             }
             historyMinutes = index.historyMinutes();
         }
@@ -187,7 +191,8 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                     record,
                     fired.rule(),
                     Alerts.onSignal(
-                            fired,
+                            fired.rule(),
+                            fired.before(),
                             update.signal(),
                             update.bar().close(),
                             update.eventId(),

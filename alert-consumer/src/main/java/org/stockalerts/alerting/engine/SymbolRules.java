@@ -15,6 +15,10 @@ import org.stockalerts.common.event.MoveReference;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.rules.PriceContext;
+import org.stockalerts.common.rules.RuleSemantics;
+import org.stockalerts.common.rules.RuleState;
+import org.stockalerts.common.rules.StoredRule;
 
 /**
  * The in-memory index of one symbol's rules. A tick costs O(log n + rules fired or re-armed) for

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.stockalerts.common.kafka.BinaryValues;
 import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.rules.SymbolState;
 
 /**
  * A compact binary form of {@link SymbolState}, the value written to the symbol store (and its

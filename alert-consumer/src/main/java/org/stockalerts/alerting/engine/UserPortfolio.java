@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.rules.Alerts;
+import org.stockalerts.common.rules.RuleSemantics;
+import org.stockalerts.common.rules.StoredRule;
 
 /**
  * What the user side of the engine knows of one user: the quantity and latest price of every held

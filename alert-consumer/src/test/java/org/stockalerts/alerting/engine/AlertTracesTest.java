@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.fixtures.EventSamples;
+import org.stockalerts.common.rules.StoredRule;
 import org.stockalerts.common.tracing.TraceParents;
 
 /** The engine's span for a fired alert, on a real OpenTelemetry tracer, and the traceparent it hands on. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.rules.RuleState;
+import org.stockalerts.common.rules.StoredRule;
 
 /** A book keeps one rule per key without a map, and several in the order they came. */
 class BookTest {

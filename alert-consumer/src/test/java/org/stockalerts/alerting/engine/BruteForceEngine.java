@@ -15,6 +15,10 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.id.AlertIds;
+import org.stockalerts.common.rules.PriceContext;
+import org.stockalerts.common.rules.RuleSemantics;
+import org.stockalerts.common.rules.StoredRule;
+import org.stockalerts.common.rules.SymbolState;
 
 /**
  * The reference for the engine: every rule of a symbol evaluated one by one with {@link RuleSemantics}.

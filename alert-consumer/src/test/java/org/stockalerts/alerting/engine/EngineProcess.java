@@ -14,6 +14,7 @@ import org.stockalerts.common.kafka.KafkaSettings;
 import org.stockalerts.common.kafka.StockAlertsStreamsConfiguration;
 import org.stockalerts.common.kafka.TickTimeBound;
 import org.stockalerts.common.kafka.TickTimeSettings;
+import org.stockalerts.common.rules.SymbolState;
 import org.stockalerts.common.tracing.TraceParents;
 
 /**

@@ -27,6 +27,10 @@ import org.stockalerts.common.event.TriggerMode;
 import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.fixtures.TickDraft;
 import org.stockalerts.common.market.MarketSession;
+import org.stockalerts.common.rules.PriceContext;
+import org.stockalerts.common.rules.RuleSemantics;
+import org.stockalerts.common.rules.StoredRule;
+import org.stockalerts.common.rules.SymbolState;
 
 /**
  * The indexed engine of a symbol ({@link SymbolRules}) fires exactly what evaluating every rule one

@@ -9,6 +9,7 @@ import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.Condition;
 import org.stockalerts.common.event.MoveReference;
 import org.stockalerts.common.fixtures.RuleDraft;
+import org.stockalerts.common.rules.StoredRule;
 
 /** Window move rules longer than the engine keeps, arriving although the API refuses them. */
 class OverlongWindowTest extends EngineTopologyTest {

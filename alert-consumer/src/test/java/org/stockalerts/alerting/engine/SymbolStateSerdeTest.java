@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.rules.SymbolState;
 
 class SymbolStateSerdeTest {
 

@@ -34,6 +34,7 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.kafka.Topics;
+import org.stockalerts.common.rules.SymbolState;
 import org.stockalerts.testsupport.ConsumerProgress;
 import org.stockalerts.testsupport.TestKafka;
 

@@ -10,6 +10,35 @@ final class AlertExamples {
              "revision": 1,
              "createdAt": "2026-01-02T10:25:00Z", "updatedAt": "2026-01-02T10:25:00Z"}""";
 
+    static final String RULE_WITH_WARNING = """
+            {"id": "01936f72-3c4d-7e5f-9a60-b1c2d3e4f5a6", "userId": "01936f6e-8a4c-7c1e-9b52-5f0c2d7a1e11",
+             "symbol": "AAPL", "condition": "PRICE_ABOVE", "threshold": 200.00, "triggerMode": "ONCE",
+             "channels": ["IN_APP"], "status": "ACTIVE", "session": "ANY", "revision": 1,
+             "createdAt": "2026-01-02T10:25:00Z", "updatedAt": "2026-01-02T10:25:00Z",
+             "warnings": [{"code": "ALREADY_SATISFIED",
+              "message": "AAPL was 201.37 at 2026-01-02T10:24:58Z, already at or above 200.00: the rule fires on \
+            the next tick of AAPL. To be told when the price gets there, use CROSSES_UP."}]}""";
+
+    static final String DRY_RUN_REQUEST = """
+            {"rule": {"symbol": "AAPL", "condition": "CROSSES_UP", "threshold": 200.00, "triggerMode": "REARM",
+              "rearmMargin": 1.00}, "from": "2026-01-02T14:30:00Z", "to": "2026-01-02T21:00:00Z"}""";
+
+    static final String DRY_RUN = """
+            {"ruleId": "01936f75-0a1b-7c2d-8e3f-4a5b6c7d8e9f", "symbol": "AAPL", "condition": "CROSSES_UP",
+             "from": "2026-01-02T14:30:00Z", "to": "2026-01-02T21:00:00Z", "ticksExamined": 4680,
+             "firstTickAt": "2026-01-02T14:30:02Z", "lastTickAt": "2026-01-02T20:59:57Z",
+             "alerts": [{"alertId": "6a2d3e4f-5b6c-5d7e-8f90-a1b2c3d4e5f6",
+               "sourceEventId": "01936f90-7a8b-7c9d-8e0f-1a2b3c4d5e6f", "observedAt": "2026-01-02T15:31:07Z",
+               "price": 200.12, "message": "AAPL crossed up through 200.00 (now 200.12)",
+               "receipt": {"condition": "CROSSES_UP", "threshold": 200.00, "percent": null, "reference": null,
+                "windowMinutes": null, "signal": null, "observedValue": 200.12, "previousValue": 199.95,
+                "referencePrice": null, "sourceEventId": "01936f90-7a8b-7c9d-8e0f-1a2b3c4d5e6f",
+                "source": "alphavantage", "observedAt": "2026-01-02T15:31:07Z", "evaluatedAt": null,
+                "latencyMillis": null, "ruleRevision": 1,
+                "before": {"armed": true, "lastFiredAt": null},
+                "after": {"armed": false, "lastFiredAt": "2026-01-02T15:31:07Z"}}}],
+             "after": {"armed": false, "lastFiredAt": "2026-01-02T15:31:07Z"}}""";
+
     static final String RULES = "{\"items\": [" + RULE + "], \"page\": 0, \"size\": 50, \"total\": 1}";
 
     static final String FIRED = """

@@ -39,16 +39,22 @@ class AlertRuleController {
 
     private final AlertRules alertRules;
     private final AlertRuleRepository rules;
+    private final RuleWarnings warnings;
+    private final DryRuns dryRuns;
     private final Paging paging;
     private final Clock clock;
 
     @PostMapping
     @Idempotent
-    @Operation(summary = "Create an alert rule")
-    @JsonAnswer(status = HttpStatus.CREATED, value = AlertExamples.RULE)
+    @Operation(
+            summary = "Create an alert rule",
+            description = "A rule whose condition already holds at the symbol's latest price is saved, with a"
+                    + " warning ALREADY_SATISFIED in 'warnings': it fires on the next tick (a cross waits for the"
+                    + " price to get there).")
+    @JsonAnswer(status = HttpStatus.CREATED, value = AlertExamples.RULE_WITH_WARNING)
     ResponseEntity<RuleView> create(@CurrentUser UUID caller, @Valid @RequestBody RuleRequest request) {
         Ownership.requireSelfIfNamed(request.userId(), caller);
-        RuleView rule = view(alertRules.create(caller, request));
+        RuleView rule = saved(alertRules.create(caller, request));
         return ResponseEntity.created(URI.create("/alerts/" + rule.id())).body(rule);
     }
 
@@ -81,7 +87,7 @@ class AlertRuleController {
     @JsonAnswer(AlertExamples.RULE)
     RuleView replace(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
         Ownership.requireSelfIfNamed(request.userId(), caller);
-        return view(alertRules.replace(caller, id, request));
+        return saved(alertRules.replace(caller, id, request));
     }
 
     @PatchMapping("/{id}")
@@ -89,7 +95,7 @@ class AlertRuleController {
     @JsonAnswer(AlertExamples.RULE)
     RuleView patch(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
         Ownership.requireSelfIfNamed(request.userId(), caller);
-        return view(alertRules.patch(caller, id, request));
+        return saved(alertRules.patch(caller, id, request));
     }
 
     @PostMapping("/{id}/pause")
@@ -103,7 +109,20 @@ class AlertRuleController {
     @Operation(summary = "Resume a paused (or re-arm a triggered) rule")
     @JsonAnswer(AlertExamples.RULE)
     RuleView resume(@CurrentUser UUID caller, @PathVariable UUID id) {
-        return view(alertRules.setStatus(caller, id, RuleStatus.ACTIVE));
+        return saved(alertRules.setStatus(caller, id, RuleStatus.ACTIVE));
+    }
+
+    @PostMapping("/dry-run")
+    @Operation(
+            summary = "Replay a rule over recorded prices: when it would have fired, with receipts",
+            description = "Replays a price rule (level, cross or move) over the stored ticks of its symbol in"
+                    + " [from, to) with the engine's own rule semantics, starting armed. The rule is given in full"
+                    + " ('rule', as for POST /alerts) or as one of the caller's rules ('alertId', whose alertIds are"
+                    + " then those the live engine gives). Nothing is saved. A range longer than the configured"
+                    + " maximum, or holding more ticks than it, is refused with a 422.")
+    @JsonAnswer(AlertExamples.DRY_RUN)
+    DryRunView dryRun(@CurrentUser UUID caller, @Valid @RequestBody DryRunRequest request) {
+        return dryRuns.run(caller, request);
     }
 
     @DeleteMapping("/{id}")
@@ -115,5 +134,10 @@ class AlertRuleController {
 
     private RuleView view(AlertRuleEntity entity) {
         return RuleView.of(entity, clock.instant());
+    }
+
+    /** A rule just saved, with the warnings it deserves. */
+    private RuleView saved(AlertRuleEntity entity) {
+        return RuleView.of(entity, clock.instant(), warnings.of(entity.toRule()));
     }
 }

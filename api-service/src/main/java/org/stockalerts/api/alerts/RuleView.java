@@ -1,7 +1,9 @@
 package org.stockalerts.api.alerts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.stockalerts.common.event.AlertRule;
@@ -18,6 +20,8 @@ import org.stockalerts.common.market.MarketSession;
  * An alert rule as the API shows it. {@code status} is EXPIRED for an active rule past its expiry.
  *
  * @param holdingId the holding whose {@code thresholdPrice} created the rule, if one did
+ * @param warnings what the caller should know about the rule just saved ({@link RuleWarning}); only in the answers
+ *     of the routes that change a rule, and left out when empty
  */
 record RuleView(
         UUID id,
@@ -39,9 +43,14 @@ record RuleView(
         UUID holdingId,
         long revision,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RuleWarning> warnings) {
 
     static RuleView of(AlertRuleEntity entity, Instant now) {
+        return of(entity, now, List.of());
+    }
+
+    static RuleView of(AlertRuleEntity entity, Instant now, List<RuleWarning> warnings) {
         AlertRule rule = entity.toRule();
         boolean expired =
                 rule.status() == RuleStatus.ACTIVE && rule.expiresAt() != null && !now.isBefore(rule.expiresAt());
@@ -65,6 +74,7 @@ record RuleView(
                 entity.holdingId(),
                 rule.revision(),
                 entity.createdAt(),
-                entity.updatedAt());
+                entity.updatedAt(),
+                warnings);
     }
 }

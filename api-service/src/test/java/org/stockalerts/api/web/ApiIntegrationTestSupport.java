@@ -39,13 +39,18 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY,
             // every test registers from MockMvc's one address; RateLimitRoutesTest has the limits on
-            "stockalerts.api.rate-limits.enabled=false"
+            "stockalerts.api.rate-limits.enabled=false",
+            // small enough for DryRunRoutesTest to pass it
+            "stockalerts.api.dry-run.max-ticks=" + ApiIntegrationTestSupport.DRY_RUN_MAX_TICKS
         })
 @AutoConfigureMockMvc
 @WithServiceSchemas("persistence")
 public abstract class ApiIntegrationTestSupport {
 
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
+
+    /** The most stored ticks one dry run replays in these tests. */
+    public static final int DRY_RUN_MAX_TICKS = 20;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,8 +68,11 @@ public abstract class ApiIntegrationTestSupport {
         }
     }
 
-    /** Stores a simulated tick as the persistence service does, in the daily partition it creates for it. */
-    protected void storeTick(String symbol, String price, Long volume, String previousClose, Instant at) {
+    /**
+     * Stores a simulated tick as the persistence service does, in the daily partition it creates for it; answers its
+     * eventId.
+     */
+    protected UUID storeTick(String symbol, String price, Long volume, String previousClose, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         // the migration's function works in the current schema, as the persistence service connects
         jdbc.execute((ConnectionCallback<Object>) connection -> {
@@ -78,19 +86,21 @@ public abstract class ApiIntegrationTestSupport {
             }
             return null;
         });
+        UUID eventId = UUID.randomUUID();
         jdbc.update(
                 """
                 INSERT INTO persistence.price_ticks (event_id, symbol, price, volume, previous_close, source,
                                                      observed_at, occurred_at)
                 VALUES (?, ?, ?, ?, ?, 'simulated', ?, ?)
                 """,
-                UUID.randomUUID(),
+                eventId,
                 symbol,
                 new BigDecimal(price),
                 volume,
                 previousClose == null ? null : new BigDecimal(previousClose),
                 Timestamp.from(at),
                 Timestamp.from(at));
+        return eventId;
     }
 
     /** A fired alert of {@code userId} as persistence-consumer stores it, its payload included. */

@@ -1,4 +1,4 @@
-package org.stockalerts.alerting.engine;
+package org.stockalerts.common.rules;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -26,26 +26,26 @@ public record StoredRule(AlertRule rule, RuleState state, String traceparent) {
         state = state == null || state.equals(RuleState.INITIAL) ? RuleState.INITIAL : state;
     }
 
-    static StoredRule fresh(AlertRule rule) {
+    public static StoredRule fresh(AlertRule rule) {
         return fresh(rule, null);
     }
 
-    static StoredRule fresh(AlertRule rule, String traceparent) {
+    public static StoredRule fresh(AlertRule rule, String traceparent) {
         return new StoredRule(rule, RuleState.INITIAL, traceparent);
     }
 
-    UUID ruleId() {
+    public UUID ruleId() {
         return rule.ruleId();
     }
 
     /** The cooldown ends at this instant; null when the rule has no running cooldown. */
-    Instant cooldownUntil() {
+    public Instant cooldownUntil() {
         return state.lastFiredAt() == null || rule.cooldown() == null
                 ? null
                 : state.lastFiredAt().plus(rule.cooldown());
     }
 
-    StoredRule with(RuleState newState) {
+    public StoredRule with(RuleState newState) {
         return new StoredRule(rule, newState, traceparent);
     }
 
@@ -55,7 +55,7 @@ public record StoredRule(AlertRule rule, RuleState state, String traceparent) {
      * afresh otherwise, or when the rule becomes active again after a pause or a trigger. The change's
      * {@code traceparent} replaces the stored one.
      */
-    StoredRule replacedBy(AlertRule changed, String changeTrace) {
+    public StoredRule replacedBy(AlertRule changed, String changeTrace) {
         boolean reactivated = rule.status() != RuleStatus.ACTIVE && changed.status() == RuleStatus.ACTIVE;
         return reactivated || !sameEvaluation(rule, changed)
                 ? fresh(changed, changeTrace)

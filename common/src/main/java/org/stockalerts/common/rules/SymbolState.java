@@ -1,4 +1,4 @@
-package org.stockalerts.alerting.engine;
+package org.stockalerts.common.rules;
 
 import java.math.BigDecimal;
 import java.time.Instant;

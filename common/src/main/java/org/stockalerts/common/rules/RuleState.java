@@ -1,4 +1,4 @@
-package org.stockalerts.alerting.engine;
+package org.stockalerts.common.rules;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,11 +17,11 @@ public record RuleState(boolean armed, Instant lastFiredAt, UUID lastSourceEvent
     /** A rule that has never fired. */
     public static final RuleState INITIAL = new RuleState(true, null, null);
 
-    RuleState fired(boolean stillArmed, Instant at, UUID sourceEventId) {
+    public RuleState fired(boolean stillArmed, Instant at, UUID sourceEventId) {
         return new RuleState(stillArmed, at, sourceEventId);
     }
 
-    RuleState rearmed() {
+    public RuleState rearmed() {
         return new RuleState(true, lastFiredAt, lastSourceEventId);
     }
 }

@@ -1,4 +1,4 @@
-package org.stockalerts.alerting.engine;
+package org.stockalerts.common.rules;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,39 +10,39 @@ import org.stockalerts.common.event.PriceTick;
 /** A tick seen against what the engine knew of its symbol before it. */
 public record PriceContext(PriceTick tick, SymbolState before) {
 
-    Instant at() {
+    public Instant at() {
         return tick.observedAt();
     }
 
-    BigDecimal price() {
+    public BigDecimal price() {
         return tick.price();
     }
 
-    BigDecimal previousPrice() {
+    public BigDecimal previousPrice() {
         return before.lastPrice();
     }
 
     /** The value {@code rule} compares with its level; null when it cannot be known yet. */
-    BigDecimal valueFor(AlertRule rule) {
+    public BigDecimal valueFor(AlertRule rule) {
         return rule.condition().kind() == Condition.Kind.MOVE
                 ? move(rule.condition(), rule.reference(), rule.windowMinutes())
                 : tick.price();
     }
 
     /** The previous value for a cross rule, else null. */
-    BigDecimal previousFor(AlertRule rule) {
+    public BigDecimal previousFor(AlertRule rule) {
         return rule.condition().kind() == Condition.Kind.CROSS ? before.lastPrice() : null;
     }
 
     /** The price a move is measured from: the previous close, or the price {@code windowMinutes} before. */
-    BigDecimal referencePrice(MoveReference reference, Integer windowMinutes) {
+    public BigDecimal referencePrice(MoveReference reference, Integer windowMinutes) {
         return reference == MoveReference.PREVIOUS_CLOSE
                 ? tick.previousClose()
                 : before.priceMinutesBefore(tick.observedAt(), windowMinutes);
     }
 
     /** The move in percent against the reference: up moves positive for MOVES_UP, down moves for MOVES_DOWN. */
-    BigDecimal move(Condition direction, MoveReference reference, Integer windowMinutes) {
+    public BigDecimal move(Condition direction, MoveReference reference, Integer windowMinutes) {
         BigDecimal from = referencePrice(reference, windowMinutes);
         BigDecimal change = Decimals.percentChange(from, tick.price());
         if (change == null) {

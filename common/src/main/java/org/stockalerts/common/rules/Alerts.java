@@ -1,4 +1,4 @@
-package org.stockalerts.alerting.engine;
+package org.stockalerts.common.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,38 +18,44 @@ import org.stockalerts.common.event.Signal;
  * a replayed input produces the same alert (the event id is the deterministic alert id and {@code occurredAt} is
  * the input's event time); only the receipt's {@code evaluatedAt} and latency say when this evaluation ran.
  */
-final class Alerts {
+public final class Alerts {
 
     private Alerts() {}
 
-    static AlertTriggered onTick(SymbolRules.Fired fired, PriceContext tick, Instant evaluatedAt) {
-        AlertRule rule = fired.rule().rule();
+    /**
+     * A tick fired {@code fired} (its state after firing; {@code before}, its state before): {@code value} is what
+     * the rule compared with its level. {@code evaluatedAt} is null in a dry run, which evaluates nothing live.
+     */
+    public static AlertTriggered onTick(
+            StoredRule fired, RuleState before, BigDecimal value, PriceContext tick, Instant evaluatedAt) {
+        AlertRule rule = fired.rule();
         boolean move = rule.condition().kind() == Condition.Kind.MOVE;
         AlertReceipt receipt = receipt(
-                fired.rule(),
-                fired.before(),
-                fired.value(),
+                fired,
+                before,
+                value,
                 move ? null : tick.previousPrice(),
                 move ? tick.referencePrice(rule.reference(), rule.windowMinutes()) : null,
                 tick.tick(),
                 tick.tick().eventId(),
                 tick.at(),
                 evaluatedAt);
-        String message = priceMessage(rule, tick.price(), fired.value());
+        String message = priceMessage(rule, tick.price(), value);
         return AlertTriggered.fired(
                 rule, tick.tick().eventId(), tick.price(), tick.tick(), tick.at(), message, receipt);
     }
 
-    static AlertTriggered onSignal(
-            SymbolRules.Fired fired,
+    /** A signal rule fired: {@code fired} is its state after firing, {@code before} its state before. */
+    public static AlertTriggered onSignal(
+            StoredRule fired,
+            RuleState before,
             Signal signal,
             BigDecimal close,
             UUID sourceEventId,
             Instant at,
             Instant evaluatedAt) {
-        AlertRule rule = fired.rule().rule();
-        AlertReceipt receipt =
-                receipt(fired.rule(), fired.before(), close, null, null, null, sourceEventId, at, evaluatedAt);
+        AlertRule rule = fired.rule();
+        AlertReceipt receipt = receipt(fired, before, close, null, null, null, sourceEventId, at, evaluatedAt);
         String message = "%s: SMA5/SMA20 signal turned %s (close %s)".formatted(rule.symbol(), signal, plain(close));
         return AlertTriggered.fired(rule, sourceEventId, close, null, at, message, receipt);
     }
@@ -58,7 +64,7 @@ final class Alerts {
      * A portfolio rule fired: {@code value} is the portfolio's value now, {@code previous} before this update (null
      * when it could not be known).
      */
-    static AlertTriggered onPortfolio(
+    public static AlertTriggered onPortfolio(
             StoredRule fired,
             RuleState before,
             BigDecimal value,
@@ -108,7 +114,7 @@ final class Alerts {
 
     /** From the tick's publication to the evaluation; null without a tick, or when clocks disagree (negative). */
     private static Long latencyMillis(PriceTick tick, Instant evaluatedAt) {
-        if (tick == null || tick.occurredAt() == null) {
+        if (tick == null || tick.occurredAt() == null || evaluatedAt == null) {
             return null;
         }
         long millis = Duration.between(tick.occurredAt(), evaluatedAt).toMillis();

@@ -1,4 +1,4 @@
-package org.stockalerts.alerting.engine;
+package org.stockalerts.common.rules;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public final class RuleSemantics {
     /** The rule after an observation, and whether it fired or changed otherwise (re-armed). */
     public record Outcome(StoredRule rule, boolean fired, boolean changed) {
 
-        static Outcome unchanged(StoredRule rule) {
+        public static Outcome unchanged(StoredRule rule) {
             return new Outcome(rule, false, false);
         }
     }
@@ -84,7 +84,7 @@ public final class RuleSemantics {
         };
     }
 
-    static boolean holds(AlertRule rule, BigDecimal value, BigDecimal previous) {
+    public static boolean holds(AlertRule rule, BigDecimal value, BigDecimal previous) {
         BigDecimal level = level(rule);
         return switch (rule.condition()) {
             case CROSSES_UP -> previous != null && previous.compareTo(level) < 0 && value.compareTo(level) >= 0;
@@ -93,17 +93,17 @@ public final class RuleSemantics {
         };
     }
 
-    static boolean leftZone(AlertRule rule, BigDecimal value) {
+    public static boolean leftZone(AlertRule rule, BigDecimal value) {
         return upward(rule.condition()) ? value.compareTo(rearmLevel(rule)) < 0 : value.compareTo(rearmLevel(rule)) > 0;
     }
 
     /** The level the value is compared with: {@code percent} for move rules, else {@code threshold}. */
-    static BigDecimal level(AlertRule rule) {
+    public static BigDecimal level(AlertRule rule) {
         return rule.condition().kind() == Condition.Kind.MOVE ? rule.percent() : rule.threshold();
     }
 
     /** Past this level (below for upward rules, above for downward ones) a REARM rule re-arms. */
-    static BigDecimal rearmLevel(AlertRule rule) {
+    public static BigDecimal rearmLevel(AlertRule rule) {
         BigDecimal margin = rule.rearmMargin() == null ? BigDecimal.ZERO : rule.rearmMargin();
         return upward(rule.condition())
                 ? level(rule).subtract(margin)
@@ -111,7 +111,7 @@ public final class RuleSemantics {
     }
 
     /** Whether the rule waits for its value to rise to the level (else to fall to it). */
-    static boolean upward(Condition condition) {
+    public static boolean upward(Condition condition) {
         return switch (condition) {
             case PRICE_BELOW, CROSSES_DOWN, PORTFOLIO_VALUE_BELOW -> false;
             default -> true;
