@@ -33,9 +33,12 @@ final class RunningSystem implements AutoCloseable {
         Map<String, String> env = new HashMap<>(database());
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
         env.putAll(settings);
-        system.api = system.start("api-service", "API_PORT", env);
         env.put("STOCKALERTS_STATE_DIR", state.resolve("alert-engine").toString());
-        system.start("alert-consumer", "ALERT_CONSUMER_PORT", env);
+        ServiceProcess engine = system.start("alert-consumer", "ALERT_CONSUMER_PORT", env);
+        // api-service asks the engine to explain rules (GET /alerts/{id}/explain) at its free port
+        Map<String, String> apiEnv = new HashMap<>(env);
+        apiEnv.put("STOCKALERTS_API_ENGINE_URL", engine.baseUrl());
+        system.api = system.start("api-service", "API_PORT", apiEnv);
         system.start("persistence-consumer", "PERSISTENCE_CONSUMER_PORT", env);
         env.put("STOCKALERTS_STATE_DIR", state.resolve("analytics").toString());
         system.start("analytics-consumer", "ANALYTICS_CONSUMER_PORT", env);

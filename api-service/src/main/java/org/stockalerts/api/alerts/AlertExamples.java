@@ -39,6 +39,14 @@ final class AlertExamples {
                 "after": {"armed": false, "lastFiredAt": "2026-01-02T15:31:07Z"}}}],
              "after": {"armed": false, "lastFiredAt": "2026-01-02T15:31:07Z"}}""";
 
+    static final String EXPLAIN = """
+            {"ruleId": "01936f72-3c4d-7e5f-9a60-b1c2d3e4f5a6", "status": "ACTIVE", "revision": 2, "engineRevision": 2,
+             "lastValue": 196.40, "lastEvaluatedAt": "2026-01-02T15:31:07Z",
+             "state": {"armed": true, "lastFiredAt": null},
+             "reasons": [{"code": "CONDITION_NOT_MET", "detail": "the price 196.40 is not yet at or above 200.00",
+               "level": 200.00, "distance": 3.60, "until": null, "ageSeconds": null}],
+             "explainedAt": "2026-01-02T15:31:09.120Z"}""";
+
     static final String RULES = "{\"items\": [" + RULE + "], \"page\": 0, \"size\": 50, \"total\": 1}";
 
     static final String FIRED = """

@@ -28,6 +28,7 @@ import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.PageResponse;
 import org.stockalerts.api.web.Paging;
+import org.stockalerts.api.web.UnprocessableException;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Symbol;
 
@@ -41,6 +42,7 @@ class AlertRuleController {
     private final AlertRuleRepository rules;
     private final RuleWarnings warnings;
     private final DryRuns dryRuns;
+    private final EngineExplanations engine;
     private final Paging paging;
     private final Clock clock;
 
@@ -80,6 +82,24 @@ class AlertRuleController {
     @JsonAnswer(AlertExamples.RULE)
     RuleView get(@CurrentUser UUID caller, @PathVariable UUID id) {
         return view(rules.findByIdAndUserId(id, caller).orElseThrow(() -> new NotFoundException("alert rule", id)));
+    }
+
+    @GetMapping("/{id}/explain")
+    @Operation(
+            summary = "Why a rule fires or not now, from the alert engine's state",
+            description = "The engine's state of a symbol rule and of its symbol: the last value it was compared"
+                    + " with and when, its trigger state, and reason codes (CONDITION_MET, CONDITION_NOT_MET with the"
+                    + " distance to the level, WAITING_REARM, COOLDOWN, TRIGGERED, PAUSED, EXPIRED, OUTSIDE_SESSION,"
+                    + " NO_DATA, FEED_STALE, PENDING). Portfolio rules are refused with a 422; 503 while the engine"
+                    + " cannot answer.")
+    @JsonAnswer(AlertExamples.EXPLAIN)
+    ExplainView explain(@CurrentUser UUID caller, @PathVariable UUID id) {
+        RuleView rule = get(caller, id);
+        if (rule.symbol() == null) {
+            throw new UnprocessableException(
+                    "explanations cover symbol rules: a portfolio rule is evaluated on its portfolio's value");
+        }
+        return ExplainView.of(rule, engine.explain(id, rule.symbol()), clock.instant());
     }
 
     @PutMapping("/{id}")

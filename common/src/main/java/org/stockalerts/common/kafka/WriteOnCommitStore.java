@@ -28,13 +28,17 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * <p>Reads by the processor see the pending values: {@link #get} looks them up; {@link #all()},
  * ranges and the other scans write them first. A value mutated in place after it was put is written
  * as it is at the commit, so put it again after each change. The pending values are the stream
- * thread's own: this store is not for interactive queries from other threads.
+ * thread's own: an interactive query (any other thread) reads {@link #get} from the wrapped store, as of
+ * the last commit; the other reads are for the processor only.
  */
 public final class WriteOnCommitStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>, K, V>
         implements KeyValueStore<K, V> {
 
     /** Key to its last value put since the last commit; {@code null} for a delete. */
     private final Map<K, V> pending = new HashMap<>();
+
+    /** The stream thread that owns {@link #pending}: the one that initialised the store. */
+    private volatile Thread owner;
 
     private WriteOnCommitStore(KeyValueStore<K, V> wrapped) {
         super(wrapped);
@@ -47,6 +51,7 @@ public final class WriteOnCommitStore<K, V> extends WrappedStateStore<KeyValueSt
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        owner = Thread.currentThread();
         pending.clear();
         super.init(context, root);
     }
@@ -79,6 +84,9 @@ public final class WriteOnCommitStore<K, V> extends WrappedStateStore<KeyValueSt
 
     @Override
     public V get(K key) {
+        if (Thread.currentThread() != owner) {
+            return wrapped().get(key);
+        }
         return pending.containsKey(key) ? pending.get(key) : wrapped().get(key);
     }
 

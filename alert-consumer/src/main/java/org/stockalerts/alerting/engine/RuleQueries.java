@@ -1,0 +1,135 @@
+package org.stockalerts.alerting.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Service;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.rules.RuleExplainer;
+import org.stockalerts.common.rules.RuleExplanation;
+import org.stockalerts.common.rules.StoredRule;
+import org.stockalerts.common.rules.SymbolState;
+
+/**
+ * Interactive queries of the engine's symbol side: a symbol rule explained from the state the engine holds of it and
+ * of its symbol ({@link RuleExplainer}). The stores are partitioned by symbol; the instance whose task holds the
+ * symbol's partition answers, and another instance forwards the question to it (at its {@code application.server}).
+ * The symbol state is read as of the last commit (at most a commit interval old).
+ */
+@Service
+class RuleQueries {
+
+    /** The engine cannot answer now: not running, rebalancing, or the instance holding the rule is unreachable. */
+    static final class EngineUnavailableException extends RuntimeException {
+
+        EngineUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    private final StreamsBuilderFactoryBean streams;
+    private final HostInfo self;
+    private final ExplainSettings settings;
+    private final Clock clock;
+    private final HttpClient http;
+
+    RuleQueries(
+            StreamsBuilderFactoryBean streams,
+            @Value("${spring.kafka.streams.properties.application.server:}") String advertised,
+            ExplainSettings settings,
+            Clock clock) {
+        this.streams = streams;
+        this.self = advertised.isBlank() ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(advertised);
+        this.settings = settings;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.forwardTimeout())
+                .build();
+    }
+
+    /** The explanation of symbol rule {@code ruleId} on {@code symbol}; empty when the engine does not hold it. */
+    Optional<RuleExplanation> explain(UUID ruleId, Symbol symbol, boolean forwarded) {
+        KafkaStreams running = streams.getKafkaStreams();
+        if (running == null || !running.state().isRunningOrRebalancing()) {
+            throw new EngineUnavailableException("the alert engine is not running");
+        }
+        KeyQueryMetadata where = running.queryMetadataForKey(
+                SymbolEngineProcessor.RULES_STORE,
+                symbol.value(),
+                Serdes.String().serializer());
+        if (where == null || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new EngineUnavailableException("the alert engine is rebalancing");
+        }
+        HostInfo holder = where.activeHost();
+        if (!forwarded && !self.equals(HostInfo.unavailable()) && !holder.equals(self)) {
+            return forward(holder, ruleId, symbol);
+        }
+        try {
+            StoredRule stored = store(running, SymbolEngineProcessor.RULES_STORE, StoredRule.class, where)
+                    .get(ruleId.toString());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            SymbolState state = store(running, SymbolEngineProcessor.SYMBOLS_STORE, SymbolState.class, where)
+                    .get(symbol.value());
+            return Optional.of(RuleExplainer.explain(
+                    stored, state == null ? SymbolState.EMPTY : state, clock.instant(), settings.feedStaleAfter()));
+        } catch (InvalidStateStoreException e) {
+            throw new EngineUnavailableException("the alert engine's stores are not ready: " + e.getMessage());
+        }
+    }
+
+    private static <V> ReadOnlyKeyValueStore<String, V> store(
+            KafkaStreams running, String name, Class<V> type, KeyQueryMetadata where) {
+        return running.store(StoreQueryParameters.<ReadOnlyKeyValueStore<String, V>>fromNameAndType(
+                        name, QueryableStoreTypes.keyValueStore())
+                .withPartition(where.partition()));
+    }
+
+    private Optional<RuleExplanation> forward(HostInfo holder, UUID ruleId, Symbol symbol) {
+        URI uri = URI.create("http://%s:%d%s?symbol=%s&forwarded=true"
+                .formatted(
+                        holder.host(),
+                        holder.port(),
+                        RuleExplanationController.PATH.replace("{ruleId}", ruleId.toString()),
+                        URLEncoder.encode(symbol.value(), StandardCharsets.UTF_8)));
+        try {
+            HttpResponse<byte[]> answer = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(settings.forwardTimeout())
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return switch (answer.statusCode()) {
+                case 200 -> Optional.of(EventJson.read(answer.body(), RuleExplanation.class, "rule explanation"));
+                case 404 -> Optional.empty();
+                default ->
+                    throw new EngineUnavailableException(
+                            "the engine instance holding the rule answered " + answer.statusCode());
+            };
+        } catch (IOException e) {
+            throw new EngineUnavailableException("the engine instance holding the rule is unreachable: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException("interrupted while asking the engine instance holding the rule");
+        }
+    }
+}

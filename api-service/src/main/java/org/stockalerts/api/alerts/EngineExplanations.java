@@ -1,0 +1,62 @@
+package org.stockalerts.api.alerts;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.rules.RuleExplanation;
+
+/**
+ * Asks the alert engine to explain a symbol rule from its own state (alert-consumer's {@code GET
+ * /engine/rules/{ruleId}/explanation}): the API never recomputes it.
+ */
+@Component
+class EngineExplanations {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineExplanations.class);
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+
+    EngineExplanations(EngineLinkSettings settings) {
+        this.http = new OkHttpClient.Builder()
+                .callTimeout(settings.timeout())
+                .retryOnConnectionFailure(false)
+                .build();
+        this.base = HttpUrl.get(settings.url());
+    }
+
+    /** The engine's explanation of {@code ruleId}; empty when the engine does not hold the rule. */
+    Optional<RuleExplanation> explain(UUID ruleId, Symbol symbol) {
+        HttpUrl url = base.newBuilder()
+                .addPathSegments("engine/rules")
+                .addPathSegment(ruleId.toString())
+                .addPathSegment("explanation")
+                .addQueryParameter("symbol", symbol.value())
+                .build();
+        try (Response answer =
+                http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            if (answer.code() == 404) {
+                return Optional.empty();
+            }
+            if (!answer.isSuccessful()) {
+                throw new EngineUnavailableException("the alert engine answered " + answer.code());
+            }
+            return Optional.of(EventJson.read(answer.body().bytes(), RuleExplanation.class, "rule explanation"));
+        } catch (IOException e) {
+            log.atWarn()
+                    .addKeyValue("ruleId", ruleId)
+                    .addKeyValue("error", e.toString())
+                    .log("the alert engine did not explain a rule");
+            throw new EngineUnavailableException("the alert engine could not be reached");
+        }
+    }
+}
