@@ -121,7 +121,8 @@ class DryRunMatchesEngineTest {
                 .reference(reference)
                 .windowMinutes(reference == MoveReference.WINDOW ? 1 + random.nextInt(4) : null)
                 .mode(mode)
-                .session(MarketSession.values()[random.nextInt(MarketSession.values().length)]);
+                .session(MarketSession.values()[random.nextInt(MarketSession.values().length)])
+                .snoozedUntil(random.nextInt(4) == 0 ? EngineDriver.START.plusSeconds(random.nextInt(7200)) : null);
         if (mode == TriggerMode.COOLDOWN) {
             draft.cooldown(Duration.ofSeconds(30 + random.nextInt(600)));
         }

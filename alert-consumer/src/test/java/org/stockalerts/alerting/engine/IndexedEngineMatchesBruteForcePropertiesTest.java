@@ -184,6 +184,7 @@ class IndexedEngineMatchesBruteForcePropertiesTest {
         }
         return draft.expiresAt(random.nextInt(5) == 0 ? start.plusSeconds(random.nextInt(7200)) : null)
                 .session(MarketSession.values()[random.nextInt(MarketSession.values().length)])
+                .snoozedUntil(random.nextInt(4) == 0 ? start.plusSeconds(random.nextInt(7200)) : null)
                 .channels(null)
                 .status(random.nextInt(8) == 0 ? RuleStatus.PAUSED : RuleStatus.ACTIVE)
                 .revision(revision)

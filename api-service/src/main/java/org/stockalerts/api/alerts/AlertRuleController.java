@@ -132,6 +132,24 @@ class AlertRuleController {
         return saved(alertRules.setStatus(caller, id, RuleStatus.ACTIVE));
     }
 
+    @PostMapping("/{id}/snooze")
+    @Operation(
+            summary = "Snooze a rule until a given time",
+            description = "Until 'until' the rule is silent: a tick observed before it neither fires nor re-arms"
+                    + " it, and GET /alerts/{id}/explain says SNOOZED. The first tick at or after it is evaluated as"
+                    + " usual. At most 366 days ahead; snoozing again replaces the time.")
+    @JsonAnswer(AlertExamples.RULE)
+    RuleView snooze(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody SnoozeRequest request) {
+        return saved(alertRules.snooze(caller, id, request.until()));
+    }
+
+    @DeleteMapping("/{id}/snooze")
+    @Operation(summary = "End a rule's snooze now")
+    @JsonAnswer(AlertExamples.RULE)
+    RuleView unsnooze(@CurrentUser UUID caller, @PathVariable UUID id) {
+        return saved(alertRules.snooze(caller, id, null));
+    }
+
     @PostMapping("/dry-run")
     @Operation(
             summary = "Replay a rule over recorded prices: when it would have fired, with receipts",

@@ -81,6 +81,9 @@ class AlertRuleEntity extends StampedEntity {
     @Column(nullable = false)
     private MarketSession session;
 
+    @Column(name = "snoozed_until")
+    private Instant snoozedUntil;
+
     protected AlertRuleEntity() {}
 
     AlertRuleEntity(AlertRule rule, UUID holdingId, Instant now) {
@@ -106,6 +109,7 @@ class AlertRuleEntity extends StampedEntity {
         this.expiresAt = rule.expiresAt();
         this.channels = rule.channels().stream().map(Enum::name).sorted().toArray(String[]::new);
         this.session = rule.session();
+        this.snoozedUntil = rule.snoozedUntil();
         changeStatus(rule.status(), now);
     }
 
@@ -134,7 +138,8 @@ class AlertRuleEntity extends StampedEntity {
                 Arrays.stream(channels).map(ChannelType::valueOf).collect(Collectors.toSet()),
                 status,
                 revision,
-                session);
+                session,
+                snoozedUntil);
     }
 
     UUID userId() {

@@ -1,6 +1,8 @@
 package org.stockalerts.api.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -30,6 +32,9 @@ public class AlertRules implements UserDeletionListener {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRules.class);
 
+    /** The longest snooze, a leap year (as the longest cooldown). */
+    static final Duration MAX_SNOOZE = Duration.ofDays(366);
+
     private final AlertRuleRepository rules;
     private final UserRepository users;
     private final OutboxWriter outbox;
@@ -48,7 +53,8 @@ public class AlertRules implements UserDeletionListener {
     AlertRuleEntity replace(UUID ownerId, UUID ruleId, RuleRequest request) {
         AlertRuleEntity entity = owned(ownerId, ruleId);
         AlertRule current = entity.toRule();
-        AlertRule rule = request.toRule(ruleId, ownerId, current.status(), current.revision());
+        AlertRule rule = request.toRule(ruleId, ownerId, current.status(), current.revision())
+                .withSnoozedUntil(current.snoozedUntil());
         return applyGuarded(ownerId, entity, checkExpiry(rule));
     }
 
@@ -72,6 +78,24 @@ public class AlertRules implements UserDeletionListener {
     AlertRuleEntity setStatus(UUID ownerId, UUID ruleId, RuleStatus status) {
         AlertRuleEntity entity = owned(ownerId, ruleId);
         entity.changeStatus(status, clock.instant());
+        return save(entity);
+    }
+
+    /**
+     * Snoozes a rule until {@code until} (in the future, at most {@link #MAX_SNOOZE} ahead), or ends its snooze
+     * ({@code until} null). A new revision, so the engine learns it through the outbox.
+     */
+    @Transactional
+    AlertRuleEntity snooze(UUID ownerId, UUID ruleId, Instant until) {
+        AlertRuleEntity entity = owned(ownerId, ruleId);
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            throw new UnprocessableException("field 'until' must be in the future");
+        }
+        if (until != null && until.isAfter(now.plus(MAX_SNOOZE))) {
+            throw new UnprocessableException("a rule can be snoozed for at most " + MAX_SNOOZE.toDays() + " days");
+        }
+        entity.apply(entity.toRule().withSnoozedUntil(until), now);
         return save(entity);
     }
 

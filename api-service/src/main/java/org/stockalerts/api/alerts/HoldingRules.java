@@ -131,6 +131,8 @@ public class HoldingRules {
                 existing.map(entity -> entity.toRule().channels()).orElse(Set.of(ChannelType.IN_APP));
         MarketSession session =
                 existing.map(entity -> entity.toRule().session()).orElse(MarketSession.ANY);
+        Instant snoozedUntil =
+                existing.map(entity -> entity.toRule().snoozedUntil()).orElse(null);
         AlertRule rule = new AlertRule(
                 ruleId,
                 userId,
@@ -148,7 +150,8 @@ public class HoldingRules {
                 channels,
                 RuleStatus.ACTIVE,
                 revision,
-                session);
+                session,
+                snoozedUntil);
         Instant now = clock.instant();
         if (existing.isPresent()) {
             existing.get().apply(rule, now);

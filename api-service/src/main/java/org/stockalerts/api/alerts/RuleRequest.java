@@ -115,7 +115,8 @@ record RuleRequest(
                 channels == null ? existing.channels() : channels,
                 existing.status(),
                 existing.revision(),
-                or(session, existing.session())));
+                or(session, existing.session()),
+                existing.snoozedUntil()));
     }
 
     private List<String> misplacedFields(Condition effective) {

@@ -19,6 +19,8 @@ import org.stockalerts.common.market.MarketSession;
 /**
  * An alert rule as the API shows it. {@code status} is EXPIRED for an active rule past its expiry.
  *
+ * @param snoozedUntil until when the rule is silent (POST /alerts/{id}/snooze); null when not snoozed, and once the
+ *     snooze has passed it only records when it ended
  * @param holdingId the holding whose {@code thresholdPrice} created the rule, if one did
  * @param warnings what the caller should know about the rule just saved ({@link RuleWarning}); only in the answers
  *     of the routes that change a rule, and left out when empty
@@ -40,6 +42,7 @@ record RuleView(
         Set<ChannelType> channels,
         RuleStatus status,
         MarketSession session,
+        Instant snoozedUntil,
         UUID holdingId,
         long revision,
         Instant createdAt,
@@ -71,6 +74,7 @@ record RuleView(
                 rule.channels(),
                 expired ? RuleStatus.EXPIRED : rule.status(),
                 rule.session(),
+                rule.snoozedUntil(),
                 entity.holdingId(),
                 rule.revision(),
                 entity.createdAt(),

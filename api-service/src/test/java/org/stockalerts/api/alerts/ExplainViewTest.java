@@ -80,6 +80,7 @@ class ExplainViewTest {
                 RuleStatus.ACTIVE,
                 MarketSession.ANY,
                 null,
+                null,
                 revision,
                 NOW,
                 NOW,

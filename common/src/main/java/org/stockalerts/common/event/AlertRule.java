@@ -25,6 +25,9 @@ import org.stockalerts.common.market.MarketSession;
  * @param session the New York market hours the rule is evaluated in ({@link MarketCalendar}); an input
  *     observed outside them does not evaluate it. Null reads as {@link MarketSession#ANY}, as in rules
  *     written before sessions
+ * @param snoozedUntil until this instant the rule is silent: an input observed before it neither fires nor re-arms
+ *     the rule (as outside its session), and the first one at or after it is evaluated as usual; null when not
+ *     snoozed
  */
 public record AlertRule(
         UUID ruleId,
@@ -43,7 +46,8 @@ public record AlertRule(
         Set<ChannelType> channels,
         RuleStatus status,
         long revision,
-        MarketSession session) {
+        MarketSession session,
+        Instant snoozedUntil) {
 
     /**
      * The longest look-back of a window move rule, a week: the API refuses longer windows, and the
@@ -51,6 +55,46 @@ public record AlertRule(
      * because it keeps one price per minute of the longest window of each symbol.
      */
     public static final int MAX_WINDOW_MINUTES = 7 * 24 * 60;
+
+    /** A rule that is not snoozed. */
+    public AlertRule(
+            UUID ruleId,
+            UUID userId,
+            Symbol symbol,
+            Condition condition,
+            BigDecimal threshold,
+            BigDecimal percent,
+            MoveReference reference,
+            Integer windowMinutes,
+            Signal signal,
+            TriggerMode triggerMode,
+            Duration cooldown,
+            BigDecimal rearmMargin,
+            Instant expiresAt,
+            Set<ChannelType> channels,
+            RuleStatus status,
+            long revision,
+            MarketSession session) {
+        this(
+                ruleId,
+                userId,
+                symbol,
+                condition,
+                threshold,
+                percent,
+                reference,
+                windowMinutes,
+                signal,
+                triggerMode,
+                cooldown,
+                rearmMargin,
+                expiresAt,
+                channels,
+                status,
+                revision,
+                session,
+                null);
+    }
 
     public AlertRule {
         session = session == null ? MarketSession.ANY : session;
@@ -87,7 +131,35 @@ public record AlertRule(
         return MarketCalendar.NYSE.isOpen(session, at);
     }
 
-    /** Whether the rule may fire at {@code now}: active and not expired. */
+    /** Whether the rule is snoozed at {@code at}: an input observed then does not evaluate it. */
+    public boolean isSnoozedAt(Instant at) {
+        return snoozedUntil != null && at.isBefore(snoozedUntil);
+    }
+
+    /** This rule snoozed until {@code until} (null: not snoozed), all else the same. */
+    public AlertRule withSnoozedUntil(Instant until) {
+        return new AlertRule(
+                ruleId,
+                userId,
+                symbol,
+                condition,
+                threshold,
+                percent,
+                reference,
+                windowMinutes,
+                signal,
+                triggerMode,
+                cooldown,
+                rearmMargin,
+                expiresAt,
+                channels,
+                status,
+                revision,
+                session,
+                until);
+    }
+
+    /** Whether the rule may fire at {@code now}: active and not expired (a snoozed rule is live, and silent). */
     public boolean isLiveAt(Instant now) {
         return status == RuleStatus.ACTIVE && (expiresAt == null || now.isBefore(expiresAt));
     }

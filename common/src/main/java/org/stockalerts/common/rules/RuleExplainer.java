@@ -64,6 +64,9 @@ public final class RuleExplainer {
                 || (rule.triggerMode() == TriggerMode.ONCE && !stored.state().armed())) {
             reasons.add(Reason.of(Code.TRIGGERED, "the once-rule fired: resume it to arm it again"));
         }
+        if (rule.isSnoozedAt(now)) {
+            reasons.add(new Reason(Code.SNOOZED, "the rule is snoozed", null, null, rule.snoozedUntil(), null));
+        }
         if (rule.expiresAt() != null && !now.isBefore(rule.expiresAt())) {
             reasons.add(new Reason(Code.EXPIRED, "the rule expired", null, null, rule.expiresAt(), null));
         }

@@ -42,6 +42,8 @@ public record RuleExplanation(
         TRIGGERED,
         /** The rule is paused. */
         PAUSED,
+        /** The rule is snoozed until {@code until}: silent, it neither fires nor re-arms. */
+        SNOOZED,
         /** The rule expired at {@code until}. */
         EXPIRED,
         /** The market session the rule listens in is closed now. */

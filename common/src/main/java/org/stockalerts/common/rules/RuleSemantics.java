@@ -19,8 +19,8 @@ import org.stockalerts.common.event.Signal;
  * value} (a gap over the level counts), a cross down {@code previous > level >= value}. A REARM rule
  * re-arms once the value has left the zone by the margin: below {@code level - margin} for upward
  * rules, above {@code level + margin} for downward ones (for move rules the margin is in percentage
- * points). An input observed outside the rule's market session ({@link AlertRule#session()}) does not evaluate
- * it: it neither fires nor re-arms.
+ * points). An input observed outside the rule's market session ({@link AlertRule#session()}), or while it is
+ * snoozed ({@link AlertRule#snoozedUntil()}), does not evaluate it: it neither fires nor re-arms.
  */
 public final class RuleSemantics {
 
@@ -44,6 +44,7 @@ public final class RuleSemantics {
         RuleState state = stored.state();
         if (value == null
                 || !rule.isLiveAt(at)
+                || rule.isSnoozedAt(at)
                 || !rule.inSessionAt(at)
                 || sourceEventId.equals(state.lastSourceEventId())) {
             return Outcome.unchanged(stored);
@@ -69,8 +70,10 @@ public final class RuleSemantics {
         AlertRule rule = stored.rule();
         if (rule.signal() != signal
                 || !rule.isLiveAt(at)
-                // at is the end of the bar whose signal turned: the bar [start, end) is in the session its last
-                // instant is in (the 15:59 bar, ending at 16:00, is the regular session's; the 09:29 one is not)
+                // at is the end of the bar whose signal turned: the bar [start, end) is in the session (and the
+                // snooze) its last instant is in (the 15:59 bar, ending at 16:00, is the regular session's; the 09:29
+                // one is not)
+                || rule.isSnoozedAt(at.minusNanos(1))
                 || !rule.inSessionAt(at.minusNanos(1))
                 || sourceEventId.equals(stored.state().lastSourceEventId())) {
             return Outcome.unchanged(stored);

@@ -130,6 +130,19 @@ class RuleExplainerTest {
     }
 
     @Test
+    void aSnoozedRuleSaysUntilWhen() {
+        AlertRule rule = RuleDraft.level(Condition.PRICE_ABOVE, "200")
+                .on("AAPL")
+                .build()
+                .withSnoozedUntil(OPEN.plusSeconds(3600));
+
+        RuleExplanation why = explain(StoredRule.fresh(rule), at("201", OPEN), OPEN);
+
+        assertThat(codes(why)).containsExactly(Code.SNOOZED);
+        assertThat(why.reasons().getFirst().until()).isEqualTo(OPEN.plusSeconds(3600));
+    }
+
+    @Test
     void aRegularSessionRuleIsOutsideItsSessionAtTheWeekend() {
         StoredRule rule = fresh(RuleDraft.level(Condition.PRICE_ABOVE, "200").session(MarketSession.REGULAR));
 
