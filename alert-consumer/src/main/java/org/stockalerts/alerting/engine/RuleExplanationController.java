@@ -28,21 +28,30 @@ class RuleExplanationController {
         this.queries = queries;
     }
 
+    /** Set to {@code false} on a 404 for a rule the engine does not hold, so api-service tells it from a missing route. */
+    static final String RULE_HELD_HEADER = "Stockalerts-Rule-Held";
+
     @GetMapping(PATH)
     ResponseEntity<RuleExplanation> explain(
             @PathVariable UUID ruleId,
             @RequestParam String symbol,
             @RequestParam(defaultValue = "false") boolean forwarded) {
-        return ResponseEntity.of(queries.explain(ruleId, Symbol.of(symbol), forwarded));
+        Symbol parsed;
+        try {
+            parsed = Symbol.of(symbol);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()))
+                    .build();
+        }
+        return queries.explain(ruleId, parsed, forwarded)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .header(RULE_HELD_HEADER, "false")
+                        .build());
     }
 
     @ExceptionHandler(RuleQueries.EngineUnavailableException.class)
     ProblemDetail unavailable(RuleQueries.EngineUnavailableException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badSymbol(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }

@@ -31,8 +31,9 @@ import org.stockalerts.common.rules.SymbolState;
 /**
  * Interactive queries of the engine's symbol side: a symbol rule explained from the state the engine holds of it and
  * of its symbol ({@link RuleExplainer}). The stores are partitioned by symbol; the instance whose task holds the
- * symbol's partition answers, and another instance forwards the question to it (at its {@code application.server}).
- * The symbol state is read as of the last commit (at most a commit interval old).
+ * symbol's partition answers, and another instance forwards the question to it (at its {@code application.server},
+ * which each instance must set to an address of its own when they run on several hosts). The rule is read as the
+ * stream thread last wrote it, the symbol state as of the last commit (at most a commit interval old).
  */
 @Service
 class RuleQueries {
@@ -78,23 +79,29 @@ class RuleQueries {
         if (where == null || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new EngineUnavailableException("the alert engine is rebalancing");
         }
-        HostInfo holder = where.activeHost();
-        if (!forwarded && !self.equals(HostInfo.unavailable()) && !holder.equals(self)) {
+        try {
+            return local(running, where, ruleId, symbol);
+        } catch (InvalidStateStoreException notHere) {
+            // the symbol's partition is not active here: ask the instance that holds it, once
+            HostInfo holder = where.activeHost();
+            if (forwarded || holder.equals(self) || holder.equals(HostInfo.unavailable())) {
+                throw new EngineUnavailableException(
+                        "the alert engine's stores are not ready: " + notHere.getMessage());
+            }
             return forward(holder, ruleId, symbol);
         }
-        try {
-            StoredRule stored = store(running, SymbolEngineProcessor.RULES_STORE, StoredRule.class, where)
-                    .get(ruleId.toString());
-            if (stored == null) {
-                return Optional.empty();
-            }
-            SymbolState state = store(running, SymbolEngineProcessor.SYMBOLS_STORE, SymbolState.class, where)
-                    .get(symbol.value());
-            return Optional.of(RuleExplainer.explain(
-                    stored, state == null ? SymbolState.EMPTY : state, clock.instant(), settings.feedStaleAfter()));
-        } catch (InvalidStateStoreException e) {
-            throw new EngineUnavailableException("the alert engine's stores are not ready: " + e.getMessage());
+    }
+
+    private Optional<RuleExplanation> local(KafkaStreams running, KeyQueryMetadata where, UUID ruleId, Symbol symbol) {
+        StoredRule stored = store(running, SymbolEngineProcessor.RULES_STORE, StoredRule.class, where)
+                .get(ruleId.toString());
+        if (stored == null) {
+            return Optional.empty();
         }
+        SymbolState state = store(running, SymbolEngineProcessor.SYMBOLS_STORE, SymbolState.class, where)
+                .get(symbol.value());
+        return Optional.of(RuleExplainer.explain(
+                stored, state == null ? SymbolState.EMPTY : state, clock.instant(), settings.feedStaleAfter()));
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> store(
@@ -105,12 +112,17 @@ class RuleQueries {
     }
 
     private Optional<RuleExplanation> forward(HostInfo holder, UUID ruleId, Symbol symbol) {
-        URI uri = URI.create("http://%s:%d%s?symbol=%s&forwarded=true"
-                .formatted(
-                        holder.host(),
-                        holder.port(),
-                        RuleExplanationController.PATH.replace("{ruleId}", ruleId.toString()),
-                        URLEncoder.encode(symbol.value(), StandardCharsets.UTF_8)));
+        URI uri;
+        try {
+            uri = URI.create("http://%s:%d%s?symbol=%s&forwarded=true"
+                    .formatted(
+                            holder.host(),
+                            holder.port(),
+                            RuleExplanationController.PATH.replace("{ruleId}", ruleId.toString()),
+                            URLEncoder.encode(symbol.value(), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new EngineUnavailableException("the engine instance holding the rule advertises a bad address");
+        }
         try {
             HttpResponse<byte[]> answer = http.send(
                     HttpRequest.newBuilder(uri)

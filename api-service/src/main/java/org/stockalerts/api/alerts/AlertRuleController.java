@@ -107,7 +107,7 @@ class AlertRuleController {
     @JsonAnswer(AlertExamples.RULE)
     RuleView replace(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
         Ownership.requireSelfIfNamed(request.userId(), caller);
-        return saved(alertRules.replace(caller, id, request));
+        return view(alertRules.replace(caller, id, request));
     }
 
     @PatchMapping("/{id}")
@@ -115,7 +115,7 @@ class AlertRuleController {
     @JsonAnswer(AlertExamples.RULE)
     RuleView patch(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody RuleRequest request) {
         Ownership.requireSelfIfNamed(request.userId(), caller);
-        return saved(alertRules.patch(caller, id, request));
+        return view(alertRules.patch(caller, id, request));
     }
 
     @PostMapping("/{id}/pause")
@@ -140,14 +140,14 @@ class AlertRuleController {
                     + " usual. At most 366 days ahead; snoozing again replaces the time.")
     @JsonAnswer(AlertExamples.RULE)
     RuleView snooze(@CurrentUser UUID caller, @PathVariable UUID id, @Valid @RequestBody SnoozeRequest request) {
-        return saved(alertRules.snooze(caller, id, request.until()));
+        return view(alertRules.snooze(caller, id, request.until()));
     }
 
     @DeleteMapping("/{id}/snooze")
     @Operation(summary = "End a rule's snooze now")
     @JsonAnswer(AlertExamples.RULE)
     RuleView unsnooze(@CurrentUser UUID caller, @PathVariable UUID id) {
-        return saved(alertRules.snooze(caller, id, null));
+        return view(alertRules.snooze(caller, id, null));
     }
 
     @PostMapping("/dry-run")
@@ -174,7 +174,11 @@ class AlertRuleController {
         return RuleView.of(entity, clock.instant());
     }
 
-    /** A rule just saved, with the warnings it deserves. */
+    /**
+     * A rule just created or resumed, with the warnings it deserves: both start its trigger state afresh, so a
+     * condition that holds fires on the next tick (an edit may keep the state the engine has, e.g. a re-arming rule
+     * still waiting to re-arm, so it gets none).
+     */
     private RuleView saved(AlertRuleEntity entity) {
         return RuleView.of(entity, clock.instant(), warnings.of(entity.toRule()));
     }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.kafka.EventJson;
+import org.stockalerts.common.kafka.MalformedEventException;
 import org.stockalerts.common.rules.RuleExplanation;
 
 /**
@@ -22,6 +23,9 @@ import org.stockalerts.common.rules.RuleExplanation;
 class EngineExplanations {
 
     private static final Logger log = LoggerFactory.getLogger(EngineExplanations.class);
+
+    /** Set to {@code false} on the engine's 404 for a rule it does not hold (a 404 without it is a missing route). */
+    static final String RULE_HELD_HEADER = "Stockalerts-Rule-Held";
 
     private final OkHttpClient http;
     private final HttpUrl base;
@@ -57,6 +61,19 @@ class EngineExplanations {
                     .addKeyValue("error", e.toString())
                     .log("the alert engine did not explain a rule");
             throw new EngineUnavailableException("the alert engine could not be reached");
+        }
+    }
+
+    /** An answer this api-service cannot read (an engine of another version, say) is the engine's failure, a 503. */
+    private static RuleExplanation read(UUID ruleId, byte[] body) {
+        try {
+            return EventJson.read(body, RuleExplanation.class, "rule explanation");
+        } catch (MalformedEventException e) {
+            log.atWarn()
+                    .addKeyValue("ruleId", ruleId)
+                    .addKeyValue("error", e.getMessage())
+                    .log("the alert engine's explanation could not be read");
+            throw new EngineUnavailableException("the alert engine answered in a form this service cannot read");
         }
     }
 }

@@ -22,8 +22,8 @@ import org.stockalerts.common.market.MarketSession;
  * @param snoozedUntil until when the rule is silent (POST /alerts/{id}/snooze); null when not snoozed, and once the
  *     snooze has passed it only records when it ended
  * @param holdingId the holding whose {@code thresholdPrice} created the rule, if one did
- * @param warnings what the caller should know about the rule just saved ({@link RuleWarning}); only in the answers
- *     of the routes that change a rule, and left out when empty
+ * @param warnings what the caller should know about the rule just created or resumed ({@link RuleWarning}); left
+ *     out when empty, and in every other answer
  */
 record RuleView(
         UUID id,

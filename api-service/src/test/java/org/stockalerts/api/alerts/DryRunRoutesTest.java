@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 class DryRunRoutesTest extends ApiIntegrationTestSupport {
 
-    /** An hour ago, to the second: every tick of these tests is recorded in the past. */
-    private final Instant base = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    /** An hour ago, to the minute: every tick of these tests is recorded in the past. */
+    private final Instant base = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
 
     @Test
     void replaysARuleBodyOverTheStoredTicksWithReceipts() {
@@ -97,6 +97,30 @@ class DryRunRoutesTest extends ApiIntegrationTestSupport {
         // Then only the second tick is examined, and it crossed from the first
         assertThat(run.get("ticksExamined").asLong()).isEqualTo(1);
         assertThat(run.get("alerts")).hasSize(1);
+    }
+
+    @Test
+    void aWindowMoveIsMeasuredFromTheLastTickOfTheMinuteItsWindowBeforeTheRange() {
+        // Given ticks in the minutes before the range, two in its second minute, and one inside the range
+        TestUser alice = registerUser("Alice");
+        String symbol = uniqueSymbol();
+        storeTick(symbol, "100", null, null, base.plusSeconds(1));
+        storeTick(symbol, "101", null, null, base.plusSeconds(61));
+        storeTick(symbol, "101.5", null, null, base.plusSeconds(62));
+        storeTick(symbol, "105", null, null, base.plusSeconds(181));
+
+        // When a 2-minute move up of 3 % is dry-run from the third minute
+        JsonNode run = json(
+                post(alice, "/alerts/dry-run", """
+                {"rule": {"symbol": "%s", "condition": "MOVES_UP", "percent": 3, "reference": "WINDOW",
+                          "windowMinutes": 2},
+                 "from": "%s", "to": "%s"}""".formatted(symbol, base.plusSeconds(150), base.plusSeconds(240))));
+
+        // Then the move was measured from the last price of the minute two minutes before, as the engine measures it
+        assertThat(run.get("ticksExamined").asLong()).isEqualTo(1);
+        assertThat(run.get("alerts"))
+                .singleElement()
+                .satisfies(alert -> assertDecimals(alert.get("receipt"), "referencePrice", "101.5"));
     }
 
     @Test

@@ -28,8 +28,7 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * <p>Reads by the processor see the pending values: {@link #get} looks them up; {@link #all()},
  * ranges and the other scans write them first. A value mutated in place after it was put is written
  * as it is at the commit, so put it again after each change. The pending values are the stream
- * thread's own: an interactive query (any other thread) reads {@link #get} from the wrapped store, as of
- * the last commit; the other reads are for the processor only.
+ * thread's own: an interactive query (any other thread) reads the wrapped store, as of the last commit.
  */
 public final class WriteOnCommitStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>, K, V>
         implements KeyValueStore<K, V> {
@@ -84,45 +83,57 @@ public final class WriteOnCommitStore<K, V> extends WrappedStateStore<KeyValueSt
 
     @Override
     public V get(K key) {
-        if (Thread.currentThread() != owner) {
+        if (!owned()) {
             return wrapped().get(key);
         }
         return pending.containsKey(key) ? pending.get(key) : wrapped().get(key);
     }
 
+    /** Before a scan by the processor: its pending values first (another thread's scan sees the last commit). */
+    private void writePendingForOwner() {
+        if (owned()) {
+            writePending();
+        }
+    }
+
+    /** Whether the caller is the stream thread that owns the pending values (else it reads as of the last commit). */
+    private boolean owned() {
+        return Thread.currentThread() == owner;
+    }
+
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        writePending();
+        writePendingForOwner();
         return wrapped().range(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> reverseRange(K from, K to) {
-        writePending();
+        writePendingForOwner();
         return wrapped().reverseRange(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        writePending();
+        writePendingForOwner();
         return wrapped().all();
     }
 
     @Override
     public KeyValueIterator<K, V> reverseAll() {
-        writePending();
+        writePendingForOwner();
         return wrapped().reverseAll();
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
-        writePending();
+        writePendingForOwner();
         return wrapped().prefixScan(prefix, prefixKeySerializer);
     }
 
     @Override
     public long approximateNumEntries() {
-        writePending();
+        writePendingForOwner();
         return wrapped().approximateNumEntries();
     }
 

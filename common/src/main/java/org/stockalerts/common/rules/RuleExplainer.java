@@ -1,6 +1,7 @@
 package org.stockalerts.common.rules;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,8 +121,26 @@ public final class RuleExplainer {
         }
         BigDecimal level = RuleSemantics.level(rule);
         if (value == null) {
-            if (symbol.lastObservedAt() != null) {
-                reasons.add(new Reason(Code.CONDITION_NOT_MET, unknown(rule), level, null, null, null));
+            if (symbol.lastObservedAt() == null) {
+                return;
+            }
+            if (rule.reference() == MoveReference.PREVIOUS_CLOSE) {
+                reasons.add(new Reason(
+                        Code.VALUE_NOT_KEPT,
+                        "the move against the previous close is measured on each tick against that tick's previous"
+                                + " close, which the engine does not keep",
+                        level,
+                        null,
+                        null,
+                        null));
+            } else {
+                reasons.add(new Reason(
+                        Code.CONDITION_NOT_MET,
+                        "the engine holds no price %d minutes before the last tick".formatted(rule.windowMinutes()),
+                        level,
+                        null,
+                        null,
+                        null));
             }
             return;
         }
@@ -142,7 +161,8 @@ public final class RuleExplainer {
     }
 
     private static String notMet(AlertRule rule, BigDecimal value, BigDecimal level) {
-        String now = value.toPlainString();
+        boolean move = rule.condition().kind() == Condition.Kind.MOVE;
+        String now = (move ? value.setScale(2, RoundingMode.HALF_UP) : value).toPlainString();
         String at = level.toPlainString();
         return switch (rule.condition()) {
             case CROSSES_UP ->
@@ -158,12 +178,6 @@ public final class RuleExplainer {
                 "the price %s is not yet %s %s"
                         .formatted(now, RuleSemantics.upward(rule.condition()) ? "at or above" : "at or below", at);
         };
-    }
-
-    private static String unknown(AlertRule rule) {
-        return rule.reference() == MoveReference.PREVIOUS_CLOSE
-                ? "the move against the previous close is measured on each tick; the last tick did not fire the rule"
-                : "the engine holds no price %d minutes before the last tick yet".formatted(rule.windowMinutes());
     }
 
     /** The value the rule compared last: the last price, or the move to it. */

@@ -34,6 +34,11 @@ public record RuleExplanation(
         CONDITION_MET,
         /** The condition does not hold at the last value; {@code distance} is how far the value has to go. */
         CONDITION_NOT_MET,
+        /**
+         * The value cannot be shown: a move against the previous close is measured on each tick against that tick's
+         * previous close, which the engine does not keep.
+         */
+        VALUE_NOT_KEPT,
         /** A re-arming rule fired and waits for the value to leave the zone by its margin ({@code level}). */
         WAITING_REARM,
         /** A cooldown rule fired and may fire again from {@code until}. */
@@ -65,7 +70,8 @@ public record RuleExplanation(
      * @param code what it is
      * @param detail a sentence for people
      * @param level the level that matters: the threshold (or percent), or the re-arm level; null when none does
-     * @param distance how far the value has to move to reach {@code level} (positive up, negative down); null when
+     * @param distance {@code level} minus the value: for price rules how far the price has to move (positive up,
+     *     negative down), for move rules how many percentage points the move in the rule's direction lacks; null when
      *     not about a level
      * @param until when the reason ends (a cooldown's end), or ended (an expiry); null otherwise
      * @param ageSeconds how old the symbol's last tick is, for {@link Code#FEED_STALE}; null otherwise

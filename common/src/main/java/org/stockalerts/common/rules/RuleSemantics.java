@@ -9,7 +9,7 @@ import org.stockalerts.common.event.Signal;
 
 /**
  * What one rule does with one observation: the definition of the engine's semantics, rule by rule.
- * The indexed engine ({@link SymbolRules}) must fire exactly what this evaluation fires; portfolio
+ * The indexed engine (alert-consumer's {@code SymbolRules}) must fire exactly what this evaluation fires; portfolio
  * rules use it directly.
  *
  * <p>A rule compares a <em>value</em> with its <em>level</em>: the price and the threshold for

@@ -77,6 +77,18 @@ class RuleExplainerTest {
     }
 
     @Test
+    void aMoveAgainstThePreviousCloseHasNoValueToShow() {
+        AlertRule rule = RuleDraft.move(Condition.MOVES_DOWN, "3", MoveReference.PREVIOUS_CLOSE, null)
+                .on("AAPL")
+                .build();
+
+        RuleExplanation why = explain(StoredRule.fresh(rule), at("190", OPEN), OPEN);
+
+        assertThat(why.lastValue()).isNull();
+        assertThat(codes(why)).containsExactly(Code.VALUE_NOT_KEPT);
+    }
+
+    @Test
     void aReArmingRuleThatFiredWaitsForTheValueToLeaveTheZone() {
         AlertRule rule = RuleDraft.level(Condition.PRICE_ABOVE, "200")
                 .on("AAPL")
