@@ -137,10 +137,19 @@ class EndToEndTest {
     @Test
     void aRuleExplainsWhyItHasNotFiredAndADryRunReplaysTheStoredTicks() throws Exception {
         // Given a user with a once-rule above 100 on E2EW, whose first tick is at 90
-        String key = call("POST", "/users", null, "{\"name\":\"Explained\"}")
-                .get("apiKey")
-                .asString();
+        JsonNode user = call("POST", "/users", null, "{\"name\":\"Explained\"}");
+        String key = user.get("apiKey").asString();
         String ruleId = call("POST", "/alerts", key, "{\"symbol\":\"E2EW\",\"threshold\":100}")
+                .get("id")
+                .asString();
+        // and ten E2EW in a portfolio, with a rule on its value reaching 5,000
+        call(
+                "POST",
+                "/users/" + user.get("id").asString() + "/portfolio",
+                key,
+                "{\"name\":\"Main\",\"holdings\":[{\"symbol\":\"E2EW\",\"quantity\":10,\"averageCost\":90}]}");
+        String portfolioRuleId = call(
+                        "POST", "/alerts", key, "{\"condition\":\"PORTFOLIO_VALUE_ABOVE\",\"threshold\":5000}")
                 .get("id")
                 .asString();
         Instant from = Instant.now().minus(Duration.ofMinutes(5));
@@ -160,6 +169,14 @@ class EndToEndTest {
                 assertThat(why.get("reasons").get(0).get("code").asString()).isEqualTo("CONDITION_NOT_MET");
                 assertThat(why.get("reasons").get(0).get("distance").decimalValue())
                         .isEqualByComparingTo("10");
+            });
+
+            // And the portfolio rule is explained from the portfolio's value, 4,100 short of its level
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode why = call("GET", "/alerts/" + portfolioRuleId + "/explain", key, null);
+                assertThat(why.get("lastValue").decimalValue()).isEqualByComparingTo("900");
+                assertThat(why.get("reasons").get(0).get("distance").decimalValue())
+                        .isEqualByComparingTo("4100");
             });
 
             // And once a tick above the level fired it, it is TRIGGERED

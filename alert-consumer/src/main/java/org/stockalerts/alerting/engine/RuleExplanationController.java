@@ -1,5 +1,6 @@
 package org.stockalerts.alerting.engine;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,20 +32,33 @@ class RuleExplanationController {
     /** Set to {@code false} on a 404 for a rule the engine does not hold, so api-service tells it from a missing route. */
     static final String RULE_HELD_HEADER = "Stockalerts-Rule-Held";
 
+    /** A symbol rule by its {@code symbol}, or a portfolio rule by its {@code userId}. */
     @GetMapping(PATH)
-    ResponseEntity<RuleExplanation> explain(
+    ResponseEntity<?> explain(
             @PathVariable UUID ruleId,
-            @RequestParam String symbol,
+            @RequestParam(required = false) String symbol,
+            @RequestParam(required = false) UUID userId,
             @RequestParam(defaultValue = "false") boolean forwarded) {
-        Symbol parsed;
-        try {
-            parsed = Symbol.of(symbol);
-        } catch (IllegalArgumentException e) {
-            return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()))
-                    .build();
+        if ((symbol == null) == (userId == null)) {
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST, "give exactly one of 'symbol' (a symbol rule) and 'userId'"));
         }
-        return queries.explain(ruleId, parsed, forwarded)
-                .map(ResponseEntity::ok)
+        Optional<RuleExplanation> explanation;
+        if (userId != null) {
+            explanation = queries.explainPortfolio(ruleId, userId, forwarded);
+        } else {
+            Symbol parsed;
+            try {
+                parsed = Symbol.of(symbol);
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.badRequest()
+                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+            }
+            explanation = queries.explain(ruleId, parsed, forwarded);
+        }
+        return explanation
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .header(RULE_HELD_HEADER, "false")
                         .build());

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -29,9 +30,9 @@ import org.stockalerts.common.rules.StoredRule;
 import org.stockalerts.common.rules.SymbolState;
 
 /**
- * Interactive queries of the engine's symbol side: a symbol rule explained from the state the engine holds of it and
- * of its symbol ({@link RuleExplainer}). The stores are partitioned by symbol; the instance whose task holds the
- * symbol's partition answers, and another instance forwards the question to it (at its {@code application.server},
+ * Interactive queries of the engine: a symbol rule explained from the state the symbol side holds of it and of its
+ * symbol, a portfolio rule from the user side's record of its user ({@link RuleExplainer}). The stores are
+ * partitioned by symbol and by user; the instance whose task holds the key's partition answers, and another instance forwards the question to it (at its {@code application.server},
  * which each instance must set to an address of its own when they run on several hosts). The rule is read as the
  * stream thread last wrote it, the symbol state as of the last commit (at most a commit interval old).
  */
@@ -68,40 +69,63 @@ class RuleQueries {
 
     /** The explanation of symbol rule {@code ruleId} on {@code symbol}; empty when the engine does not hold it. */
     Optional<RuleExplanation> explain(UUID ruleId, Symbol symbol, boolean forwarded) {
+        return query(
+                ruleId, SymbolEngineProcessor.RULES_STORE, symbol.value(), "symbol", forwarded, (running, where) -> {
+                    StoredRule stored = store(running, SymbolEngineProcessor.RULES_STORE, StoredRule.class, where)
+                            .get(ruleId.toString());
+                    if (stored == null) {
+                        return Optional.empty();
+                    }
+                    SymbolState state = store(running, SymbolEngineProcessor.SYMBOLS_STORE, SymbolState.class, where)
+                            .get(symbol.value());
+                    return Optional.of(RuleExplainer.explain(
+                            stored,
+                            state == null ? SymbolState.EMPTY : state,
+                            clock.instant(),
+                            settings.feedStaleAfter()));
+                });
+    }
+
+    /** The explanation of portfolio rule {@code ruleId} of {@code userId}; empty when the engine does not hold it. */
+    Optional<RuleExplanation> explainPortfolio(UUID ruleId, UUID userId, boolean forwarded) {
+        return query(ruleId, PortfolioProcessor.STORE, userId.toString(), "userId", forwarded, (running, where) -> {
+            UserPortfolio portfolio = store(running, PortfolioProcessor.STORE, UserPortfolio.class, where)
+                    .get(userId.toString());
+            StoredRule stored = portfolio == null ? null : portfolio.rules().get(ruleId.toString());
+            return Optional.ofNullable(stored)
+                    .map(rule -> RuleExplainer.explainPortfolio(
+                            rule, portfolio.value(), portfolio.evaluatedAt(), clock.instant()));
+        });
+    }
+
+    /** Reads from the stores of the task holding {@code key} of {@code store}: here, or at the instance holding it. */
+    private Optional<RuleExplanation> query(
+            UUID ruleId,
+            String store,
+            String key,
+            String parameter,
+            boolean forwarded,
+            BiFunction<KafkaStreams, KeyQueryMetadata, Optional<RuleExplanation>> local) {
         KafkaStreams running = streams.getKafkaStreams();
         if (running == null || !running.state().isRunningOrRebalancing()) {
             throw new EngineUnavailableException("the alert engine is not running");
         }
-        KeyQueryMetadata where = running.queryMetadataForKey(
-                SymbolEngineProcessor.RULES_STORE,
-                symbol.value(),
-                Serdes.String().serializer());
+        KeyQueryMetadata where =
+                running.queryMetadataForKey(store, key, Serdes.String().serializer());
         if (where == null || where.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new EngineUnavailableException("the alert engine is rebalancing");
         }
         try {
-            return local(running, where, ruleId, symbol);
+            return local.apply(running, where);
         } catch (InvalidStateStoreException notHere) {
-            // the symbol's partition is not active here: ask the instance that holds it, once
+            // the key's partition is not active here: ask the instance that holds it, once
             HostInfo holder = where.activeHost();
             if (forwarded || holder.equals(self) || holder.equals(HostInfo.unavailable())) {
                 throw new EngineUnavailableException(
                         "the alert engine's stores are not ready: " + notHere.getMessage());
             }
-            return forward(holder, ruleId, symbol);
+            return forward(holder, ruleId, parameter, key);
         }
-    }
-
-    private Optional<RuleExplanation> local(KafkaStreams running, KeyQueryMetadata where, UUID ruleId, Symbol symbol) {
-        StoredRule stored = store(running, SymbolEngineProcessor.RULES_STORE, StoredRule.class, where)
-                .get(ruleId.toString());
-        if (stored == null) {
-            return Optional.empty();
-        }
-        SymbolState state = store(running, SymbolEngineProcessor.SYMBOLS_STORE, SymbolState.class, where)
-                .get(symbol.value());
-        return Optional.of(RuleExplainer.explain(
-                stored, state == null ? SymbolState.EMPTY : state, clock.instant(), settings.feedStaleAfter()));
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> store(
@@ -111,15 +135,16 @@ class RuleQueries {
                 .withPartition(where.partition()));
     }
 
-    private Optional<RuleExplanation> forward(HostInfo holder, UUID ruleId, Symbol symbol) {
+    private Optional<RuleExplanation> forward(HostInfo holder, UUID ruleId, String parameter, String key) {
         URI uri;
         try {
-            uri = URI.create("http://%s:%d%s?symbol=%s&forwarded=true"
+            uri = URI.create("http://%s:%d%s?%s=%s&forwarded=true"
                     .formatted(
                             holder.host(),
                             holder.port(),
                             RuleExplanationController.PATH.replace("{ruleId}", ruleId.toString()),
-                            URLEncoder.encode(symbol.value(), StandardCharsets.UTF_8)));
+                            parameter,
+                            URLEncoder.encode(key, StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
             throw new EngineUnavailableException("the engine instance holding the rule advertises a bad address");
         }

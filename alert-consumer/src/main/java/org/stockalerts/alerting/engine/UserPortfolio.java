@@ -100,6 +100,11 @@ public record UserPortfolio(Map<String, Position> positions, Map<String, StoredR
         return new Update(new UserPortfolio(nextPositions, nextRules, at), alerts);
     }
 
+    /** What the positions are worth at their latest prices; null while a held symbol has no price yet. */
+    public BigDecimal value() {
+        return value(positions);
+    }
+
     private static BigDecimal value(Map<String, Position> positions) {
         BigDecimal total = BigDecimal.ZERO;
         for (Position position : positions.values()) {

@@ -28,7 +28,6 @@ import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.PageResponse;
 import org.stockalerts.api.web.Paging;
-import org.stockalerts.api.web.UnprocessableException;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Symbol;
 
@@ -90,16 +89,14 @@ class AlertRuleController {
             description = "The engine's state of a symbol rule and of its symbol: the last value it was compared"
                     + " with and when, its trigger state, and reason codes (CONDITION_MET, CONDITION_NOT_MET with the"
                     + " distance to the level, WAITING_REARM, COOLDOWN, TRIGGERED, PAUSED, EXPIRED, OUTSIDE_SESSION,"
-                    + " NO_DATA, FEED_STALE, PENDING). Portfolio rules are refused with a 422; 503 while the engine"
-                    + " cannot answer.")
+                    + " NO_DATA, FEED_STALE, VALUE_NOT_KEPT, SNOOZED, PENDING); for a portfolio rule, from the"
+                    + " portfolio's value. 503 while the engine cannot answer.")
     @JsonAnswer(AlertExamples.EXPLAIN)
     ExplainView explain(@CurrentUser UUID caller, @PathVariable UUID id) {
         RuleView rule = get(caller, id);
-        if (rule.symbol() == null) {
-            throw new UnprocessableException(
-                    "explanations cover symbol rules: a portfolio rule is evaluated on its portfolio's value");
-        }
-        return ExplainView.of(rule, engine.explain(id, rule.symbol()), clock.instant());
+        var explanation =
+                rule.symbol() == null ? engine.explainPortfolio(id, caller) : engine.explain(id, rule.symbol());
+        return ExplainView.of(rule, explanation, clock.instant());
     }
 
     @PutMapping("/{id}")

@@ -38,23 +38,32 @@ class EngineExplanations {
         this.base = HttpUrl.get(settings.url());
     }
 
-    /** The engine's explanation of {@code ruleId}; empty when the engine does not hold the rule. */
+    /** The engine's explanation of symbol rule {@code ruleId}; empty when the engine does not hold the rule. */
     Optional<RuleExplanation> explain(UUID ruleId, Symbol symbol) {
+        return explain(ruleId, "symbol", symbol.value());
+    }
+
+    /** The engine's explanation of portfolio rule {@code ruleId} of {@code userId}; empty when it does not hold it. */
+    Optional<RuleExplanation> explainPortfolio(UUID ruleId, UUID userId) {
+        return explain(ruleId, "userId", userId.toString());
+    }
+
+    private Optional<RuleExplanation> explain(UUID ruleId, String parameter, String key) {
         HttpUrl url = base.newBuilder()
                 .addPathSegments("engine/rules")
                 .addPathSegment(ruleId.toString())
                 .addPathSegment("explanation")
-                .addQueryParameter("symbol", symbol.value())
+                .addQueryParameter(parameter, key)
                 .build();
         try (Response answer =
                 http.newCall(new Request.Builder().url(url).get().build()).execute()) {
-            if (answer.code() == 404) {
+            if (answer.code() == 404 && "false".equals(answer.header(RULE_HELD_HEADER))) {
                 return Optional.empty();
             }
             if (!answer.isSuccessful()) {
                 throw new EngineUnavailableException("the alert engine answered " + answer.code());
             }
-            return Optional.of(EventJson.read(answer.body().bytes(), RuleExplanation.class, "rule explanation"));
+            return Optional.of(read(ruleId, answer.body().bytes()));
         } catch (IOException e) {
             log.atWarn()
                     .addKeyValue("ruleId", ruleId)

@@ -2,6 +2,9 @@ package org.stockalerts.api.owasp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,7 @@ class BolaMatrixTest extends OwaspTestSupport {
     /**
      * How an operation is called: its target and body with placeholders ({@code {owner}},
      * {@code {portfolio}}, {@code {symbol}}, {@code {fresh}} an unused symbol, {@code {rule}},
-     * {@code {channel}}, {@code {alert}}, {@code {key}} a fresh spare key of the owner), the owner's and the admin key's status, and why, where the
+     * {@code {channel}}, {@code {alert}}, {@code {key}} a fresh spare key of the owner, {@code {soon}} a day from now), the owner's and the admin key's status, and why, where the
      * access is not the owner's alone.
      */
     record Route(Access access, String target, String body, int owner, int admin, String reason) {}
@@ -68,6 +71,10 @@ class BolaMatrixTest extends OwaspTestSupport {
             PATCH /alerts/{id} | OWNED | /alerts/{rule} | {"threshold": 160} | 200 | 404
             POST /alerts/{id}/pause | OWNED | /alerts/{rule}/pause | - | 200 | 404
             POST /alerts/{id}/resume | OWNED | /alerts/{rule}/resume | - | 200 | 404
+            POST /alerts/{id}/snooze | OWNED | /alerts/{rule}/snooze | {"until": "{soon}"} | 200 | 404
+            DELETE /alerts/{id}/snooze | OWNED | /alerts/{rule}/snooze | - | 200 | 404
+            GET /alerts/{id}/explain | OWNED | /alerts/{rule}/explain | - | 503 | 404 | the owner's; no alert engine runs in this test, so the owner gets the 503 that follows the ownership check
+            POST /alerts/dry-run | OWNED | /alerts/dry-run | {"alertId": "{rule}", "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z"} | 200 | 404
             DELETE /alerts/{id} | OWNED | /alerts/{rule} | - | 204 | 404
             GET /alerts/{id}/deliveries | OWNED | /alerts/{alert}/deliveries | - | 200 | 404
             GET /users/{id}/alerts | OWNED | /users/{owner}/alerts | - | 200 | 404
@@ -184,7 +191,12 @@ class BolaMatrixTest extends OwaspTestSupport {
                 "{fresh}", uniqueSymbol(),
                 "{rule}", world.ruleId().toString(),
                 "{channel}", world.channelId().toString(),
-                "{alert}", world.alertId().toString()));
+                "{alert}", world.alertId().toString(),
+                "{soon}",
+                        Instant.now()
+                                .plus(Duration.ofDays(1))
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString()));
         if (template.contains("{key}")) {
             pairs.addAll(List.of("{key}", world.spareKey().get().toString()));
         }

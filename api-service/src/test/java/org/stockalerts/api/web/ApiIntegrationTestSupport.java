@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
             "stockalerts.api.admin-key=" + ApiIntegrationTestSupport.ADMIN_KEY,
             // every test registers from MockMvc's one address; RateLimitRoutesTest has the limits on
             "stockalerts.api.rate-limits.enabled=false",
+            // no alert engine runs with these tests: its explanations answer 503 (BolaMatrixTest)
+            "stockalerts.api.engine.url=http://127.0.0.1:9",
             // small enough for DryRunRoutesTest to pass it
             "stockalerts.api.dry-run.max-ticks=" + ApiIntegrationTestSupport.DRY_RUN_MAX_TICKS
         })

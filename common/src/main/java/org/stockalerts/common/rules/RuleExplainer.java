@@ -38,12 +38,7 @@ public final class RuleExplainer {
         List<Reason> reasons = new ArrayList<>();
         status(stored, now, reasons);
         data(symbol, now, staleAfter, reasons);
-        if (!rule.inSessionAt(now)) {
-            reasons.add(Reason.of(
-                    Code.OUTSIDE_SESSION,
-                    "the rule listens in the %s session, which is closed now (New York time)"
-                            .formatted(rule.session())));
-        }
+        session(rule, now, reasons);
         trigger(stored, now, value, reasons);
         condition(stored, symbol, value, reasons);
         return new RuleExplanation(
@@ -54,6 +49,46 @@ public final class RuleExplainer {
                 new AlertReceipt.TriggerState(state.armed(), state.lastFiredAt()),
                 List.copyOf(reasons),
                 now);
+    }
+
+    /**
+     * Explains portfolio rule {@code stored} at {@code now}: its portfolio was worth {@code value} when the user side
+     * of the engine last evaluated it, at {@code evaluatedAt} (null: never); a null {@code value} is unknown (nothing
+     * held, or a held symbol without a price yet).
+     */
+    public static RuleExplanation explainPortfolio(
+            StoredRule stored, BigDecimal value, Instant evaluatedAt, Instant now) {
+        AlertRule rule = stored.rule();
+        RuleState state = stored.state();
+        List<Reason> reasons = new ArrayList<>();
+        status(stored, now, reasons);
+        if (value == null) {
+            reasons.add(Reason.of(
+                    Code.NO_DATA,
+                    "the portfolio's value is not known: nothing is held, or a held symbol has no price yet"));
+        }
+        session(rule, now, reasons);
+        trigger(stored, now, value, reasons);
+        if (value != null) {
+            level(stored, value, reasons);
+        }
+        return new RuleExplanation(
+                rule.ruleId(),
+                rule.revision(),
+                value,
+                evaluatedAt,
+                new AlertReceipt.TriggerState(state.armed(), state.lastFiredAt()),
+                List.copyOf(reasons),
+                now);
+    }
+
+    private static void session(AlertRule rule, Instant now, List<Reason> reasons) {
+        if (!rule.inSessionAt(now)) {
+            reasons.add(Reason.of(
+                    Code.OUTSIDE_SESSION,
+                    "the rule listens in the %s session, which is closed now (New York time)"
+                            .formatted(rule.session())));
+        }
     }
 
     private static void status(StoredRule stored, Instant now, List<Reason> reasons) {
@@ -144,6 +179,13 @@ public final class RuleExplainer {
             }
             return;
         }
+        level(stored, value, reasons);
+    }
+
+    /** CONDITION_MET or CONDITION_NOT_MET for a known {@code value}. */
+    private static void level(StoredRule stored, BigDecimal value, List<Reason> reasons) {
+        AlertRule rule = stored.rule();
+        BigDecimal level = RuleSemantics.level(rule);
         boolean cross = rule.condition().kind() == Condition.Kind.CROSS;
         boolean holds = !cross && RuleSemantics.holds(rule, value, null);
         if (holds && stored.state().armed() && reasons.isEmpty()) {
@@ -174,6 +216,12 @@ public final class RuleExplainer {
                         ? "the price %s has to cross down through %s".formatted(now, at)
                         : "the price %s is at or below %s: a cross down needs it above first".formatted(now, at);
             case MOVES_UP, MOVES_DOWN -> "the move is %s %%, the rule needs %s %%".formatted(now, at);
+            case PORTFOLIO_VALUE_ABOVE, PORTFOLIO_VALUE_BELOW ->
+                "the portfolio's value %s is not yet %s %s"
+                        .formatted(
+                                now,
+                                rule.condition() == Condition.PORTFOLIO_VALUE_ABOVE ? "at or above" : "at or below",
+                                at);
             default ->
                 "the price %s is not yet %s %s"
                         .formatted(now, RuleSemantics.upward(rule.condition()) ? "at or above" : "at or below", at);

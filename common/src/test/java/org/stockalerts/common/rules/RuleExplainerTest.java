@@ -2,6 +2,7 @@ package org.stockalerts.common.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -193,6 +194,24 @@ class RuleExplainerTest {
 
         assertThat(codes(why)).containsExactly(Code.CONDITION_NOT_MET);
         assertThat(why.reasons().getFirst().detail()).contains("BULLISH");
+    }
+
+    @Test
+    void aPortfolioRuleIsExplainedFromThePortfoliosValue() {
+        StoredRule rule = StoredRule.fresh(
+                RuleDraft.level(Condition.PORTFOLIO_VALUE_ABOVE, "5000").build());
+
+        RuleExplanation belowLevel =
+                RuleExplainer.explainPortfolio(rule, new BigDecimal("900"), OPEN.minusSeconds(5), OPEN);
+        RuleExplanation unknown = RuleExplainer.explainPortfolio(rule, null, null, OPEN);
+
+        assertThat(belowLevel.lastEvaluatedAt()).isEqualTo(OPEN.minusSeconds(5));
+        assertThat(belowLevel.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo(Code.CONDITION_NOT_MET);
+            assertThat(reason.distance()).isEqualByComparingTo("4100");
+            assertThat(reason.detail()).contains("portfolio");
+        });
+        assertThat(codes(unknown)).containsExactly(Code.NO_DATA);
     }
 
     private static RuleExplanation explain(StoredRule rule, SymbolState symbol, Instant now) {
