@@ -92,9 +92,13 @@ class RuleQueries {
             UserPortfolio portfolio = store(running, PortfolioProcessor.STORE, UserPortfolio.class, where)
                     .get(userId.toString());
             StoredRule stored = portfolio == null ? null : portfolio.rules().get(ruleId.toString());
+            // never evaluated (no price or holding change has reached it yet): its value is not known
             return Optional.ofNullable(stored)
                     .map(rule -> RuleExplainer.explainPortfolio(
-                            rule, portfolio.value(), portfolio.evaluatedAt(), clock.instant()));
+                            rule,
+                            portfolio.evaluatedAt() == null ? null : portfolio.value(),
+                            portfolio.evaluatedAt(),
+                            clock.instant()));
         });
     }
 
@@ -155,13 +159,18 @@ class RuleQueries {
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return switch (answer.statusCode()) {
-                case 200 -> Optional.of(EventJson.read(answer.body(), RuleExplanation.class, "rule explanation"));
-                case 404 -> Optional.empty();
-                default ->
-                    throw new EngineUnavailableException(
-                            "the engine instance holding the rule answered " + answer.statusCode());
-            };
+            boolean unheld = "false"
+                    .equals(answer.headers()
+                            .firstValue(RuleExplanationController.RULE_HELD_HEADER)
+                            .orElse(null));
+            if (answer.statusCode() == 200) {
+                return Optional.of(EventJson.read(answer.body(), RuleExplanation.class, "rule explanation"));
+            }
+            if (answer.statusCode() == 404 && unheld) {
+                return Optional.empty();
+            }
+            throw new EngineUnavailableException(
+                    "the engine instance holding the rule answered " + answer.statusCode());
         } catch (IOException e) {
             throw new EngineUnavailableException("the engine instance holding the rule is unreachable: " + e);
         } catch (InterruptedException e) {

@@ -24,8 +24,9 @@ import org.stockalerts.common.rules.StoredRule;
  * The in-memory index of one symbol's rules. A tick costs O(log n + rules fired or re-armed) for
  * level and cross rules and for each distinct kind of move rule; it fires exactly what {@link
  * RuleSemantics} fires rule by rule. Rules that can never fire again (ONCE rules that fired,
- * paused ones) are not indexed at all; cooling-down rules wait in a queue ordered by the end of
- * their cooldown; expired rules leave the index the first time they would have fired.
+ * paused ones) are not indexed at all; snoozed rules and cooling-down rules wait in queues ordered
+ * by the end of their snooze or cooldown; expired rules leave the index the first time they would
+ * have fired.
  */
 public final class SymbolRules {
 
@@ -54,6 +55,7 @@ public final class SymbolRules {
     private final Map<MoveGroup, LevelIndex> moves = new HashMap<>();
     private final Map<Signal, Book<Integer>> signals = new EnumMap<>(Signal.class);
     private final Book<Instant> cooldowns = new Book<>();
+    private final Book<Instant> snoozes = new Book<>();
     private final Map<UUID, Placement> placed = new HashMap<>();
     private final Map<UUID, Integer> windows = new HashMap<>();
     private final TreeMap<Integer, Integer> windowCounts = new TreeMap<>();
@@ -146,7 +148,12 @@ public final class SymbolRules {
         }
     }
 
+    /** Puts the rules whose snooze or cooldown ended at or before {@code at} back where an input finds them. */
     private void releaseCooldowns(Instant at) {
+        for (StoredRule rule : snoozes.takeAtOrBelow(at)) {
+            placed.remove(rule.ruleId());
+            place(rule, at);
+        }
         for (StoredRule rule : cooldowns.takeAtOrBelow(at)) {
             placed.remove(rule.ruleId());
             place(rule, at);
@@ -159,9 +166,14 @@ public final class SymbolRules {
                 || rule.triggerMode() == TriggerMode.ONCE && !stored.state().armed()) {
             return;
         }
+        Instant snoozedUntil = rule.snoozedUntil();
         Instant until = rule.triggerMode() == TriggerMode.COOLDOWN ? stored.cooldownUntil() : null;
         Placement placement;
-        if (until != null && (now == null || now.isBefore(until))) {
+        if (snoozedUntil != null && (now == null || now.isBefore(snoozedUntil))) {
+            // nothing evaluates a snoozed rule: it waits, out of every index, for its snooze to end
+            snoozes.add(snoozedUntil, stored);
+            placement = new Placement(snoozes, snoozedUntil);
+        } else if (until != null && (now == null || now.isBefore(until))) {
             cooldowns.add(until, stored);
             placement = new Placement(cooldowns, until);
         } else if (rule.condition().kind() == Condition.Kind.SIGNAL) {

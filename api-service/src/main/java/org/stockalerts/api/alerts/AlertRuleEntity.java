@@ -23,6 +23,7 @@ import org.stockalerts.common.event.Signal;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TriggerMode;
 import org.stockalerts.common.market.MarketSession;
+import org.stockalerts.common.rules.StoredRule;
 
 /** A stored alert rule; {@link #toRule()} gives the definition the alert engine receives. */
 @Entity
@@ -77,6 +78,10 @@ class AlertRuleEntity extends StampedEntity {
     @Column(nullable = false)
     private long revision;
 
+    /** The revision since which the engine holds the rule's current runtime state ({@link StoredRule#startsAfresh}). */
+    @Column(name = "state_since_revision", nullable = false)
+    private long stateSinceRevision;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private MarketSession session;
@@ -96,6 +101,7 @@ class AlertRuleEntity extends StampedEntity {
 
     /** Takes over every field of {@code rule} but its ids, and counts a new revision. */
     void apply(AlertRule rule, Instant now) {
+        AlertRule before = revision == 0 ? null : toRule();
         this.symbol = rule.symbol() == null ? null : rule.symbol().value();
         this.condition = rule.condition();
         this.threshold = rule.threshold();
@@ -110,14 +116,29 @@ class AlertRuleEntity extends StampedEntity {
         this.channels = rule.channels().stream().map(Enum::name).sorted().toArray(String[]::new);
         this.session = rule.session();
         this.snoozedUntil = rule.snoozedUntil();
-        changeStatus(rule.status(), now);
+        this.status = rule.status();
+        counted(before, now);
     }
 
     /** Takes over {@code status} alone, and counts a new revision. */
     void changeStatus(RuleStatus status, Instant now) {
+        AlertRule before = toRule();
         this.status = status;
+        counted(before, now);
+    }
+
+    /** The revision since which the engine holds the rule's current runtime state. */
+    long stateSinceRevision() {
+        return stateSinceRevision;
+    }
+
+    /** A new revision, after {@code before} (null for a new rule): where the engine's state starts afresh, noted. */
+    private void counted(AlertRule before, Instant now) {
         this.revision++;
         touched(now);
+        if (before == null || StoredRule.startsAfresh(before, toRule())) {
+            this.stateSinceRevision = revision;
+        }
     }
 
     AlertRule toRule() {

@@ -3,6 +3,7 @@ package org.stockalerts.api.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -88,6 +89,10 @@ public class AlertRules implements UserDeletionListener {
     @Transactional
     AlertRuleEntity snooze(UUID ownerId, UUID ruleId, Instant until) {
         AlertRuleEntity entity = owned(ownerId, ruleId);
+        AlertRule current = entity.toRule();
+        if (until == null && current.snoozedUntil() == null) {
+            return entity;
+        }
         Instant now = clock.instant();
         if (until != null && !until.isAfter(now)) {
             throw new UnprocessableException("field 'until' must be in the future");
@@ -95,13 +100,16 @@ public class AlertRules implements UserDeletionListener {
         if (until != null && until.isAfter(now.plus(MAX_SNOOZE))) {
             throw new UnprocessableException("a rule can be snoozed for at most " + MAX_SNOOZE.toDays() + " days");
         }
-        entity.apply(entity.toRule().withSnoozedUntil(until), now);
+        // to the microsecond the database keeps, so every later revision carries the same instant
+        entity.apply(current.withSnoozedUntil(until == null ? null : until.truncatedTo(ChronoUnit.MICROS)), now);
         return save(entity);
     }
 
     /**
-     * A once-rule fired: it is TRIGGERED (disarmed) until resumed. An alert raised by an older
-     * revision of the rule, or for a rule no longer active, changes nothing.
+     * A once-rule fired: it is TRIGGERED (disarmed) until resumed. An alert raised by a revision from
+     * before the engine last started the rule's state afresh (an edit of what it watches, a resume),
+     * or for a rule no longer active, changes nothing; one from a revision the rule has had since
+     * (a snooze, new channels or expiry) still describes the engine's state and marks it.
      *
      * @return whether the rule was marked
      */
@@ -117,7 +125,8 @@ public class AlertRules implements UserDeletionListener {
         AlertRule rule = entity.get().toRule();
         if (rule.triggerMode() != TriggerMode.ONCE
                 || rule.status() != RuleStatus.ACTIVE
-                || rule.revision() != firedRevision) {
+                || firedRevision < entity.get().stateSinceRevision()
+                || firedRevision > rule.revision()) {
             return false;
         }
         entity.get().changeStatus(RuleStatus.TRIGGERED, clock.instant());

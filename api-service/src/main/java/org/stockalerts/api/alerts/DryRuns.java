@@ -92,7 +92,8 @@ class DryRuns {
             AlertRule stored = rules.findByIdAndUserId(request.alertId(), caller)
                     .orElseThrow(() -> new NotFoundException("alert rule", request.alertId()))
                     .toRule();
-            // replayed as it is defined, whatever its status now: a paused or triggered rule is tried as if active
+            // replayed as it is defined, whatever its status now: a paused or triggered rule is tried as if active, and
+            // without its snooze (a snooze has no start: kept, it would silence the whole past before it)
             return new AlertRule(
                     stored.ruleId(),
                     stored.userId(),

@@ -34,7 +34,10 @@ class RuleWarnings {
      * is advice, so a failed lookup never fails the request).
      */
     List<RuleWarning> of(AlertRule rule) {
-        if (!rule.isLiveAt(clock.instant()) || rule.symbol() == null || !RuleReplay.replayable(rule.condition())) {
+        if (!rule.isLiveAt(clock.instant())
+                || rule.isSnoozedAt(clock.instant())
+                || rule.symbol() == null
+                || !RuleReplay.replayable(rule.condition())) {
             return List.of();
         }
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,31 @@ class RuleTriggersTest extends ApiIntegrationTestSupport {
         awaitStatus(idOf(marker), "TRIGGERED");
         assertThat(status(onceId)).isEqualTo("ACTIVE");
         assertThat(status(cooldownId)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anAlertFromBeforeASnoozeStillMarksTheRuleButNotFromBeforeAResume() throws Exception {
+        // Given the once-rule, snoozed after it fired (the engine keeps its state through a snooze), and another
+        // once-rule paused and resumed after it fired (a resume starts the engine's state afresh)
+        UUID onceId = idOf(once);
+        post(
+                user,
+                "/alerts/" + onceId + "/snooze",
+                "{\"until\": \"" + Instant.now().plusSeconds(3600) + "\"}");
+        JsonNode resumed = onceRule(11);
+        post(user, "/alerts/" + idOf(resumed) + "/pause", null);
+        post(user, "/alerts/" + idOf(resumed) + "/resume", null);
+
+        // When both alerts arrive, then a marker rule's
+        fired(once, TriggerMode.ONCE);
+        fired(resumed, TriggerMode.ONCE);
+        JsonNode marker = onceRule(20);
+        fired(marker, TriggerMode.ONCE);
+
+        // Then the snoozed rule is TRIGGERED, as the engine holds it, and the resumed one is still ACTIVE
+        awaitStatus(idOf(marker), "TRIGGERED");
+        assertThat(status(onceId)).isEqualTo("TRIGGERED");
+        assertThat(status(idOf(resumed))).isEqualTo("ACTIVE");
     }
 
     /** The engine reports that {@code rule}, in the revision the API showed, fired. */

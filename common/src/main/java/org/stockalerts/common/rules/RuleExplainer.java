@@ -53,8 +53,8 @@ public final class RuleExplainer {
 
     /**
      * Explains portfolio rule {@code stored} at {@code now}: its portfolio was worth {@code value} when the user side
-     * of the engine last evaluated it, at {@code evaluatedAt} (null: never); a null {@code value} is unknown (nothing
-     * held, or a held symbol without a price yet).
+     * of the engine last evaluated it, at {@code evaluatedAt} (null: never); a null {@code value} is unknown (never
+     * evaluated, or a held symbol without a price yet).
      */
     public static RuleExplanation explainPortfolio(
             StoredRule stored, BigDecimal value, Instant evaluatedAt, Instant now) {
@@ -65,7 +65,8 @@ public final class RuleExplainer {
         if (value == null) {
             reasons.add(Reason.of(
                     Code.NO_DATA,
-                    "the portfolio's value is not known: nothing is held, or a held symbol has no price yet"));
+                    "the portfolio's value is not known: no price or holding change has reached the rule yet, or a"
+                            + " held symbol has no price yet"));
         }
         session(rule, now, reasons);
         trigger(stored, now, value, reasons);

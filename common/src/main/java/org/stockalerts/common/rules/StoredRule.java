@@ -56,10 +56,17 @@ public record StoredRule(AlertRule rule, RuleState state, String traceparent) {
      * {@code traceparent} replaces the stored one.
      */
     public StoredRule replacedBy(AlertRule changed, String changeTrace) {
-        boolean reactivated = rule.status() != RuleStatus.ACTIVE && changed.status() == RuleStatus.ACTIVE;
-        return reactivated || !sameEvaluation(rule, changed)
-                ? fresh(changed, changeTrace)
-                : new StoredRule(changed, state, changeTrace);
+        return startsAfresh(rule, changed) ? fresh(changed, changeTrace) : new StoredRule(changed, state, changeTrace);
+    }
+
+    /**
+     * Whether the engine starts a rule's runtime state afresh when {@code changed} replaces {@code current}: when
+     * what it watches or how it fires changes, or when it becomes active again. The API keeps the revision where
+     * this last happened, so it knows which alerts of a once-rule still describe the engine's state.
+     */
+    public static boolean startsAfresh(AlertRule current, AlertRule changed) {
+        boolean reactivated = current.status() != RuleStatus.ACTIVE && changed.status() == RuleStatus.ACTIVE;
+        return reactivated || !sameEvaluation(current, changed);
     }
 
     private static boolean sameEvaluation(AlertRule a, AlertRule b) {
