@@ -160,7 +160,7 @@ record_kept() {
 # On JDK 25+ the launcher trains each service's AOT cache in the background after the first start (bounded wait).
 JDK_MAJOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 caches_trained() {
-  local deadline=$((SECONDS + 420)) service
+  local deadline=$((SECONDS + 600)) service
   for service in api-service alert-consumer persistence-consumer analytics-consumer; do
     until [ -s "$STOCK_ALERTS_DATA_DIR/app/$service/app.aot" ]; do
       [ "$SECONDS" -lt "$deadline" ] || return 1
