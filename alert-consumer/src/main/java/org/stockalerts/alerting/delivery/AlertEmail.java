@@ -49,6 +49,50 @@ public record AlertEmail(String subject, String text, String html) {
         return new AlertEmail(subject, text.toString(), html.toString());
     }
 
+    /**
+     * Renders the e-mail for {@code digest}: one line per alert (when it fired, in the user's zone, what and at which
+     * value), in the order they fired.
+     */
+    public static AlertEmail digest(Digest digest) {
+        int count = digest.entries().size();
+        String alerts = count == 1 ? "1 alert" : count + " alerts";
+        String subject =
+                "Stock alerts: " + alerts + (digest.quietHours() ? " from your quiet hours" : " past your daily limit");
+        String intro = digest.quietHours()
+                ? "These alerts fired during your quiet hours and were held until they ended."
+                : "These alerts fired after this channel reached its daily limit; they are collected into one message"
+                        + " an hour until the day ends.";
+        DateTimeFormatter local =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(digest.zone());
+        StringBuilder text = new StringBuilder(intro).append("\n\n");
+        StringBuilder html = new StringBuilder("<html><body><h2>")
+                .append(escape(alerts))
+                .append("</h2><p>")
+                .append(escape(intro))
+                .append("</p><table><tr><th align=\"left\">Fired at</th><th align=\"left\">Symbol</th>")
+                .append("<th align=\"left\">Alert</th><th align=\"left\">Observed value</th>")
+                .append("<th align=\"left\">Alert id</th></tr>");
+        for (Digest.Entry entry : digest.entries()) {
+            AlertTriggered alert = entry.alert();
+            String about = alert.symbol() == null ? "Portfolio" : alert.symbol().value();
+            String[] cells = {
+                local.format(alert.occurredAt()),
+                about,
+                alert.message(),
+                alert.observedValue().toPlainString(),
+                alert.alertId().toString()
+            };
+            text.append(String.join(" | ", cells)).append('\n');
+            html.append("<tr>");
+            for (String cell : cells) {
+                html.append("<td>").append(escape(cell)).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</table></body></html>");
+        return new AlertEmail(subject, text.toString(), html.toString());
+    }
+
     private static void receipt(AlertReceipt receipt, Map<String, String> rows) {
         putIf(rows, "Threshold", receipt.threshold());
         putIf(rows, "Move (%)", receipt.percent());

@@ -18,7 +18,7 @@ import org.stockalerts.common.kafka.Topics;
 
 /**
  * Turns each fired alert into one {@link DeliveryRequest} per enabled channel target of its user
- * whose type the rule asked for (webhook, e-mail), on {@link DeliveryTopics#REQUESTS}. The offset
+ * whose type the rule asked for (webhook, e-mail, Slack, Discord, Telegram, ntfy), on {@link DeliveryTopics#REQUESTS}. The offset
  * is committed only after every request is on the broker, so a crash re-fans the alert and the
  * delivery log drops what was already delivered.
  */
@@ -27,7 +27,6 @@ import org.stockalerts.common.kafka.Topics;
 public class AlertFanOut {
 
     private static final Logger log = LoggerFactory.getLogger(AlertFanOut.class);
-    private static final Set<ChannelType> DELIVERED_HERE = Set.of(ChannelType.WEBHOOK, ChannelType.EMAIL);
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final ChannelDirectory directory;
@@ -55,11 +54,12 @@ public class AlertFanOut {
     /** One request per enabled target of a channel type the rule asked for. */
     List<DeliveryRequest> requestsFor(AlertTriggered alert) {
         Set<ChannelType> wanted = alert.rule().channels();
-        if (wanted.stream().noneMatch(DELIVERED_HERE::contains)) {
+        if (wanted.stream().noneMatch(ChannelType::deliveredOut)) {
             return List.of();
         }
         return directory.enabledChannels(alert.userId()).stream()
-                .filter(channel -> wanted.contains(channel.type()) && DELIVERED_HERE.contains(channel.type()))
+                .filter(channel ->
+                        wanted.contains(channel.type()) && channel.type().deliveredOut())
                 .map(channel -> new DeliveryRequest(alert, channel.id(), channel.type()))
                 .toList();
     }

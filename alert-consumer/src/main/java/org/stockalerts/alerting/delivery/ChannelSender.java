@@ -19,4 +19,11 @@ public interface ChannelSender {
      *     the receiver's or the address's sake
      */
     SendResult send(AlertTriggered alert, Channel channel, Duration timeout);
+
+    /**
+     * One attempt to deliver {@code digest}, the alerts held for {@code channel}, as one message.
+     *
+     * @return every outcome, as {@link #send} does
+     */
+    SendResult sendDigest(Digest digest, Channel channel, Duration timeout);
 }

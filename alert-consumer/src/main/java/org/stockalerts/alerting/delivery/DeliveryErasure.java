@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.UserDeleted;
 
 /**
- * Forgets a deleted user's deliveries (attempts, parked retries, webhook states) when their {@code
+ * Forgets a deleted user's deliveries (attempts, parked retries, held deliveries, webhook states) when their {@code
  * UserDeleted} arrives on {@code user-events} ({@link DeliveryCommands} reads it).
  * Their channels need nothing here: the delivery service reads them from the API's table, which the
  * API has already emptied. A delivery task still in flight for the user finds no channel and is logged
@@ -22,11 +22,13 @@ public class DeliveryErasure {
     private final DeliveryLog deliveryLog;
     private final ParkedRetries retries;
     private final EndpointStates endpoints;
+    private final HeldDeliveries held;
 
     void forget(UserDeleted deleted) {
         int attempts = deliveryLog.forget(deleted.userId());
         retries.forget(deleted.userId());
         endpoints.forget(deleted.userId());
+        held.forget(deleted.userId());
         log.atInfo()
                 .addKeyValue("userId", deleted.userId())
                 .addKeyValue("attempts", attempts)

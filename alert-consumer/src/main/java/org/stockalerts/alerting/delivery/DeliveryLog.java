@@ -23,10 +23,16 @@ public class DeliveryLog {
         DELIVERED,
         RETRYING,
         FAILED,
-        SKIPPED
+        SKIPPED,
+        /** Held for a digest: the user's quiet hours, or the channel type's daily cap (see {@code DigestPoller}). */
+        HELD
     }
 
-    /** One attempt to record. */
+    /**
+     * One attempt to record.
+     *
+     * @param digestId the digest the alert went out in; null for an attempt of the alert alone
+     */
     public record Attempt(
             AlertTriggered alert,
             ChannelType channel,
@@ -35,7 +41,22 @@ public class DeliveryLog {
             Outcome outcome,
             Integer statusCode,
             String error,
-            Duration latency) {}
+            Duration latency,
+            UUID digestId) {
+
+        /** An attempt of the alert alone. */
+        public Attempt(
+                AlertTriggered alert,
+                ChannelType channel,
+                UUID channelId,
+                Instant attemptedAt,
+                Outcome outcome,
+                Integer statusCode,
+                String error,
+                Duration latency) {
+            this(alert, channel, channelId, attemptedAt, outcome, statusCode, error, latency, null);
+        }
+    }
 
     private static final int MAX_ERROR_LENGTH = 500;
 
@@ -62,8 +83,8 @@ public class DeliveryLog {
         AlertTriggered alert = attempt.alert();
         jdbc.update(
                 "INSERT INTO alerting.alert_deliveries (alert_id, user_id, rule_id, channel, channel_id, attempt,"
-                        + " attempted_at, outcome, status_code, error, latency_ms)"
-                        + " SELECT ?, ?, ?, ?, ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, ?, ?"
+                        + " attempted_at, outcome, status_code, error, latency_ms, digest_id)"
+                        + " SELECT ?, ?, ?, ?, ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, ?, ?, ?"
                         + " FROM alerting.alert_deliveries WHERE alert_id = ? AND channel = ? AND channel_id = ?",
                 alert.alertId(),
                 alert.userId(),
@@ -75,9 +96,25 @@ public class DeliveryLog {
                 attempt.statusCode(),
                 truncate(attempt.error()),
                 attempt.latency() == null ? null : (int) attempt.latency().toMillis(),
+                attempt.digestId(),
                 alert.alertId(),
                 attempt.channel().name(),
                 attempt.channelId());
+    }
+
+    /**
+     * How many alert messages {@code userId} was sent through {@code channel} since {@code since}: alerts delivered
+     * alone, each one message; a digest's alerts do not count (the daily cap is on messages of one alert).
+     */
+    public long sentSince(UUID userId, ChannelType channel, Instant since) {
+        Long sent = jdbc.queryForObject(
+                "SELECT count(*) FROM alerting.alert_deliveries WHERE user_id = ? AND attempted_at >= ?"
+                        + " AND channel = ? AND outcome = 'DELIVERED' AND digest_id IS NULL",
+                Long.class,
+                userId,
+                Timestamp.from(since),
+                channel.name());
+        return sent == null ? 0 : sent;
     }
 
     /**

@@ -10,9 +10,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,6 +24,9 @@ import org.stockalerts.alerting.delivery.DeliveryLog.Outcome;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.ops.LatencyObjectives;
+import org.stockalerts.common.preferences.DeliveryPreferences;
+import org.stockalerts.common.preferences.DeliveryPreferences.Hold;
+import org.stockalerts.common.preferences.DeliveryPreferences.HoldReason;
 
 /**
  * Makes one attempt at one delivery task and records it: skips a target that is gone or disabled,
@@ -49,6 +54,8 @@ public class DeliveryService {
     private final CircuitBreakers breakers;
     private final ParkedRetries retries;
     private final EndpointHealth health;
+    private final PreferenceDirectory preferences;
+    private final HeldDeliveries held;
     private final Clock clock;
     private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
 
@@ -59,6 +66,8 @@ public class DeliveryService {
             CircuitBreakers breakers,
             ParkedRetries retries,
             EndpointHealth health,
+            PreferenceDirectory preferences,
+            HeldDeliveries held,
             Clock clock,
             List<ChannelSender> senders,
             MeterRegistry meters) {
@@ -76,6 +85,8 @@ public class DeliveryService {
         this.breakers = breakers;
         this.retries = retries;
         this.health = health;
+        this.preferences = preferences;
+        this.held = held;
         this.clock = clock;
         senders.forEach(sender -> this.senders.put(sender.type(), sender));
     }
@@ -143,17 +154,26 @@ public class DeliveryService {
                 .filter(found ->
                         found.enabled() && found.userId().equals(alert.userId()) && found.type() == request.channel());
         if (channel.isEmpty()) {
-            record(request, Outcome.SKIPPED, null, "channel removed, disabled or changed", null);
+            record(request, Outcome.SKIPPED, null, "channel removed, disabled or changed", null, null);
             logged(log.atInfo(), request).log("delivery skipped: channel removed or disabled");
             return Optional.empty();
         }
         if (health.disabled(channel.get())) {
-            record(request, Outcome.SKIPPED, null, "webhook disabled after failing; its user may re-enable it", null);
+            record(
+                    request,
+                    Outcome.SKIPPED,
+                    null,
+                    "webhook disabled after failing; its user may re-enable it",
+                    null,
+                    null);
             logged(log.atInfo(), request).log("delivery skipped: webhook disabled");
             return Optional.empty();
         }
         if (deliveryLog.delivered(alert.alertId(), request.channel(), request.channelId())) {
             logged(log.atInfo(), request).log("delivery skipped: already delivered through this channel");
+            return Optional.empty();
+        }
+        if (!replay && heldForDigest(request)) {
             return Optional.empty();
         }
         long start = System.nanoTime();
@@ -164,7 +184,7 @@ public class DeliveryService {
         }
         Outcome outcome =
                 replay && result.kind() != SendResult.Kind.DELIVERED ? Outcome.FAILED : outcomeOf(result, attempt);
-        record(request, outcome, result.statusCode(), result.error(), latency);
+        record(request, outcome, result.statusCode(), result.error(), latency, null);
         logged(outcome == Outcome.DELIVERED ? log.atDebug() : log.atWarn(), request)
                 .addKeyValue("attempt", attempt)
                 .addKeyValue("replay", replay)
@@ -173,6 +193,116 @@ public class DeliveryService {
                 .addKeyValue("latencyMs", latency.toMillis())
                 .log("delivery attempt {}", result.error() == null ? "succeeded" : "failed: " + result.error());
         return Optional.of(result);
+    }
+
+    /**
+     * Holds {@code request} for a digest when its user's preferences say so now (quiet hours, or the channel type's
+     * daily cap reached): it is logged HELD and sent with the target's next digest ({@link DigestPoller}).
+     */
+    private boolean heldForDigest(DeliveryRequest request) {
+        UUID userId = request.alert().userId();
+        Instant now = clock.instant();
+        DeliveryPreferences user = preferences.of(userId);
+        Optional<Hold> hold = user.hold(
+                request.channel(), now, () -> deliveryLog.sentSince(userId, request.channel(), user.dayStart(now)));
+        if (hold.isEmpty()) {
+            return false;
+        }
+        held.hold(request, hold.get().reason(), hold.get().until(), now);
+        String why = hold.get().reason() == HoldReason.QUIET_HOURS
+                ? "held for the digest at the end of the user's quiet hours, "
+                        + hold.get().until()
+                : "held for the hourly digest at " + hold.get().until() + ": the daily cap of "
+                        + user.dailyCap(request.channel()).orElseThrow() + " " + request.channel()
+                        + " messages is reached";
+        record(request, Outcome.HELD, null, why, null, null);
+        logged(log.atInfo(), request)
+                .addKeyValue("reason", hold.get().reason())
+                .addKeyValue("until", hold.get().until())
+                .log("delivery held for a digest");
+        return true;
+    }
+
+    /** What became of a digest: when to try it again, after how many failed attempts; null {@code at}: it is done. */
+    public record DigestNext(Instant at, int attempts) {
+
+        static final DigestNext DONE = new DigestNext(null, 0);
+
+        public boolean done() {
+            return at == null;
+        }
+    }
+
+    /**
+     * Sends what is held for {@code channelId} as one digest, and records the attempt for each alert in it. Alerts
+     * the target got meanwhile (a replay) are left out; a target removed, disabled or disabled by its failures gets
+     * nothing (each alert logged SKIPPED); while its user's quiet hours last the digest waits for their end. A
+     * failure follows the retry schedule: the digest is tried again later (with the same alerts, under the same
+     * id) until the schedule's last attempt.
+     *
+     * @param claimed the held deliveries of the target, due now
+     */
+    public DigestNext deliverDigest(UUID channelId, List<HeldDeliveries.Held> claimed) {
+        List<HeldDeliveries.Held> pending = claimed.stream()
+                .filter(each -> !deliveryLog.delivered(
+                        each.request().alert().alertId(), each.request().channel(), channelId))
+                .toList();
+        if (pending.isEmpty()) {
+            return DigestNext.DONE;
+        }
+        DeliveryRequest first = pending.getFirst().request();
+        Optional<Channel> channel = directory
+                .find(channelId)
+                .filter(found -> found.enabled()
+                        && found.userId().equals(first.alert().userId())
+                        && found.type() == first.channel());
+        String skipped = channel.isEmpty()
+                ? "channel removed, disabled or changed"
+                : health.disabled(channel.get()) ? "webhook disabled after failing; its user may re-enable it" : null;
+        if (skipped != null) {
+            pending.forEach(each -> record(each.request(), Outcome.SKIPPED, null, skipped, null, null));
+            return DigestNext.DONE;
+        }
+        Instant now = clock.instant();
+        DeliveryPreferences user = preferences.of(first.alert().userId());
+        int attempts =
+                pending.stream().mapToInt(HeldDeliveries.Held::attempts).max().orElse(0);
+        Optional<Instant> quiet = user.quietUntil(now);
+        if (quiet.isPresent()) {
+            return new DigestNext(quiet.get(), attempts);
+        }
+        Digest digest = Digest.of(
+                channelId,
+                user.timeZone(),
+                pending.stream()
+                        .map(each -> new Digest.Entry(
+                                each.reason(), each.heldAt(), each.request().alert()))
+                        .toList());
+        int attempt = attempts + 1;
+        ChannelSender sender = senders.get(first.channel());
+        long start = System.nanoTime();
+        SendResult result = sender == null
+                ? SendResult.permanent(null, "no sender for channel type " + first.channel())
+                : sender.sendDigest(digest, channel.get(), schedule.timeout(attempt, true));
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        health.attempted(channel.get(), result);
+        boolean last = result.kind() != SendResult.Kind.RETRYABLE || schedule.isLast(attempt);
+        Outcome outcome = result.kind() == SendResult.Kind.DELIVERED
+                ? Outcome.DELIVERED
+                : last ? Outcome.FAILED : Outcome.RETRYING;
+        pending.forEach(
+                each -> record(each.request(), outcome, result.statusCode(), result.error(), latency, digest.id()));
+        log.atLevel(outcome == Outcome.DELIVERED ? Level.INFO : Level.WARN)
+                .addKeyValue("userId", digest.userId())
+                .addKeyValue("channelId", channelId)
+                .addKeyValue("digestId", digest.id())
+                .addKeyValue("alerts", pending.size())
+                .addKeyValue("attempt", attempt)
+                .addKeyValue("outcome", outcome)
+                .log("digest {}", result.error() == null ? "delivered" : "failed: " + result.error());
+        return last
+                ? DigestNext.DONE
+                : new DigestNext(now.plus(schedule.delayAfter(attempt, result.retryAfter(), random())), attempt);
     }
 
     private void park(DeliveryRequest request, int attempt, Instant due) {
@@ -197,7 +327,8 @@ public class DeliveryService {
         if (sender == null) {
             return SendResult.permanent(null, "no sender for channel type " + channel.type());
         }
-        boolean guarded = channel.type() == ChannelType.WEBHOOK;
+        // every HTTP target has a circuit breaker; SMTP has its own session timeouts
+        boolean guarded = channel.type() != ChannelType.EMAIL;
         if (guarded) {
             switch (breakers.decide(channel.id(), attempt > 1 || parked)) {
                 case CALL -> {}
@@ -278,16 +409,25 @@ public class DeliveryService {
         };
     }
 
-    private void record(DeliveryRequest request, Outcome outcome, Integer status, String error, Duration latency) {
+    private void record(
+            DeliveryRequest request, Outcome outcome, Integer status, String error, Duration latency, UUID digestId) {
         Instant at = clock.instant();
         deliveries(meters, request.channel(), outcome).increment();
         Duration sinceFired = Duration.between(request.alert().occurredAt(), at);
-        if (outcome == Outcome.DELIVERED && !sinceFired.isNegative()) {
+        if (outcome == Outcome.DELIVERED && digestId == null && !sinceFired.isNegative()) {
             alertToDelivery(meters, request.channel()).record(sinceFired);
         }
         try {
             deliveryLog.record(new Attempt(
-                    request.alert(), request.channel(), request.channelId(), at, outcome, status, error, latency));
+                    request.alert(),
+                    request.channel(),
+                    request.channelId(),
+                    at,
+                    outcome,
+                    status,
+                    error,
+                    latency,
+                    digestId));
         } catch (DuplicateKeyException e) {
             // a concurrent task for the same target recorded its success first; the receiver drops
             // the duplicate by webhook-id

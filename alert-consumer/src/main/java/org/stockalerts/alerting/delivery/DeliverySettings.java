@@ -43,6 +43,9 @@ import org.springframework.validation.annotation.Validated;
  * @param breakerOpenFor how long an open circuit makes no calls to its target
  * @param partitions partitions of the delivery topic and its retry topics
  * @param concurrency consumers per delivery topic in one instance
+ * @param linkBaseUrl the API's address as users reach it: chat messages link to the rule there ({@code
+ *     <linkBaseUrl>/alerts/<ruleId>}); empty for no link
+ * @param telegramApiUrl where the Telegram Bot API answers (Telegram's own; a local fake in tests)
  */
 @Validated
 @ConfigurationProperties("stockalerts.delivery")
@@ -70,7 +73,9 @@ public record DeliverySettings(
         @DefaultValue("3") int breakerThreshold,
         @DefaultValue("30s") Duration breakerOpenFor,
         @DefaultValue("6") int partitions,
-        @DefaultValue("6") int concurrency) {
+        @DefaultValue("6") int concurrency,
+        @DefaultValue("http://localhost:8080") String linkBaseUrl,
+        @DefaultValue("https://api.telegram.org") @NotEmpty String telegramApiUrl) {
 
     public DeliverySettings {
         allowedHosts = allowedHosts == null

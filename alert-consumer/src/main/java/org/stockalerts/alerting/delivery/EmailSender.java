@@ -34,13 +34,22 @@ public class EmailSender implements ChannelSender {
 
     @Override
     public SendResult send(AlertTriggered alert, Channel channel, Duration timeout) {
+        return mail(AlertEmail.of(alert), channel);
+    }
+
+    @Override
+    public SendResult sendDigest(Digest digest, Channel channel, Duration timeout) {
+        return mail(AlertEmail.digest(digest), channel);
+    }
+
+    private SendResult mail(AlertEmail email, Channel channel) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return SendResult.permanent(null, "no SMTP server configured (set SPRING_MAIL_HOST)");
         }
         MimeMessage message;
         try {
-            message = compose(sender, AlertEmail.of(alert), channel.address());
+            message = compose(sender, email, channel.address());
         } catch (MessagingException | MailParseException | MailPreparationException e) {
             return SendResult.permanent(null, "cannot compose mail to this address: " + e.getMessage());
         }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.ChannelType;
 
 /**
- * Disables a webhook target that keeps failing: at once when it answers 410 Gone (the receiver says it
+ * Disables a target called over HTTP (a webhook, a Slack, Discord, Telegram or ntfy channel) that keeps failing: at once when it answers 410 Gone (the receiver says it
  * is gone for good), otherwise once it has failed for {@code disableAfter} without one success. A
  * disabled target gets no deliveries until its user re-enables it; the user is told once
  * ({@link EndpointNotices}).
@@ -34,12 +34,12 @@ public class EndpointHealth {
 
     /** Whether deliveries to {@code channel} are stopped because it was disabled. */
     public boolean disabled(Channel channel) {
-        return channel.type() == ChannelType.WEBHOOK && states.disabled(channel.id());
+        return watched(channel) && states.disabled(channel.id());
     }
 
     /** Takes note of what an attempt to {@code channel} came to. */
     public void attempted(Channel channel, SendResult result) {
-        if (channel.type() != ChannelType.WEBHOOK) {
+        if (!watched(channel)) {
             return;
         }
         if (result.kind() == SendResult.Kind.DELIVERED) {
@@ -62,8 +62,14 @@ public class EndpointHealth {
                     .addKeyValue("userId", channel.userId())
                     .addKeyValue("channelId", channel.id())
                     .addKeyValue("reason", reason)
-                    .log("webhook disabled");
+                    .addKeyValue("channel", channel.type())
+                    .log("channel disabled");
             notices.disabled(channel, now, reason);
         }
+    }
+
+    /** Channels called over HTTP (webhooks and chat services) are watched; e-mail is not. */
+    private static boolean watched(Channel channel) {
+        return channel.type().deliveredOut() && channel.type() != ChannelType.EMAIL;
     }
 }

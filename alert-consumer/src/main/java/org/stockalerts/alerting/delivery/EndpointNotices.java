@@ -48,8 +48,8 @@ public class EndpointNotices {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(settings.mailFrom());
         message.setTo(to);
-        message.setSubject("Stock alerts: your webhook was disabled");
-        message.setText("We stopped delivering alerts to your webhook " + webhook.address() + " (channel "
+        message.setSubject("Stock alerts: your " + kind(webhook) + " was disabled");
+        message.setText("We stopped delivering alerts to your " + kind(webhook) + " " + webhook.address() + " (channel "
                 + webhook.id() + ") at " + at + ": " + reason + ".\n\nOnce the receiver works again, re-enable it:"
                 + " POST /users/" + webhook.userId() + "/channels/" + webhook.id() + "/reenable\n");
         return message;
@@ -61,5 +61,16 @@ public class EndpointNotices {
                 .addKeyValue("channelId", webhook.id())
                 .addKeyValue("reason", why)
                 .log("webhook-disabled notice not sent by e-mail");
+    }
+
+    /** How the notice names the channel: "webhook", "Slack channel", … */
+    private static String kind(Channel channel) {
+        return switch (channel.type()) {
+            case SLACK -> "Slack channel";
+            case DISCORD -> "Discord channel";
+            case TELEGRAM -> "Telegram chat";
+            case NTFY -> "ntfy topic";
+            default -> "webhook";
+        };
     }
 }

@@ -37,6 +37,16 @@ public class WebhookSecrets {
         return secrets;
     }
 
+    /**
+     * Where to send to {@code channel}: its address, or for a type whose address is itself a secret (a chat webhook,
+     * a bot token, an ntfy topic), the address sealed in its secret; the stored address is only its masked form.
+     *
+     * @throws org.stockalerts.common.secrets.SecretBoxException when the sealed address does not open
+     */
+    String address(Channel channel) {
+        return channel.type().secretAddress() ? open(channel.secret(), channel.id()) : channel.address();
+    }
+
     private String open(String stored, UUID channelId) {
         return SecretBox.isSealed(stored) ? box.open(stored, channelId.toString()) : stored;
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.alerting.clock.CheckedClock;
@@ -54,6 +55,20 @@ public class WebhookSender implements ChannelSender {
      */
     @Override
     public SendResult send(AlertTriggered alert, Channel channel, Duration timeout) {
+        return post(channel, alert.alertId().toString(), now -> WebhookPayload.of(alert, now), timeout);
+    }
+
+    /**
+     * {@inheritDoc} Its {@code webhook-id} is the digest's id.
+     *
+     * @throws ClockUncheckedException when the clock cannot be vouched for: nothing is sent
+     */
+    @Override
+    public SendResult sendDigest(Digest digest, Channel channel, Duration timeout) {
+        return post(channel, digest.id().toString(), now -> DigestPayload.of(digest, now), timeout);
+    }
+
+    private SendResult post(Channel channel, String id, Function<Instant, Object> payload, Duration timeout) {
         DestinationPolicy.Verdict verdict = policy.check(channel.address());
         if (!verdict.allowed()) {
             return verdict.refusal();
@@ -72,8 +87,7 @@ public class WebhookSender implements ChannelSender {
         if (badSecret.isPresent()) {
             return SendResult.permanent(null, badSecret.get());
         }
-        byte[] body = EventJson.write(WebhookPayload.of(alert, now));
-        String id = alert.alertId().toString();
+        byte[] body = EventJson.write(payload.apply(now));
         long timestamp = now.getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(verdict.uri())
                 .timeout(timeout)

@@ -17,9 +17,11 @@ import mockwebserver3.SocketEffect;
 import org.apache.kafka.common.utils.Utils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaOperations;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.common.secrets.SecretBox;
 import org.stockalerts.common.secrets.SecretsSettings;
 
@@ -70,6 +72,28 @@ final class DeliveryFixtures {
 
     static void channel(JdbcTemplate jdbc, UUID user, ChannelType type, String address, String secret) {
         channel(jdbc, UUID.randomUUID(), user, type, address, secret);
+    }
+
+    /** A chat channel as api-service stores it: its address masked, the real one sealed in its secret. */
+    static UUID chatChannel(JdbcTemplate jdbc, UUID user, ChannelType type, String address) {
+        UUID id = UUID.randomUUID();
+        channel(jdbc, id, user, type, type + ":****" + id, address);
+        return id;
+    }
+
+    /** Publishes a fired alert as the engine does, keyed by its user. */
+    static void publish(KafkaOperations<Object, Object> kafka, AlertTriggered alert) throws Exception {
+        kafka.send(Topics.ALERTS_TRIGGERED.name(), alert.userId().toString(), alert)
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** The delivery log of {@code alert}: {@code CHANNEL:OUTCOME} per attempt, by channel and attempt. */
+    static List<String> outcomes(JdbcTemplate jdbc, AlertTriggered alert) {
+        return jdbc.queryForList(
+                "SELECT channel || ':' || outcome FROM alerting.alert_deliveries WHERE alert_id = ?"
+                        + " ORDER BY channel, attempt",
+                String.class,
+                alert.alertId());
     }
 
     private static void channel(

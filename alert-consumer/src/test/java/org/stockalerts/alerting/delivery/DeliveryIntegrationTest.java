@@ -516,7 +516,7 @@ class DeliveryIntegrationTest {
     }
 
     /** Computed here independently of the production signer, as a receiver would. */
-    private static String expectedSignature(String secret, String id, String timestamp, String body) throws Exception {
+    static String expectedSignature(String secret, String id, String timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.CurrentUser;
 import org.stockalerts.api.security.Ownership;
+import org.stockalerts.api.user.Preferences;
 import org.stockalerts.api.web.JsonAnswer;
 import org.stockalerts.api.web.NotFoundException;
 import org.stockalerts.api.web.PageResponse;
@@ -43,6 +44,7 @@ class AlertRuleController {
     private final DryRuns dryRuns;
     private final EngineExplanations engine;
     private final Paging paging;
+    private final Preferences preferences;
     private final Clock clock;
 
     @PostMapping
@@ -89,14 +91,15 @@ class AlertRuleController {
             description = "The engine's state of a symbol rule and of its symbol: the last value it was compared"
                     + " with and when, its trigger state, and reason codes (CONDITION_MET, CONDITION_NOT_MET with the"
                     + " distance to the level, WAITING_REARM, COOLDOWN, TRIGGERED, PAUSED, EXPIRED, OUTSIDE_SESSION,"
-                    + " NO_DATA, FEED_STALE, VALUE_NOT_KEPT, SNOOZED, PENDING); for a portfolio rule, from the"
+                    + " NO_DATA, FEED_STALE, VALUE_NOT_KEPT, SNOOZED, PENDING, and QUIET_HOURS with until while the user's quiet"
+                    + " hours hold what the rule sends to channels); for a portfolio rule, from the"
                     + " portfolio's value. 503 while the engine cannot answer.")
     @JsonAnswer(AlertExamples.EXPLAIN)
     ExplainView explain(@CurrentUser UUID caller, @PathVariable UUID id) {
         RuleView rule = get(caller, id);
         var explanation =
                 rule.symbol() == null ? engine.explainPortfolio(id, caller) : engine.explain(id, rule.symbol());
-        return ExplainView.of(rule, explanation, clock.instant());
+        return ExplainView.of(rule, explanation, preferences.of(caller), clock.instant());
     }
 
     @PutMapping("/{id}")

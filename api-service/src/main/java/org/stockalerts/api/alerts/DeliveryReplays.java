@@ -56,8 +56,8 @@ class DeliveryReplays {
                 .findFirst()
                 .map(ChannelType::valueOf)
                 .orElseThrow(() -> new NotFoundException("channel", channelId));
-        if (type != ChannelType.WEBHOOK && type != ChannelType.EMAIL) {
-            throw new UnprocessableException("only webhook and e-mail deliveries can be replayed");
+        if (!type.deliveredOut()) {
+            throw new UnprocessableException("only deliveries to channels can be replayed");
         }
         if (delivered(alertId, channelId)) {
             throw new ConflictException("this alert already reached this channel");

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.stockalerts.common.event.AlertReceipt;
+import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.event.RuleStatus;
+import org.stockalerts.common.preferences.DeliveryPreferences;
 import org.stockalerts.common.rules.RuleExplanation;
 import org.stockalerts.common.rules.RuleExplanation.Code;
 import org.stockalerts.common.rules.RuleExplanation.Reason;
@@ -31,6 +33,15 @@ record ExplainView(
         Instant explainedAt) {
 
     static ExplainView of(RuleView rule, Optional<RuleExplanation> engine, Instant now) {
+        return of(rule, engine, DeliveryPreferences.NONE, now);
+    }
+
+    /**
+     * The view of {@code rule}, with {@code QUIET_HOURS} among its reasons when {@code preferences}' quiet hours are on
+     * at {@code now} and the rule sends to channels they hold (webhook, e-mail).
+     */
+    static ExplainView of(
+            RuleView rule, Optional<RuleExplanation> engine, DeliveryPreferences preferences, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         Long engineRevision = engine.map(RuleExplanation::revision).orElse(null);
         if (engineRevision == null || engineRevision < rule.revision()) {
@@ -40,6 +51,17 @@ record ExplainView(
                             .formatted(rule.revision())));
         }
         engine.ifPresent(explanation -> reasons.addAll(explanation.reasons()));
+        Optional<Instant> quietUntil = preferences.quietUntil(now);
+        if (quietUntil.isPresent() && rule.channels().stream().anyMatch(ChannelType::deliveredOut)) {
+            reasons.add(new Reason(
+                    Code.QUIET_HOURS,
+                    "your quiet hours are on: alerts reach the in-app history at once, and what they send to your"
+                            + " channels is held and sent as one digest when the quiet hours end",
+                    null,
+                    null,
+                    quietUntil.get(),
+                    null));
+        }
         return new ExplainView(
                 rule.id(),
                 rule.status(),

@@ -58,7 +58,7 @@ record RuleRequest(
         @Positive @Max(RuleRequest.MAX_COOLDOWN_SECONDS) Long cooldownSeconds,
         @PositiveOrZero @Digits(integer = 16, fraction = 8) BigDecimal rearmMargin,
         Instant expiresAt,
-        @Size(max = 3) Set<ChannelType> channels,
+        @Size(max = 7) Set<ChannelType> channels,
         MarketSession session) {
 
     static final long MAX_COOLDOWN_SECONDS = 366L * 24 * 60 * 60;

@@ -30,7 +30,9 @@ import org.stockalerts.api.web.JsonAnswer;
 
 @RestController
 @RequestMapping("/users/{userId}/channels")
-@Tag(name = "Notification channels", description = "Where the caller's alerts are delivered: e-mail, webhooks")
+@Tag(
+        name = "Notification channels",
+        description = "Where the caller's alerts are delivered: e-mail, webhooks, Slack, Discord, Telegram, ntfy")
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ChannelController {
 
@@ -55,9 +57,12 @@ class ChannelController {
     @PostMapping
     @Idempotent
     @Operation(
-            summary = "Add an e-mail or webhook channel",
+            summary = "Add an e-mail, webhook, Slack, Discord, Telegram or ntfy channel",
             description = "For a webhook the answer carries its signing secret (whsec_…), shown only this once."
-                    + " URLs reaching internal addresses are refused with 422.")
+                    + " SLACK and DISCORD take the webhook URL the service gave, NTFY the topic's URL"
+                    + " (https://ntfy.sh/<topic> or a self-hosted server), TELEGRAM telegram:<bot token>/<chat id>;"
+                    + " their address is a secret: kept sealed, and shown masked (****, then its last four"
+                    + " characters) from this answer on. URLs reaching internal addresses are refused with 422.")
     @JsonAnswer(status = HttpStatus.CREATED, value = ChannelExamples.CREATED)
     ResponseEntity<ChannelView> add(
             @PathVariable UUID userId, @CurrentUser UUID caller, @Valid @RequestBody ChannelDtos.NewChannel request) {

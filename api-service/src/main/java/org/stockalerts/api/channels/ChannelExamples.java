@@ -20,7 +20,13 @@ final class ChannelExamples {
              "createdAt": "2025-11-02T10:30:00Z", "status": "DISABLED",
              "disabledReason": "the receiver answered 410 Gone", "disabledAt": "2026-01-02T09:00:00Z"}""";
 
-    static final String CHANNELS = "[" + CHANNEL + ", " + DISABLED + "]";
+    /** A Slack channel: its webhook URL is a secret, shown masked. */
+    static final String SLACK = """
+            {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d8", "type": "SLACK",
+             "address": "https://hooks.slack.com/services/T0001/B0001/****L789", "enabled": true,
+             "createdAt": "2026-01-03T08:00:00Z", "status": "ACTIVE"}""";
+
+    static final String CHANNELS = "[" + CHANNEL + ", " + DISABLED + ", " + SLACK + "]";
 
     static final String ROTATED = """
             {"channelId": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d6",

@@ -76,16 +76,21 @@ class Channels {
         String address = switch (type) {
             case WEBHOOK -> webhookUrls.check(rawAddress);
             case EMAIL -> email(rawAddress);
+            case SLACK, DISCORD, NTFY -> ChatAddresses.url(type, webhookUrls.check(rawAddress));
+            case TELEGRAM -> ChatAddresses.telegram(rawAddress);
             case IN_APP -> throw new UnprocessableException("the in-app channel always exists and cannot be added");
         };
-        if (channels.existsByUserIdAndTypeAndAddress(userId, type, address)) {
+        // a chat channel's address is its secret: only its masked form is shown, compared and published
+        String shown = type.secretAddress() ? ChatAddresses.masked(type, address) : address;
+        if (channels.existsByUserIdAndTypeAndAddress(userId, type, shown)) {
             throw new ConflictException("this " + type + " channel already exists");
         }
         UUID id = ids.next();
         String secret = type == ChannelType.WEBHOOK ? secrets.generate() : null;
-        String sealed = secret == null ? null : secrets.seal(secret, id);
+        String kept = type.secretAddress() ? address : secret;
+        String sealed = kept == null ? null : secrets.seal(kept, id);
         ChannelEntity channel = quotas.guarded(
-                userId, () -> channels.save(new ChannelEntity(id, userId, type, address, sealed, clock.instant())));
+                userId, () -> channels.save(new ChannelEntity(id, userId, type, shown, sealed, clock.instant())));
         publish(userId);
         log.atInfo()
                 .addKeyValue("userId", userId)
@@ -148,8 +153,8 @@ class Channels {
     @Transactional
     void reenable(UUID userId, UUID channelId) {
         lockUser(userId);
-        if (owned(userId, channelId).type() != ChannelType.WEBHOOK) {
-            throw new UnprocessableException("only webhook channels are disabled by the delivery service");
+        if (owned(userId, channelId).type() == ChannelType.EMAIL) {
+            throw new UnprocessableException("e-mail channels are not disabled by the delivery service");
         }
         outbox.userEvent(
                 new ChannelReenabled(ids.next(), clock.instant(), ChannelReenabled.CURRENT_VERSION, userId, channelId));

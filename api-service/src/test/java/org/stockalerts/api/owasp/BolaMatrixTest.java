@@ -79,6 +79,8 @@ class BolaMatrixTest extends OwaspTestSupport {
             GET /alerts/{id}/deliveries | OWNED | /alerts/{alert}/deliveries | - | 200 | 404
             GET /users/{id}/alerts | OWNED | /users/{owner}/alerts | - | 200 | 404
             GET /users/{id}/alerts/stream | OWNED | /users/{owner}/alerts/stream | - | 200 | 404
+            GET /users/{userId}/preferences | OWNED | /users/{owner}/preferences | - | 200 | 404
+            PUT /users/{userId}/preferences | OWNED | /users/{owner}/preferences | {"timeZone": "UTC"} | 200 | 404
             GET /users/{userId}/channels | OWNED | /users/{owner}/channels | - | 200 | 404
             POST /users/{userId}/channels | OWNED | /users/{owner}/channels | {"type": "EMAIL", "address": "n@example.com"} | 201 | 404
             PATCH /users/{userId}/channels/{channelId} | OWNED | /users/{owner}/channels/{channel} | {"enabled": false} | 200 | 404

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
+import org.stockalerts.testsupport.WithServiceSchemas;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * (portfolio with a holding, rule, channel, fired alert), another user, the admin key, no key, and a
  * revoked key of the owner.
  */
+// the routes read alert-consumer's delivery log and endpoint states, as they do in production: its tables exist
+@WithServiceSchemas({"persistence", "alerting"})
 abstract class OwaspTestSupport extends ApiIntegrationTestSupport {
 
     static final String ADMIN_BEARER = "Bearer " + ADMIN_KEY;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The immutable channel sets of rules, one shared object per combination: there are only eight, and
+ * The immutable channel sets of rules, one shared object per combination: there are only 2^7 (one bit per {@link ChannelType}), and
  * an engine holding a million rules would otherwise hold a million copies of them.
  */
 final class ChannelSets {

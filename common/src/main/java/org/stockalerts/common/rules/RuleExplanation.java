@@ -53,6 +53,12 @@ public record RuleExplanation(
         EXPIRED,
         /** The market session the rule listens in is closed now. */
         OUTSIDE_SESSION,
+        /**
+         * The user's quiet hours are on: the rule fires as usual (in-app and live at once), but what it sends to the
+         * user's channels is held until {@code until} and then sent as one digest. Set by the API, from the user's
+         * preferences.
+         */
+        QUIET_HOURS,
         /** The engine has never seen a tick of the symbol. */
         NO_DATA,
         /** The symbol's last tick is older than the engine's stale limit while the market is open. */

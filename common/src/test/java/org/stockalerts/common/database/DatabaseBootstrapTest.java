@@ -115,11 +115,13 @@ class DatabaseBootstrapTest {
             assertReadable("api", table);
         }
         assertReadable("alerting", "api.notification_channels");
+        assertReadable("alerting", "api.user_preferences");
 
         assertDenied("api", "SELECT count(*) FROM persistence.user_event_log");
         assertDenied("alerting", "SELECT count(*) FROM api.api_keys");
         assertDenied("alerting", "SELECT count(*) FROM persistence.alerts");
         assertDenied("persistence", "SELECT count(*) FROM api.notification_channels");
+        assertDenied("alerting", "UPDATE api.user_preferences SET time_zone = time_zone");
         assertDenied("api", "UPDATE alerting.alert_deliveries SET attempt = attempt");
     }
 
