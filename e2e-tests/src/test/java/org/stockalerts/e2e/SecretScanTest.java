@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
  * the dead-letter topics' error headers included) or any column of any table of the database. The
  * secrets: users' API keys (first, extra and revoked ones, and a wrong one a caller sent), the admin
  * key, the key that seals webhook secrets, webhook secrets before and after a rotation (with and without
- * {@code whsec_}) and the Alpha
- * Vantage key, which the api-service really sends, to a stub on loopback.
+ * {@code whsec_}), the token of a Slack webhook and of a Telegram bot (each channel's address, delivered to a
+ * receiver on loopback) and the Alpha Vantage key, which the api-service really sends, to a stub on loopback.
  */
 class SecretScanTest {
 
@@ -76,16 +76,36 @@ class SecretScanTest {
                 Map.entry("STOCKALERTS_API_ADMIN_KEY", adminKey),
                 Map.entry("STOCKALERTS_SECRETS_KEY", sealKey),
                 Map.entry("STOCKALERTS_API_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"),
-                Map.entry("STOCKALERTS_DELIVERY_ALLOWED_HOSTS", "127.0.0.1"))));
+                Map.entry("STOCKALERTS_DELIVERY_ALLOWED_HOSTS", "127.0.0.1"),
+                Map.entry("STOCKALERTS_DELIVERY_TELEGRAM_API_URL", "http://127.0.0.1:" + receiver.getPort() + "/tg"))));
         ApiClient api = system.api();
 
         // When two users register, one creates two more keys and revokes one, both add a webhook (one
         // rotates its secret) and a rule; the admin lists users, a wrong and the revoked key are refused
         Keys keys = registerTwoUsers(api);
         Webhooks webhooks = addWebhooks(api, keys, receiver);
+        // and Bob a Slack channel and a Telegram chat, whose addresses are secrets too
+        String slackToken = "slk" + random(18);
+        String botToken = "123456789:" + random(27);
+        String slack = "http://127.0.0.1:" + receiver.getPort() + "/chat/services/T0001/B0001/" + slackToken;
+        api.call(
+                "POST",
+                "/users/" + keys.bobId() + "/channels",
+                keys.bob(),
+                "{\"type\":\"SLACK\",\"address\":\"" + slack + "\"}");
+        api.call(
+                "POST",
+                "/users/" + keys.bobId() + "/channels",
+                keys.bob(),
+                "{\"type\":\"TELEGRAM\",\"address\":\"telegram:" + botToken + "/-1001234567890\"}");
         String rule = "{\"symbol\":\"" + SYMBOL + "\",\"threshold\":100,\"channels\":[\"IN_APP\",\"WEBHOOK\"]}";
         api.call("POST", "/alerts", keys.adaSecond(), rule);
-        api.call("POST", "/alerts", keys.bob(), rule);
+        api.call(
+                "POST",
+                "/alerts",
+                keys.bob(),
+                "{\"symbol\":\"" + SYMBOL + "\",\"threshold\":100,"
+                        + "\"channels\":[\"IN_APP\",\"WEBHOOK\",\"SLACK\",\"TELEGRAM\"]}");
         assertThat(api.call("GET", "/users", adminKey, null).get("items")).isNotEmpty();
         assertThat(api.send("GET", "/users/" + keys.adaId(), keys.wrong(), null).statusCode())
                 .isEqualTo(401);
@@ -96,6 +116,10 @@ class SecretScanTest {
         // And alerts are delivered, a record lands in the dead-letter topic, the api-service polls Alpha
         // Vantage with its key, and the system stops
         priceRisesUntilBothWebhooksGotAnAlert();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(deliveriesTo("/chat/services/T0001/B0001/" + slackToken)).isNotEmpty();
+            assertThat(deliveriesTo("/tg/bot" + botToken + "/sendMessage")).isNotEmpty();
+        });
         anUnreadableRecordIsDeadLettered();
         await().atMost(WAIT).until(() -> alphaVantage.apiKeysSeen().contains(alphaVantageKey));
         await().atMost(WAIT)
@@ -117,6 +141,7 @@ class SecretScanTest {
         List<String> secrets = new ArrayList<>(List.of(alphaVantageKey, adminKey, sealKey));
         secrets.addAll(keys.all());
         secrets.addAll(webhooks.all());
+        secrets.addAll(List.of(slackToken, botToken, botToken.substring(botToken.indexOf(':') + 1)));
         assertNoneIsLeftAnywhere(secrets, keys.adaId());
     }
 
@@ -258,8 +283,9 @@ class SecretScanTest {
     }
 
     private List<RecordedRequest> deliveriesTo(String name) {
+        String path = name.startsWith("/") ? name : "/hooks/" + name;
         return deliveries.stream()
-                .filter(request -> request.getUrl().encodedPath().equals("/hooks/" + name))
+                .filter(request -> request.getUrl().encodedPath().equals(path))
                 .toList();
     }
 

@@ -93,6 +93,12 @@ public record AlertEmail(String subject, String text, String html) {
         return new AlertEmail(subject, text.toString(), html.toString());
     }
 
+    /** Renders the e-mail for {@code notice}: its title as the subject, its text as the body. */
+    public static AlertEmail notice(Notice notice) {
+        return new AlertEmail(
+                notice.title(), notice.text() + "\n", "<html><body><p>" + escape(notice.text()) + "</p></body></html>");
+    }
+
     private static void receipt(AlertReceipt receipt, Map<String, String> rows) {
         putIf(rows, "Threshold", receipt.threshold());
         putIf(rows, "Move (%)", receipt.percent());

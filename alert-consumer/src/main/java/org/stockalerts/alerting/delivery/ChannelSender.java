@@ -26,4 +26,11 @@ public interface ChannelSender {
      * @return every outcome, as {@link #send} does
      */
     SendResult sendDigest(Digest digest, Channel channel, Duration timeout);
+
+    /**
+     * One attempt to send {@code notice} (a channel disabled, a test message) to {@code channel}.
+     *
+     * @return every outcome, as {@link #send} does
+     */
+    SendResult sendNotice(Notice notice, Channel channel, Duration timeout);
 }

@@ -27,6 +27,14 @@ record ChatMessage(
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
+    /**
+     * The most alerts a digest lists one by one: with each line at most {@link #MAX_LINE} characters, the message
+     * stays within every provider's limit (Slack's 3,000 characters a text block, Discord's and Telegram's 4,096).
+     */
+    static final int MAX_LINES = 15;
+
+    private static final int MAX_LINE = 140;
+
     /** The message for {@code alert}, its time in {@code zone}, linking to the rule under {@code linkBase}. */
     static ChatMessage of(AlertTriggered alert, ZoneId zone, String linkBase) {
         String about = alert.symbol() == null ? "Portfolio" : alert.symbol().value();
@@ -53,9 +61,13 @@ record ChatMessage(
                 : "These alerts fired after this channel reached its daily limit.";
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm z").withZone(digest.zone());
         List<String> lines = new ArrayList<>();
-        for (Digest.Entry entry : digest.entries()) {
+        for (Digest.Entry entry : digest.entries().subList(0, Math.min(count, MAX_LINES))) {
             AlertTriggered alert = entry.alert();
-            lines.add(time.format(alert.occurredAt()) + " " + alert.message());
+            String line = time.format(alert.occurredAt()) + " " + alert.message();
+            lines.add(line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE - 1) + "…");
+        }
+        if (count > MAX_LINES) {
+            lines.add("… and " + (count - MAX_LINES) + " more: every alert is in your alert history");
         }
         return new ChatMessage(
                 title,

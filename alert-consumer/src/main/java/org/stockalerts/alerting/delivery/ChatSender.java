@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.secrets.SecretBoxException;
@@ -76,6 +77,14 @@ abstract class ChatSender implements ChannelSender {
         return post(channel, ChatMessage.of(digest), timeout);
     }
 
+    @Override
+    public SendResult sendNotice(Notice notice, Channel channel, Duration timeout) {
+        return post(
+                channel,
+                new ChatMessage(notice.title(), notice.text(), Map.of(), List.of(), null, notice.at()),
+                timeout);
+    }
+
     /**
      * The request that sends {@code message} to {@code address} (the channel's address in clear), or null when the
      * address cannot be one of this provider's (refused for good).
@@ -97,7 +106,15 @@ abstract class ChatSender implements ChannelSender {
         } catch (SecretBoxException e) {
             return SendResult.permanent(null, "the channel's address cannot be opened: " + e.getMessage());
         }
-        Call call = call(address, message);
+        Call call;
+        try {
+            call = call(address, message);
+        } catch (RuntimeException e) {
+            return redacted(
+                    SendResult.permanent(
+                            null, "the message cannot be built: " + e.getClass().getSimpleName()),
+                    address);
+        }
         if (call == null) {
             return SendResult.permanent(null, "the channel's address is not a valid " + type() + " address");
         }

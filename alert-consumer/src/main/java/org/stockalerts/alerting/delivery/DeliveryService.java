@@ -223,10 +223,13 @@ public class DeliveryService {
         return true;
     }
 
-    /** What became of a digest: when to try it again, after how many failed attempts; null {@code at}: it is done. */
-    public record DigestNext(Instant at, int attempts) {
+    /**
+     * What became of a digest: when to try it again, after how many failed attempts of which digest (null before a
+     * first attempt); null {@code at}: it is done.
+     */
+    public record DigestNext(Instant at, int attempts, UUID digestId) {
 
-        static final DigestNext DONE = new DigestNext(null, 0);
+        static final DigestNext DONE = new DigestNext(null, 0, null);
 
         public boolean done() {
             return at == null;
@@ -240,7 +243,8 @@ public class DeliveryService {
      * failure follows the retry schedule: the digest is tried again later (with the same alerts, under the same
      * id) until the schedule's last attempt.
      *
-     * @param claimed the held deliveries of the target, due now
+     * @param claimed the held deliveries of the target, due now: all of one digest attempted before, or all never
+     *     attempted
      */
     public DigestNext deliverDigest(UUID channelId, List<HeldDeliveries.Held> claimed) {
         List<HeldDeliveries.Held> pending = claimed.stream()
@@ -265,19 +269,20 @@ public class DeliveryService {
         }
         Instant now = clock.instant();
         DeliveryPreferences user = preferences.of(first.alert().userId());
-        int attempts =
-                pending.stream().mapToInt(HeldDeliveries.Held::attempts).max().orElse(0);
+        int attempts = pending.getFirst().attempts();
+        UUID attempted = pending.getFirst().digestId();
         Optional<Instant> quiet = user.quietUntil(now);
         if (quiet.isPresent()) {
-            return new DigestNext(quiet.get(), attempts);
+            return new DigestNext(quiet.get(), attempts, attempted);
         }
-        Digest digest = Digest.of(
-                channelId,
-                user.timeZone(),
-                pending.stream()
-                        .map(each -> new Digest.Entry(
-                                each.reason(), each.heldAt(), each.request().alert()))
-                        .toList());
+        List<Digest.Entry> entries = pending.stream()
+                .map(each -> new Digest.Entry(
+                        each.reason(), each.heldAt(), each.request().alert()))
+                .toList();
+        // a retry is the same digest: the same id, so a receiver that got the attempt that timed out drops it
+        Digest digest = attempted == null
+                ? Digest.of(channelId, user.timeZone(), entries)
+                : new Digest(attempted, channelId, user.timeZone(), entries);
         int attempt = attempts + 1;
         ChannelSender sender = senders.get(first.channel());
         long start = System.nanoTime();
@@ -302,7 +307,8 @@ public class DeliveryService {
                 .log("digest {}", result.error() == null ? "delivered" : "failed: " + result.error());
         return last
                 ? DigestNext.DONE
-                : new DigestNext(now.plus(schedule.delayAfter(attempt, result.retryAfter(), random())), attempt);
+                : new DigestNext(
+                        now.plus(schedule.delayAfter(attempt, result.retryAfter(), random())), attempt, digest.id());
     }
 
     private void park(DeliveryRequest request, int attempt, Instant due) {
@@ -327,8 +333,9 @@ public class DeliveryService {
         if (sender == null) {
             return SendResult.permanent(null, "no sender for channel type " + channel.type());
         }
-        // every HTTP target has a circuit breaker; SMTP has its own session timeouts
-        boolean guarded = channel.type() != ChannelType.EMAIL;
+        // webhooks have a circuit breaker and a short first attempt (the receiver drops a repeat by webhook-id); a chat
+        // service has no such id, so its message gets the full timeout at once, never a retry because it was slow
+        boolean guarded = channel.type() == ChannelType.WEBHOOK;
         if (guarded) {
             switch (breakers.decide(channel.id(), attempt > 1 || parked)) {
                 case CALL -> {}
@@ -345,7 +352,7 @@ public class DeliveryService {
             }
         }
         long start = System.nanoTime();
-        SendResult result = sender.send(alert, channel, schedule.timeout(attempt, parked));
+        SendResult result = sender.send(alert, channel, schedule.timeout(attempt, parked || !guarded));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (guarded && result.kind() == SendResult.Kind.DELIVERED) {
             if (breakers.succeeded(channel.id(), took)) {

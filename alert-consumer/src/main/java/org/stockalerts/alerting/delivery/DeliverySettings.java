@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryLease how long a claimed retry is hidden from other instances: an instance that dies
  *     while sending leaves it due again after this (longer than {@code requestTimeout})
  * @param disableAfter how long a webhook target may fail without one success before it is disabled
+ * @param disableAfterPermanentFailures how many final errors (404 of a deleted chat webhook, 403 of a blocked bot, …)
+ *     without a success disable a target
  * @param jitter the random share (0 to 1) by which each wait is spread around its nominal value
  * @param maxRetryAfter the longest receiver-requested wait (Retry-After) that is honoured
  * @param allowedHosts hosts that may be called even though they resolve to a private, loopback or
@@ -63,6 +65,7 @@ public record DeliverySettings(
         @DefaultValue("4") @Min(1) int retryConcurrency,
         @DefaultValue("1m") @DurationMin(nanos = 1) Duration retryLease,
         @DefaultValue("5d") @DurationMin(nanos = 1) Duration disableAfter,
+        @DefaultValue("3") @Min(1) int disableAfterPermanentFailures,
 
         @DefaultValue("0.2") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
         double jitter,

@@ -2,9 +2,13 @@ package org.stockalerts.alerting.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -84,13 +88,20 @@ public class DigestPoller implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return;
         }
-        List<UUID> alertIds =
-                claimed.stream().map(each -> each.request().alert().alertId()).toList();
-        DeliveryService.DigestNext next = deliveries.deliverDigest(channelId, claimed);
-        if (next.done()) {
-            held.done(channelId, alertIds);
-        } else {
-            held.postpone(channelId, alertIds, next.at(), next.attempts());
+        // each digest attempted before is retried with its own alerts; the ones never attempted make a new one
+        Map<Optional<UUID>, List<HeldDeliveries.Held>> digests = claimed.stream()
+                .collect(Collectors.groupingBy(
+                        each -> Optional.ofNullable(each.digestId()), LinkedHashMap::new, Collectors.toList()));
+        for (List<HeldDeliveries.Held> digest : digests.values()) {
+            List<UUID> alertIds = digest.stream()
+                    .map(each -> each.request().alert().alertId())
+                    .toList();
+            DeliveryService.DigestNext next = deliveries.deliverDigest(channelId, digest);
+            if (next.done()) {
+                held.done(channelId, alertIds);
+            } else {
+                held.postpone(channelId, alertIds, next.at(), next.attempts(), next.digestId());
+            }
         }
     }
 

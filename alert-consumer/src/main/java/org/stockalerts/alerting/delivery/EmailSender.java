@@ -42,6 +42,11 @@ public class EmailSender implements ChannelSender {
         return mail(AlertEmail.digest(digest), channel);
     }
 
+    @Override
+    public SendResult sendNotice(Notice notice, Channel channel, Duration timeout) {
+        return mail(AlertEmail.notice(notice), channel);
+    }
+
     private SendResult mail(AlertEmail email, Channel channel) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {

@@ -10,7 +10,8 @@ import org.stockalerts.common.event.ChannelType;
 
 /**
  * Disables a target called over HTTP (a webhook, a Slack, Discord, Telegram or ntfy channel) that keeps failing: at once when it answers 410 Gone (the receiver says it
- * is gone for good), otherwise once it has failed for {@code disableAfter} without one success. A
+ * is gone for good), after {@code disableAfterPermanentFailures} final errors without a success (a deleted Slack or
+ * Discord webhook, a blocked Telegram bot), or once it has failed for {@code disableAfter} without one success. A
  * disabled target gets no deliveries until its user re-enables it; the user is told once
  * ({@link EndpointNotices}).
  */
@@ -23,12 +24,14 @@ public class EndpointHealth {
     private final EndpointStates states;
     private final EndpointNotices notices;
     private final Duration disableAfter;
+    private final int permanentFailuresLimit;
     private final Clock clock;
 
     public EndpointHealth(EndpointStates states, EndpointNotices notices, DeliverySettings settings, Clock clock) {
         this.states = states;
         this.notices = notices;
         this.disableAfter = settings.disableAfter();
+        this.permanentFailuresLimit = settings.disableAfterPermanentFailures();
         this.clock = clock;
     }
 
@@ -47,15 +50,18 @@ public class EndpointHealth {
             return;
         }
         Instant now = clock.instant();
+        boolean permanent = result.kind() == SendResult.Kind.PERMANENT;
+        EndpointStates.Failing failing = states.failed(channel.id(), channel.userId(), now, result.error(), permanent);
         String reason;
         if (result.statusCode() != null && result.statusCode() == GONE) {
             reason = "the receiver answered 410 Gone";
+        } else if (permanent && failing.permanentFailures() >= permanentFailuresLimit) {
+            reason = failing.permanentFailures() + " final errors without a success since " + failing.since()
+                    + " (disabled after " + permanentFailuresLimit + "), the last: " + result.error();
+        } else if (Duration.between(failing.since(), now).compareTo(disableAfter) >= 0) {
+            reason = "no successful delivery since " + failing.since() + " (disabled after " + disableAfter + ")";
         } else {
-            Instant since = states.failed(channel.id(), channel.userId(), now);
-            if (Duration.between(since, now).compareTo(disableAfter) < 0) {
-                return;
-            }
-            reason = "no successful delivery since " + since + " (disabled after " + disableAfter + ")";
+            return;
         }
         if (states.disable(channel.id(), channel.userId(), now, reason)) {
             log.atWarn()

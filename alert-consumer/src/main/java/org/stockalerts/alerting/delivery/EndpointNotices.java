@@ -1,76 +1,58 @@
 package org.stockalerts.alerting.delivery;
 
 import java.time.Instant;
-import lombok.RequiredArgsConstructor;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.event.ChannelType;
 
 /**
- * Tells a user that one of their webhooks was disabled, by e-mail to each of their enabled e-mail
- * channels. A notice is sent once, when the target is disabled; one that cannot be sent is logged and
- * not retried: the channel's status (api-service shows DISABLED) tells the user as well.
+ * Tells a user that one of their channels was disabled, through each of their other enabled channels that works (an
+ * e-mail, a webhook as a {@code channel.disabled} event, a Slack, Discord, Telegram or ntfy message). A notice is sent
+ * once, when the channel is disabled; one that cannot be sent is logged and not retried: the channel's status
+ * (api-service shows DISABLED, with the reason and its health) tells the user as well.
  */
 @Component
-@RequiredArgsConstructor
 public class EndpointNotices {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointNotices.class);
 
-    private final ObjectProvider<JavaMailSender> mail;
     private final ChannelDirectory directory;
+    private final EndpointStates states;
     private final DeliverySettings settings;
+    private final Map<ChannelType, ChannelSender> senders = new EnumMap<>(ChannelType.class);
 
-    /** {@code webhook} was disabled at {@code at} for {@code reason}. */
-    public void disabled(Channel webhook, Instant at, String reason) {
-        JavaMailSender sender = mail.getIfAvailable();
-        directory.enabledChannels(webhook.userId()).stream()
-                .filter(channel -> channel.type() == ChannelType.EMAIL)
-                .forEach(email -> {
-                    if (sender == null) {
-                        logged(webhook, "no SMTP server configured");
-                        return;
-                    }
-                    try {
-                        sender.send(message(email.address(), webhook, at, reason));
-                    } catch (MailException e) {
-                        logged(webhook, e.getClass().getSimpleName() + ": " + e.getMessage());
-                    }
-                });
+    public EndpointNotices(
+            ChannelDirectory directory, EndpointStates states, DeliverySettings settings, List<ChannelSender> senders) {
+        this.directory = directory;
+        this.states = states;
+        this.settings = settings;
+        senders.forEach(sender -> this.senders.put(sender.type(), sender));
     }
 
-    private SimpleMailMessage message(String to, Channel webhook, Instant at, String reason) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(settings.mailFrom());
-        message.setTo(to);
-        message.setSubject("Stock alerts: your " + kind(webhook) + " was disabled");
-        message.setText("We stopped delivering alerts to your " + kind(webhook) + " " + webhook.address() + " (channel "
-                + webhook.id() + ") at " + at + ": " + reason + ".\n\nOnce the receiver works again, re-enable it:"
-                + " POST /users/" + webhook.userId() + "/channels/" + webhook.id() + "/reenable\n");
-        return message;
+    /** {@code disabled} was disabled at {@code at} for {@code reason}. */
+    public void disabled(Channel disabled, Instant at, String reason) {
+        Notice notice = Notice.disabled(disabled, at, reason);
+        directory.enabledChannels(disabled.userId()).stream()
+                .filter(other -> !other.id().equals(disabled.id()) && !states.disabled(other.id()))
+                .forEach(other -> send(notice, other));
     }
 
-    private static void logged(Channel webhook, String why) {
-        log.atWarn()
-                .addKeyValue("userId", webhook.userId())
-                .addKeyValue("channelId", webhook.id())
-                .addKeyValue("reason", why)
-                .log("webhook-disabled notice not sent by e-mail");
-    }
-
-    /** How the notice names the channel: "webhook", "Slack channel", … */
-    private static String kind(Channel channel) {
-        return switch (channel.type()) {
-            case SLACK -> "Slack channel";
-            case DISCORD -> "Discord channel";
-            case TELEGRAM -> "Telegram chat";
-            case NTFY -> "ntfy topic";
-            default -> "webhook";
-        };
+    private void send(Notice notice, Channel to) {
+        ChannelSender sender = senders.get(to.type());
+        SendResult result = sender == null
+                ? SendResult.permanent(null, "no sender for " + to.type())
+                : sender.sendNotice(notice, to, settings.requestTimeout());
+        if (result.kind() != SendResult.Kind.DELIVERED) {
+            log.atWarn()
+                    .addKeyValue("userId", notice.userId())
+                    .addKeyValue("channelId", notice.channelId())
+                    .addKeyValue("noticeChannelId", to.id())
+                    .addKeyValue("reason", result.error())
+                    .log("channel-disabled notice not sent");
+        }
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The health of webhook targets, {@code alerting.endpoint_states}: since when a target has failed
- * without a success, and whether it is disabled. A target without a row is healthy. Written only
+ * The health of channel targets called over HTTP, {@code alerting.endpoint_states}: since when and how often a
+ * target has failed without a success (with its last error), and whether it is disabled. A target without a row is healthy. Written only
  * here; api-service reads it to show a channel's status.
  */
 @Repository
@@ -34,22 +34,44 @@ public class EndpointStates {
     }
 
     /**
-     * The target failed at {@code at}.
+     * A target failing since its last success.
      *
-     * @return since when it has failed without a success: {@code at} for a first failure
+     * @param since when it first failed
+     * @param failures attempts failed since then
+     * @param permanentFailures those of them that failed with a final error
      */
-    public Instant failed(UUID channelId, UUID userId, Instant at) {
+    public record Failing(Instant since, int failures, int permanentFailures) {}
+
+    private static final int MAX_ERROR_LENGTH = 300;
+
+    /**
+     * The target failed at {@code at} with {@code error} (never a secret), a final one when {@code permanent}.
+     *
+     * @return how long and how often it has failed without a success
+     */
+    public Failing failed(UUID channelId, UUID userId, Instant at, String error, boolean permanent) {
+        String kept =
+                error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
         return jdbc.queryForObject(
-                        "INSERT INTO " + TABLE + " (channel_id, user_id, failing_since, updated_at) VALUES (?, ?, ?, ?)"
-                                + " ON CONFLICT (channel_id) DO UPDATE SET failing_since = coalesce("
-                                + TABLE + ".failing_since, excluded.failing_since), updated_at = excluded.updated_at"
-                                + " RETURNING failing_since",
-                        Timestamp.class,
-                        channelId,
-                        userId,
-                        Timestamp.from(at),
-                        Timestamp.from(at))
-                .toInstant();
+                "INSERT INTO " + TABLE + " AS s (channel_id, user_id, failing_since, updated_at, consecutive_failures,"
+                        + " permanent_failures, last_error, last_failure_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)"
+                        + " ON CONFLICT (channel_id) DO UPDATE SET failing_since = coalesce(s.failing_since,"
+                        + " excluded.failing_since), updated_at = excluded.updated_at,"
+                        + " consecutive_failures = s.consecutive_failures + 1,"
+                        + " permanent_failures = s.permanent_failures + excluded.permanent_failures,"
+                        + " last_error = excluded.last_error, last_failure_at = excluded.last_failure_at"
+                        + " RETURNING failing_since, consecutive_failures, permanent_failures",
+                (row, n) -> new Failing(
+                        row.getTimestamp("failing_since").toInstant(),
+                        row.getInt("consecutive_failures"),
+                        row.getInt("permanent_failures")),
+                channelId,
+                userId,
+                Timestamp.from(at),
+                Timestamp.from(at),
+                permanent ? 1 : 0,
+                kept,
+                Timestamp.from(at));
     }
 
     /**

@@ -21,8 +21,13 @@ import org.stockalerts.common.preferences.DeliveryPreferences.HoldReason;
 @RequiredArgsConstructor
 public class HeldDeliveries {
 
-    /** A held delivery claimed for a digest. */
-    public record Held(DeliveryRequest request, HoldReason reason, Instant heldAt, int attempts) {}
+    /**
+     * A held delivery claimed for a digest.
+     *
+     * @param digestId the digest it was first attempted in; null before its first attempt
+     * @param attempts that digest's failed attempts so far
+     */
+    public record Held(DeliveryRequest request, HoldReason reason, Instant heldAt, int attempts, UUID digestId) {}
 
     private static final String TABLE = "alerting.held_deliveries";
 
@@ -64,12 +69,13 @@ public class HeldDeliveries {
                 "UPDATE " + TABLE + " h SET leased_until = ? FROM (SELECT alert_id FROM " + TABLE
                         + " WHERE channel_id = ? AND release_at <= ? AND (leased_until IS NULL OR leased_until <= ?)"
                         + " FOR UPDATE SKIP LOCKED) due WHERE h.channel_id = ? AND h.alert_id = due.alert_id"
-                        + " RETURNING h.request::text AS request, h.reason, h.held_at, h.attempts",
+                        + " RETURNING h.request::text AS request, h.reason, h.held_at, h.attempts, h.digest_id",
                 (row, n) -> new Held(
                         EventJson.read(row.getString("request"), DeliveryRequest.class, TABLE),
                         HoldReason.valueOf(row.getString("reason")),
                         row.getTimestamp("held_at").toInstant(),
-                        row.getInt("attempts")),
+                        row.getInt("attempts"),
+                        row.getObject("digest_id", UUID.class)),
                 Timestamp.from(leaseUntil),
                 channelId,
                 at,
@@ -77,13 +83,17 @@ public class HeldDeliveries {
                 channelId);
     }
 
-    /** Puts the claimed {@code alertIds} of {@code channelId} back, due at {@code releaseAt}, after {@code attempts}. */
-    public void postpone(UUID channelId, List<UUID> alertIds, Instant releaseAt, int attempts) {
+    /**
+     * Puts the claimed {@code alertIds} of {@code channelId} back, due at {@code releaseAt}: after {@code attempts}
+     * failed attempts of digest {@code digestId} (null, and 0, when none was attempted: the quiet hours came back).
+     */
+    public void postpone(UUID channelId, List<UUID> alertIds, Instant releaseAt, int attempts, UUID digestId) {
         jdbc.update(
-                "UPDATE " + TABLE + " SET release_at = ?, attempts = ?, leased_until = NULL"
+                "UPDATE " + TABLE + " SET release_at = ?, attempts = ?, digest_id = ?, leased_until = NULL"
                         + " WHERE channel_id = ? AND alert_id = ANY (?::uuid[])",
                 Timestamp.from(releaseAt),
                 attempts,
+                digestId,
                 channelId,
                 array(alertIds));
     }

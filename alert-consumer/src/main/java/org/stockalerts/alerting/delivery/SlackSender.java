@@ -46,7 +46,7 @@ class SlackSender extends ChatSender {
                     List.of(Map.of("type", "mrkdwn", "text", "<" + message.link() + "|Open the rule>"))));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", message.title() + ": " + message.headline());
+        body.put("text", escape(message.title() + ": " + message.headline()));
         body.put("blocks", blocks);
         return new Call(URI.create(address), "application/json", EventJson.write(body), Map.of());
     }

@@ -57,7 +57,8 @@ class TelegramSender extends ChatSender {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         String chat = parts.group(2);
-        body.put("chat_id", chat.startsWith("@") ? chat : Long.valueOf(chat));
+        // as a string: Telegram takes either, and a 20-digit id would not fit a long
+        body.put("chat_id", chat);
         body.put("text", text.toString());
         body.put("parse_mode", "HTML");
         body.put("disable_web_page_preview", true);
@@ -89,6 +90,7 @@ class TelegramSender extends ChatSender {
     }
 
     static String escape(String text) {
-        return HtmlUtils.htmlEscape(text);
+        // only &, <, > and " as entities (Telegram knows no others); every other character as it is
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

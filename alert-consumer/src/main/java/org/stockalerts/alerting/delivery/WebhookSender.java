@@ -68,6 +68,12 @@ public class WebhookSender implements ChannelSender {
         return post(channel, digest.id().toString(), now -> DigestPayload.of(digest, now), timeout);
     }
 
+    /** {@inheritDoc} Its {@code webhook-id} is the notice's id, its {@code type} the notice's. */
+    @Override
+    public SendResult sendNotice(Notice notice, Channel channel, Duration timeout) {
+        return post(channel, notice.id().toString(), now -> NoticePayload.of(notice, now), timeout);
+    }
+
     private SendResult post(Channel channel, String id, Function<Instant, Object> payload, Duration timeout) {
         DestinationPolicy.Verdict verdict = policy.check(channel.address());
         if (!verdict.allowed()) {

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
@@ -28,8 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.testsupport.IntegrationTest;
 import org.stockalerts.testsupport.WithServiceSchemas;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Slack, Discord, Telegram and ntfy channels through the real broker and database: an alert fired for all four
@@ -38,6 +45,7 @@ import org.stockalerts.testsupport.WithServiceSchemas;
  */
 @IntegrationTest
 @SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "stockalerts.delivery.allowed-hosts=127.0.0.1,localhost",
             "stockalerts.delivery.request-timeout=2s",
@@ -45,7 +53,8 @@ import org.stockalerts.testsupport.WithServiceSchemas;
             "stockalerts.delivery.schedule=500ms,1s",
             "stockalerts.delivery.kafka-retries=2",
             "stockalerts.delivery.retry-poll-interval=200ms",
-            "stockalerts.delivery.partitions=3"
+            "stockalerts.delivery.partitions=3",
+            "stockalerts.delivery.disable-after-permanent-failures=3"
         })
 @WithServiceSchemas("api")
 class ChatChannelsIntegrationTest {
@@ -71,6 +80,12 @@ class ChatChannelsIntegrationTest {
                     return new MockResponse.Builder()
                             .code(410)
                             .body("no_active_hooks")
+                            .build();
+                }
+                if (path.startsWith("/deleted/")) {
+                    return new MockResponse.Builder()
+                            .code(404)
+                            .body("{\"message\": \"Unknown Webhook\", \"code\": 10015}")
                             .build();
                 }
                 return path.endsWith("/sendMessage")
@@ -175,6 +190,101 @@ class ChatChannelsIntegrationTest {
         await().during(Duration.ofMillis(1_500))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> RECEIVED.get(gone).size() == 1 && outcomes(alert).equals(List.of("SLACK:FAILED")));
+    }
+
+    @Test
+    void finalErrorsDisableAChannelTheUserIsToldElsewhereAndItsHealthIsKept() throws Exception {
+        // Given a user whose Discord webhook was deleted, and who also has an ntfy topic
+        UUID user = DeliveryFixtures.user(jdbc);
+        String deleted = "/deleted/api/webhooks/1/" + user;
+        String ntfy = "/notices-" + user.toString().substring(0, 8);
+        UUID discord = DeliveryFixtures.chatChannel(jdbc, user, ChannelType.DISCORD, url(deleted));
+        DeliveryFixtures.chatChannel(jdbc, user, ChannelType.NTFY, url(ntfy));
+
+        // When three alerts for the Discord channel fail with its final 404
+        for (int i = 0; i < 3; i++) {
+            AlertTriggered alert = discordAlert(user);
+            publish(alert);
+            await().atMost(WAIT).until(() -> outcomes(alert).equals(List.of("DISCORD:FAILED")));
+        }
+
+        // Then the channel is disabled, with its health kept: three failures, all final, the last error
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(jdbc.queryForMap(
+                                "SELECT disabled_reason, consecutive_failures, permanent_failures, last_error"
+                                        + " FROM alerting.endpoint_states WHERE channel_id = ?",
+                                discord))
+                        .containsEntry("consecutive_failures", 3)
+                        .containsEntry("permanent_failures", 3)
+                        .containsEntry("last_error", "the provider answered 404: Unknown Webhook")
+                        .hasEntrySatisfying(
+                                "disabled_reason",
+                                reason -> assertThat((String) reason).contains("3 final errors")));
+        // And the user is told through the other channel, once
+        await().atMost(WAIT).until(() -> RECEIVED.containsKey(ntfy));
+        RecordedRequest notice = RECEIVED.get(ntfy).getFirst();
+        assertThat(notice.getHeaders().get("Title")).isEqualTo("Stock alerts: your Discord channel was disabled");
+        assertThat(notice.getBody().utf8()).contains("/reenable").contains("3 final errors");
+        // And a later alert is skipped without a call
+        AlertTriggered later = discordAlert(user);
+        publish(later);
+        await().atMost(WAIT).until(() -> outcomes(later).equals(List.of("DISCORD:SKIPPED")));
+        assertThat(RECEIVED.get(deleted)).hasSize(3);
+        assertThat(RECEIVED.get(ntfy)).hasSize(1);
+    }
+
+    @Test
+    void aTestMessageAnswersWhatTheProviderSaid(@LocalServerPort int port) throws Exception {
+        // Given a user with an ntfy topic and a removed Slack hook
+        UUID user = DeliveryFixtures.user(jdbc);
+        String ntfy = "/test-" + user.toString().substring(0, 8);
+        UUID working = DeliveryFixtures.chatChannel(jdbc, user, ChannelType.NTFY, url(ntfy));
+        UUID gone = DeliveryFixtures.chatChannel(
+                jdbc,
+                user,
+                ChannelType.SLACK,
+                url("/gone/services/T/B/" + user.toString().substring(0, 8)));
+
+        // When each is tested through the internal route
+        JsonNode delivered = test(port, working, user);
+        JsonNode refused = test(port, gone, user);
+
+        // Then the working one was delivered, the test message at the provider
+        assertThat(delivered.get("outcome").asString()).isEqualTo("DELIVERED");
+        assertThat(RECEIVED.get(ntfy).getFirst().getHeaders().get("Title")).isEqualTo("Stock alerts: test message");
+        // And the removed one answers the provider's final 410, and counts for nothing in its health
+        assertThat(refused.get("outcome").asString()).isEqualTo("PERMANENT");
+        assertThat(refused.get("statusCode").asInt()).isEqualTo(410);
+        assertThat(refused.get("error").asString()).contains("no_active_hooks");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM alerting.endpoint_states WHERE channel_id = ?", Integer.class, gone))
+                .isZero();
+        // And another user's channel is not found
+        HttpResponse<String> other = HttpClient.newHttpClient()
+                .send(testRequest(port, working, UUID.randomUUID()), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(404);
+    }
+
+    private static JsonNode test(int port, UUID channel, UUID user) throws Exception {
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(testRequest(port, channel, user), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return EventJson.mapper().readTree(answer.body());
+    }
+
+    private static HttpRequest testRequest(int port, UUID channel, UUID user) {
+        return HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/engine/channels/" + channel + "/test?userId=" + user))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+    }
+
+    private static AlertTriggered discordAlert(UUID user) {
+        return AlertDraft.alert()
+                .user(user)
+                .message("AAPL rose above 200.00")
+                .channels(ChannelType.DISCORD)
+                .build();
     }
 
     private void publish(AlertTriggered alert) throws Exception {

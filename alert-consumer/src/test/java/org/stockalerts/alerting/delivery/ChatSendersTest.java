@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,7 +144,7 @@ class ChatSendersTest {
         RecordedRequest request = provider.takeRequest(5, TimeUnit.SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage");
         JsonNode body = json(request);
-        assertThat(body.get("chat_id").asLong()).isEqualTo(-1001234567890L);
+        assertThat(body.get("chat_id").asString()).isEqualTo("-1001234567890");
         assertThat(body.get("parse_mode").asString()).isEqualTo("HTML");
         assertThat(body.get("text").asString())
                 .startsWith("<b>AAPL alert</b>")
@@ -198,6 +199,31 @@ class ChatSendersTest {
         SendResult refused = ntfy.send(alert, channel, Duration.ofSeconds(2));
         assertThat(refused.kind()).isEqualTo(SendResult.Kind.PERMANENT);
         assertThat(refused.error()).doesNotContain("stock-alerts-a1b2c3d4");
+    }
+
+    @Test
+    void aLongDigestListsItsFirstAlertsAndHowManyMoreWithinSlacksBlockLimit() throws Exception {
+        SlackSender slack = new SlackSender(parts());
+        Channel channel = channel(ChannelType.SLACK, url("/services/T0001/B0001/SeCrEtToKeN123456"));
+        provider.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+        List<Digest.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            AlertTriggered held = AlertDraft.alert()
+                    .user(alert.userId())
+                    .message("alert " + i + " " + "x".repeat(300))
+                    .build();
+            entries.add(new Digest.Entry(HoldReason.DAILY_CAP, Instant.now(), held));
+        }
+
+        SendResult sent =
+                slack.sendDigest(Digest.of(channel.id(), ZoneId.of("UTC"), entries), channel, Duration.ofSeconds(2));
+
+        assertThat(sent.kind()).isEqualTo(SendResult.Kind.DELIVERED);
+        String section = json(provider.takeRequest(5, TimeUnit.SECONDS))
+                .at("/blocks/0/text/text")
+                .asString();
+        assertThat(section).contains("40 alerts past your daily limit").contains("… and 25 more");
+        assertThat(section.length()).isLessThan(3_000);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.stockalerts.api.channels.ChannelDtos.SecretRotation;
 import org.stockalerts.api.idempotency.Idempotent;
 import org.stockalerts.api.security.CurrentUser;
 import org.stockalerts.api.web.JsonAnswer;
+import org.stockalerts.common.delivery.ChannelTestResult;
 
 @RestController
 @RequestMapping("/users/{userId}/channels")
@@ -39,6 +40,7 @@ class ChannelController {
     private final Channels channels;
     private final ChannelRepository repository;
     private final EndpointStatuses statuses;
+    private final ChannelTests tests;
 
     @GetMapping
     @Operation(
@@ -48,9 +50,9 @@ class ChannelController {
                     + " STOCKALERTS_DELIVERY_DISABLE_AFTER (5 days by default). POST …/reenable starts it again.")
     @JsonAnswer(ChannelExamples.CHANNELS)
     List<ChannelView> list(@PathVariable UUID userId, @CurrentUser UUID caller) {
-        Map<UUID, EndpointStatuses.Disabled> disabled = statuses.disabled(requireSelf(userId, caller));
+        Map<UUID, EndpointStatuses.State> states = statuses.states(requireSelf(userId, caller));
         return repository.findByUserIdOrderByCreatedAtAscIdAsc(userId).stream()
-                .map(channel -> ChannelView.of(channel, disabled.get(channel.id())))
+                .map(channel -> ChannelView.of(channel, states.get(channel.id())))
                 .toList();
     }
 
@@ -94,19 +96,33 @@ class ChannelController {
             @CurrentUser UUID caller,
             @Valid @RequestBody ChannelDtos.ChannelChange change) {
         ChannelEntity channel = channels.setEnabled(requireSelf(userId, caller), channelId, change.enabled());
-        return ChannelView.of(channel, statuses.disabled(userId).get(channelId));
+        return ChannelView.of(channel, statuses.states(userId).get(channelId));
     }
 
     @PostMapping("/{channelId}/reenable")
     @Operation(
-            summary = "Re-enable a webhook the delivery service disabled",
-            description = "Deliveries to the webhook start again and it is judged afresh; the channel's status turns"
-                    + " ACTIVE once the delivery service has taken the request (moments later). Accepted for any"
-                    + " webhook of the user; e-mail channels answer 422.")
+            summary = "Re-enable a channel the delivery service disabled",
+            description = "Deliveries to the channel (a webhook, Slack, Discord, Telegram or ntfy) start again and it"
+                    + " is judged afresh; its status turns ACTIVE once the delivery service has taken the request"
+                    + " (moments later). Accepted for any such channel of the user; e-mail channels answer 422.")
     @ApiResponse(responseCode = "202", description = "Accepted")
     ResponseEntity<Void> reenable(@PathVariable UUID userId, @PathVariable UUID channelId, @CurrentUser UUID caller) {
         channels.reenable(requireSelf(userId, caller), channelId);
         return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/{channelId}/test")
+    @Operation(
+            summary = "Send a test message through a channel and answer what its provider said",
+            description = "One message, sent as alerts are (same address, signature, escaping and SSRF check), to any"
+                    + " channel of the user, disabled or not; it does not count towards the channel's health."
+                    + " outcome is DELIVERED, RETRYABLE (a failure for now, or the provider asked to wait"
+                    + " retryAfterSeconds) or PERMANENT (refused for good), with the provider's HTTP status and error."
+                    + " 503 while the delivery service cannot answer.")
+    @JsonAnswer(ChannelExamples.TESTED)
+    ChannelTestResult test(@PathVariable UUID userId, @PathVariable UUID channelId, @CurrentUser UUID caller) {
+        channels.requireOwned(requireSelf(userId, caller), channelId);
+        return tests.test(userId, channelId);
     }
 
     @DeleteMapping("/{channelId}")

@@ -31,8 +31,9 @@ final class ChannelDtos {
     /**
      * A channel. {@code secret} is present only in the answer that created a webhook channel: the
      * receiver verifies signatures with it, and it is never shown again. {@code enabled} is the user's
-     * switch; {@code status} is DISABLED when alert-consumer stopped delivering to a webhook that kept
-     * failing (or answered 410 Gone), with when and why, until the user re-enables it.
+     * switch; {@code status} is DISABLED when alert-consumer stopped delivering to a channel that kept
+     * failing (or answered 410 Gone, or gave final errors), with when and why, until the user re-enables it.
+     * {@code health} is there while the channel fails: failures since its last success, the last error.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChannelView(
@@ -44,10 +45,12 @@ final class ChannelDtos {
             String secret,
             Status status,
             String disabledReason,
-            Instant disabledAt) {
+            Instant disabledAt,
+            EndpointStatuses.Health health) {
 
-        static ChannelView of(ChannelEntity channel, EndpointStatuses.Disabled disabled) {
-            return of(channel, null, disabled);
+        /** {@code channel} as alert-consumer sees it: {@code state} null for a healthy channel. */
+        static ChannelView of(ChannelEntity channel, EndpointStatuses.State state) {
+            return of(channel, null, state);
         }
 
         /** The answer that created a channel: the only one with its secret; it has failed no delivery yet. */
@@ -55,7 +58,8 @@ final class ChannelDtos {
             return of(added.channel(), added.secret(), null);
         }
 
-        private static ChannelView of(ChannelEntity channel, String secret, EndpointStatuses.Disabled disabled) {
+        private static ChannelView of(ChannelEntity channel, String secret, EndpointStatuses.State state) {
+            EndpointStatuses.Disabled disabled = state == null ? null : state.disabled();
             return new ChannelView(
                     channel.id(),
                     channel.type(),
@@ -65,7 +69,8 @@ final class ChannelDtos {
                     secret,
                     disabled == null ? Status.ACTIVE : Status.DISABLED,
                     disabled == null ? null : disabled.reason(),
-                    disabled == null ? null : disabled.at());
+                    disabled == null ? null : disabled.at(),
+                    state == null ? null : state.health());
         }
     }
 

@@ -18,13 +18,21 @@ final class ChannelExamples {
             {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d7", "type": "WEBHOOK",
              "address": "https://old-hooks.example.com/stock-alerts", "enabled": true,
              "createdAt": "2025-11-02T10:30:00Z", "status": "DISABLED",
-             "disabledReason": "the receiver answered 410 Gone", "disabledAt": "2026-01-02T09:00:00Z"}""";
+             "disabledReason": "the receiver answered 410 Gone", "disabledAt": "2026-01-02T09:00:00Z",
+             "health": {"consecutiveFailures": 4, "permanentFailures": 1, "failingSince": "2026-01-01T22:10:00Z",
+                        "lastError": "the receiver answered 410", "lastFailureAt": "2026-01-02T09:00:00Z"}}""";
 
     /** A Slack channel: its webhook URL is a secret, shown masked. */
     static final String SLACK = """
             {"id": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d8", "type": "SLACK",
              "address": "https://hooks.slack.com/services/T0001/B0001/****L789", "enabled": true,
              "createdAt": "2026-01-03T08:00:00Z", "status": "ACTIVE"}""";
+
+    /** A test message Slack refused: the webhook was removed. */
+    static final String TESTED = """
+            {"channelId": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d8", "outcome": "PERMANENT", "statusCode": 404,
+             "error": "the provider answered 404: no_active_hooks", "latencyMillis": 212,
+             "testedAt": "2026-01-03T08:05:00Z"}""";
 
     static final String CHANNELS = "[" + CHANNEL + ", " + DISABLED + ", " + SLACK + "]";
 

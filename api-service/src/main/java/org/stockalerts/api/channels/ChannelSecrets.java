@@ -2,11 +2,13 @@ package org.stockalerts.api.channels;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.stockalerts.common.secrets.SecretBox;
+import org.stockalerts.common.secrets.SecretBoxException;
 
 /**
  * Makes webhook secrets (Standard Webhooks format, {@code whsec_} + base64 of 32 random bytes) and
@@ -32,6 +34,17 @@ class ChannelSecrets {
 
     String seal(String clear, UUID channelId) {
         return box.seal(clear, channelId.toString());
+    }
+
+    /**
+     * {@code stored} in clear, or empty when it cannot be opened (its key is gone, or it was altered).
+     */
+    Optional<String> opened(String stored, UUID channelId) {
+        try {
+            return Optional.of(SecretBox.isSealed(stored) ? box.open(stored, channelId.toString()) : stored);
+        } catch (SecretBoxException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code stored} is already sealed with the current key. */

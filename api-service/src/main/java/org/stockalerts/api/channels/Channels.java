@@ -82,7 +82,9 @@ class Channels {
         };
         // a chat channel's address is its secret: only its masked form is shown, compared and published
         String shown = type.secretAddress() ? ChatAddresses.masked(type, address) : address;
-        if (channels.existsByUserIdAndTypeAndAddress(userId, type, shown)) {
+        if (type.secretAddress()
+                ? holdsAddress(userId, type, address)
+                : channels.existsByUserIdAndTypeAndAddress(userId, type, shown)) {
             throw new ConflictException("this " + type + " channel already exists");
         }
         UUID id = ids.next();
@@ -169,6 +171,25 @@ class Channels {
         lockUser(userId);
         channels.delete(owned(userId, channelId));
         publish(userId);
+    }
+
+    /**
+     * Whether {@code userId} has a {@code type} channel to {@code address} already: masked forms may be alike, so the
+     * sealed addresses are compared (a user has few channels: the quota bounds them).
+     */
+    private boolean holdsAddress(UUID userId, ChannelType type, String address) {
+        return channels.findByUserIdOrderByCreatedAtAscIdAsc(userId).stream()
+                .filter(channel -> channel.type() == type)
+                .anyMatch(channel -> secrets.opened(channel.secret(), channel.id())
+                        .map(address::equals)
+                        .orElse(false));
+    }
+
+    /**
+     * @throws NotFoundException when {@code userId} has no channel {@code channelId}
+     */
+    void requireOwned(UUID userId, UUID channelId) {
+        owned(userId, channelId);
     }
 
     private ChannelEntity owned(UUID userId, UUID channelId) {

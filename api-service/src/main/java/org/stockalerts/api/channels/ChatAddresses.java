@@ -27,6 +27,10 @@ final class ChatAddresses {
      * @throws UnprocessableException when it has none, or an ntfy topic has characters ntfy refuses
      */
     static String url(ChannelType type, String checked) {
+        URI parsed = URI.create(checked);
+        if (parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+            throw new UnprocessableException("a " + type + " URL takes no query string or fragment");
+        }
         String url = checked.endsWith("/") ? checked.substring(0, checked.length() - 1) : checked;
         String last = lastSegment(URI.create(url).getRawPath());
         if (last.isEmpty()) {
@@ -41,9 +45,6 @@ final class ChatAddresses {
         }
         if (type == ChannelType.NTFY && !NTFY_TOPIC.matcher(last).matches()) {
             throw new UnprocessableException("an ntfy topic has 1 to 64 letters, digits, '-' or '_'");
-        }
-        if (URI.create(url).getRawQuery() != null) {
-            throw new UnprocessableException("a " + type + " URL takes no query string");
         }
         return url;
     }

@@ -71,6 +71,24 @@ class ChatChannelRoutesTest extends ApiIntegrationTestSupport {
     }
 
     @Test
+    void tellsChannelsApartByTheirSealedAddressesNotTheirMaskedForms() {
+        TestUser alice = registerUser("Alice");
+        String channels = "/users/" + alice.id() + "/channels";
+
+        // Two short ntfy topics mask alike, and are still two channels
+        JsonNode first =
+                json(post(alice, channels, "{\"type\": \"NTFY\", \"address\": \"https://93.184.215.14/abc\"}"));
+        JsonNode second =
+                json(post(alice, channels, "{\"type\": \"NTFY\", \"address\": \"https://93.184.215.14/xyz\"}"));
+        assertThat(first.get("address").asString())
+                .isEqualTo(second.get("address").asString());
+        assertThat(first.get("id")).isNotEqualTo(second.get("id"));
+
+        // But the same topic twice is a conflict
+        assertProblem(post(alice, channels, "{\"type\": \"NTFY\", \"address\": \"https://93.184.215.14/abc\"}"), 409);
+    }
+
+    @Test
     void refusesAddressesThatAreNotTheProvidersOrReachInternalHosts() {
         TestUser alice = registerUser("Alice");
         String channels = "/users/" + alice.id() + "/channels";
@@ -82,6 +100,10 @@ class ChatChannelRoutesTest extends ApiIntegrationTestSupport {
         assertProblem(
                 post(alice, channels, "{\"type\": \"NTFY\", \"address\": \"https://93.184.215.14/bad topic!\"}"), 422);
         assertProblem(post(alice, channels, "{\"type\": \"TELEGRAM\", \"address\": \"telegram:notatoken/123\"}"), 422);
+        // a fragment would keep the topic out of the masked part
+        assertProblem(
+                post(alice, channels, "{\"type\": \"NTFY\", \"address\": \"https://93.184.215.14/secrettopic#/x\"}"),
+                422);
         assertProblem(
                 post(alice, channels, "{\"type\": \"TELEGRAM\", \"address\": \"https://api.telegram.org/bot1/x\"}"),
                 422);

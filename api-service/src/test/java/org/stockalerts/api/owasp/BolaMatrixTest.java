@@ -86,6 +86,7 @@ class BolaMatrixTest extends OwaspTestSupport {
             PATCH /users/{userId}/channels/{channelId} | OWNED | /users/{owner}/channels/{channel} | {"enabled": false} | 200 | 404
             DELETE /users/{userId}/channels/{channelId} | OWNED | /users/{owner}/channels/{channel} | - | 204 | 404
             POST /users/{userId}/channels/{channelId}/secret/rotate | OWNED | /users/{owner}/channels/{channel}/secret/rotate | - | 200 | 404
+            POST /users/{userId}/channels/{channelId}/test | OWNED | /users/{owner}/channels/{channel}/test | - | 503 | 404 | the owner's; no delivery service runs in this test, so the owner gets the 503 that follows the ownership check
             POST /users/{userId}/channels/{channelId}/reenable | OWNED | /users/{owner}/channels/{channel}/reenable | - | 202 | 404
             POST /users/{userId}/alerts/{alertId}/deliveries/{channelId}/replay | OWNED | /users/{owner}/alerts/{alert}/deliveries/{channel}/replay | - | 202 | 202 | the owner's; the admin key too, so an operator can re-send a user's failed delivery
             POST /users/{userId}/keys | OWNED | /users/{owner}/keys | {"name": "ci"} | 201 | 201 | the owner's; the admin key too, so an operator can replace a leaked key

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * A user's quiet hours: every day from {@code start} (inclusive) to {@code end} (exclusive), local time in the
  * user's zone. A start after the end spans midnight (22:00 to 07:00). On a day whose clocks jump forward over the
- * end, the hours end when the clocks reach it (an end of 02:30 on a day that skips from 02:00 to 03:00 ends at
- * 03:30, the instant 02:30 standard time names); a repeated hour on a day the clocks go back is quiet both times.
+ * end, the hours end when the clocks jump (an end of 02:30 on a day that skips from 02:00 to 03:00 ends at 03:00);
+ * a jump back to a time outside them ends them too, and an hour repeated on a day the clocks go back is quiet both
+ * times if it is quiet at all: quiet is what the user's clock shows.
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 
