@@ -20,10 +20,7 @@ CREATE INDEX held_deliveries_user_idx ON held_deliveries (user_id);
 
 -- A delivery held for a digest is logged HELD; the attempt that delivers the digest carries its id, so the daily cap
 -- counts single alert messages only (a digest is one message, whatever it holds).
--- (NOT VALID, then VALIDATE: the log may be large, and validating does not block its writes)
 ALTER TABLE alert_deliveries DROP CONSTRAINT alert_deliveries_outcome_check;
 ALTER TABLE alert_deliveries
-    ADD CONSTRAINT alert_deliveries_outcome_check CHECK (outcome IN ('DELIVERED', 'RETRYING', 'FAILED', 'SKIPPED', 'HELD'))
-        NOT VALID;
-ALTER TABLE alert_deliveries VALIDATE CONSTRAINT alert_deliveries_outcome_check;
+    ADD CONSTRAINT alert_deliveries_outcome_check CHECK (outcome IN ('DELIVERED', 'RETRYING', 'FAILED', 'SKIPPED', 'HELD'));
 ALTER TABLE alert_deliveries ADD COLUMN digest_id uuid;

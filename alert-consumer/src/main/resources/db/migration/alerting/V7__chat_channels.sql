@@ -2,5 +2,4 @@
 ALTER TABLE alert_deliveries DROP CONSTRAINT alert_deliveries_channel_check;
 ALTER TABLE alert_deliveries
     ADD CONSTRAINT alert_deliveries_channel_check
-        CHECK (channel IN ('IN_APP', 'WEBHOOK', 'EMAIL', 'SLACK', 'DISCORD', 'TELEGRAM', 'NTFY')) NOT VALID;
-ALTER TABLE alert_deliveries VALIDATE CONSTRAINT alert_deliveries_channel_check;
+        CHECK (channel IN ('IN_APP', 'WEBHOOK', 'EMAIL', 'SLACK', 'DISCORD', 'TELEGRAM', 'NTFY'));

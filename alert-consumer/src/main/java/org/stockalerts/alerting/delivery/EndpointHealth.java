@@ -50,7 +50,13 @@ public class EndpointHealth {
             return;
         }
         Instant now = clock.instant();
-        boolean permanent = result.kind() == SendResult.Kind.PERMANENT;
+        // a final answer of a chat provider (a deleted Slack or Discord webhook, a blocked bot) counts towards
+        // disabling;
+        // our own refusals (a secret that does not open, an SSRF refusal) carry no status and do not, nor does a
+        // webhook's 4xx, which may be a receiver being redeployed: webhooks keep the 410 and disable-after rules
+        boolean permanent = result.kind() == SendResult.Kind.PERMANENT
+                && result.statusCode() != null
+                && channel.type() != ChannelType.WEBHOOK;
         EndpointStates.Failing failing = states.failed(channel.id(), channel.userId(), now, result.error(), permanent);
         String reason;
         if (result.statusCode() != null && result.statusCode() == GONE) {

@@ -1,8 +1,10 @@
 package org.stockalerts.alerting.delivery;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.stockalerts.common.event.ChannelType;
 
 /**
  * Something the service tells a user about one of their channels, through a channel: that it was disabled, or a test
@@ -27,7 +29,7 @@ public record Notice(UUID id, String type, String title, String text, UUID userI
                 UUID.nameUUIDFromBytes((CHANNEL_DISABLED + channel.id() + at).getBytes(StandardCharsets.UTF_8)),
                 CHANNEL_DISABLED,
                 "Stock alerts: your " + kind + " was disabled",
-                "We stopped delivering alerts to your " + kind + " " + channel.address() + " (channel "
+                "We stopped delivering alerts to your " + kind + " " + shown(channel) + " (channel "
                         + channel.id() + ") at " + at + ": " + reason + ". Once it works again, re-enable it: POST"
                         + " /users/" + channel.userId() + "/channels/" + channel.id() + "/reenable",
                 channel.userId(),
@@ -41,11 +43,27 @@ public record Notice(UUID id, String type, String title, String text, UUID userI
                 UUID.randomUUID(),
                 CHANNEL_TEST,
                 "Stock alerts: test message",
-                "This is a test message to your " + kind(channel) + " " + channel.address() + " (channel "
-                        + channel.id() + "). Alerts will arrive here like this one.",
+                "This is a test message to your " + kind(channel) + " " + shown(channel) + " (channel " + channel.id()
+                        + "). Alerts will arrive here like this one.",
                 channel.userId(),
                 channel.id(),
                 at);
+    }
+
+    /**
+     * How a notice shows the channel's address: a webhook's URL may carry a secret in its path and a notice goes to
+     * other services, so only its scheme and host; a chat channel's address is stored masked already.
+     */
+    static String shown(Channel channel) {
+        if (channel.type() != ChannelType.WEBHOOK) {
+            return channel.address();
+        }
+        try {
+            URI uri = URI.create(channel.address());
+            return uri.getScheme() + "://" + uri.getHost() + "/…";
+        } catch (IllegalArgumentException e) {
+            return "(address not shown)";
+        }
     }
 
     /** How a notice names the channel: "webhook", "Slack channel", … */

@@ -34,6 +34,13 @@ final class ChannelExamples {
              "error": "the provider answered 404: no_active_hooks", "latencyMillis": 212,
              "testedAt": "2026-01-03T08:05:00Z"}""";
 
+    /** A Discord channel disabled after three final errors. */
+    static final String NOTICES = """
+            [{"kind": "CHANNEL_DISABLED", "channelId": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d9", "channelType": "DISCORD",
+              "address": "https://discord.com/api/webhooks/123456789012345678/****9876",
+              "detail": "deliveries to this channel stopped: 3 final errors without a success, the last: 404 Unknown Webhook",
+              "at": "2026-01-02T09:00:00Z"}]""";
+
     static final String CHANNELS = "[" + CHANNEL + ", " + DISABLED + ", " + SLACK + "]";
 
     static final String ROTATED = """

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -25,6 +26,11 @@ import org.stockalerts.api.marketdata.replay.ReplayQuoteProvider;
 import org.stockalerts.api.marketdata.replay.ReplaySettings;
 import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
 import org.stockalerts.api.marketdata.simulated.SimulatedQuoteProvider;
+import org.stockalerts.api.marketdata.streaming.AlpacaProvider;
+import org.stockalerts.api.marketdata.streaming.AlpacaSettings;
+import org.stockalerts.api.marketdata.streaming.FinnhubProvider;
+import org.stockalerts.api.marketdata.streaming.FinnhubSettings;
+import org.stockalerts.api.marketdata.streaming.StreamingSettings;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.id.EventIds;
 import org.stockalerts.common.kafka.TickTimeBound;
@@ -40,12 +46,14 @@ class MarketDataConfiguration {
 
     /** The provider and its pace, in the service's ready line. */
     @Bean
-    ReadyFacts marketDataFacts(MarketDataSettings settings, AlphaVantageSettings alphaVantage) {
+    ReadyFacts marketDataFacts(
+            MarketDataSettings settings, AlphaVantageSettings alphaVantage, StreamingSettings streaming) {
+        ProviderKind kind = settings.providerKind(alphaVantage.hasKey());
         return () -> Map.of(
                 "marketData",
-                settings.providerKind(alphaVantage.hasKey()).name().toLowerCase(Locale.ROOT),
+                kind.name().toLowerCase(Locale.ROOT),
                 "pollInterval",
-                settings.pollInterval());
+                kind.streaming() ? streaming.coalesceInterval() : settings.pollInterval());
     }
 
     @Bean
@@ -54,6 +62,9 @@ class MarketDataConfiguration {
             AlphaVantageSettings alphaVantage,
             SimulatedFeedSettings simulated,
             ReplaySettings replay,
+            StreamingSettings streaming,
+            FinnhubSettings finnhub,
+            AlpacaSettings alpaca,
             JdbcTemplate jdbc,
             KafkaTemplate<String, PriceTick> kafka,
             EventIds eventIds,
@@ -68,6 +79,8 @@ class MarketDataConfiguration {
             case ALPHAVANTAGE -> alphaVantage(alphaVantage, settings, clock);
             case SIMULATED -> new SimulatedQuoteProvider(simulated, settings.exchangeZone(), clock);
             case REPLAY -> replay(replay, clock);
+            case FINNHUB -> new FinnhubProvider(webSockets(), finnhub, streaming, clock);
+            case ALPACA -> new AlpacaProvider(webSockets(), alpaca, streaming, clock);
         };
         RequestBudget budget =
                 kind == ProviderKind.ALPHAVANTAGE ? alphaVantage.budget(clock) : RequestBudget.unlimited(clock);
@@ -88,7 +101,8 @@ class MarketDataConfiguration {
                 new TickPublisher(kafka, eventIds, clock, bound, meters),
                 new LeaderElection(lockConnections, settings.leaderLockKey(), instance),
                 clock,
-                settings.pollInterval(),
+                // a streaming provider is asked for what arrived once per coalescing interval
+                kind.streaming() ? streaming.coalesceInterval() : settings.pollInterval(),
                 settings.symbolsRefreshInterval(),
                 settings.leaderCheckInterval(),
                 meters));
@@ -107,6 +121,19 @@ class MarketDataConfiguration {
                 .build();
         return new AlphaVantageProvider(
                 new AlphaVantageClient(http, settings, marketData.exchangeZone(), clock), settings);
+    }
+
+    /**
+     * The WebSocket client of the streaming providers: OkHttp pings the server every 20 s, so a connection whose
+     * peer vanished fails within a ping rather than hanging.
+     */
+    private static OkHttpClient webSockets() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                // OkHttp's read timeout covers the handshake only: an open WebSocket has none (the pings watch it)
+                .readTimeout(Duration.ofSeconds(10))
+                .pingInterval(Duration.ofSeconds(20))
+                .build();
     }
 
     private static QuoteProvider replay(ReplaySettings settings, Clock clock) {

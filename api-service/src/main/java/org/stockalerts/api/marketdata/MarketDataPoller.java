@@ -73,6 +73,7 @@ public final class MarketDataPoller implements SmartLifecycle {
     @Override
     public void stop() {
         if (thread.stop()) {
+            parts.provider().release();
             parts.leadership().close();
         }
     }
@@ -97,6 +98,7 @@ public final class MarketDataPoller implements SmartLifecycle {
         }
         if (!leader) {
             nextRefresh = Instant.MIN;
+            parts.provider().release();
             return;
         }
         if (!now.isBefore(nextRefresh)) {
@@ -104,7 +106,11 @@ public final class MarketDataPoller implements SmartLifecycle {
             nextRefresh = now.plus(parts.symbolsRefreshInterval());
         }
         List<Symbol> batch = rotation.nextBatch(parts.provider().maxSymbolsPerRequest());
-        if (batch.isEmpty() || !parts.budget().tryAcquire()) {
+        if (batch.isEmpty()) {
+            parts.provider().release();
+            return;
+        }
+        if (!parts.budget().tryAcquire()) {
             return;
         }
         fetchAndPublish(batch, now);

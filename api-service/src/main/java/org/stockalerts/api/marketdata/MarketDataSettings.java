@@ -16,7 +16,8 @@ import org.stockalerts.common.event.Symbol;
  * {@code STOCKALERTS_MARKETDATA_PROVIDER}).
  *
  * @param enabled whether this instance runs a poller at all (only the elected leader polls)
- * @param provider {@code alphavantage}, {@code simulated} or {@code replay}; empty means Alpha Vantage
+ * @param provider {@code alphavantage}, {@code simulated}, {@code replay}, {@code finnhub} or {@code alpaca}; empty
+ *     means Alpha Vantage
  *     when an API key is set, else the simulated market
  * @param extraSymbols symbols polled besides those in holdings and active rules
  * @param excludedSymbols symbols never polled, even when held or named by a rule: those another producer

@@ -8,7 +8,16 @@ import java.util.stream.Collectors;
 public enum ProviderKind {
     ALPHAVANTAGE,
     SIMULATED,
-    REPLAY;
+    REPLAY,
+    /** Finnhub's WebSocket trade stream. */
+    FINNHUB,
+    /** Alpaca's IEX WebSocket trade stream. */
+    ALPACA;
+
+    /** Whether the provider pushes trades over a connection it keeps open (rather than being polled). */
+    boolean streaming() {
+        return this == FINNHUB || this == ALPACA;
+    }
 
     static ProviderKind fromSetting(String value) {
         String normalized = value.strip().replace("-", "").toUpperCase(Locale.ROOT);

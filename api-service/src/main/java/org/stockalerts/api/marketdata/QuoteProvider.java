@@ -25,6 +25,12 @@ public interface QuoteProvider {
      */
     List<Quote> fetch(List<Symbol> symbols);
 
+    /**
+     * This instance stopped asking (it no longer leads, nothing is watched, or it stops): a provider that keeps a
+     * connection open closes it. The next {@link #fetch} opens it again.
+     */
+    default void release() {}
+
     /** Symbols this provider brings on its own (a replayed file's), polled besides the watched ones. */
     default Set<Symbol> ownSymbols() {
         return Set.of();

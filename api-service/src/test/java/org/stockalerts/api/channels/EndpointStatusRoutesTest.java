@@ -65,6 +65,61 @@ class EndpointStatusRoutesTest extends ApiIntegrationTestSupport {
     }
 
     @Test
+    void showsAFailingChannelsHealthAndADisabledOneAmongTheUsersNotices() {
+        // Given a user whose Discord channel alert-consumer disabled after final errors, and whose Slack channel fails
+        TestUser alice = registerUser("Alice");
+        String channels = "/users/" + alice.id() + "/channels";
+        UUID discord = add(
+                alice,
+                "{\"type\": \"DISCORD\", \"address\": \"https://93.184.215.14/api/webhooks/1/tokenTOKENtoken_4321\"}");
+        UUID slack = add(
+                alice,
+                "{\"type\": \"SLACK\", \"address\": \"https://93.184.215.14/services/T/B/slackTOKENslack1234\"}");
+        Instant failingSince = Instant.parse("2026-12-01T10:00:00Z");
+        Instant disabledAt = Instant.parse("2026-12-01T10:15:30Z");
+        jdbc.update(
+                "INSERT INTO alerting.endpoint_states (channel_id, user_id, failing_since, disabled_at, disabled_reason,"
+                        + " updated_at, consecutive_failures, permanent_failures, last_error, last_failure_at)"
+                        + " VALUES (?, ?, ?, ?, '3 final errors', ?, 3, 3, 'the provider answered 404', ?)",
+                discord,
+                alice.id(),
+                Timestamp.from(failingSince),
+                Timestamp.from(disabledAt),
+                Timestamp.from(disabledAt),
+                Timestamp.from(disabledAt));
+        jdbc.update(
+                "INSERT INTO alerting.endpoint_states (channel_id, user_id, failing_since, updated_at,"
+                        + " consecutive_failures, permanent_failures, last_error, last_failure_at)"
+                        + " VALUES (?, ?, ?, ?, 2, 0, 'no answer within PT5S', ?)",
+                slack,
+                alice.id(),
+                Timestamp.from(failingSince),
+                Timestamp.from(disabledAt),
+                Timestamp.from(disabledAt));
+
+        // When she lists her channels
+        JsonNode listed = json(get(alice, channels));
+
+        // Then each shows its health: failures since the last success and the last error
+        assertThat(listed.get(0).get("status").asString()).isEqualTo("DISABLED");
+        assertThat(listed.get(0).at("/health/permanentFailures").asInt()).isEqualTo(3);
+        assertThat(listed.get(1).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(listed.get(1).at("/health/consecutiveFailures").asInt()).isEqualTo(2);
+        assertThat(listed.get(1).at("/health/lastError").asString()).isEqualTo("no answer within PT5S");
+
+        // And her notices name the disabled channel, with its masked address, and not the failing one
+        JsonNode notices = json(get(alice, "/users/" + alice.id() + "/notices"));
+        assertThat(notices).hasSize(1);
+        assertThat(notices.get(0).get("kind").asString()).isEqualTo("CHANNEL_DISABLED");
+        assertThat(notices.get(0).get("channelId").asString()).isEqualTo(discord.toString());
+        assertThat(notices.get(0).get("address").asString()).endsWith("/****4321");
+        assertThat(notices.get(0).get("detail").asString())
+                .contains("3 final errors")
+                .contains("/reenable");
+        assertProblem(get(registerUser("Bob"), "/users/" + alice.id() + "/notices"), 404);
+    }
+
+    @Test
     void replaysADeliveryThatHasNotArrivedAndRefusesOneThatHas() {
         // Given a fired alert of a user with a webhook, and another alert that already reached it
         TestUser alice = registerUser("Alice");

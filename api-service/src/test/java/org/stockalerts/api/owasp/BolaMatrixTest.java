@@ -79,6 +79,7 @@ class BolaMatrixTest extends OwaspTestSupport {
             GET /alerts/{id}/deliveries | OWNED | /alerts/{alert}/deliveries | - | 200 | 404
             GET /users/{id}/alerts | OWNED | /users/{owner}/alerts | - | 200 | 404
             GET /users/{id}/alerts/stream | OWNED | /users/{owner}/alerts/stream | - | 200 | 404
+            GET /users/{userId}/notices | OWNED | /users/{owner}/notices | - | 200 | 404
             GET /users/{userId}/preferences | OWNED | /users/{owner}/preferences | - | 200 | 404
             PUT /users/{userId}/preferences | OWNED | /users/{owner}/preferences | {"timeZone": "UTC"} | 200 | 404
             GET /users/{userId}/channels | OWNED | /users/{owner}/channels | - | 200 | 404

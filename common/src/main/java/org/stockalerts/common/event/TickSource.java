@@ -9,7 +9,11 @@ import java.util.Locale;
 public enum TickSource {
     ALPHAVANTAGE,
     SIMULATED,
-    REPLAY;
+    REPLAY,
+    /** Finnhub's WebSocket trades. */
+    FINNHUB,
+    /** Alpaca's IEX WebSocket trades. */
+    ALPACA;
 
     private static final List<TickSource> VALUES = List.of(values());
 

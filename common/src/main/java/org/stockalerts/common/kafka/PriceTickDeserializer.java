@@ -169,6 +169,8 @@ public class PriceTickDeserializer implements Deserializer<PriceTick> {
             case "alphavantage" -> TickSource.ALPHAVANTAGE;
             case "simulated" -> TickSource.SIMULATED;
             case "replay" -> TickSource.REPLAY;
+            case "finnhub" -> TickSource.FINNHUB;
+            case "alpaca" -> TickSource.ALPACA;
             default -> throw NotCanonical.INSTANCE;
         };
     }
