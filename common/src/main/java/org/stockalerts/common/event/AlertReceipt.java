@@ -30,6 +30,8 @@ import java.util.UUID;
  * @param ruleRevision the revision of the rule that fired
  * @param before the rule's trigger state before this input
  * @param after its trigger state after firing
+ * @param catchUp true when the input was a price a blind feed's gap hid, evaluated when the feed came back ({@link
+ *     FeedStatusChanged#catchUp()}): the alert fired late, and {@code observedAt} is when that price (about) traded
  */
 public record AlertReceipt(
         Condition condition,
@@ -48,7 +50,8 @@ public record AlertReceipt(
         Long latencyMillis,
         long ruleRevision,
         TriggerState before,
-        TriggerState after) {
+        TriggerState after,
+        boolean catchUp) {
 
     /**
      * A rule's trigger state.

@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.UserEvent;
 
@@ -50,9 +51,16 @@ public final class Topics {
     public static final TopicSpec<AnalyticsUpdated> STOCK_ANALYTICS =
             new TopicSpec<>(Names.STOCK_ANALYTICS, PARTITIONS, AnalyticsUpdated.class, retention(Duration.ofDays(30)));
 
+    /**
+     * A symbol's market-data feed going blind or coming back, keyed by symbol (co-partitioned with {@link
+     * #STOCK_PRICES}); written by the market-data poller that leads.
+     */
+    public static final TopicSpec<FeedStatusChanged> FEED_STATUS =
+            new TopicSpec<>(Names.FEED_STATUS, PARTITIONS, FeedStatusChanged.class, retention(Duration.ofDays(30)));
+
     /** All topics, in the order above. */
     public static final List<TopicSpec<?>> ALL =
-            List.of(STOCK_PRICES, ALERT_RULES, USER_EVENTS, ALERTS_TRIGGERED, STOCK_ANALYTICS);
+            List.of(STOCK_PRICES, ALERT_RULES, USER_EVENTS, ALERTS_TRIGGERED, STOCK_ANALYTICS, FEED_STATUS);
 
     /** How long dead-lettered records are kept for operators to inspect and replay. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
@@ -69,6 +77,7 @@ public final class Topics {
         public static final String USER_EVENTS = "user-events";
         public static final String ALERTS_TRIGGERED = "alerts-triggered";
         public static final String STOCK_ANALYTICS = "stock-analytics";
+        public static final String FEED_STATUS = "feed-status";
 
         /**
          * alert-consumer's delivery tasks: its own topic, not in {@link Topics#ALL}; its retry topics and

@@ -28,6 +28,20 @@ public final class Alerts {
      */
     public static AlertTriggered onTick(
             StoredRule fired, RuleState before, BigDecimal value, PriceContext tick, Instant evaluatedAt) {
+        return onTick(fired, before, value, tick, evaluatedAt, false);
+    }
+
+    /**
+     * As {@link #onTick(StoredRule, RuleState, BigDecimal, PriceContext, Instant)}; {@code catchUp} when the tick is
+     * a price a blind feed's gap hid ({@link CatchUp}): the receipt says so and the message starts with "Catch-up".
+     */
+    public static AlertTriggered onTick(
+            StoredRule fired,
+            RuleState before,
+            BigDecimal value,
+            PriceContext tick,
+            Instant evaluatedAt,
+            boolean catchUp) {
         AlertRule rule = fired.rule();
         boolean move = rule.condition().kind() == Condition.Kind.MOVE;
         AlertReceipt receipt = receipt(
@@ -39,8 +53,12 @@ public final class Alerts {
                 tick.tick(),
                 tick.tick().eventId(),
                 tick.at(),
-                evaluatedAt);
+                evaluatedAt,
+                catchUp);
         String message = priceMessage(rule, tick.price(), value);
+        if (catchUp) {
+            message = "Catch-up after a blind feed: " + message.replace("(now ", "(at ");
+        }
         return AlertTriggered.fired(
                 rule, tick.tick().eventId(), tick.price(), tick.tick(), tick.at(), message, receipt);
     }
@@ -55,7 +73,7 @@ public final class Alerts {
             Instant at,
             Instant evaluatedAt) {
         AlertRule rule = fired.rule();
-        AlertReceipt receipt = receipt(fired, before, close, null, null, null, sourceEventId, at, evaluatedAt);
+        AlertReceipt receipt = receipt(fired, before, close, null, null, null, sourceEventId, at, evaluatedAt, false);
         String message = "%s: SMA5/SMA20 signal turned %s (close %s)".formatted(rule.symbol(), signal, plain(close));
         return AlertTriggered.fired(rule, sourceEventId, close, null, at, message, receipt);
     }
@@ -74,7 +92,8 @@ public final class Alerts {
             Instant at,
             Instant evaluatedAt) {
         AlertRule rule = fired.rule();
-        AlertReceipt receipt = receipt(fired, before, value, previous, null, tick, sourceEventId, at, evaluatedAt);
+        AlertReceipt receipt =
+                receipt(fired, before, value, previous, null, tick, sourceEventId, at, evaluatedAt, false);
         String side = RuleSemantics.upward(rule.condition()) ? "at or above" : "at or below";
         String message = "Your portfolio value is %s %s (now %s)"
                 .formatted(side, plain(rule.threshold()), plain(value.setScale(2, RoundingMode.HALF_UP)));
@@ -90,7 +109,8 @@ public final class Alerts {
             PriceTick tick,
             UUID sourceEventId,
             Instant at,
-            Instant evaluatedAt) {
+            Instant evaluatedAt,
+            boolean catchUp) {
         AlertRule rule = fired.rule();
         return new AlertReceipt(
                 rule.condition(),
@@ -109,7 +129,8 @@ public final class Alerts {
                 latencyMillis(tick, evaluatedAt),
                 rule.revision(),
                 trigger(before),
-                trigger(fired.state()));
+                trigger(fired.state()),
+                catchUp);
     }
 
     /** From the tick's publication to the evaluation; null without a tick, or when clocks disagree (negative). */

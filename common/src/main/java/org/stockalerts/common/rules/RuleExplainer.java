@@ -9,6 +9,7 @@ import java.util.List;
 import org.stockalerts.common.event.AlertReceipt;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.MoveReference;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.TriggerMode;
@@ -31,13 +32,28 @@ public final class RuleExplainer {
      * regular session is open is {@link Code#FEED_STALE}: a quiet symbol at night is not.
      */
     public static RuleExplanation explain(StoredRule stored, SymbolState symbol, Instant now, Duration staleAfter) {
+        return explain(stored, symbol, null, now, staleAfter);
+    }
+
+    /**
+     * Explains {@code stored} at {@code now}, its symbol's feed blind as {@code blindFeed} says (the market-data
+     * poller's last {@link FeedStatusChanged.Status#STALE} event of the symbol; null while the feed works): {@link
+     * Code#FEED_STALE} with the poller's reason (no ticks, a spent quota, a symbol the provider does not know), else
+     * when the symbol's last tick is older than {@code staleAfter} while the regular session is open.
+     */
+    public static RuleExplanation explain(
+            StoredRule stored, SymbolState symbol, FeedStatusChanged blindFeed, Instant now, Duration staleAfter) {
         AlertRule rule = stored.rule();
         RuleState state = stored.state();
         boolean signal = rule.condition().kind() == Condition.Kind.SIGNAL;
         BigDecimal value = signal ? null : value(rule, symbol);
         List<Reason> reasons = new ArrayList<>();
         status(stored, now, reasons);
-        data(symbol, now, staleAfter, reasons);
+        if (blindFeed != null && blindFeed.status() == FeedStatusChanged.Status.STALE) {
+            blind(blindFeed, symbol, now, reasons);
+        } else {
+            data(symbol, now, staleAfter, reasons);
+        }
         session(rule, now, reasons);
         trigger(stored, now, value, reasons);
         condition(stored, symbol, value, reasons);
@@ -107,6 +123,28 @@ public final class RuleExplainer {
         if (rule.expiresAt() != null && !now.isBefore(rule.expiresAt())) {
             reasons.add(new Reason(Code.EXPIRED, "the rule expired", null, null, rule.expiresAt(), null));
         }
+    }
+
+    private static void blind(FeedStatusChanged feed, SymbolState symbol, Instant now, List<Reason> reasons) {
+        Instant last = symbol.lastObservedAt() != null ? symbol.lastObservedAt() : feed.lastTickAt();
+        Long age = last == null ? null : Duration.between(last, now).toSeconds();
+        String why = switch (feed.problem()) {
+            case NO_TICKS ->
+                "the market-data provider has sent nothing for this symbol since %s while the market is open"
+                        .formatted(last);
+            case QUOTA_EXHAUSTED ->
+                "the market-data provider's request quota is spent (since %s): no prices until it"
+                        + " resets".formatted(feed.since());
+            case UNKNOWN_SYMBOL ->
+                "the market-data provider does not know this symbol (since %s)".formatted(feed.since());
+        };
+        reasons.add(new Reason(
+                Code.FEED_STALE,
+                why + "; the rule is evaluated again, and caught up, when data returns",
+                null,
+                null,
+                null,
+                age));
     }
 
     private static void data(SymbolState symbol, Instant now, Duration staleAfter, List<Reason> reasons) {

@@ -61,7 +61,11 @@ public record RuleExplanation(
         QUIET_HOURS,
         /** The engine has never seen a tick of the symbol. */
         NO_DATA,
-        /** The symbol's last tick is older than the engine's stale limit while the market is open. */
+        /**
+         * The symbol's feed is blind: the market-data poller reported it stale (no ticks while the market is open), its
+         * quota spent or the symbol unknown to the provider; or, without such a report, its last tick is older than
+         * the engine's stale limit while the market is open. {@code ageSeconds}: how old the last tick is.
+         */
         FEED_STALE,
         /**
          * The engine does not hold this revision of the rule yet: the change is on its way (the API's outbox, the
