@@ -17,6 +17,7 @@ import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.event.UserEvent;
 import org.stockalerts.common.event.UserRegistered;
+import org.stockalerts.common.fixtures.AlertDraft;
 
 /** Records written by older and newer producers, by hand, read by today's deserializer. */
 class EventCompatibilityTest {
@@ -66,6 +67,24 @@ class EventCompatibilityTest {
         assertThat(change.rule().revision()).isZero();
         assertThat(change.rule().isLiveAt(Instant.parse("2030-01-01T00:00:00Z")))
                 .isTrue();
+    }
+
+    @Test
+    void readsAnAlertWhoseReceiptPredatesCatchUpsAsNoCatchUp() {
+        // Given an alert written before receipts said whether they were a catch-up
+        AlertTriggered alert = AlertDraft.alert()
+                .receipt(AlertDraft.receipt(Instant.parse("2026-11-25T15:30:00Z")))
+                .build();
+        tools.jackson.databind.node.ObjectNode node =
+                (tools.jackson.databind.node.ObjectNode) EventJson.mapper().readTree(EventJson.write(alert));
+        ((tools.jackson.databind.node.ObjectNode) node.get("receipt")).remove("catchUp");
+
+        // When it is read from alerts-triggered
+        AlertTriggered read = read(Topics.ALERTS_TRIGGERED, node.toString());
+
+        // Then it is no catch-up
+        assertThat(read.receipt()).isNotNull();
+        assertThat(read.receipt().catchUp()).isFalse();
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.stockalerts.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.UserDeleted;
 import org.stockalerts.common.event.UserEvent;
@@ -121,6 +124,79 @@ class EventRoundTripTest {
         assertThat(read).isEqualTo(alert);
         assertThat(read.tick()).isEqualTo(EventSamples.tick());
         assertThat(read.ruleId()).isEqualTo(alert.rule().ruleId());
+    }
+
+    @Test
+    void roundTripsAResumedFeedWithItsCatchUpPrices() {
+        // Given a feed back after a gap, with the prices its bars hid
+        FeedStatusChanged resumed = EventSamples.feedResumed();
+
+        // When it travels over feed-status
+        FeedStatusChanged read = roundTrip(Topics.FEED_STATUS, resumed);
+
+        // Then it is equal, the catch-up prices in their order included
+        assertThat(read).isEqualTo(resumed);
+        assertThat(read.catchUp())
+                .extracting(FeedStatusChanged.PricePoint::price)
+                .containsExactly(new BigDecimal("201.25"), new BigDecimal("198.40"));
+        assertThat(new String(EventJson.write(resumed), StandardCharsets.UTF_8))
+                .contains("\"status\":\"RESUMED\"", "\"problem\":\"NO_TICKS\"", "\"source\":\"finnhub\"");
+    }
+
+    @Test
+    void refusesAFeedEventWhoseCatchUpIsOutOfOrderOrOutsideTheGap() {
+        FeedStatusChanged sample = EventSamples.feedResumed();
+        FeedStatusChanged.PricePoint first = sample.catchUp().get(0);
+        FeedStatusChanged.PricePoint second = sample.catchUp().get(1);
+
+        // out of order
+        assertThatThrownBy(() -> withCatchUp(sample, List.of(second, first)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("time order");
+        // at the resumed tick's time: not hidden by the gap
+        assertThatThrownBy(() -> withCatchUp(
+                        sample, List.of(new FeedStatusChanged.PricePoint(BigDecimal.TEN, sample.resumedAt()))))
+                .hasMessageContaining("before 'resumedAt'");
+        // at the last tick's time
+        assertThatThrownBy(() -> withCatchUp(
+                        sample, List.of(new FeedStatusChanged.PricePoint(BigDecimal.TEN, sample.lastTickAt()))))
+                .hasMessageContaining("after 'lastTickAt'");
+        // a stale feed carries no catch-up
+        assertThatThrownBy(() -> new FeedStatusChanged(
+                        sample.eventId(),
+                        sample.occurredAt(),
+                        1,
+                        sample.symbol(),
+                        FeedStatusChanged.Status.STALE,
+                        sample.problem(),
+                        sample.source(),
+                        sample.lastTickAt(),
+                        sample.since(),
+                        null,
+                        FeedStatusChanged.CatchUpSource.BARS,
+                        sample.catchUp()))
+                .hasMessageContaining("STALE");
+        // and a resumed feed says when
+        assertThatThrownBy(() -> withCatchUp(sample, null, List.of())).hasMessageContaining("resumedAt");
+    }
+
+    private static FeedStatusChanged withCatchUp(FeedStatusChanged sample, List<FeedStatusChanged.PricePoint> points) {
+        return withCatchUp(sample, sample.resumedAt(), points);
+    }
+
+    private static FeedStatusChanged withCatchUp(
+            FeedStatusChanged sample, Instant resumedAt, List<FeedStatusChanged.PricePoint> points) {
+        return FeedStatusChanged.resumed(
+                sample.eventId(),
+                sample.occurredAt(),
+                sample.symbol(),
+                sample.problem(),
+                sample.source(),
+                sample.lastTickAt(),
+                sample.since(),
+                resumedAt,
+                sample.catchUpSource(),
+                points);
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.AlertRuleChanged;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.UserEvent;
 
@@ -13,11 +14,17 @@ class TopicsTest {
     @Test
     void everyTopicHasAUniqueName() {
         // When the declared topics are listed
-        // Then each of the five appears once
+        // Then each of the six appears once
         assertThat(Topics.ALL)
                 .extracting(TopicSpec::name)
                 .doesNotHaveDuplicates()
-                .containsExactly("stock-prices", "alert-rules", "user-events", "alerts-triggered", "stock-analytics");
+                .containsExactly(
+                        "stock-prices",
+                        "alert-rules",
+                        "user-events",
+                        "alerts-triggered",
+                        "stock-analytics",
+                        "feed-status");
     }
 
     @Test
@@ -51,6 +58,9 @@ class TopicsTest {
         assertThat(Topics.STOCK_PRICES.valueType()).isEqualTo(PriceTick.class);
         assertThat(Topics.ALERT_RULES.valueType()).isEqualTo(AlertRuleChanged.class);
         assertThat(Topics.USER_EVENTS.valueType()).isEqualTo(UserEvent.class);
+        assertThat(Topics.FEED_STATUS.valueType()).isEqualTo(FeedStatusChanged.class);
+        // and feed-status is co-partitioned with stock-prices: the engine reads both in one task per symbol
+        assertThat(Topics.FEED_STATUS.partitions()).isEqualTo(Topics.STOCK_PRICES.partitions());
     }
 
     @Test

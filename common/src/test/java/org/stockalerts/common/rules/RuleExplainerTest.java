@@ -8,11 +8,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.MoveReference;
 import org.stockalerts.common.event.RuleStatus;
 import org.stockalerts.common.event.Signal;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.event.TriggerMode;
 import org.stockalerts.common.fixtures.RuleDraft;
 import org.stockalerts.common.fixtures.TickDraft;
@@ -184,6 +189,57 @@ class RuleExplainerTest {
             assertThat(reason.ageSeconds()).isEqualTo(600);
         });
         assertThat(codes(explain(rule, weekend, WEEKEND))).containsExactly(Code.CONDITION_NOT_MET);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FeedStatusChanged.Problem.class)
+    void aFeedThePollerReportedBlindIsStaleWithItsReasonEvenAtNight(FeedStatusChanged.Problem problem) {
+        // Given a symbol whose last tick is 10 s old, and the poller's report that its feed went blind
+        StoredRule rule = fresh(RuleDraft.level(Condition.PRICE_ABOVE, "200"));
+        FeedStatusChanged blind = FeedStatusChanged.stale(
+                UUID.randomUUID(),
+                WEEKEND,
+                Symbol.of("AAPL"),
+                problem,
+                TickSource.FINNHUB,
+                WEEKEND.minusSeconds(10),
+                WEEKEND.minusSeconds(5));
+
+        // When the rule is explained, with the market closed
+        RuleExplanation why = RuleExplainer.explain(rule, at("190", WEEKEND), blind, WEEKEND, STALE_AFTER);
+
+        // Then the report decides: FEED_STALE first, saying why, with the last tick's age
+        assertThat(why.reasons().getFirst()).satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo(Code.FEED_STALE);
+            assertThat(reason.ageSeconds()).isEqualTo(10);
+            assertThat(reason.detail())
+                    .contains(
+                            switch (problem) {
+                                case NO_TICKS -> "sent nothing";
+                                case QUOTA_EXHAUSTED -> "quota is spent";
+                                case UNKNOWN_SYMBOL -> "does not know this symbol";
+                            });
+        });
+        // and without the report the same symbol at the weekend is not stale
+        assertThat(codes(explain(rule, at("190", WEEKEND), WEEKEND))).doesNotContain(Code.FEED_STALE);
+    }
+
+    @Test
+    void aSymbolNeverSeenWhoseFeedIsBlindIsStaleWithoutAnAge() {
+        StoredRule rule = fresh(RuleDraft.level(Condition.PRICE_ABOVE, "200"));
+        FeedStatusChanged unknown = FeedStatusChanged.stale(
+                UUID.randomUUID(),
+                OPEN,
+                Symbol.of("AAPL"),
+                FeedStatusChanged.Problem.UNKNOWN_SYMBOL,
+                TickSource.ALPHAVANTAGE,
+                null,
+                OPEN);
+
+        RuleExplanation why = RuleExplainer.explain(rule, SymbolState.EMPTY, unknown, OPEN, STALE_AFTER);
+
+        assertThat(codes(why)).containsExactly(Code.FEED_STALE);
+        assertThat(why.reasons().getFirst().ageSeconds()).isNull();
     }
 
     @Test
