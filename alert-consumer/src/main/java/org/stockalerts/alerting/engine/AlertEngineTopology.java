@@ -28,8 +28,8 @@ import org.stockalerts.common.tracing.TraceParents;
  * <ol>
  *   <li>{@code alert-rules} (by ruleId) goes through the {@link RuleRouter}, which re-keys symbol
  *       rules by symbol and portfolio rules by user, each through a repartition topic;
- *   <li>the symbol side ({@link SymbolEngineProcessor}) reads ticks, analytics, symbol rules and
- *       holding changes, all keyed by symbol and co-partitioned with {@code stock-prices}; ticks
+ *   <li>the symbol side ({@link SymbolEngineProcessor}) reads ticks, analytics, symbol rules,
+ *       holding changes and the market-data poller's feed reports, all keyed by symbol and co-partitioned with {@code stock-prices}; ticks
  *       that a producer put on another partition than their symbol's are brought to it by
  *       {@link TicksBySymbol};
  *   <li>the user side ({@link PortfolioProcessor}) reads portfolio rules and the prices of held
@@ -110,15 +110,19 @@ public final class AlertEngineTopology {
                 .merge(repartition(holdings(builder), HOLDINGS_BY_SYMBOL, HoldingChange.class, Topics.STOCK_PRICES)
                         .mapValues(
                                 change -> (SymbolInput) new SymbolInput.Holding(change),
-                                Named.as("engine-holding-changes")));
+                                Named.as("engine-holding-changes")))
+                .merge(source(builder, Topics.FEED_STATUS)
+                        .mapValues(report -> (SymbolInput) new SymbolInput.Feed(report), Named.as("engine-feeds")));
         StaleTicks staleTicks = new StaleTicks(meters);
         EngineMeters engineMeters = new EngineMeters(meters, Clock.systemUTC());
+        BlindFeeds blindFeeds = new BlindFeeds(meters);
         KStream<String, SymbolOutput> symbolOutputs = symbolInputs.process(
-                () -> new SymbolEngineProcessor(settings, staleTicks, engineMeters, traces),
+                () -> new SymbolEngineProcessor(settings, staleTicks, engineMeters, traces, blindFeeds),
                 Named.as("engine-symbol-side"),
                 SymbolEngineProcessor.RULES_STORE,
                 SymbolEngineProcessor.SYMBOLS_STORE,
-                SymbolEngineProcessor.HOLDERS_STORE);
+                SymbolEngineProcessor.HOLDERS_STORE,
+                SymbolEngineProcessor.FEEDS_STORE);
         Map<String, KStream<String, SymbolOutput>> outputs = symbolOutputs
                 .split(Named.as("engine-out-"))
                 .branch((key, value) -> value instanceof SymbolOutput.Alert, Branched.as("alerts"))

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Service;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.rules.RuleExplainer;
@@ -78,9 +79,13 @@ class RuleQueries {
                     }
                     SymbolState state = store(running, SymbolEngineProcessor.SYMBOLS_STORE, SymbolState.class, where)
                             .get(symbol.value());
+                    FeedStatusChanged blindFeed = store(
+                                    running, SymbolEngineProcessor.FEEDS_STORE, FeedStatusChanged.class, where)
+                            .get(symbol.value());
                     return Optional.of(RuleExplainer.explain(
                             stored,
                             state == null ? SymbolState.EMPTY : state,
+                            blindFeed,
                             clock.instant(),
                             settings.feedStaleAfter()));
                 });

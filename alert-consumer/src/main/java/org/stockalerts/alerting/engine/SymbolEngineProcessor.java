@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.kafka.CommitExpediter;
 import org.stockalerts.common.kafka.EventSerdes;
 import org.stockalerts.common.kafka.WriteOnCommitStore;
 import org.stockalerts.common.rules.Alerts;
+import org.stockalerts.common.rules.CatchUp;
 import org.stockalerts.common.rules.PriceContext;
 import org.stockalerts.common.rules.StoredRule;
 import org.stockalerts.common.rules.SymbolState;
@@ -42,6 +44,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     static final String RULES_STORE = "engine-symbol-rules";
     static final String SYMBOLS_STORE = "engine-symbols";
     static final String HOLDERS_STORE = "engine-holders";
+    static final String FEEDS_STORE = "engine-feeds";
 
     private static final Logger log = LoggerFactory.getLogger(SymbolEngineProcessor.class);
     private static final String KEY_SEPARATOR = "|";
@@ -51,6 +54,8 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private final StaleTicks staleTicks;
     private final EngineMeters meters;
     private final AlertTraces traces;
+    private final BlindFeeds blindFeeds;
+    private final Map<Symbol, FeedStatusChanged> blind = new HashMap<>();
     private final Map<Symbol, SymbolRules> indexes = new HashMap<>();
     private final Map<Symbol, SymbolState> symbols = new HashMap<>();
     private final Map<Symbol, Map<UUID, BigDecimal>> holders = new HashMap<>();
@@ -58,13 +63,20 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private KeyValueStore<String, StoredRule> ruleStore;
     private KeyValueStore<String, SymbolState> symbolStore;
     private KeyValueStore<String, String> holderStore;
+    private KeyValueStore<String, FeedStatusChanged> feedStore;
 
-    SymbolEngineProcessor(EngineSettings settings, StaleTicks staleTicks, EngineMeters meters, AlertTraces traces) {
+    SymbolEngineProcessor(
+            EngineSettings settings,
+            StaleTicks staleTicks,
+            EngineMeters meters,
+            AlertTraces traces,
+            BlindFeeds blindFeeds) {
         this.signalInterval = settings.signalInterval();
         this.expediter = new CommitExpediter(settings.expediteCommitWithin());
         this.staleTicks = staleTicks;
         this.meters = meters;
         this.traces = traces;
+        this.blindFeeds = blindFeeds;
     }
 
     /**
@@ -73,7 +85,8 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
      * three are changelogged, so a restart restores them. The symbol state changes on every tick but
      * is written to its store once a commit ({@link WriteOnCommitStore}), in a compact binary form
      * ({@code symbolStateSerde}, {@link SymbolStateSerde} in the service): a tick that fires nothing
-     * serializes nothing.
+     * serializes nothing. The feeds store holds the market-data poller's last report of each symbol whose feed is
+     * blind (in memory, changelogged), for "why not".
      */
     static StoreBuilder<?>[] stores(Serde<SymbolState> symbolStateSerde) {
         return new StoreBuilder<?>[] {
@@ -81,7 +94,9 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                     Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(), EventSerdes.of(StoredRule.class)),
             WriteOnCommitStore.builder(Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(SYMBOLS_STORE), Serdes.String(), symbolStateSerde)),
-            Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String())
+            Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String()),
+            Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(FEEDS_STORE), Serdes.String(), EventSerdes.of(FeedStatusChanged.class))
         };
     }
 
@@ -91,6 +106,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         ruleStore = context.getStateStore(RULES_STORE);
         symbolStore = context.getStateStore(SYMBOLS_STORE);
         holderStore = context.getStateStore(HOLDERS_STORE);
+        feedStore = context.getStateStore(FEEDS_STORE);
         rebuild();
     }
 
@@ -98,6 +114,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         indexes.clear();
         symbols.clear();
         holders.clear();
+        blind.clear();
         long rules = 0;
         try (KeyValueIterator<String, StoredRule> all = ruleStore.all()) {
             while (all.hasNext()) {
@@ -117,6 +134,9 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                 holders.computeIfAbsent(symbol, s -> new HashMap<>()).put(userId, new BigDecimal(entry.value));
             });
         }
+        try (KeyValueIterator<String, FeedStatusChanged> all = feedStore.all()) {
+            all.forEachRemaining(entry -> blind.put(Symbol.of(entry.key), entry.value));
+        }
         log.atInfo()
                 .addKeyValue("taskId", context.taskId())
                 .addKeyValue("rules", rules)
@@ -131,6 +151,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             case SymbolInput.Analytics analytics -> onAnalytics(record, analytics.update());
             case SymbolInput.Rule rule -> onRule(rule.command(), TraceParents.in(record.headers()));
             case SymbolInput.Holding holding -> onHolding(record, holding.change());
+            case SymbolInput.Feed feed -> onFeed(record, feed.report());
         }
     }
 
@@ -140,21 +161,10 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             staleTicks.ignored(tick, before);
             return;
         }
-        meters.tickEvaluated();
-        SymbolRules index = indexes.get(tick.symbol());
-        int historyMinutes = 0;
-        if (index != null) {
-            PriceContext priced = new PriceContext(tick, before);
-            SymbolRules.Changes changes = index.onTick(priced);
-            store(changes);
-            for (SymbolRules.Fired fired : changes.fired()) {
-                emit(record, fired.rule(), Alerts.onTick(fired.rule(), fired.before(), fired.value(), priced, now()));
-            }
-            historyMinutes = index.historyMinutes();
+        evaluate(record, tick, before, false);
+        if (!blind.isEmpty()) {
+            dataReturned(tick);
         }
-        SymbolState after = before.after(tick, historyMinutes);
-        symbols.put(tick.symbol(), after);
-        symbolStore.put(tick.symbol().value(), after);
         holders.getOrDefault(tick.symbol(), Map.of()).forEach((userId, quantity) -> {
             PortfolioPrice price = new PortfolioPrice(
                     userId,
@@ -167,6 +177,74 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                     tick.observedAt());
             context.forward(record.withKey(userId.toString()).withValue(new SymbolOutput.Price(price)));
         });
+    }
+
+    /**
+     * Evaluates accepted tick {@code tick} against the symbol's rules and keeps it as the symbol's last; {@code
+     * catchUp} when it is a price a blind feed's gap hid. Answers how many alerts it fired.
+     */
+    private int evaluate(Record<String, SymbolInput> record, PriceTick tick, SymbolState before, boolean catchUp) {
+        meters.tickEvaluated();
+        SymbolRules index = indexes.get(tick.symbol());
+        int historyMinutes = 0;
+        int fires = 0;
+        if (index != null) {
+            PriceContext priced = new PriceContext(tick, before);
+            SymbolRules.Changes changes = index.onTick(priced);
+            store(changes);
+            for (SymbolRules.Fired fired : changes.fired()) {
+                emit(
+                        record,
+                        fired.rule(),
+                        Alerts.onTick(fired.rule(), fired.before(), fired.value(), priced, now(), catchUp));
+            }
+            fires = changes.fired().size();
+            historyMinutes = index.historyMinutes();
+        }
+        SymbolState after = before.after(tick, historyMinutes);
+        symbols.put(tick.symbol(), after);
+        symbolStore.put(tick.symbol().value(), after);
+        return fires;
+    }
+
+    /**
+     * The market-data poller reports the symbol's feed blind or back. Blind: kept for "why not" until data returns.
+     * Back: the prices the gap hid are evaluated in order, as ticks, before whatever follows (alerts marked {@code
+     * catchUp}); holders' portfolios are not re-priced with them, as those prices are not the symbol's price now.
+     */
+    private void onFeed(Record<String, SymbolInput> record, FeedStatusChanged report) {
+        Symbol symbol = report.symbol();
+        if (report.status() == FeedStatusChanged.Status.STALE) {
+            FeedStatusChanged known = blind.get(symbol);
+            if (known == null || !report.since().isBefore(known.since())) {
+                blind.put(symbol, report);
+                feedStore.put(symbol.value(), report);
+            }
+            blindFeeds.wentBlind(report);
+            return;
+        }
+        if (blind.remove(symbol) != null) {
+            feedStore.delete(symbol.value());
+        }
+        int caughtUp = 0;
+        int fired = 0;
+        for (PriceTick price : CatchUp.ticks(report, symbols.getOrDefault(symbol, SymbolState.EMPTY))) {
+            fired += evaluate(record, price, symbols.getOrDefault(symbol, SymbolState.EMPTY), true);
+            caughtUp++;
+        }
+        blindFeeds.cameBack(report, caughtUp, fired);
+    }
+
+    /**
+     * A tick observed after the last one the poller had when it reported the feed blind: the feed evidently works
+     * (another producer's ticks, or a new leader of the poller that does not know the report), so it is not blind.
+     */
+    private void dataReturned(PriceTick tick) {
+        FeedStatusChanged report = blind.get(tick.symbol());
+        if (report != null && (report.lastTickAt() == null || tick.observedAt().isAfter(report.lastTickAt()))) {
+            blind.remove(tick.symbol());
+            feedStore.delete(tick.symbol().value());
+        }
     }
 
     private void onAnalytics(Record<String, SymbolInput> record, AnalyticsUpdated update) {

@@ -1,6 +1,7 @@
 package org.stockalerts.alerting.engine;
 
 import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.PriceTick;
 
 /** What the symbol side of the engine reads, all keyed by symbol. */
@@ -13,4 +14,6 @@ sealed interface SymbolInput {
     record Rule(RuleCommand command) implements SymbolInput {}
 
     record Holding(HoldingChange change) implements SymbolInput {}
+
+    record Feed(FeedStatusChanged report) implements SymbolInput {}
 }

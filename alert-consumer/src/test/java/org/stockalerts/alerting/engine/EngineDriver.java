@@ -21,11 +21,13 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.stockalerts.common.event.AlertRule;
 import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.Holding;
 import org.stockalerts.common.event.PortfolioChanged;
 import org.stockalerts.common.event.PriceTick;
@@ -59,6 +61,7 @@ final class EngineDriver implements AutoCloseable {
     private final TestInputTopic<String, UserEvent> users;
     private final TestInputTopic<String, AnalyticsUpdated> analytics;
     private final TestInputTopic<String, byte[]> rawTicks;
+    private final TestInputTopic<String, FeedStatusChanged> feeds;
     private final TestOutputTopic<String, AlertTriggered> alerts;
     private final TestOutputTopic<String, byte[]> deadTicks;
 
@@ -83,6 +86,7 @@ final class EngineDriver implements AutoCloseable {
         users = driver.createInputTopic(Topics.USER_EVENTS.name(), keys, new JsonEventSerializer<>());
         analytics = driver.createInputTopic(Topics.STOCK_ANALYTICS.name(), keys, new JsonEventSerializer<>());
         rawTicks = driver.createInputTopic(Topics.STOCK_PRICES.name(), keys, new ByteArraySerializer());
+        feeds = driver.createInputTopic(Topics.FEED_STATUS.name(), keys, new JsonEventSerializer<>());
         alerts = driver.createOutputTopic(
                 Topics.ALERTS_TRIGGERED.name(),
                 new StringDeserializer(),
@@ -165,6 +169,18 @@ final class EngineDriver implements AutoCloseable {
     /** The service's clock: the latest observedAt piped through {@link #tick(PriceTick, String)}. */
     Instant now() {
         return clock.instant();
+    }
+
+    /** The market-data poller's report that {@code report}'s symbol went blind or came back. */
+    FeedStatusChanged feed(FeedStatusChanged report) {
+        feeds.pipeInput(report.symbol().value(), report, report.occurredAt());
+        return report;
+    }
+
+    /** The engine's record of the symbol's blind feed; null while it is not blind. */
+    FeedStatusChanged blindFeed(String symbol) {
+        KeyValueStore<String, FeedStatusChanged> store = driver.getKeyValueStore(SymbolEngineProcessor.FEEDS_STORE);
+        return store.get(symbol);
     }
 
     void rawTick(String symbol, byte[] value) {

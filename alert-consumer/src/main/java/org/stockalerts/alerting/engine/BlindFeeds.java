@@ -1,0 +1,83 @@
+package org.stockalerts.alerting.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stockalerts.common.event.FeedStatusChanged;
+
+/**
+ * What the engine counts and logs of blind feeds (docs/market-data.md, "Blind feeds"): the market-data poller's
+ * reports, and the catch-up prices of the feeds that came back, evaluated or too late (a tick after the gap was
+ * evaluated first, so the gap's prices are older than the symbol's last tick and would break its order).
+ */
+final class BlindFeeds {
+
+    /** Counter of the feed reports the engine read, tagged {@code status} (STALE, RESUMED). */
+    static final String REPORTS = "stockalerts.engine.feed.reports";
+
+    /** Counter of catch-up prices, tagged {@code outcome}: {@code evaluated}, or {@code late}. */
+    static final String CATCH_UP_PRICES = "stockalerts.engine.catchup.prices";
+
+    private static final Logger log = LoggerFactory.getLogger(BlindFeeds.class);
+
+    private final Counter stale;
+    private final Counter resumed;
+    private final Counter evaluated;
+    private final Counter late;
+
+    BlindFeeds(MeterRegistry meters) {
+        stale = report(meters, FeedStatusChanged.Status.STALE);
+        resumed = report(meters, FeedStatusChanged.Status.RESUMED);
+        evaluated = prices(meters, "evaluated");
+        late = prices(meters, "late");
+    }
+
+    void wentBlind(FeedStatusChanged report) {
+        stale.increment();
+        log.atInfo()
+                .addKeyValue("symbol", report.symbol())
+                .addKeyValue("problem", report.problem())
+                .addKeyValue("since", report.since())
+                .addKeyValue("lastTickAt", report.lastTickAt())
+                .log("feed of symbol reported blind; its rules explain FEED_STALE until data returns");
+    }
+
+    void cameBack(FeedStatusChanged report, int caughtUp, int fired) {
+        resumed.increment();
+        evaluated.increment(caughtUp);
+        int tooLate = report.catchUp().size() - caughtUp;
+        late.increment(tooLate);
+        var line = log.atInfo();
+        if (tooLate > 0) {
+            line = log.atWarn();
+        }
+        line.addKeyValue("symbol", report.symbol())
+                .addKeyValue("problem", report.problem())
+                .addKeyValue("lastTickAt", report.lastTickAt())
+                .addKeyValue("resumedAt", report.resumedAt())
+                .addKeyValue("catchUpSource", report.catchUpSource())
+                .addKeyValue("caughtUp", caughtUp)
+                .addKeyValue("late", tooLate)
+                .addKeyValue("alertsFired", fired)
+                .log(
+                        tooLate > 0
+                                ? "feed of symbol resumed; some catch-up prices came after a later tick and were not"
+                                        + " evaluated"
+                                : "feed of symbol resumed; the gap's prices were caught up");
+    }
+
+    private static Counter report(MeterRegistry meters, FeedStatusChanged.Status status) {
+        return Counter.builder(REPORTS)
+                .description("Feed reports of the market-data poller the alert engine read, by status")
+                .tag("status", status.name())
+                .register(meters);
+    }
+
+    private static Counter prices(MeterRegistry meters, String outcome) {
+        return Counter.builder(CATCH_UP_PRICES)
+                .description("Catch-up prices of resumed feeds: evaluated, or late (after a later tick)")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+}

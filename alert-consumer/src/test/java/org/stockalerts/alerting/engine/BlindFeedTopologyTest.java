@@ -1,0 +1,201 @@
+package org.stockalerts.alerting.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stockalerts.common.event.AlertRule;
+import org.stockalerts.common.event.AlertTriggered;
+import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.FeedStatusChanged;
+import org.stockalerts.common.event.Holding;
+import org.stockalerts.common.event.PriceTick;
+import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.fixtures.RuleDraft;
+import org.stockalerts.common.rules.CatchUp;
+import org.stockalerts.common.rules.SymbolState;
+
+/** The engine and the market-data poller's feed reports: blind feeds kept for "why not", resumed ones caught up. */
+class BlindFeedTopologyTest {
+
+    private static final Symbol AAPL = Symbol.of("AAPL");
+
+    @TempDir
+    Path stateDir;
+
+    private EngineDriver engine;
+
+    @BeforeEach
+    void start() {
+        engine = new EngineDriver(stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    @Test
+    void aResumedFeedFiresWhatItsGapHidMarkedCatchUpThenGoesOnFromTheGapsLastPrice() {
+        // Given a re-arming cross above 100 (margin 1), and AAPL at 99 when its feed went blind
+        AlertRule rule = engine.rule(RuleDraft.level(Condition.CROSSES_UP, "100")
+                .on("AAPL")
+                .mode(TriggerMode.REARM)
+                .rearm("1")
+                .build());
+        PriceTick before = engine.tick("AAPL", "99", 1);
+        FeedStatusChanged stale = engine.feed(stale(before.observedAt(), 400));
+        assertThat(engine.blindFeed("AAPL")).isEqualTo(stale);
+
+        // When the feed comes back with the gap's high (101) and low (98), then ticks 99.5 and 100.5
+        FeedStatusChanged resumed =
+                engine.feed(resumed(before.observedAt(), 1200, point("101", 600), point("98", 900)));
+        PriceTick after = engine.tick("AAPL", "99.5", 1200);
+        PriceTick again = engine.tick("AAPL", "100.5", 1201);
+
+        // Then the gap's high fired the cross, marked catch-up, at the time it traded, against the price before it
+        List<AlertTriggered> alerts = engine.alerts();
+        assertThat(alerts).hasSize(2);
+        AlertTriggered caughtUp = alerts.get(0);
+        assertThat(caughtUp.receipt().catchUp()).isTrue();
+        assertThat(caughtUp.observedAt()).isEqualTo(at(600));
+        assertThat(caughtUp.observedValue()).isEqualByComparingTo("101");
+        assertThat(caughtUp.receipt().previousValue()).isEqualByComparingTo("99");
+        assertThat(caughtUp.receipt().source()).isEqualTo(TickSource.FINNHUB);
+        assertThat(caughtUp.message()).startsWith("Catch-up after a blind feed: AAPL crossed up through 100");
+        // and the gap's low re-armed it, so the cross after the gap fired again, as a live alert
+        assertThat(alerts.get(1).receipt().catchUp()).isFalse();
+        assertThat(alerts.get(1).sourceEventId()).isEqualTo(again.eventId());
+        // and the feed is no longer blind
+        assertThat(engine.blindFeed("AAPL")).isNull();
+
+        // And exactly what brute force fires on the ticks with the gap's prices between them
+        BruteForceEngine reference = new BruteForceEngine();
+        reference.upsert(rule);
+        List<PriceTick> sequence = new ArrayList<>(List.of(before));
+        sequence.addAll(CatchUp.ticks(resumed, SymbolState.EMPTY.after(before, 0)));
+        sequence.addAll(List.of(after, again));
+        assertThat(alerts).extracting(AlertTriggered::alertId).containsExactlyElementsOf(reference.alertIds(sequence));
+        assertThat(engine.count(BlindFeeds.CATCH_UP_PRICES, "outcome", "evaluated"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveredResumeFiresNothingTwice() {
+        engine.rule(RuleDraft.level(Condition.PRICE_ABOVE, "100")
+                .on("AAPL")
+                .mode(TriggerMode.REARM)
+                .rearm("0")
+                .build());
+        PriceTick before = engine.tick("AAPL", "99", 1);
+        FeedStatusChanged resumed = resumed(before.observedAt(), 1200, point("101", 600), point("98", 900));
+
+        engine.feed(resumed);
+        assertThat(engine.alerts())
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.receipt().catchUp()).isTrue());
+
+        // When the same report arrives again
+        engine.feed(resumed);
+
+        // Then its prices are not newer than the symbol's last one: nothing fires, and they count as late
+        assertThat(engine.alerts()).isEmpty();
+        assertThat(engine.count(BlindFeeds.CATCH_UP_PRICES, "outcome", "late")).isEqualTo(2);
+    }
+
+    @Test
+    void aResumeReadAfterATickPastTheGapIsLateAndFiresNothing() {
+        engine.rule(RuleDraft.level(Condition.PRICE_ABOVE, "100").on("AAPL").build());
+        PriceTick before = engine.tick("AAPL", "99", 1);
+        engine.tick("AAPL", "99.5", 1200);
+
+        engine.feed(resumed(before.observedAt(), 1200, point("101", 600)));
+
+        assertThat(engine.alerts()).isEmpty();
+        assertThat(engine.count(BlindFeeds.CATCH_UP_PRICES, "outcome", "late")).isEqualTo(1);
+        assertThat(engine.count(BlindFeeds.REPORTS, "status", "RESUMED")).isEqualTo(1);
+    }
+
+    @Test
+    void aBlindReportIsClearedByANewerTickButNotByAnOlderOne() {
+        // Given the poller's report that AAPL went blind after its tick at +10 s
+        engine.tick("AAPL", "99", 1);
+        engine.feed(stale(at(10), 400));
+
+        // When a tick from before that arrives (another producer's, late), Then the feed is still blind
+        engine.tick("AAPL", "99.2", 5);
+        assertThat(engine.blindFeed("AAPL")).isNotNull();
+
+        // When a tick observed after it arrives, Then the feed works: it is not blind any more
+        engine.tick("AAPL", "99.4", 20);
+        assertThat(engine.blindFeed("AAPL")).isNull();
+    }
+
+    @Test
+    void anOlderBlindReportDoesNotReplaceANewerOne() {
+        FeedStatusChanged newer = engine.feed(stale(at(10), 900));
+        engine.feed(stale(at(10), 400));
+
+        assertThat(engine.blindFeed("AAPL")).isEqualTo(newer);
+        assertThat(engine.count(BlindFeeds.REPORTS, "status", "STALE")).isEqualTo(2);
+    }
+
+    @Test
+    void aHolderIsNotRepricedWithTheGapsPricesOnlyWithTheTicksAfterIt() {
+        // Given a portfolio rule above 1000 on 10 AAPL at 99 (worth 990)
+        engine.rule(RuleDraft.level(Condition.PORTFOLIO_VALUE_ABOVE, "1000").build());
+        engine.portfolio(RuleDraft.USER, UUID.randomUUID(), new Holding(AAPL, BigDecimal.TEN, null));
+        PriceTick before = engine.tick("AAPL", "99", 1);
+
+        // When the gap hid 101 (worth 1010) and the feed resumes at 99.5
+        engine.feed(resumed(before.observedAt(), 1200, point("101", 600)));
+        engine.tick("AAPL", "99.5", 1200);
+
+        // Then the portfolio never was worth 1010 as far as its rule knows: the gap's price is not its price now
+        assertThat(engine.alerts()).isEmpty();
+    }
+
+    private static Instant at(long seconds) {
+        return EngineDriver.START.plusSeconds(seconds);
+    }
+
+    private static FeedStatusChanged.PricePoint point(String price, long seconds) {
+        return new FeedStatusChanged.PricePoint(new BigDecimal(price), at(seconds));
+    }
+
+    private static FeedStatusChanged stale(Instant lastTickAt, long sinceSeconds) {
+        return FeedStatusChanged.stale(
+                UUID.randomUUID(),
+                at(sinceSeconds),
+                AAPL,
+                FeedStatusChanged.Problem.NO_TICKS,
+                TickSource.FINNHUB,
+                lastTickAt,
+                at(sinceSeconds));
+    }
+
+    private static FeedStatusChanged resumed(
+            Instant lastTickAt, long resumedSeconds, FeedStatusChanged.PricePoint... points) {
+        return FeedStatusChanged.resumed(
+                UUID.randomUUID(),
+                at(resumedSeconds),
+                AAPL,
+                FeedStatusChanged.Problem.NO_TICKS,
+                TickSource.FINNHUB,
+                lastTickAt,
+                lastTickAt.plusSeconds(300),
+                at(resumedSeconds),
+                FeedStatusChanged.CatchUpSource.BARS,
+                List.of(points));
+    }
+}
