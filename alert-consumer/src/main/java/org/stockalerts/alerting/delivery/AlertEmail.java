@@ -116,6 +116,13 @@ public record AlertEmail(String subject, String text, String html) {
         }
         rows.put("Rule revision", Long.toString(receipt.ruleRevision()));
         rows.put("Trigger state", state(receipt.before()) + " -> " + state(receipt.after()));
+        if (receipt.catchUp()) {
+            rows.put(
+                    "Catch-up",
+                    "yes: the price feed was blind when this price traded (about "
+                            + TIME.format(receipt.observedAt())
+                            + "); it was caught up when the feed came back");
+        }
     }
 
     private static String state(AlertReceipt.TriggerState state) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.stockalerts.common.event.AlertReceipt;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.fixtures.AlertDraft;
@@ -50,6 +51,40 @@ class AlertEmailTest {
                 .contains("Rule revision: 3\n")
                 .contains("Trigger state: armed -> not armed (last fired 2026-03-05 15:31:07 UTC)\n");
         assertThat(email.html()).contains("<th align=\"left\">Previous value</th><td>199.80</td>");
+        // and a live alert says nothing of a catch-up
+        assertThat(email.text()).doesNotContain("Catch-up");
+    }
+
+    @Test
+    void saysWhenTheAlertIsTheCatchUpOfABlindFeed() {
+        // Given the alert of a price a blind feed's gap hid, caught up when the feed came back
+        AlertReceipt live = AlertDraft.receipt(Instant.parse("2026-03-05T15:31:07Z"));
+        AlertReceipt caughtUp = new AlertReceipt(
+                live.condition(),
+                live.threshold(),
+                live.percent(),
+                live.reference(),
+                live.windowMinutes(),
+                live.signal(),
+                live.observedValue(),
+                live.previousValue(),
+                live.referencePrice(),
+                live.sourceEventId(),
+                live.source(),
+                live.observedAt(),
+                live.evaluatedAt(),
+                live.latencyMillis(),
+                live.ruleRevision(),
+                live.before(),
+                live.after(),
+                true);
+        AlertTriggered alert =
+                AlertDraft.alert().channels(ChannelType.EMAIL).receipt(caughtUp).build();
+
+        // When its e-mail is rendered, Then it says so, with when the price traded
+        assertThat(AlertEmail.of(alert).text())
+                .contains("Catch-up: yes: the price feed was blind when this price traded (about 2026-03-05 15:31:07"
+                        + " UTC)");
     }
 
     @Test
