@@ -21,7 +21,10 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.fixtures.Poison;
+import org.stockalerts.common.fixtures.PoisonCatalogue;
 import org.stockalerts.common.fixtures.RuleDraft;
+import org.stockalerts.common.kafka.Topics;
 import org.stockalerts.common.rules.CatchUp;
 import org.stockalerts.common.rules.SymbolState;
 
@@ -163,6 +166,20 @@ class BlindFeedTopologyTest {
 
         // Then the portfolio never was worth 1010 as far as its rule knows: the gap's price is not its price now
         assertThat(engine.alerts()).isEmpty();
+    }
+
+    @Test
+    void aMalformedReportIsDeadLetteredAndTheNextOneRead() {
+        // Given every malformed record the catalogue has for feed-status that reaches a consumer
+        List<Poison> poisons = PoisonCatalogue.deadLettered(PoisonCatalogue.of(Topics.FEED_STATUS, "engine"));
+
+        // When they arrive, then a valid report
+        poisons.forEach(poison -> engine.rawFeed("AAPL", poison.value()));
+        FeedStatusChanged stale = engine.feed(stale(at(10), 400));
+
+        // Then each went to feed-status.DLT, as it was, and the valid report was read
+        assertThat(engine.deadFeeds()).hasSize(poisons.size());
+        assertThat(engine.blindFeed("AAPL")).isEqualTo(stale);
     }
 
     private static Instant at(long seconds) {

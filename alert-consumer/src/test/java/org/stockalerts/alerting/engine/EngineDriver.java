@@ -62,6 +62,8 @@ final class EngineDriver implements AutoCloseable {
     private final TestInputTopic<String, AnalyticsUpdated> analytics;
     private final TestInputTopic<String, byte[]> rawTicks;
     private final TestInputTopic<String, FeedStatusChanged> feeds;
+    private final TestInputTopic<String, byte[]> rawFeeds;
+    private final TestOutputTopic<String, byte[]> deadFeeds;
     private final TestOutputTopic<String, AlertTriggered> alerts;
     private final TestOutputTopic<String, byte[]> deadTicks;
 
@@ -87,6 +89,11 @@ final class EngineDriver implements AutoCloseable {
         analytics = driver.createInputTopic(Topics.STOCK_ANALYTICS.name(), keys, new JsonEventSerializer<>());
         rawTicks = driver.createInputTopic(Topics.STOCK_PRICES.name(), keys, new ByteArraySerializer());
         feeds = driver.createInputTopic(Topics.FEED_STATUS.name(), keys, new JsonEventSerializer<>());
+        rawFeeds = driver.createInputTopic(Topics.FEED_STATUS.name(), keys, new ByteArraySerializer());
+        deadFeeds = driver.createOutputTopic(
+                Topics.FEED_STATUS.deadLetterTopic(),
+                new StringDeserializer(),
+                Serdes.ByteArray().deserializer());
         alerts = driver.createOutputTopic(
                 Topics.ALERTS_TRIGGERED.name(),
                 new StringDeserializer(),
@@ -175,6 +182,16 @@ final class EngineDriver implements AutoCloseable {
     FeedStatusChanged feed(FeedStatusChanged report) {
         feeds.pipeInput(report.symbol().value(), report, report.occurredAt());
         return report;
+    }
+
+    /** {@code value} on feed-status as it is, keyed {@code key}. */
+    void rawFeed(String key, byte[] value) {
+        rawFeeds.pipeInput(key, value);
+    }
+
+    /** The feed reports dead-lettered since the last read. */
+    List<byte[]> deadFeeds() {
+        return deadFeeds.readValuesToList();
     }
 
     /** The engine's record of the symbol's blind feed; null while it is not blind. */
