@@ -15,6 +15,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.market.MarketSession;
 import org.stockalerts.testsupport.MutableClock;
 
 class MarketDataPollerTest {
@@ -160,6 +162,8 @@ class MarketDataPollerTest {
                 budget,
                 () -> List.copyOf(watched),
                 (quotes, source) -> published.addAll(quotes),
+                new FeedWatch(provider, MarketSession.REGULAR, Duration.ofMinutes(5), new EventIds(clock), clock),
+                change -> true,
                 leadership,
                 clock,
                 Duration.ofSeconds(1),
