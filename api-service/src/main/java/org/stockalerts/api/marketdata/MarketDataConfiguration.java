@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.OkHttpClient;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageClient;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageProvider;
 import org.stockalerts.api.marketdata.alphavantage.AlphaVantageSettings;
@@ -31,6 +33,7 @@ import org.stockalerts.api.marketdata.streaming.AlpacaSettings;
 import org.stockalerts.api.marketdata.streaming.FinnhubProvider;
 import org.stockalerts.api.marketdata.streaming.FinnhubSettings;
 import org.stockalerts.api.marketdata.streaming.StreamingSettings;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.id.EventIds;
 import org.stockalerts.common.kafka.TickTimeBound;
@@ -67,6 +70,7 @@ class MarketDataConfiguration {
             AlpacaSettings alpaca,
             JdbcTemplate jdbc,
             KafkaTemplate<String, PriceTick> kafka,
+            ProducerFactory<String, FeedStatusChanged> producers,
             EventIds eventIds,
             Clock clock,
             TickTimeBound bound,
@@ -75,15 +79,15 @@ class MarketDataConfiguration {
             @Value("${spring.datasource.username:}") String databaseUser,
             @Value("${spring.datasource.password:}") String databasePassword) {
         ProviderKind kind = settings.providerKind(alphaVantage.hasKey());
+        RequestBudget budget =
+                kind == ProviderKind.ALPHAVANTAGE ? alphaVantage.budget(clock) : RequestBudget.unlimited(clock);
         QuoteProvider provider = switch (kind) {
-            case ALPHAVANTAGE -> alphaVantage(alphaVantage, settings, clock);
+            case ALPHAVANTAGE -> alphaVantage(alphaVantage, settings, budget, clock);
             case SIMULATED -> new SimulatedQuoteProvider(simulated, settings.exchangeZone(), clock);
             case REPLAY -> replay(replay, clock);
             case FINNHUB -> new FinnhubProvider(webSockets(), finnhub, streaming, clock);
             case ALPACA -> new AlpacaProvider(webSockets(), alpaca, streaming, clock);
         };
-        RequestBudget budget =
-                kind == ProviderKind.ALPHAVANTAGE ? alphaVantage.budget(clock) : RequestBudget.unlimited(clock);
         if (kind == ProviderKind.ALPHAVANTAGE) {
             Gauge.builder(REQUESTS_LEFT_TODAY, budget, RequestBudget::leftToday)
                     .description(
@@ -99,6 +103,8 @@ class MarketDataConfiguration {
                 budget,
                 new WatchedSymbols(jdbc, settings.extras(), settings.excluded()),
                 new TickPublisher(kafka, eventIds, clock, bound, meters),
+                new FeedWatch(provider, settings.staleSession(), settings.staleAfter(), eventIds, clock),
+                new FeedStatusPublisher(feedStatusTemplate(producers, settings), settings.feedStatusSendTimeout()),
                 new LeaderElection(lockConnections, settings.leaderLockKey(), instance),
                 clock,
                 // a streaming provider is asked for what arrived once per coalescing interval
@@ -108,8 +114,22 @@ class MarketDataConfiguration {
                 meters));
     }
 
+    /**
+     * The ticks' producer settings (Boot's factory: idempotent, {@code acks=all}, common's JSON), with {@code
+     * max.block.ms} bounded by the send timeout so an unreachable broker fails a feed-status send instead of blocking
+     * the poller for a minute.
+     */
+    private static KafkaTemplate<String, FeedStatusChanged> feedStatusTemplate(
+            ProducerFactory<String, FeedStatusChanged> producers, MarketDataSettings settings) {
+        return new KafkaTemplate<>(
+                producers,
+                Map.of(
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        settings.feedStatusSendTimeout().toMillis()));
+    }
+
     private static QuoteProvider alphaVantage(
-            AlphaVantageSettings settings, MarketDataSettings marketData, Clock clock) {
+            AlphaVantageSettings settings, MarketDataSettings marketData, RequestBudget budget, Clock clock) {
         if (!settings.hasKey()) {
             throw new IllegalStateException(
                     "stockalerts.marketdata.provider=alphavantage needs ALPHA_VANTAGE_API_KEY to be set");
@@ -120,7 +140,7 @@ class MarketDataConfiguration {
                 .callTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
         return new AlphaVantageProvider(
-                new AlphaVantageClient(http, settings, marketData.exchangeZone(), clock), settings);
+                new AlphaVantageClient(http, settings, marketData.exchangeZone(), clock), settings, budget);
     }
 
     /**

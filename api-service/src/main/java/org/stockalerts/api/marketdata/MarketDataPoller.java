@@ -1,5 +1,6 @@
 package org.stockalerts.api.marketdata;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,14 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.stockalerts.api.outbox.DedicatedThread;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.Symbol;
 
 /**
  * Polls the provider for the watched symbols while this instance leads: each cycle checks leadership
- * (at most once per check interval), re-reads the watched symbols when due, and, when the request
- * budget allows, fetches the next batch in the rotation and publishes what changed. A rate-limit
- * answer pauses the budget; an unknown symbol is suspended; any other failure waits for the next
- * cycle. One thread does all of this, so the rotation, budget and provider need no locking.
+ * (at most once per check interval), re-reads the watched symbols when due, publishes the feed-status
+ * changes that are due ({@link FeedWatch}: symbols gone stale, changes not yet acknowledged), and, when
+ * the request budget allows, fetches the next batch in the rotation and publishes what changed, a
+ * resumed feed's catch-up first. A rate-limit answer pauses the budget; an unknown symbol is suspended;
+ * any other failure waits for the next cycle. One thread does all of this, so the rotation, budget,
+ * watch and provider need no locking.
  */
 public final class MarketDataPoller implements SmartLifecycle {
 
@@ -30,6 +34,8 @@ public final class MarketDataPoller implements SmartLifecycle {
             RequestBudget budget,
             SymbolSource symbols,
             QuotePublisher publisher,
+            FeedWatch feedWatch,
+            FeedStatusSink feedStatus,
             Leadership leadership,
             Clock clock,
             Duration pollInterval,
@@ -42,6 +48,12 @@ public final class MarketDataPoller implements SmartLifecycle {
 
     /** Gauge: 1 while this instance leads, else 0. */
     static final String LEADER = "stockalerts.marketdata.leader";
+
+    /** Gauge: the watched symbols whose feed is stale now. */
+    static final String FEED_STALE = "stockalerts.marketdata.feed.stale";
+
+    /** Counter of the feed-status changes published, tagged {@code status} and {@code problem}. */
+    static final String FEED_EVENTS = "stockalerts.marketdata.feed.events";
 
     private final Parts parts;
     private final SymbolRotation rotation = new SymbolRotation();
@@ -56,6 +68,9 @@ public final class MarketDataPoller implements SmartLifecycle {
         this.thread =
                 new DedicatedThread("market-data-poller", parts.pollInterval().plusSeconds(5));
         parts.meters().gauge(LEADER, leading);
+        Gauge.builder(FEED_STALE, parts.feedWatch(), FeedWatch::staleCount)
+                .description("Watched symbols whose market-data feed is stale now")
+                .register(parts.meters());
     }
 
     @Override
@@ -73,6 +88,7 @@ public final class MarketDataPoller implements SmartLifecycle {
     @Override
     public void stop() {
         if (thread.stop()) {
+            parts.feedWatch().forget();
             parts.provider().release();
             parts.leadership().close();
         }
@@ -98,6 +114,7 @@ public final class MarketDataPoller implements SmartLifecycle {
         }
         if (!leader) {
             nextRefresh = Instant.MIN;
+            parts.feedWatch().forget();
             parts.provider().release();
             return;
         }
@@ -105,6 +122,7 @@ public final class MarketDataPoller implements SmartLifecycle {
             refreshSymbols();
             nextRefresh = now.plus(parts.symbolsRefreshInterval());
         }
+        publishFeedStatus(parts.feedWatch().check(round()));
         List<Symbol> batch = rotation.nextBatch(parts.provider().maxSymbolsPerRequest());
         if (batch.isEmpty()) {
             parts.provider().release();
@@ -130,16 +148,58 @@ public final class MarketDataPoller implements SmartLifecycle {
         int before = rotation.active().size();
         rotation.update(watched);
         int after = rotation.active().size();
+        List<Symbol> all = new ArrayList<>(rotation.active());
+        all.addAll(rotation.suspendedSymbols());
+        parts.feedWatch().watch(all);
+        // a symbol suspended before this instance (re)gained the lead is still one the provider does not know
+        rotation.suspendedSymbols()
+                .forEach(symbol ->
+                        parts.feedWatch().unknown(symbol).ifPresent(change -> publishFeedStatus(List.of(change))));
         if (before != after) {
             log.atInfo()
                     .addKeyValue("symbols", after)
                     .addKeyValue("suspended", rotation.suspendedSymbols())
-                    .addKeyValue(
-                            "refreshEvery",
-                            parts.budget()
-                                    .refreshInterval(
-                                            after, parts.provider().maxSymbolsPerRequest(), parts.pollInterval()))
+                    .addKeyValue("refreshEvery", round())
                     .log("watched symbols changed");
+        }
+    }
+
+    /** How long the rotation takes to come back to a symbol. */
+    private Duration round() {
+        return parts.budget()
+                .refreshInterval(
+                        rotation.active().size(), parts.provider().maxSymbolsPerRequest(), parts.pollInterval());
+    }
+
+    /**
+     * Publishes {@code changes} in order, each acknowledged before the next; the first that fails stops the rest (the
+     * broker is likely away: each would wait the send timeout), all of them due again at the next cycle.
+     */
+    private void publishFeedStatus(List<FeedStatusChanged> changes) {
+        for (FeedStatusChanged change : changes) {
+            if (!parts.feedStatus().publish(change)) {
+                return;
+            }
+            parts.feedWatch().acknowledged(change);
+            parts.meters()
+                    .counter(
+                            FEED_EVENTS,
+                            "status",
+                            change.status().name(),
+                            "problem",
+                            change.problem().name())
+                    .increment();
+            log.atInfo()
+                    .addKeyValue("symbol", change.symbol())
+                    .addKeyValue("status", change.status())
+                    .addKeyValue("problem", change.problem())
+                    .addKeyValue("since", change.since())
+                    .addKeyValue("lastTickAt", change.lastTickAt())
+                    .addKeyValue("resumedAt", change.resumedAt())
+                    .addKeyValue("catchUpSource", change.catchUpSource())
+                    .addKeyValue("points", change.catchUp().size())
+                    .addKeyValue("eventId", change.eventId())
+                    .log(change.status() == FeedStatusChanged.Status.STALE ? "feed went stale" : "feed resumed");
         }
     }
 
@@ -147,10 +207,16 @@ public final class MarketDataPoller implements SmartLifecycle {
         try {
             List<Quote> quotes = parts.provider().fetch(batch);
             parts.budget().succeeded();
+            // a resumed feed's catch-up must be on the broker before the ticks after the gap. When it is not (the
+            // send failed), the quotes still go out: holding back the live price would keep every rule on the
+            // symbol blind longer, and the change, kept pending by the watch, is sent again at the next cycle so the
+            // users still hear that the feed is back (the engine leaves out catch-up prices older than its last tick)
+            publishFeedStatus(parts.feedWatch().received(quotes));
             parts.publisher().publish(quotes, parts.provider());
             count("ok");
         } catch (RateLimitedException e) {
             count("rate_limited");
+            parts.feedWatch().rateLimited(batch);
             Duration pause = parts.budget().rateLimited();
             log.atWarn()
                     .addKeyValue("pause", pause)
@@ -159,6 +225,7 @@ public final class MarketDataPoller implements SmartLifecycle {
         } catch (UnknownSymbolException e) {
             count("unknown_symbol");
             rotation.suspend(e.symbol(), now);
+            parts.feedWatch().unknown(e.symbol()).ifPresent(change -> publishFeedStatus(List.of(change)));
             log.atWarn()
                     .addKeyValue("symbol", e.symbol())
                     .addKeyValue("reason", e.getMessage())

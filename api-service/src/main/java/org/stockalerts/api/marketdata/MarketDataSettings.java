@@ -1,5 +1,6 @@
 package org.stockalerts.api.marketdata;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.market.MarketSession;
 
 /**
  * Settings of the market-data poller ({@code stockalerts.marketdata.*}, e.g. the environment variable
@@ -30,6 +32,12 @@ import org.stockalerts.common.event.Symbol;
  *     within about this long plus the time PostgreSQL needs to notice the dead connection
  * @param leaderLockKey the PostgreSQL advisory lock key the api-service instances compete for
  * @param exchangeZone time zone of the exchange: trading days, sessions, provider timestamps
+ * @param staleSession the NYSE session (regular, extended, or any for a feed that never closes) in which a watched
+ *     symbol without quotes goes stale; out of it a quiet symbol is not stale
+ * @param staleAfter how long a watched symbol may get no quote in that session before its feed is stale (at least
+ *     three times the rotation's round, so a slow rotation is not a blind feed)
+ * @param feedStatusSendTimeout the longest the poller waits for the broker to take a feed-status change; a change not
+ *     taken is sent again at the next poll
  */
 @Validated
 @ConfigurationProperties("stockalerts.marketdata")
@@ -42,7 +50,10 @@ public record MarketDataSettings(
         @DefaultValue("10s") @DurationMin(nanos = 1) Duration symbolsRefreshInterval,
         @DefaultValue("5s") @DurationMin(nanos = 1) Duration leaderCheckInterval,
         @DefaultValue("7283649173") long leaderLockKey,
-        @DefaultValue("America/New_York") ZoneId exchangeZone) {
+        @DefaultValue("America/New_York") ZoneId exchangeZone,
+        @DefaultValue("regular") @NotNull MarketSession staleSession,
+        @DefaultValue("5m") @DurationMin(seconds = 1) Duration staleAfter,
+        @DefaultValue("5s") @DurationMin(millis = 1) Duration feedStatusSendTimeout) {
 
     public MarketDataSettings {
         extraSymbols = List.copyOf(extraSymbols);

@@ -1,5 +1,6 @@
 package org.stockalerts.api.marketdata;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.stockalerts.common.event.Symbol;
@@ -30,6 +31,16 @@ public interface QuoteProvider {
      * connection open closes it. The next {@link #fetch} opens it again.
      */
     default void release() {}
+
+    /**
+     * The provider's one-minute bars of {@code symbol} that overlap {@code from} to {@code to}, oldest first, for the
+     * catch-up of a feed that was blind ({@link FeedWatch}). Empty when the provider has none (the default), may not
+     * spend a request on them now, or does not answer within its request timeout: it never throws, and logs a failure
+     * without secrets.
+     */
+    default List<IntradayBar> intradayBars(Symbol symbol, Instant from, Instant to) {
+        return List.of();
+    }
 
     /** Symbols this provider brings on its own (a replayed file's), polled besides the watched ones. */
     default Set<Symbol> ownSymbols() {

@@ -22,6 +22,7 @@ public final class RequestBudget {
     private final Duration maxBackoff;
 
     private Instant nextAllowed = Instant.MIN;
+    private Instant pausedUntil = Instant.MIN;
     private Instant minute = Instant.MIN;
     private int usedInMinute;
     private volatile Instant day = Instant.MIN;
@@ -64,12 +65,27 @@ public final class RequestBudget {
     public boolean tryAcquire() {
         Instant now = clock.instant();
         rollWindows(now);
-        if (now.isBefore(nextAllowed) || usedInMinute >= perMinute || usedInDay >= perDay) {
+        if (now.isBefore(nextAllowed) || !withinLimits(now)) {
             return false;
         }
-        usedInMinute++;
-        usedInDay++;
+        take();
         nextAllowed = now.plus(spacing);
+        return true;
+    }
+
+    /**
+     * Takes one request out of turn (a catch-up's intraday bars) if the minute's and the day's limits and any
+     * rate-limit pause allow one now; the next spaced request moves back by one spacing, so the day's budget still
+     * lasts the day.
+     */
+    public boolean tryAcquireNow() {
+        Instant now = clock.instant();
+        rollWindows(now);
+        if (!withinLimits(now)) {
+            return false;
+        }
+        take();
+        nextAllowed = (nextAllowed.isAfter(now) ? nextAllowed : now).plus(spacing);
         return true;
     }
 
@@ -80,6 +96,7 @@ public final class RequestBudget {
         if (resume.isAfter(nextAllowed)) {
             nextAllowed = resume;
         }
+        pausedUntil = resume;
         backoff = min(backoff.multipliedBy(2), maxBackoff);
         return pause;
     }
@@ -107,6 +124,15 @@ public final class RequestBudget {
     public int leftToday() {
         Instant currentDay = clock.instant().truncatedTo(ChronoUnit.DAYS);
         return currentDay.equals(day) ? Math.max(0, perDay - usedInDay) : perDay;
+    }
+
+    private boolean withinLimits(Instant now) {
+        return !now.isBefore(pausedUntil) && usedInMinute < perMinute && usedInDay < perDay;
+    }
+
+    private void take() {
+        usedInMinute++;
+        usedInDay++;
     }
 
     private void rollWindows(Instant now) {

@@ -23,6 +23,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
 import org.stockalerts.api.marketdata.simulated.SimulatedQuoteProvider;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.market.MarketSession;
 import org.stockalerts.testsupport.TestDatabase;
 
 /** Leader election on the real test PostgreSQL: two instances, one lock. */
@@ -97,11 +99,15 @@ class LeaderElectionTest {
     private MarketDataPoller poller(LeaderElection election, List<Quote> published) {
         Clock clock = Clock.systemUTC();
         var simulated = new SimulatedFeedSettings(1, Duration.ofMillis(100), 0.08, 0.3, 100);
+        SimulatedQuoteProvider provider =
+                new SimulatedQuoteProvider(simulated, java.time.ZoneId.of("America/New_York"), clock);
         MarketDataPoller poller = new MarketDataPoller(new MarketDataPoller.Parts(
-                new SimulatedQuoteProvider(simulated, java.time.ZoneId.of("America/New_York"), clock),
+                provider,
                 RequestBudget.unlimited(clock),
                 () -> List.of(new WatchedSymbol(Symbol.of("AAPL"), Instant.MIN)),
-                (quotes, provider) -> published.addAll(quotes),
+                (quotes, source) -> published.addAll(quotes),
+                new FeedWatch(provider, MarketSession.REGULAR, Duration.ofMinutes(5), new EventIds(clock), clock),
+                change -> true,
                 election,
                 clock,
                 Duration.ofMillis(200),

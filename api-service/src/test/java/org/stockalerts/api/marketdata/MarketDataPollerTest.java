@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.stockalerts.common.event.FeedStatusChanged;
+import org.stockalerts.common.event.FeedStatusChanged.Problem;
+import org.stockalerts.common.event.FeedStatusChanged.Status;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
+import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.market.MarketSession;
 import org.stockalerts.testsupport.MutableClock;
 
 class MarketDataPollerTest {
@@ -29,6 +34,8 @@ class MarketDataPollerTest {
     private final List<WatchedSymbol> watched = new ArrayList<>(List.of(new WatchedSymbol(AAPL, T0)));
     private final StaticLeadership leadership = new StaticLeadership();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<FeedStatusChanged> sent = new ArrayList<>();
+    private boolean brokerTakes = true;
     private final RequestBudget budget =
             new RequestBudget(clock, 60, 100_000, Duration.ofMinutes(1), Duration.ofHours(1));
 
@@ -154,12 +161,100 @@ class MarketDataPollerTest {
         assertThat(provider.requests).containsExactly(List.of(Symbol.of("MSFT")));
     }
 
+    @Test
+    void aSilentSymbolGoesStaleOnceAndAResumeTheBrokerRefusedIsSentAgainWhileTheQuotesStillGoOut() {
+        // Given a symbol quoted once, then silent past the stale limit
+        MarketDataPoller poller = poller();
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+        poller.cycle();
+        clock.advance(Duration.ofMinutes(6));
+        poller.cycle();
+        clock.advance(Duration.ofSeconds(1));
+        poller.cycle();
+        assertThat(sent).singleElement().extracting(FeedStatusChanged::status).isEqualTo(Status.STALE);
+        assertThat(meters.get(MarketDataPoller.FEED_STALE).gauge().value()).isEqualTo(1);
+
+        // When it is quoted again but the broker does not take the RESUMED
+        brokerTakes = false;
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+        clock.advance(Duration.ofSeconds(1));
+        poller.cycle();
+        int publishedBefore = published.size();
+
+        // Then the resuming quote still went out, and the same RESUMED is sent again at the next cycle
+        FeedStatusChanged resumed = sent.getLast();
+        assertThat(resumed.status()).isEqualTo(Status.RESUMED);
+        assertThat(publishedBefore).isEqualTo(2);
+        brokerTakes = true;
+        clock.advance(Duration.ofSeconds(1));
+        poller.cycle();
+        assertThat(sent.getLast()).isEqualTo(resumed);
+        assertThat(meters.get(MarketDataPoller.FEED_STALE).gauge().value()).isZero();
+        assertThat(meters.get(MarketDataPoller.FEED_EVENTS)
+                        .tags("status", "RESUMED", "problem", "NO_TICKS")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownSymbolIsStaleAtOnceAndARefusedQuotaNamesTheProblem() {
+        // Given two watched symbols: the provider does not know one and refuses the other for its quota
+        watched.add(new WatchedSymbol(NOPE, T0));
+        MarketDataPoller poller = poller();
+        provider.fallback = symbols -> {
+            if (symbols.contains(NOPE)) {
+                throw new UnknownSymbolException(NOPE, "Invalid API call");
+            }
+            throw new RateLimitedException("Note: 5 calls per minute");
+        };
+
+        // When both are asked (the second after the refusal's pause), then the stale limit passes
+        poller.cycle();
+        clock.advance(Duration.ofSeconds(61));
+        poller.cycle();
+        List<FeedStatusChanged> atOnce = List.copyOf(sent);
+        clock.advance(Duration.ofMinutes(5));
+        poller.cycle();
+
+        // Then the unknown one went stale at once, the refused one after the limit for its quota
+        assertThat(atOnce).singleElement().satisfies(change -> {
+            assertThat(change.symbol()).isEqualTo(NOPE);
+            assertThat(change.problem()).isEqualTo(Problem.UNKNOWN_SYMBOL);
+        });
+        assertThat(sent.getLast().symbol()).isEqualTo(AAPL);
+        assertThat(sent.getLast().problem()).isEqualTo(Problem.QUOTA_EXHAUSTED);
+    }
+
+    @Test
+    void losingTheLeadershipForgetsTheFeeds() {
+        // Given a symbol silent past the stale limit
+        MarketDataPoller poller = poller();
+        poller.cycle();
+        clock.advance(Duration.ofMinutes(6));
+        poller.cycle();
+        assertThat(meters.get(MarketDataPoller.FEED_STALE).gauge().value()).isEqualTo(1);
+
+        // When the leadership is lost
+        leadership.leader = false;
+        clock.advance(Duration.ofSeconds(5));
+        poller.cycle();
+
+        // Then nothing is stale any more as far as this instance knows
+        assertThat(meters.get(MarketDataPoller.FEED_STALE).gauge().value()).isZero();
+    }
+
     private MarketDataPoller poller() {
         return new MarketDataPoller(new MarketDataPoller.Parts(
                 provider,
                 budget,
                 () -> List.copyOf(watched),
                 (quotes, source) -> published.addAll(quotes),
+                new FeedWatch(provider, MarketSession.REGULAR, Duration.ofMinutes(5), new EventIds(clock), clock),
+                change -> {
+                    sent.add(change);
+                    return brokerTakes;
+                },
                 leadership,
                 clock,
                 Duration.ofSeconds(1),

@@ -134,4 +134,31 @@ class RequestBudgetTest {
         clock.advance(Duration.ofDays(1));
         assertThat(budget.leftToday()).isEqualTo(3);
     }
+
+    @Test
+    void anOutOfTurnRequestRespectsTheLimitsAndThePauseAndPushesTheNextSpacedOne() {
+        // Given a budget of 3 a day (one every 8 hours), its first request of the day just taken
+        clock.set(Instant.parse("2026-03-02T00:00:00Z"));
+        RequestBudget budget = new RequestBudget(clock, 100, 3, Duration.ofMinutes(1), Duration.ofHours(1));
+        Duration spacing = budget.spacing();
+        assertThat(budget.tryAcquire()).isTrue();
+
+        // When one more is asked out of turn at once
+        boolean outOfTurn = budget.tryAcquireNow();
+
+        // Then it is granted, and the next spaced request waits one more spacing
+        assertThat(outOfTurn).isTrue();
+        clock.advance(spacing);
+        assertThat(budget.tryAcquire()).isFalse();
+        clock.advance(spacing);
+        assertThat(budget.tryAcquire()).isTrue();
+
+        // And the day's limit and a rate-limit pause refuse it
+        assertThat(budget.tryAcquireNow()).isFalse();
+        clock.set(Instant.parse("2026-03-03T10:00:00Z"));
+        budget.rateLimited();
+        assertThat(budget.tryAcquireNow()).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(budget.tryAcquireNow()).isTrue();
+    }
 }

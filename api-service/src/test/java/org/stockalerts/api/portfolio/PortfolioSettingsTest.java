@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stockalerts.api.alerts.ThresholdTrigger;
 import org.stockalerts.api.marketdata.MarketDataSettings;
 import org.stockalerts.common.event.TriggerMode;
+import org.stockalerts.common.market.MarketSession;
 
 class PortfolioSettingsTest {
 
@@ -46,6 +47,9 @@ class PortfolioSettingsTest {
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(5),
                 1L,
-                ZoneId.of("America/New_York"));
+                ZoneId.of("America/New_York"),
+                MarketSession.REGULAR,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(5));
     }
 }

@@ -10,13 +10,14 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.stockalerts.api.marketdata.IntradayBar;
 import org.stockalerts.api.marketdata.Quote;
 import org.stockalerts.api.marketdata.QuoteProviderException;
 import org.stockalerts.common.event.Symbol;
 
 /**
  * Alpha Vantage over HTTP: {@code GLOBAL_QUOTE} for one symbol, {@code REALTIME_BULK_QUOTES} for up
- * to 100. The request URL carries the API key, so neither the URL nor OkHttp's own texts about the
+ * to 100, {@code TIME_SERIES_INTRADAY} for a catch-up's bars. The request URL carries the API key, so neither the URL nor OkHttp's own texts about the
  * call reach a log line or an exception message unredacted.
  */
 public final class AlphaVantageClient {
@@ -60,6 +61,18 @@ public final class AlphaVantageClient {
                 .addQueryParameter("apikey", apiKey)
                 .build();
         return responses.bulkQuotes(get(url));
+    }
+
+    /** The last 100 one-minute bars of {@code symbol} ({@code TIME_SERIES_INTRADAY}, compact), oldest first. */
+    public List<IntradayBar> intradayBars(Symbol symbol) {
+        HttpUrl url = query.newBuilder()
+                .addQueryParameter("function", "TIME_SERIES_INTRADAY")
+                .addQueryParameter("symbol", symbol.value())
+                .addQueryParameter("interval", "1min")
+                .addQueryParameter("outputsize", "compact")
+                .addQueryParameter("apikey", apiKey)
+                .build();
+        return responses.intradayBars(symbol, get(url));
     }
 
     private String get(HttpUrl url) {

@@ -6,13 +6,18 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stockalerts.api.marketdata.IntradayBar;
 import org.stockalerts.api.marketdata.Quote;
 import org.stockalerts.api.marketdata.QuoteProvider;
 import org.stockalerts.api.marketdata.QuoteProviderException;
+import org.stockalerts.api.marketdata.RateLimitedException;
+import org.stockalerts.api.marketdata.RequestBudget;
+import org.stockalerts.api.marketdata.UnknownSymbolException;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 
@@ -31,12 +36,15 @@ public final class AlphaVantageProvider implements QuoteProvider {
     private static final int MINIMUM_CALLS = 4;
 
     private final AlphaVantageClient client;
+    private final RequestBudget budget;
     private final int symbolsPerRequest;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
 
-    public AlphaVantageProvider(AlphaVantageClient client, AlphaVantageSettings settings) {
+    /** {@code budget} is the poller's: a catch-up's bars are one more request of it, asked only when it allows one. */
+    public AlphaVantageProvider(AlphaVantageClient client, AlphaVantageSettings settings, RequestBudget budget) {
         this.client = client;
+        this.budget = budget;
         this.symbolsPerRequest = settings.symbolsPerRequest();
         if (settings.freePlan()) {
             log.atWarn()
@@ -97,6 +105,39 @@ public final class AlphaVantageProvider implements QuoteProvider {
         } catch (CallNotPermittedException e) {
             throw new QuoteProviderException("Alpha Vantage circuit breaker is open", false);
         }
+    }
+
+    /**
+     * The one-minute bars of {@code TIME_SERIES_INTRADAY} (the last 100), asked once, without retries, and only when
+     * the request budget allows one more request now; else, or when the request fails, none.
+     */
+    @Override
+    public List<IntradayBar> intradayBars(Symbol symbol, Instant from, Instant to) {
+        if (!budget.tryAcquireNow()) {
+            log.atInfo()
+                    .addKeyValue("symbol", symbol)
+                    .log("no Alpha Vantage request left for a catch-up's intraday bars now; none asked");
+            return List.of();
+        }
+        try {
+            return client.intradayBars(symbol).stream()
+                    .filter(bar -> bar.end().isAfter(from) && bar.start().isBefore(to))
+                    .toList();
+        } catch (RateLimitedException e) {
+            budget.rateLimited();
+            return noBars(symbol, e);
+        } catch (QuoteProviderException | UnknownSymbolException e) {
+            return noBars(symbol, e);
+        }
+    }
+
+    private static List<IntradayBar> noBars(Symbol symbol, RuntimeException failure) {
+        // the client's messages are redacted: no API key in them
+        log.atWarn()
+                .addKeyValue("symbol", symbol)
+                .addKeyValue("reason", failure.getMessage())
+                .log("Alpha Vantage intraday bars not available; the catch-up goes without them");
+        return List.of();
     }
 
     /** The circuit breaker's state, for health and tests. */

@@ -3,6 +3,7 @@ package org.stockalerts.api.marketdata.alphavantage;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,11 +11,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.stockalerts.api.marketdata.IntradayBar;
 import org.stockalerts.api.marketdata.Quote;
 import org.stockalerts.api.marketdata.QuoteProviderException;
 import org.stockalerts.api.marketdata.RateLimitedException;
@@ -36,6 +39,7 @@ final class AlphaVantageResponses {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final LocalTime CLOSE = LocalTime.of(16, 0);
+    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
     private static final DateTimeFormatter BULK_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
     private final ZoneId exchangeZone;
@@ -97,6 +101,33 @@ final class AlphaVantageResponses {
                     at));
         }
         return quotes;
+    }
+
+    /**
+     * The bars of a {@code TIME_SERIES_INTRADAY} answer at one minute, oldest first. Alpha Vantage names each bar by
+     * its start, in the exchange's time (its last bar of a day is 19:59).
+     */
+    List<IntradayBar> intradayBars(Symbol requested, String body) {
+        JsonNode root = read(body);
+        refusal(root, requested);
+        JsonNode series = root.get("Time Series (1min)");
+        if (series == null || !series.isObject()) {
+            throw malformed("no 'Time Series (1min)' object");
+        }
+        List<IntradayBar> bars = new ArrayList<>(series.size());
+        for (String stamp : series.propertyNames()) {
+            JsonNode bar = series.get(stamp);
+            Instant start = timestamp(stamp);
+            bars.add(new IntradayBar(
+                    start,
+                    start.plus(ONE_MINUTE),
+                    number(bar, "1. open"),
+                    number(bar, "2. high"),
+                    number(bar, "3. low"),
+                    number(bar, "4. close")));
+        }
+        bars.sort(Comparator.comparing(IntradayBar::start));
+        return bars;
     }
 
     private JsonNode read(String body) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import okhttp3.Request;
 import okhttp3.WebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stockalerts.api.marketdata.IntradayBar;
 import org.stockalerts.api.marketdata.Quote;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
@@ -25,13 +27,15 @@ import tools.jackson.databind.JsonNode;
  * the whole of it ({@code [{"T":"subscription","trades":[…]}]}); trades come as arrays of {@code {"T":"t","S","p",
  * "s","t"}} ({@code t} RFC 3339). Errors {@code [{"T":"error","code","msg"}]}: 402 (auth failed), 406 (connection
  * limit) and 401/404 (not authenticated in time) end the connection and the next waits {@code reconnect-max}; 405
- * (symbol limit) keeps the subscription Alpaca acknowledged; 407 (slow client) reconnects.
+ * (symbol limit) keeps the subscription Alpaca acknowledged; 407 (slow client) reconnects. A blind feed's catch-up asks
+ * Alpaca's REST API for the gap's one-minute bars.
  */
 public final class AlpacaProvider extends StreamingQuoteProvider {
 
     private static final Logger log = LoggerFactory.getLogger(AlpacaProvider.class);
 
     private final AlpacaSettings settings;
+    private final AlpacaBars bars;
 
     public AlpacaProvider(OkHttpClient http, AlpacaSettings settings, StreamingSettings streaming, Clock clock) {
         super(http, streaming, settings.maxSymbols(), clock);
@@ -40,11 +44,18 @@ public final class AlpacaProvider extends StreamingQuoteProvider {
                     + " STOCKALERTS_MARKETDATA_ALPACA_KEY_ID and STOCKALERTS_MARKETDATA_ALPACA_SECRET to be set");
         }
         this.settings = settings;
+        this.bars = new AlpacaBars(http, settings);
     }
 
     @Override
     public TickSource source() {
         return TickSource.ALPACA;
+    }
+
+    /** Alpaca's one-minute IEX bars over the gap, from its REST API ({@link AlpacaBars}). */
+    @Override
+    public List<IntradayBar> intradayBars(Symbol symbol, Instant from, Instant to) {
+        return bars.between(symbol, from, to);
     }
 
     @Override

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * {@code unsubscribe} per symbol; frames {@code {"type":"trade","data":[{"s","p","t","v","c"}, …]}} with several
  * trades each ({@code t} in epoch milliseconds), {@code {"type":"ping"}} from the server, and
  * {@code {"type":"error","msg":…}}. An error naming the token or the key ends the connection and the next waits
- * {@code reconnect-max}; other errors are logged.
+ * {@code reconnect-max}; other errors are logged. No intraday bars: Finnhub's candles need a paid plan, and its trades
+ * carry no day high or low, so a blind feed's catch-up has no prices ({@code NONE}).
  */
 public final class FinnhubProvider extends StreamingQuoteProvider {
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.stockalerts.api.marketdata.FeedWatch;
 import org.stockalerts.api.marketdata.Leadership;
 import org.stockalerts.api.marketdata.MarketDataPoller;
 import org.stockalerts.api.marketdata.Quote;
@@ -37,6 +38,8 @@ import org.stockalerts.api.marketdata.RequestBudget;
 import org.stockalerts.api.marketdata.UnknownSymbolException;
 import org.stockalerts.api.marketdata.WatchedSymbol;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.id.EventIds;
+import org.stockalerts.common.market.MarketSession;
 import org.stockalerts.testsupport.MutableClock;
 
 class AlphaVantageProviderTest {
@@ -342,6 +345,8 @@ class AlphaVantageProviderTest {
                 RequestBudget.unlimited(clock),
                 () -> List.of(new WatchedSymbol(IBM, Instant.MIN)),
                 (quotes, source) -> {},
+                new FeedWatch(provider, MarketSession.REGULAR, Duration.ofMinutes(5), new EventIds(clock), clock),
+                change -> true,
                 alwaysLeading,
                 clock,
                 Duration.ofSeconds(1),
@@ -362,7 +367,8 @@ class AlphaVantageProviderTest {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .build();
-        return new AlphaVantageProvider(new AlphaVantageClient(http, settings, NEW_YORK, clock), settings);
+        return new AlphaVantageProvider(
+                new AlphaVantageClient(http, settings, NEW_YORK, clock), settings, settings.budget(clock));
     }
 
     private AlphaVantageSettings settings(String plan, boolean bulk) {

@@ -191,7 +191,13 @@ class AlpacaProviderTest {
     private AlpacaProvider provider(FakeStreamServer server, int maxSymbols) {
         AlpacaProvider alpaca = new AlpacaProvider(
                 new OkHttpClient(),
-                new AlpacaSettings(server.url("/v2/iex"), "key-id", "key-secret", maxSymbols),
+                new AlpacaSettings(
+                        server.url("/v2/iex"),
+                        "key-id",
+                        "key-secret",
+                        maxSymbols,
+                        "http://127.0.0.1:9",
+                        Duration.ofSeconds(1)),
                 new StreamingSettings(
                         Duration.ofMillis(250), Duration.ofMinutes(2), Duration.ofMillis(10), Duration.ofMinutes(10)),
                 clock);
