@@ -211,6 +211,8 @@ class EndToEndTest {
             "stockalerts_marketdata_ticks_refused_total", "the market-data poller is off",
             "stockalerts_marketdata_fetches_total", "the market-data poller is off",
             "stockalerts_marketdata_leader", "the market-data poller is off",
+            "stockalerts_marketdata_feed_stale", "the market-data poller is off",
+            "stockalerts_marketdata_feed_events_total", "the market-data poller is off",
             "stockalerts_marketdata_alphavantage_requests_left_today", "only with the Alpha Vantage provider",
             "stockalerts_api_outbox_quarantined_total", "tagged by the error: shown from the first quarantine",
             "stockalerts_live_skipped_total", "tagged by the topic: shown from the first unreadable record",
