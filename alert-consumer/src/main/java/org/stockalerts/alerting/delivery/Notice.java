@@ -12,7 +12,7 @@ import org.stockalerts.common.event.FeedStatusChanged;
 
 /**
  * Something the service tells a user through a channel: that one of their channels was disabled, a test message they
- * asked for, or that the market data of a symbol they have rules on went blind or came back ({@link FeedNotice}).
+ * asked for, or that the market data of a symbol they have rules on went blind or came back ({@link FeedNotices}).
  * Sent once; a notice that cannot be sent is logged, not retried.
  *
  * @param id the notice's id (a webhook's {@code webhook-id}): the same for the same event, so a receiver drops a repeat
@@ -72,9 +72,12 @@ public record Notice(
      */
     static Notice feedResumed(FeedStatusChanged resumed, UUID userId, ZoneId zone) {
         String symbol = resumed.symbol().value();
-        String caughtUp = resumed.catchUp().isEmpty()
-                ? "The first price after the gap was checked against the last one before it"
-                : "The " + resumed.catchUp().size() + " prices the provider reported for the gap were checked";
+        int hidden = resumed.catchUp().size();
+        String caughtUp = switch (hidden) {
+            case 0 -> "The first price after the gap was checked against the last one before it";
+            case 1 -> "The one price the provider reported for the gap was checked";
+            default -> "The " + hidden + " prices the provider reported for the gap were checked";
+        };
         return feed(
                 resumed,
                 userId,

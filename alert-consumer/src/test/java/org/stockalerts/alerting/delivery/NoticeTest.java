@@ -82,6 +82,33 @@ class NoticeTest {
                 .contains("The 2 prices")
                 .contains("marked \"catch-up\"");
         assertThat(notice.at()).isEqualTo(resumed.resumedAt());
+        // and, with one price of the gap or none, says so
+        FeedStatusChanged onePrice = FeedStatusChanged.resumed(
+                UUID.randomUUID(),
+                resumed.occurredAt(),
+                resumed.symbol(),
+                resumed.problem(),
+                resumed.source(),
+                resumed.lastTickAt(),
+                resumed.since(),
+                resumed.resumedAt(),
+                FeedStatusChanged.CatchUpSource.DAY_RANGE,
+                resumed.catchUp().subList(0, 1));
+        assertThat(Notice.feedResumed(onePrice, USER, NEW_YORK).text())
+                .contains("The one price the provider reported for the gap was checked against your rules");
+        FeedStatusChanged none = FeedStatusChanged.resumed(
+                UUID.randomUUID(),
+                resumed.occurredAt(),
+                resumed.symbol(),
+                resumed.problem(),
+                resumed.source(),
+                resumed.lastTickAt(),
+                resumed.since(),
+                resumed.resumedAt(),
+                FeedStatusChanged.CatchUpSource.NONE,
+                List.of());
+        assertThat(Notice.feedResumed(none, USER, NEW_YORK).text())
+                .contains("The first price after the gap was checked against the last one before it");
     }
 
     @Test
