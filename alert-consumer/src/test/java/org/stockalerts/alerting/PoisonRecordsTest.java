@@ -19,8 +19,10 @@ import org.stockalerts.common.event.AlertRuleChanged;
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.AnalyticsUpdated;
 import org.stockalerts.common.event.Condition;
+import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
+import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.event.UserRegistered;
 import org.stockalerts.common.fixtures.AlertDraft;
 import org.stockalerts.common.fixtures.AnalyticsDraft;
@@ -39,8 +41,8 @@ import org.stockalerts.testsupport.WithServiceSchemas;
 
 /**
  * Scenario C8 for every consumer in alert-consumer: the engine (Kafka Streams, application
- * {@value #ENGINE}) on its four topics, the delivery fan-out on {@code alerts-triggered} and the
- * delivery commands listener on {@code user-events}. Each dead-letters exactly the catalogue's malformed
+ * {@value #ENGINE}) on its four topics, the delivery fan-out on {@code alerts-triggered}, the
+ * delivery commands listener on {@code user-events} and the feed notices listener on {@code feed-status}. Each dead-letters exactly the catalogue's malformed
  * records, with their reasons, and commits past the valid record after them; the engine never
  * restarts.
  */
@@ -83,6 +85,14 @@ class PoisonRecordsTest {
         AnalyticsUpdated bar = AnalyticsDraft.closed(symbol, Duration.ofMinutes(1), Instant.now())
                 .build();
         AlertTriggered alert = AlertDraft.alert().user(UUID.randomUUID()).build();
+        FeedStatusChanged stale = FeedStatusChanged.stale(
+                UUID.randomUUID(),
+                Instant.now(),
+                symbol,
+                FeedStatusChanged.Problem.NO_TICKS,
+                TickSource.SIMULATED,
+                null,
+                Instant.now());
         return Stream.of(
                 new Consumer("engine", Topics.STOCK_PRICES, ENGINE, ENGINE, symbol.value(), tick),
                 new Consumer(
@@ -113,7 +123,8 @@ class PoisonRecordsTest {
                         "alert-delivery-erasure",
                         SERVICE,
                         registered.userId().toString(),
-                        registered));
+                        registered),
+                new Consumer("feed notices", Topics.FEED_STATUS, "alert-feed-notices", SERVICE, symbol.value(), stale));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,6 +48,8 @@ import org.springframework.validation.annotation.Validated;
  * @param linkBaseUrl the API's address as users reach it: chat messages link to the rule there ({@code
  *     <linkBaseUrl>/alerts/<ruleId>}); empty for no link
  * @param telegramApiUrl where the Telegram Bot API answers (Telegram's own; a local fake in tests)
+ * @param feedNoticeRetention how long the users' feed notices (a symbol's market data blind, or back) are kept:
+ *     older ones are deleted as new ones are recorded, and a feed-status event older than this tells nobody
  */
 @Validated
 @ConfigurationProperties("stockalerts.delivery")
@@ -78,7 +80,8 @@ public record DeliverySettings(
         @DefaultValue("6") int partitions,
         @DefaultValue("6") int concurrency,
         @DefaultValue("http://localhost:8080") String linkBaseUrl,
-        @DefaultValue("https://api.telegram.org") @NotEmpty String telegramApiUrl) {
+        @DefaultValue("https://api.telegram.org") @NotEmpty String telegramApiUrl,
+        @DefaultValue("30d") @DurationMin(hours = 1) Duration feedNoticeRetention) {
 
     public DeliverySettings {
         allowedHosts = allowedHosts == null

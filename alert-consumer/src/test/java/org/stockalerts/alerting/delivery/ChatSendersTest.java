@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.stockalerts.common.event.AlertTriggered;
 import org.stockalerts.common.event.ChannelType;
 import org.stockalerts.common.fixtures.AlertDraft;
+import org.stockalerts.common.fixtures.EventSamples;
 import org.stockalerts.common.kafka.EventJson;
 import org.stockalerts.common.preferences.DeliveryPreferences;
 import org.stockalerts.common.preferences.DeliveryPreferences.HoldReason;
@@ -157,6 +158,27 @@ class ChatSendersTest {
         SendResult blocked = telegram.send(alert, channel, Duration.ofSeconds(2));
         assertThat(blocked.kind()).isEqualTo(SendResult.Kind.PERMANENT);
         assertThat(blocked.error()).contains("bot was blocked").doesNotContain(TELEGRAM_TOKEN);
+    }
+
+    @Test
+    void aFeedNoticeGoesToTelegramWithItsTitleInBoldAndItsTextEscaped() throws Exception {
+        TelegramSender telegram = new TelegramSender(parts());
+        Channel channel = channel(ChannelType.TELEGRAM, "telegram:" + TELEGRAM_TOKEN + "/-1001234567890");
+        provider.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("{\"ok\": true, \"result\": {\"message_id\": 8}}")
+                .build());
+        Notice notice = Notice.feedResumed(EventSamples.feedResumed(), channel.userId(), ZoneId.of("UTC"));
+
+        SendResult sent = telegram.sendNotice(notice, channel, Duration.ofSeconds(2));
+
+        assertThat(sent.kind()).isEqualTo(SendResult.Kind.DELIVERED);
+        String text =
+                json(provider.takeRequest(5, TimeUnit.SECONDS)).get("text").asString();
+        assertThat(text)
+                .startsWith("<b>Stock alerts: market data for AAPL is back</b>\n")
+                .contains("marked &quot;catch-up&quot;")
+                .doesNotContain("\"catch-up\"");
     }
 
     @Test

@@ -34,9 +34,21 @@ final class ChannelExamples {
              "error": "the provider answered 404: no_active_hooks", "latencyMillis": 212,
              "testedAt": "2026-01-03T08:05:00Z"}""";
 
-    /** A Discord channel disabled after three final errors. */
+    /** AAPL's market data back after 15 minutes, the notice that it went blind, and a Discord channel disabled. */
     static final String NOTICES = """
-            [{"kind": "CHANNEL_DISABLED", "channelId": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d9", "channelType": "DISCORD",
+            [{"kind": "FEED_RESUMED", "symbol": "AAPL", "problem": "NO_TICKS",
+              "detail": "Prices for AAPL are back since 2026-01-02 10:40 EST, after 15 minutes without them (the \
+            market-data provider sent none for longer than expected while the market was open). Your alerts on AAPL \
+            fire again. The 2 prices the provider reported for the gap were checked against your rules: a crossing \
+            you missed fires now, marked \\"catch-up\\".",
+              "at": "2026-01-02T15:40:00Z"},
+             {"kind": "FEED_STALE", "symbol": "AAPL", "problem": "NO_TICKS",
+              "detail": "Since 2026-01-02 10:25 EST we get no prices for AAPL: the market-data provider sent none \
+            for longer than expected while the market was open. Its last price is from 2026-01-02 10:20 EST. Your \
+            alerts on AAPL cannot fire until prices return; we will tell you when they do, and check what you missed \
+            then.",
+              "at": "2026-01-02T15:25:00Z"},
+             {"kind": "CHANNEL_DISABLED", "channelId": "01936f74-5e6f-7a8b-9c0d-e1f2a3b4c5d9", "channelType": "DISCORD",
               "address": "https://discord.com/api/webhooks/123456789012345678/****9876",
               "detail": "deliveries to this channel stopped: 3 final errors without a success, the last: 404 Unknown Webhook",
               "at": "2026-01-02T09:00:00Z"}]""";

@@ -111,11 +111,14 @@ class DatabaseBootstrapTest {
                 "persistence.latest_ticks",
                 "persistence.stock_analytics",
                 "persistence.alerts",
-                "alerting.alert_deliveries")) {
+                "alerting.alert_deliveries",
+                "alerting.endpoint_states",
+                "alerting.feed_notices")) {
             assertReadable("api", table);
         }
         assertReadable("alerting", "api.notification_channels");
         assertReadable("alerting", "api.user_preferences");
+        assertReadable("alerting", "api.alert_rules");
 
         assertDenied("api", "SELECT count(*) FROM persistence.user_event_log");
         assertDenied("alerting", "SELECT count(*) FROM api.api_keys");
@@ -123,6 +126,8 @@ class DatabaseBootstrapTest {
         assertDenied("persistence", "SELECT count(*) FROM api.notification_channels");
         assertDenied("alerting", "UPDATE api.user_preferences SET time_zone = time_zone");
         assertDenied("api", "UPDATE alerting.alert_deliveries SET attempt = attempt");
+        assertDenied("alerting", "UPDATE api.alert_rules SET status = status");
+        assertDenied("api", "DELETE FROM alerting.feed_notices");
     }
 
     @Test
