@@ -57,6 +57,7 @@ class BlindFeedEndToEndTest {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             alpaca.trade(SYMBOL, "99");
             JsonNode why = api.call("GET", "/alerts/" + ruleId + "/explain", key, null);
+            assertThat(why.path("lastValue").isNumber()).as("the engine has a price: %s", why).isTrue();
             assertThat(why.path("lastValue").decimalValue()).isEqualByComparingTo("99");
         });
 
