@@ -24,6 +24,8 @@ import java.util.UUID;
  * @param catchUp the prices the gap hid, in time order, each strictly between {@code lastTickAt} and {@code
  *     resumedAt}: the high and low of each of the provider's intraday bars over the gap, or the new day high or low
  *     the first quote after the gap reports; empty when there are none, and for {@link Status#STALE}
+ * @param previousClose for {@link Status#RESUMED}, the previous session's close as the quotes around the gap report it:
+ *     what a catch-up price of a move rule measured from the previous close is measured from; null when unknown
  */
 public record FeedStatusChanged(
         UUID eventId,
@@ -37,7 +39,8 @@ public record FeedStatusChanged(
         Instant since,
         Instant resumedAt,
         CatchUpSource catchUpSource,
-        List<PricePoint> catchUp)
+        List<PricePoint> catchUp,
+        BigDecimal previousClose)
         implements Event {
 
     public static final int CURRENT_VERSION = 1;
@@ -92,6 +95,7 @@ public record FeedStatusChanged(
                 source,
                 since);
         catchUp = catchUp == null ? List.of() : List.copyOf(catchUp);
+        Require.notNegative(previousClose, "previousClose");
         catchUpSource = catchUpSource == null ? CatchUpSource.NONE : catchUpSource;
         if (status == Status.RESUMED) {
             Require.present(resumedAt, "resumedAt");
@@ -133,7 +137,8 @@ public record FeedStatusChanged(
                 since,
                 null,
                 CatchUpSource.NONE,
-                List.of());
+                List.of(),
+                null);
     }
 
     /** The symbol, blind for {@code problem} since {@code since}, has data again from {@code resumedAt}. */
@@ -148,6 +153,33 @@ public record FeedStatusChanged(
             Instant resumedAt,
             CatchUpSource catchUpSource,
             List<PricePoint> catchUp) {
+        return resumed(
+                eventId,
+                occurredAt,
+                symbol,
+                problem,
+                source,
+                lastTickAt,
+                since,
+                resumedAt,
+                catchUpSource,
+                catchUp,
+                null);
+    }
+
+    /** As the other {@code resumed}, with the previous session's close the quotes around the gap report. */
+    public static FeedStatusChanged resumed(
+            UUID eventId,
+            Instant occurredAt,
+            Symbol symbol,
+            Problem problem,
+            TickSource source,
+            Instant lastTickAt,
+            Instant since,
+            Instant resumedAt,
+            CatchUpSource catchUpSource,
+            List<PricePoint> catchUp,
+            BigDecimal previousClose) {
         return new FeedStatusChanged(
                 eventId,
                 occurredAt,
@@ -160,6 +192,7 @@ public record FeedStatusChanged(
                 since,
                 resumedAt,
                 catchUpSource,
-                catchUp);
+                catchUp,
+                previousClose);
     }
 }

@@ -12,7 +12,8 @@ import org.stockalerts.common.event.PriceTick;
  * The catch-up of a blind feed that came back: each price its gap hid ({@link FeedStatusChanged#catchUp()}) as a
  * tick the engine evaluates like any other, in time order, before the ticks that follow the gap. Their event ids
  * derive from the feed event's, so a replayed event fires the same alerts (same alertIds); prices at or before the
- * symbol's last accepted tick are left out, as such a tick would be.
+ * symbol's last accepted tick are left out, as such a tick would be. Each carries the event's previous close, so move
+ * rules measured from it are caught up too.
  */
 public final class CatchUp {
 
@@ -31,11 +32,17 @@ public final class CatchUp {
             if (last != null && !point.at().isAfter(last)) {
                 continue;
             }
-            ticks.add(PriceTick.of(
+            ticks.add(new PriceTick(
                     eventId(resumed.eventId(), i),
                     resumed.occurredAt(),
+                    PriceTick.CURRENT_VERSION,
                     resumed.symbol(),
                     point.price(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    resumed.previousClose(),
                     resumed.source(),
                     point.at()));
             last = point.at();

@@ -133,8 +133,8 @@ public final class RuleExplainer {
                 "the market-data provider has sent nothing for this symbol since %s while the market is open"
                         .formatted(last);
             case QUOTA_EXHAUSTED ->
-                "the market-data provider's request quota is spent (since %s): no prices until it"
-                        + " resets".formatted(feed.since());
+                "the market-data provider's request quota is spent (since %s): no prices until it resets"
+                        .formatted(feed.since());
             case UNKNOWN_SYMBOL ->
                 "the market-data provider does not know this symbol (since %s)".formatted(feed.since());
         };

@@ -174,7 +174,8 @@ class EventRoundTripTest {
                         sample.since(),
                         null,
                         FeedStatusChanged.CatchUpSource.BARS,
-                        sample.catchUp()))
+                        sample.catchUp(),
+                        null))
                 .hasMessageContaining("STALE");
         // and a resumed feed says when
         assertThatThrownBy(() -> withCatchUp(sample, null, List.of())).hasMessageContaining("resumedAt");

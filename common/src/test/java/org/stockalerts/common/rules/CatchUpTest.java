@@ -35,6 +35,8 @@ class CatchUpTest {
             assertThat(tick.source()).isEqualTo(TickSource.FINNHUB);
             assertThat(tick.occurredAt()).isEqualTo(resumed.occurredAt());
             assertThat(tick.symbol()).isEqualTo(resumed.symbol());
+            // with the previous close, which move rules measure from
+            assertThat(tick.previousClose()).isEqualByComparingTo("195.00");
         });
         // and the same event gives the same ids (a replay fires the same alerts), distinct per price
         assertThat(CatchUp.ticks(resumed, before))

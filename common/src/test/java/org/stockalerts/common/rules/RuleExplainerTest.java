@@ -216,9 +216,10 @@ class RuleExplainerTest {
                     .contains(
                             switch (problem) {
                                 case NO_TICKS -> "sent nothing";
-                                case QUOTA_EXHAUSTED -> "quota is spent";
+                                case QUOTA_EXHAUSTED -> "quota is spent (since " + WEEKEND.minusSeconds(5) + ")";
                                 case UNKNOWN_SYMBOL -> "does not know this symbol";
-                            });
+                            })
+                    .doesNotContain("%s");
         });
         // and without the report the same symbol at the weekend is not stale
         assertThat(codes(explain(rule, at("190", WEEKEND), WEEKEND))).doesNotContain(Code.FEED_STALE);
