@@ -40,7 +40,9 @@ final class BenchEngine {
     private final EngineSettings engineSettings = new EngineSettings(
             Duration.ofMinutes(1),
             Duration.parse(ServiceStreamsSettings.setting(
-                    AlertEngineTopology.class, "stockalerts.engine.expedite-commit-within")));
+                    AlertEngineTopology.class, "stockalerts.engine.expedite-commit-within")),
+            Duration.parse(
+                    ServiceStreamsSettings.setting(AlertEngineTopology.class, "stockalerts.engine.catch-up-wait")));
 
     SimpleMeterRegistry meters() {
         return meters;

@@ -122,7 +122,8 @@ public final class AlertEngineTopology {
                 SymbolEngineProcessor.RULES_STORE,
                 SymbolEngineProcessor.SYMBOLS_STORE,
                 SymbolEngineProcessor.HOLDERS_STORE,
-                SymbolEngineProcessor.FEEDS_STORE);
+                SymbolEngineProcessor.FEEDS_STORE,
+                SymbolEngineProcessor.HELD_STORE);
         Map<String, KStream<String, SymbolOutput>> outputs = symbolOutputs
                 .split(Named.as("engine-out-"))
                 .branch((key, value) -> value instanceof SymbolOutput.Alert, Branched.as("alerts"))

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stockalerts.common.event.FeedStatusChanged;
+import org.stockalerts.common.event.Symbol;
 
 /**
  * What the engine counts and logs of blind feeds (docs/market-data.md, "Blind feeds"): the market-data poller's
@@ -19,18 +20,46 @@ final class BlindFeeds {
     /** Counter of catch-up prices, tagged {@code outcome}: {@code evaluated}, or {@code late}. */
     static final String CATCH_UP_PRICES = "stockalerts.engine.catchup.prices";
 
+    /**
+     * Counter of the ticks that waited for a resumed feed's report, tagged {@code released}: {@code report} (it came)
+     * or {@code wait} (it did not come within the catch-up wait).
+     */
+    static final String HELD_TICKS = "stockalerts.engine.catchup.held.ticks";
+
     private static final Logger log = LoggerFactory.getLogger(BlindFeeds.class);
 
     private final Counter stale;
     private final Counter resumed;
     private final Counter evaluated;
     private final Counter late;
+    private final Counter releasedByReport;
+    private final Counter releasedByWait;
 
     BlindFeeds(MeterRegistry meters) {
         stale = report(meters, FeedStatusChanged.Status.STALE);
         resumed = report(meters, FeedStatusChanged.Status.RESUMED);
         evaluated = prices(meters, "evaluated");
         late = prices(meters, "late");
+        releasedByReport = held(meters, "report");
+        releasedByWait = held(meters, "wait");
+    }
+
+    void released(Symbol symbol, int ticks, boolean waitedOut) {
+        (waitedOut ? releasedByWait : releasedByReport).increment(ticks);
+        if (waitedOut) {
+            log.atWarn()
+                    .addKeyValue("symbol", symbol)
+                    .addKeyValue("ticks", ticks)
+                    .log("feed of symbol reported blind gets ticks again, but no resumed report came within the"
+                            + " catch-up wait; evaluating them without a catch-up");
+        }
+    }
+
+    private static Counter held(MeterRegistry meters, String released) {
+        return Counter.builder(HELD_TICKS)
+                .description("Ticks that waited for a resumed feed's report, by what released them")
+                .tag("released", released)
+                .register(meters);
     }
 
     void wentBlind(FeedStatusChanged report) {

@@ -21,6 +21,10 @@ import org.stockalerts.common.kafka.CommitExpediter;
  *     {@link CommitExpediter}); older inputs (a backlog, a replay, a
  *     restart catching up) wait for the interval, so catching up is not slowed by a transaction
  *     per batch. Zero turns expediting off.
+ * @param catchUpWait how long the ticks of a symbol the market-data poller reported blind wait, once data returns,
+ *     for the poller's report that it resumed (whose catch-up prices come before them); the poller writes that report
+ *     before the ticks, so it is normally read within milliseconds. Past the wait the ticks are evaluated without it
+ *     (a report written by another poller leader that never sends one, a poller that stopped)
  */
 @Validated
 @ConfigurationProperties("stockalerts.engine")
@@ -28,4 +32,7 @@ public record EngineSettings(
         @DefaultValue("PT1M") @NotNull @DurationMin(nanos = 1)
         Duration signalInterval,
 
-        @DefaultValue("PT0.25S") @NotNull @DurationMin Duration expediteCommitWithin) {}
+        @DefaultValue("PT0.25S") @NotNull @DurationMin Duration expediteCommitWithin,
+
+        @DefaultValue("PT5S") @NotNull @DurationMin(millis = 1)
+        Duration catchUpWait) {}

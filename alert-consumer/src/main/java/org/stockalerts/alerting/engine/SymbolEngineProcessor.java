@@ -3,11 +3,15 @@ package org.stockalerts.alerting.engine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -45,17 +49,23 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     static final String SYMBOLS_STORE = "engine-symbols";
     static final String HOLDERS_STORE = "engine-holders";
     static final String FEEDS_STORE = "engine-feeds";
+    static final String HELD_STORE = "engine-held-ticks";
+
+    /** How often the ticks held for a resumed feed's report are checked for having waited long enough. */
+    private static final Duration HELD_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(SymbolEngineProcessor.class);
     private static final String KEY_SEPARATOR = "|";
 
     private final Duration signalInterval;
+    private final Duration catchUpWait;
     private final CommitExpediter expediter;
     private final StaleTicks staleTicks;
     private final EngineMeters meters;
     private final AlertTraces traces;
     private final BlindFeeds blindFeeds;
     private final Map<Symbol, FeedStatusChanged> blind = new HashMap<>();
+    private final Map<Symbol, List<HeldTick>> held = new HashMap<>();
     private final Map<Symbol, SymbolRules> indexes = new HashMap<>();
     private final Map<Symbol, SymbolState> symbols = new HashMap<>();
     private final Map<Symbol, Map<UUID, BigDecimal>> holders = new HashMap<>();
@@ -64,6 +74,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
     private KeyValueStore<String, SymbolState> symbolStore;
     private KeyValueStore<String, String> holderStore;
     private KeyValueStore<String, FeedStatusChanged> feedStore;
+    private KeyValueStore<String, HeldTick> heldStore;
 
     SymbolEngineProcessor(
             EngineSettings settings,
@@ -72,6 +83,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             AlertTraces traces,
             BlindFeeds blindFeeds) {
         this.signalInterval = settings.signalInterval();
+        this.catchUpWait = settings.catchUpWait();
         this.expediter = new CommitExpediter(settings.expediteCommitWithin());
         this.staleTicks = staleTicks;
         this.meters = meters;
@@ -86,7 +98,8 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
      * is written to its store once a commit ({@link WriteOnCommitStore}), in a compact binary form
      * ({@code symbolStateSerde}, {@link SymbolStateSerde} in the service): a tick that fires nothing
      * serializes nothing. The feeds store holds the market-data poller's last report of each symbol whose feed is
-     * blind (in memory, changelogged), for "why not".
+     * blind (in memory, changelogged), for "why not"; the held-ticks store the ticks that wait for a resumed feed's
+     * report ({@link HeldTick}).
      */
     static StoreBuilder<?>[] stores(Serde<SymbolState> symbolStateSerde) {
         return new StoreBuilder<?>[] {
@@ -96,7 +109,11 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
                     Stores.inMemoryKeyValueStore(SYMBOLS_STORE), Serdes.String(), symbolStateSerde)),
             Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOLDERS_STORE), Serdes.String(), Serdes.String()),
             Stores.keyValueStoreBuilder(
-                    Stores.inMemoryKeyValueStore(FEEDS_STORE), Serdes.String(), EventSerdes.of(FeedStatusChanged.class))
+                    Stores.inMemoryKeyValueStore(FEEDS_STORE),
+                    Serdes.String(),
+                    EventSerdes.of(FeedStatusChanged.class)),
+            Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(HELD_STORE), Serdes.String(), EventSerdes.of(HeldTick.class))
         };
     }
 
@@ -107,7 +124,12 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         symbolStore = context.getStateStore(SYMBOLS_STORE);
         holderStore = context.getStateStore(HOLDERS_STORE);
         feedStore = context.getStateStore(FEEDS_STORE);
+        heldStore = context.getStateStore(HELD_STORE);
         rebuild();
+        context.schedule(
+                catchUpWait.compareTo(HELD_CHECK_INTERVAL) < 0 ? catchUpWait : HELD_CHECK_INTERVAL,
+                PunctuationType.WALL_CLOCK_TIME,
+                this::releaseOverdue);
     }
 
     private void rebuild() {
@@ -115,6 +137,7 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         symbols.clear();
         holders.clear();
         blind.clear();
+        held.clear();
         long rules = 0;
         try (KeyValueIterator<String, StoredRule> all = ruleStore.all()) {
             while (all.hasNext()) {
@@ -136,6 +159,11 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         }
         try (KeyValueIterator<String, FeedStatusChanged> all = feedStore.all()) {
             all.forEachRemaining(entry -> blind.put(Symbol.of(entry.key), entry.value));
+        }
+        try (KeyValueIterator<String, HeldTick> all = heldStore.all()) {
+            all.forEachRemaining(
+                    entry -> held.computeIfAbsent(entry.value.tick().symbol(), s -> new ArrayList<>())
+                            .add(entry.value));
         }
         log.atInfo()
                 .addKeyValue("taskId", context.taskId())
@@ -159,6 +187,10 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
         SymbolState before = symbols.getOrDefault(tick.symbol(), SymbolState.EMPTY);
         if (!before.accepts(tick)) {
             staleTicks.ignored(tick, before);
+            return;
+        }
+        if ((!blind.isEmpty() || !held.isEmpty()) && mustWait(tick)) {
+            hold(tick);
             return;
         }
         evaluate(record, tick, before, false);
@@ -233,6 +265,75 @@ final class SymbolEngineProcessor implements Processor<String, SymbolInput, Stri
             caughtUp++;
         }
         blindFeeds.cameBack(report, caughtUp, fired);
+        release(symbol, false);
+    }
+
+    /**
+     * Whether {@code tick} waits for its symbol's resumed report: its feed was reported blind and the tick is newer
+     * than the last tick the poller had (the feed is back, and the report with the gap's prices comes before it), or
+     * ticks of its symbol wait already (they keep their order).
+     */
+    private boolean mustWait(PriceTick tick) {
+        if (held.containsKey(tick.symbol())) {
+            return true;
+        }
+        FeedStatusChanged report = blind.get(tick.symbol());
+        return report != null
+                && (report.lastTickAt() == null || tick.observedAt().isAfter(report.lastTickAt()));
+    }
+
+    private void hold(PriceTick tick) {
+        HeldTick waiting = new HeldTick(tick, now());
+        held.computeIfAbsent(tick.symbol(), s -> new ArrayList<>()).add(waiting);
+        heldStore.put(heldKey(tick), waiting);
+    }
+
+    /**
+     * Evaluates the ticks of {@code symbol} that waited, in their order; {@code waitedOut} when they waited {@code
+     * catchUpWait} without the resumed report: the feed is taken as working (no report will come, e.g. the poller's
+     * leader changed), and a report that comes later finds its prices older than these ticks.
+     */
+    private void release(Symbol symbol, boolean waitedOut) {
+        List<HeldTick> waiting = held.remove(symbol);
+        if (waiting == null) {
+            return;
+        }
+        waiting.sort(Comparator.comparing((HeldTick one) -> one.tick().observedAt()));
+        waiting.forEach(one -> heldStore.delete(heldKey(one.tick())));
+        blindFeeds.released(symbol, waiting.size(), waitedOut);
+        for (HeldTick one : waiting) {
+            PriceTick tick = one.tick();
+            onTick(
+                    new Record<String, SymbolInput>(
+                            symbol.value(),
+                            new SymbolInput.Tick(tick),
+                            tick.occurredAt() == null
+                                    ? context.currentSystemTimeMs()
+                                    : tick.occurredAt().toEpochMilli()),
+                    tick);
+        }
+    }
+
+    /** Releases the ticks that waited {@code catchUpWait} for a resumed report that did not come. */
+    private void releaseOverdue(long wallClockMillis) {
+        if (held.isEmpty()) {
+            return;
+        }
+        Instant due = Instant.ofEpochMilli(wallClockMillis).minus(catchUpWait);
+        List<Symbol> overdue = held.entrySet().stream()
+                .filter(entry -> !entry.getValue().getFirst().heldAt().isAfter(due))
+                .map(Map.Entry::getKey)
+                .toList();
+        for (Symbol symbol : overdue) {
+            if (blind.remove(symbol) != null) {
+                feedStore.delete(symbol.value());
+            }
+            release(symbol, true);
+        }
+    }
+
+    private static String heldKey(PriceTick tick) {
+        return tick.symbol().value() + KEY_SEPARATOR + tick.eventId();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,18 +131,73 @@ class BlindFeedTopologyTest {
     }
 
     @Test
-    void aBlindReportIsClearedByANewerTickButNotByAnOlderOne() {
+    void aTickOlderThanTheBlindReportIsEvaluatedAtOnceANewerOneWaitsForTheResumedReport() {
         // Given the poller's report that AAPL went blind after its tick at +10 s
+        engine.rule(RuleDraft.level(Condition.PRICE_ABOVE, "99.1").on("AAPL").build());
         engine.tick("AAPL", "99", 1);
         engine.feed(stale(at(10), 400));
 
-        // When a tick from before that arrives (another producer's, late), Then the feed is still blind
+        // When a tick from before that arrives (another producer's, late), Then it is evaluated at once
         engine.tick("AAPL", "99.2", 5);
+        assertThat(engine.alerts()).hasSize(1);
         assertThat(engine.blindFeed("AAPL")).isNotNull();
 
-        // When a tick observed after it arrives, Then the feed works: it is not blind any more
+        // When a tick observed after it arrives, Then it waits: the feed is back, and its report comes first
         engine.tick("AAPL", "99.4", 20);
+        assertThat(engine.alerts()).isEmpty();
+        assertThat(engine.blindFeed("AAPL")).isNotNull();
+    }
+
+    @Test
+    void ticksAfterTheGapThatArriveBeforeTheResumedReportWaitSoTheCatchUpComesFirst() {
+        // Given a re-arming cross above 100 (margin 1), AAPL at 99 when its feed went blind
+        engine.rule(RuleDraft.level(Condition.CROSSES_UP, "100")
+                .on("AAPL")
+                .mode(TriggerMode.REARM)
+                .rearm("1")
+                .build());
+        PriceTick before = engine.tick("AAPL", "99", 1);
+        engine.feed(stale(before.observedAt(), 400));
+
+        // When the first ticks after the gap (100.5, then 100.7) are read before the report that it resumed
+        PriceTick first = engine.tick("AAPL", "100.5", 1200);
+        engine.tick("AAPL", "100.7", 1201);
+        assertThat(engine.alerts()).isEmpty();
+        engine.feed(resumed(before.observedAt(), 1200, point("101", 600), point("98", 900)));
+
+        // Then the gap's high fired first, marked catch-up; its low re-armed the rule, and the tick at 100.5 fired it
+        // again, live, as it would have had the report been read first
+        List<AlertTriggered> alerts = engine.alerts();
+        assertThat(alerts).extracting(alert -> alert.receipt().catchUp()).containsExactly(true, false);
+        assertThat(alerts.get(1).sourceEventId()).isEqualTo(first.eventId());
+        assertThat(engine.count(BlindFeeds.CATCH_UP_PRICES, "outcome", "late")).isZero();
+        assertThat(engine.count(BlindFeeds.HELD_TICKS, "released", "report")).isEqualTo(2);
         assertThat(engine.blindFeed("AAPL")).isNull();
+    }
+
+    @Test
+    void ticksThatWaitedInVainAreEvaluatedWithoutACatchUpAndTheFeedIsNoLongerBlind() {
+        // Given AAPL reported blind, and a tick after the gap waiting for a resumed report
+        engine.rule(RuleDraft.level(Condition.PRICE_ABOVE, "100").on("AAPL").build());
+        PriceTick before = engine.tick("AAPL", "99", 1);
+        engine.feed(stale(before.observedAt(), 400));
+        engine.tick("AAPL", "101", 1200);
+        engine.advanceWallClock(Duration.ofSeconds(4));
+        assertThat(engine.alerts()).isEmpty();
+
+        // When no report comes within the catch-up wait (5 s)
+        engine.advanceWallClock(Duration.ofSeconds(2));
+
+        // Then the tick is evaluated, live, and the feed is no longer blind
+        assertThat(engine.alerts())
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.receipt().catchUp()).isFalse());
+        assertThat(engine.blindFeed("AAPL")).isNull();
+        assertThat(engine.count(BlindFeeds.HELD_TICKS, "released", "wait")).isEqualTo(1);
+
+        // and a report that comes later finds its prices older than that tick: nothing more fires
+        engine.feed(resumed(before.observedAt(), 1200, point("102", 600)));
+        assertThat(engine.alerts()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,10 +22,12 @@ import org.stockalerts.common.event.PriceTick;
 import org.stockalerts.common.event.Symbol;
 import org.stockalerts.common.event.TickSource;
 import org.stockalerts.common.fixtures.RuleDraft;
+import org.stockalerts.common.fixtures.TickDraft;
 
 /**
- * A symbol's feed goes blind and comes back, again and again, between random walks of ticks; each resumed report
- * carries random prices from its gap and sometimes arrives twice or only after the first tick past the gap. Whatever
+ * A symbol's feed goes blind and comes back, again and again, between random walks of ticks; the poller mostly reports
+ * it blind, and each resumed report carries random prices from its gap and sometimes arrives twice, after the first
+ * tick past the gap (which waits for it when the feed was reported blind), or only after the catch-up wait. Whatever
  * the order, the engine fires exactly what brute force ({@code RuleSemantics} rule by rule) fires on the ticks with
  * each gap's prices put between them, as this test lays them out by itself: a gap's price counts when it is later
  * than every price evaluated before it. The alerts of the gaps' prices, and only those, are marked catch-up.
@@ -85,14 +88,40 @@ class CatchUpMatchesBruteForcePropertiesTest {
                         EngineDriver.START.plusSeconds(resumedSeconds),
                         FeedStatusChanged.CatchUpSource.BARS,
                         points);
-                boolean late = random.nextInt(5) == 0;
+                // the poller reports the feed blind (not always: a report may be lost with a leader)
+                if (random.nextInt(6) != 0) {
+                    engine.feed(FeedStatusChanged.stale(
+                            UUID.randomUUID(),
+                            lastTick.plusSeconds(30),
+                            SYMBOL,
+                            FeedStatusChanged.Problem.NO_TICKS,
+                            TickSource.FINNHUB,
+                            lastTick,
+                            lastTick.plusSeconds(30)));
+                }
+                boolean blind = engine.blindFeed(SYMBOL.value()) != null;
+                int order = random.nextInt(6);
                 seconds = resumedSeconds;
                 price = walk(random, gapPrice);
-                if (late) {
-                    // the first tick past the gap overtakes the report
-                    PriceTick first = engine.tick(SYMBOL.value(), price.toPlainString(), seconds);
-                    expect(oracle, first, false, oracleLast, expected);
+                PriceTick first =
+                        TickDraft.tick(SYMBOL.value(), price.toPlainString(), EngineDriver.START.plusSeconds(seconds));
+                if (order == 0) {
+                    // the first tick past the gap overtakes the report: a blind symbol's tick waits for it
+                    engine.tick(first);
                     engine.feed(resumed);
+                    if (blind) {
+                        expectGap(oracle, resumed, oracleLast, expected);
+                        expect(oracle, first, false, oracleLast, expected);
+                    } else {
+                        expect(oracle, first, false, oracleLast, expected);
+                        expectGap(oracle, resumed, oracleLast, expected);
+                    }
+                } else if (order == 1) {
+                    // the report does not come within the catch-up wait: the tick goes on without it
+                    engine.tick(first);
+                    engine.advanceWallClock(Duration.ofSeconds(6));
+                    engine.feed(resumed);
+                    expect(oracle, first, false, oracleLast, expected);
                     expectGap(oracle, resumed, oracleLast, expected);
                 } else {
                     engine.feed(resumed);
@@ -101,9 +130,10 @@ class CatchUpMatchesBruteForcePropertiesTest {
                         engine.feed(resumed);
                         expectGap(oracle, resumed, oracleLast, expected);
                     }
-                    PriceTick first = engine.tick(SYMBOL.value(), price.toPlainString(), seconds);
+                    engine.tick(first);
                     expect(oracle, first, false, oracleLast, expected);
                 }
+                assertThat(engine.blindFeed(SYMBOL.value())).isNull();
             }
 
             // Then the engine fired what brute force fires, input by input in the same order (the rules one input

@@ -70,7 +70,7 @@ final class EngineDriver implements AutoCloseable {
     EngineDriver(Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
         new AlertEngineTopology(
-                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)),
+                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250), Duration.ofSeconds(5)),
                         meters,
                         new TickTimeBound(clock, TickTimeSettings.defaults()))
                 .addTo(builder);

@@ -55,7 +55,7 @@ public final class EngineProcess {
             Serde<SymbolState> symbolStateSerde) {
         StreamsBuilder builder = new StreamsBuilder();
         new AlertEngineTopology(
-                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250)),
+                        new EngineSettings(Duration.ofMinutes(1), Duration.ofMillis(250), Duration.ofSeconds(5)),
                         new SimpleMeterRegistry(),
                         new TickTimeBound(Clock.systemUTC(), TickTimeSettings.defaults()),
                         symbolStateSerde,
