@@ -24,8 +24,8 @@ export function candleChart(container, onPick) {
     cursor: {drag: {x: false, y: false}},
     legend: {live: true},
     scales: {
-      // half a bar of room on the left, the whole live bar on the right (its fired markers are in it)
-      x: {time: true, range: (u, min, max) => (min === null ? [0, 1] : [min - step / 2, max + step])},
+      // half a bar of room on the left; the empty slot after the last bar (see update) on the right
+      x: {time: true, range: (u, min, max) => (min === null ? [0, 1] : [min - step / 2, max])},
       y: {range: (u, min, max) => range(min, max, overlays.rules.map((rule) => rule.threshold))}},
     series: [
       {label: 'Time'},
@@ -56,14 +56,18 @@ export function candleChart(container, onPick) {
       overlays = nextOverlays;
       step = barSeconds;
       const closes = bars.map((bar) => bar.close);
+      // an empty slot one bar after the last: room for the live bar's markers, and never a lone x value,
+      // which uPlot would widen to years
+      const end = bars.length === 0 ? [] : [bars[bars.length - 1].time + barSeconds];
+      const column = (values) => (bars.length === 0 ? [] : [...values, null]);
       plot.setData([
-        bars.map((bar) => bar.time),
-        bars.map((bar) => bar.open),
-        bars.map((bar) => bar.high),
-        bars.map((bar) => bar.low),
-        closes,
-        movingAverage(closes, 5),
-        movingAverage(closes, 20),
+        [...bars.map((bar) => bar.time), ...end],
+        column(bars.map((bar) => bar.open)),
+        column(bars.map((bar) => bar.high)),
+        column(bars.map((bar) => bar.low)),
+        column(closes),
+        column(movingAverage(closes, 5)),
+        column(movingAverage(closes, 20)),
       ]);
     },
     destroy() {
@@ -100,7 +104,7 @@ function range(min, max, thresholds) {
   }
   const low = Math.min(...values);
   const high = Math.max(...values);
-  const pad = Math.max((high - low) * 0.08, high * 0.002, 0.01);
+  const pad = Math.max((high - low) * 0.08, high * 0.005, 0.01);
   return [low - pad, high + pad];
 }
 
@@ -128,10 +132,13 @@ function drawCandles(u) {
     return;
   }
   const [from, to] = [u.scales.x.min, u.scales.x.max];
-  const visible = Math.max(1, times.filter((time) => time >= from && time <= to).length);
+  const visible = Math.max(2, times.filter((time) => time >= from && time <= to).length);
   const body = Math.max(1, Math.min(24, (u.bbox.width / visible) * 0.6));
   clipped(u, (ctx) => {
     for (let i = 0; i < times.length; i++) {
+      if (opens[i] === null) {
+        continue;
+      }
       const x = Math.round(u.valToPos(times[i], 'x', true));
       const open = u.valToPos(opens[i], 'y', true);
       const close = u.valToPos(closes[i], 'y', true);
@@ -149,6 +156,8 @@ function drawCandles(u) {
 function drawRules(u, rules) {
   clipped(u, (ctx, bbox) => {
     ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'bottom';
     for (const rule of rules) {
       const y = Math.round(u.valToPos(rule.threshold, 'y', true));
       ctx.strokeStyle = ctx.fillStyle = rule.paused ? PAUSED : RULE;
