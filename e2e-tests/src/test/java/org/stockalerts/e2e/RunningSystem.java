@@ -64,6 +64,11 @@ final class RunningSystem implements AutoCloseable {
         return new ApiClient(api.baseUrl());
     }
 
+    /** Where api-service answers, e.g. {@code http://127.0.0.1:41234}: its API and the dashboard at {@code /}. */
+    String apiUrl() {
+        return api.baseUrl();
+    }
+
     private ServiceProcess start(String module, String portVariable, Map<String, String> env) throws IOException {
         ServiceProcess service = ServiceProcess.start(module, portVariable, env);
         services.add(service);

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.stockalerts.api.dashboard.DashboardPaths;
 import org.stockalerts.api.web.ProblemResponses;
 
 /**
@@ -35,8 +36,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final ProblemResponses problems;
 
     /**
-     * Routes open without a key: registration, the liveness and readiness probes, and the API
-     * description. {@code /actuator} paths pass too, to the 404 that is all this port has for them
+     * Routes open without a key: registration, the liveness and readiness probes, the API
+     * description, and the web dashboard's files (its page asks for the key and sends it with each call). {@code /actuator} paths pass too, to the 404 that is all this port has for them
      * (the actuator answers on the management port), so the answer is the same with or without a key.
      */
     static boolean isPublic(String method, String path) {
@@ -48,7 +49,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 || path.equals("/v3/api-docs")
                 || path.startsWith("/v3/api-docs/")
                 || path.startsWith("/swagger-ui/")
-                || path.equals("/swagger-ui.html");
+                || path.equals("/swagger-ui.html")
+                || DashboardPaths.contains(method, path);
     }
 
     @Override

@@ -20,7 +20,7 @@ class ApiKeysTest {
     }
 
     @Test
-    void opensOnlyRegistrationTheProbesAndTheApiDescription() {
+    void opensOnlyRegistrationTheProbesTheApiDescriptionAndTheDashboardFiles() {
         assertThat(ApiKeyAuthenticationFilter.isPublic("POST", "/users")).isTrue();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/livez")).isTrue();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/readyz")).isTrue();
@@ -32,6 +32,11 @@ class ApiKeysTest {
                 .isTrue();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/swagger-ui.html"))
                 .isTrue();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/")).isTrue();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/app/main.js")).isTrue();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/webjars/uplot/dist/uPlot.esm.js"))
+                .isTrue();
+        assertThat(ApiKeyAuthenticationFilter.isPublic("POST", "/app/main.js")).isFalse();
         assertThat(ApiKeyAuthenticationFilter.isPublic("GET", "/users")).isFalse();
         assertThat(ApiKeyAuthenticationFilter.isPublic("POST", "/users/x/portfolio"))
                 .isFalse();
