@@ -374,6 +374,7 @@ alert_fires() {
   return 1
 }
 check "a holding and a rule through the API fire an alert within ${ALERT_TIMEOUT}s" alert_fires
+check "the web dashboard is served at / of the API" serves_dashboard "$API"
 
 # ---------------------------------------------------------------------------------------------------- SIGTERM
 stops_on_sigterm() {

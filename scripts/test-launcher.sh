@@ -241,6 +241,8 @@ check "the missing database was created" database_exists
 check "every service answers /actuator/health with 200 on its management port" all_healthy
 check "every service's own port answers /livez and /readyz, and 404 for /actuator" only_probes_on_service_ports
 check "the banner names the API and Swagger UI" contains "$CONSOLE" "http://localhost:$BASE/swagger-ui.html"
+check "the banner names the dashboard" contains "$CONSOLE" "Dashboard    http://localhost:$BASE/"
+check "the web dashboard is served at / of the API" serves_dashboard "http://127.0.0.1:$BASE"
 for name in api alert persistence analytics; do
   check "the console shows [$name] lines" contains "$CONSOLE" "^\\[$name\\] "
 done

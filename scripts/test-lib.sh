@@ -4,6 +4,24 @@
 
 passed=0
 failed=0
+
+# serves_dashboard BASE_URL: the web dashboard at / of the API, its script and uPlot from the WebJar, with a
+# Content-Security-Policy that allows no inline script.
+serves_dashboard() {
+  local base="$1" headers body
+  headers="$(mktemp)"
+  body="$(curl -s -D "$headers" --max-time 10 "$base/")" || { rm -f "$headers"; return 1; }
+  if ! grep -qi "^content-security-policy:.*script-src 'self'" "$headers" || grep -qi "unsafe-inline" "$headers" ||
+    ! grep -q '<title>Stock Alerts</title>' <<<"$body" || ! grep -q 'src="/app/main.js"' <<<"$body"; then
+    echo "  GET $base/ did not answer the dashboard with its CSP:" >&2
+    cat "$headers" >&2
+    rm -f "$headers"
+    return 1
+  fi
+  rm -f "$headers"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/app/main.js")" = 200 ] &&
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/webjars/uplot/dist/uPlot.min.css")" = 200 ]
+}
 # check DESCRIPTION COMMAND [ARG...]: runs the command and prints PASS or FAIL with the description.
 check() {
   local description="$1"
