@@ -23,21 +23,22 @@ final class CatchUpPrices {
     private CatchUpPrices() {}
 
     /**
-     * Each bar's extremes, at a third and two thirds of the part of the bar inside the gap: an up bar's low then high
-     * (open, low, high, close), a down bar's high then low. Bars are merged in consecutive groups (highest high, lowest
-     * low) when there are more than {@link FeedStatusChanged#MAX_CATCH_UP_POINTS} allows.
+     * Each bar's extremes, at a third and two thirds of the bar: an up bar's low then high (open, low, high, close), a
+     * down bar's high then low. Only bars lying wholly inside the gap count: a bar at its edge also holds trades from
+     * before {@code after} (already evaluated live) or after {@code before} (the resuming minute), which would fire
+     * again as a catch-up; so up to a minute at each edge of the gap is not caught up. Bars are merged in consecutive
+     * groups (highest high, lowest low) when there are more than {@link FeedStatusChanged#MAX_CATCH_UP_POINTS} allows.
      */
     static List<PricePoint> fromBars(List<IntradayBar> bars, Instant after, Instant before) {
         List<IntradayBar> inside = bars.stream()
-                .filter(bar -> bar.end().isAfter(after) && bar.start().isBefore(before))
+                .filter(bar -> !bar.start().isBefore(after) && !bar.end().isAfter(before))
                 .sorted((a, b) -> a.start().compareTo(b.start()))
                 .toList();
         List<PricePoint> points = new ArrayList<>();
         Instant previous = after;
         for (IntradayBar bar : merged(inside)) {
-            Instant from = latest(bar.start(), previous);
-            Instant to = bar.end().isBefore(before) ? bar.end() : before;
-            List<Instant> times = spread(from, to, POINTS_PER_BAR);
+            // a provider's overlapping bars still give points in time order
+            List<Instant> times = spread(latest(bar.start(), previous), bar.end(), POINTS_PER_BAR);
             if (times.isEmpty()) {
                 continue;
             }
@@ -113,8 +114,9 @@ final class CatchUpPrices {
         return times;
     }
 
+    /** {@code now} when it is a price (a provider may report a day low of 0) beyond {@code before}, else null. */
     private static BigDecimal beyond(BigDecimal now, BigDecimal before, int direction) {
-        return now != null && before != null && now.compareTo(before) * direction > 0 ? now : null;
+        return now != null && now.signum() > 0 && before != null && now.compareTo(before) * direction > 0 ? now : null;
     }
 
     private static LocalDate tradingDay(Quote quote) {

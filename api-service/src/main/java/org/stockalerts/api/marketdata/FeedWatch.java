@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.stockalerts.common.event.FeedStatusChanged;
-import org.stockalerts.common.event.FeedStatusChanged.CatchUpSource;
-import org.stockalerts.common.event.FeedStatusChanged.PricePoint;
 import org.stockalerts.common.event.FeedStatusChanged.Problem;
 import org.stockalerts.common.event.FeedStatusChanged.Status;
 import org.stockalerts.common.event.Symbol;
@@ -24,8 +22,10 @@ import org.stockalerts.common.market.MarketSession;
 
 /**
  * Whether the provider's feed of each watched symbol is alive, and the {@link FeedStatusChanged} events of its
- * changes (docs/market-data.md, "Blind feeds"). Liveness is of the feed, not of the price: every quote the provider
- * answers counts, also one equal to the last.
+ * changes (docs/market-data.md, "Blind feeds"). Liveness is of the feed, not of the price: a quote equal to the last
+ * counts too, as long as it is newer ({@code observedAt} later than the last quote's), so a provider that keeps
+ * answering one frozen quote is not taken for a live feed. A provider that dates its quotes coarser than by their trade
+ * ({@link QuoteProvider#datesQuotesByTrade()}: Alpha Vantage's {@code GLOBAL_QUOTE}) is alive with every answer.
  *
  * <ul>
  *   <li>A symbol goes stale ({@link Problem#NO_TICKS}) while the configured session is open and no quote came for
@@ -34,13 +34,17 @@ import org.stockalerts.common.market.MarketSession;
  *       for its limits since that quote. Out of session a quiet symbol is not stale.
  *   <li>It goes stale at once, at any time of day, when the provider says it does not know it ({@link
  *       Problem#UNKNOWN_SYMBOL}).
- *   <li>A stale symbol that gets a quote again resumes, with the prices its gap hid ({@link CatchUpPrices}): the
+ *   <li>A stale symbol that gets a quote again resumes, with the prices its gap hid ({@link CatchUp}): the
  *       provider's intraday bars over the gap, else the new day high or low the resuming quote reports, else none.
+ *       The bars of one {@link #received} are asked only until the provider's {@link
+ *       QuoteProvider#intradayBarsTimeout()} has passed since it began, so many symbols resuming at once do not hold
+ *       the poller for minutes.
  * </ul>
  *
  * <p>Each change is one event that stays pending until {@link #acknowledged} (the broker took it): until then the
- * symbol's state is unchanged and {@link #check} hands the same event (same event id) out again. Only the poller's
- * thread uses it; {@link #staleCount} may be read from any thread.
+ * symbol's state is unchanged and {@link #check} hands the same event (same event id) out again. The poller's thread
+ * uses it, but the lifecycle's thread {@link #forget}s when the poller stops, perhaps in the middle of a cycle: its
+ * methods are synchronized. {@link #staleCount} may be read from any thread.
  */
 public final class FeedWatch {
 
@@ -89,7 +93,7 @@ public final class FeedWatch {
     }
 
     /** The watched symbols are now {@code symbols}: a new one is watched from now, one no longer there forgotten. */
-    public void watch(Collection<Symbol> symbols) {
+    public synchronized void watch(Collection<Symbol> symbols) {
         Set<Symbol> wanted = new HashSet<>(symbols);
         feeds.keySet().retainAll(wanted);
         Instant now = clock.instant();
@@ -98,33 +102,38 @@ public final class FeedWatch {
     }
 
     /**
-     * The provider answered {@code quotes}: their symbols' feeds are alive. Answers the RESUMED event of each stale
-     * symbol among them, with its catch-up; a STALE not yet acknowledged is dropped instead (nobody heard of it).
+     * The provider answered {@code quotes}: their symbols' feeds are alive, unless a quote is no newer than the last
+     * (see above). Answers the RESUMED event of each stale symbol among them, with its catch-up; a STALE not yet
+     * acknowledged is dropped instead (nobody heard of it).
      */
-    public List<FeedStatusChanged> received(List<Quote> quotes) {
+    public synchronized List<FeedStatusChanged> received(List<Quote> quotes) {
         Instant now = clock.instant();
+        Instant barsUntil = now.plus(provider.intradayBarsTimeout());
         List<FeedStatusChanged> changes = new ArrayList<>();
         for (Quote quote : quotes) {
             Feed feed = feeds.get(quote.symbol());
             if (feed == null) {
                 continue;
             }
+            feed.refusedSince = null;
+            if (!proofOfLife(feed, quote)) {
+                continue;
+            }
             if (feed.pending != null && feed.pending.status() == Status.STALE) {
                 feed.pending = null;
             }
             if (feed.staleEvent != null && feed.pending == null) {
-                feed.pending = resumed(feed, quote);
+                feed.pending = resumed(feed, quote, !clock.instant().isAfter(barsUntil));
                 changes.add(feed.pending);
             }
             feed.lastQuote = quote;
             feed.lastQuoteReceivedAt = now;
-            feed.refusedSince = null;
         }
         return changes;
     }
 
     /** The provider refused a request for {@code symbols} for its limits: their silence is a spent quota. */
-    public void rateLimited(Collection<Symbol> symbols) {
+    public synchronized void rateLimited(Collection<Symbol> symbols) {
         Instant now = clock.instant();
         for (Symbol symbol : symbols) {
             Feed feed = feeds.get(symbol);
@@ -135,7 +144,7 @@ public final class FeedWatch {
     }
 
     /** The provider does not know {@code symbol}: its STALE event, unless it is stale already. */
-    public Optional<FeedStatusChanged> unknown(Symbol symbol) {
+    public synchronized Optional<FeedStatusChanged> unknown(Symbol symbol) {
         Feed feed = feeds.get(symbol);
         if (feed == null || feed.staleEvent != null || feed.pending != null) {
             return Optional.empty();
@@ -148,7 +157,7 @@ public final class FeedWatch {
      * The changes due now: a STALE event for each symbol silent too long in session, and every change not yet
      * acknowledged (again). {@code round} is how long the rotation takes to come back to a symbol.
      */
-    public List<FeedStatusChanged> check(Duration round) {
+    public synchronized List<FeedStatusChanged> check(Duration round) {
         Instant now = clock.instant();
         Duration limit = max(staleAfter, round.multipliedBy(ROUNDS_BEFORE_STALE));
         boolean open = MarketCalendar.NYSE.isOpen(session, now);
@@ -177,7 +186,7 @@ public final class FeedWatch {
     }
 
     /** The broker took {@code change}: the symbol's state is now what it says. */
-    public void acknowledged(FeedStatusChanged change) {
+    public synchronized void acknowledged(FeedStatusChanged change) {
         Feed feed = feeds.get(change.symbol());
         if (feed == null || feed.pending == null || !feed.pending.eventId().equals(change.eventId())) {
             return;
@@ -191,7 +200,7 @@ public final class FeedWatch {
      * Forgets every symbol (leadership lost, or the poller stops): the next leader starts afresh. A STALE it reported
      * is cleared by the engine at the symbol's next tick, whoever publishes it.
      */
-    public void forget() {
+    public synchronized void forget() {
         feeds.clear();
         recount();
     }
@@ -206,20 +215,9 @@ public final class FeedWatch {
                 eventIds.next(), clock.instant(), symbol, problem, provider.source(), lastTickAt(feed), since);
     }
 
-    private FeedStatusChanged resumed(Feed feed, Quote quote) {
+    private FeedStatusChanged resumed(Feed feed, Quote quote, boolean askBars) {
         FeedStatusChanged stale = feed.staleEvent;
-        Instant resumedAt = quote.observedAt();
-        CatchUpSource source = CatchUpSource.NONE;
-        List<PricePoint> catchUp = List.of();
-        if (feed.lastQuote != null && resumedAt.isAfter(feed.lastQuote.observedAt())) {
-            Instant after = feed.lastQuote.observedAt();
-            catchUp = CatchUpPrices.fromBars(provider.intradayBars(quote.symbol(), after, resumedAt), after, resumedAt);
-            source = CatchUpSource.BARS;
-            if (catchUp.isEmpty()) {
-                catchUp = CatchUpPrices.fromDayRange(feed.lastQuote, quote);
-                source = catchUp.isEmpty() ? CatchUpSource.NONE : CatchUpSource.DAY_RANGE;
-            }
-        }
+        CatchUp catchUp = feed.lastQuote == null ? CatchUp.NONE : CatchUp.of(provider, feed.lastQuote, quote, askBars);
         return FeedStatusChanged.resumed(
                 eventIds.next(),
                 clock.instant(),
@@ -228,9 +226,16 @@ public final class FeedWatch {
                 provider.source(),
                 lastTickAt(feed),
                 stale.since(),
-                resumedAt,
-                source,
-                catchUp);
+                quote.observedAt(),
+                catchUp.source(),
+                catchUp.points());
+    }
+
+    /** Whether {@code quote} shows the feed alive: newer than the last, unless the provider dates quotes coarsely. */
+    private boolean proofOfLife(Feed feed, Quote quote) {
+        return feed.lastQuote == null
+                || !provider.datesQuotesByTrade()
+                || quote.observedAt().isAfter(feed.lastQuote.observedAt());
     }
 
     private Instant silentSince(Feed feed, Instant now) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,8 +22,9 @@ import org.stockalerts.common.event.Symbol;
  * changes that are due ({@link FeedWatch}: symbols gone stale, changes not yet acknowledged), and, when
  * the request budget allows, fetches the next batch in the rotation and publishes what changed, a
  * resumed feed's catch-up first. A rate-limit answer pauses the budget; an unknown symbol is suspended;
- * any other failure waits for the next cycle. One thread does all of this, so the rotation, budget,
- * watch and provider need no locking.
+ * any other failure waits for the next cycle. One thread does all of this, so the rotation, budget
+ * and provider need no locking; the watch locks itself, because {@link #stop} forgets it from the
+ * lifecycle's thread while a cycle may still be running.
  */
 public final class MarketDataPoller implements SmartLifecycle {
 
@@ -122,13 +124,17 @@ public final class MarketDataPoller implements SmartLifecycle {
             refreshSymbols();
             nextRefresh = now.plus(parts.symbolsRefreshInterval());
         }
-        publishFeedStatus(parts.feedWatch().check(round()));
+        watchFeeds(() -> parts.feedWatch().check(round()));
         List<Symbol> batch = rotation.nextBatch(parts.provider().maxSymbolsPerRequest());
         if (batch.isEmpty()) {
             parts.provider().release();
             return;
         }
         if (!parts.budget().tryAcquire()) {
+            if (parts.budget().leftToday() == 0) {
+                // no symbol is polled before the day's budget renews: each one's silence is the spent quota
+                parts.feedWatch().rateLimited(rotation.active());
+            }
             return;
         }
         fetchAndPublish(batch, now);
@@ -211,12 +217,13 @@ public final class MarketDataPoller implements SmartLifecycle {
             // send failed), the quotes still go out: holding back the live price would keep every rule on the
             // symbol blind longer, and the change, kept pending by the watch, is sent again at the next cycle so the
             // users still hear that the feed is back (the engine leaves out catch-up prices older than its last tick)
-            publishFeedStatus(parts.feedWatch().received(quotes));
+            watchFeeds(() -> parts.feedWatch().received(quotes));
             parts.publisher().publish(quotes, parts.provider());
             count("ok");
         } catch (RateLimitedException e) {
             count("rate_limited");
-            parts.feedWatch().rateLimited(batch);
+            // the pause stops every symbol's polling, not only this batch's
+            parts.feedWatch().rateLimited(rotation.active());
             Duration pause = parts.budget().rateLimited();
             log.atWarn()
                     .addKeyValue("pause", pause)
@@ -237,6 +244,21 @@ public final class MarketDataPoller implements SmartLifecycle {
                     .addKeyValue("transient", e.isTransient())
                     .addKeyValue("reason", e.getMessage())
                     .log("quote fetch failed");
+        }
+    }
+
+    /**
+     * Publishes the feed-status {@code changes} the watch hands out. A failure in the watch must not keep the quotes
+     * from being fetched and published (every later cycle would fail the same way, and no tick would ever go out
+     * again), so it is logged and the cycle goes on without the watch.
+     */
+    private void watchFeeds(Supplier<List<FeedStatusChanged>> changes) {
+        try {
+            publishFeedStatus(changes.get());
+        } catch (RuntimeException e) {
+            log.atError()
+                    .addKeyValue("error", e.getClass().getName())
+                    .log("feed watch failed; the quotes are fetched and published without it");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.stockalerts.api.marketdata;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -35,11 +36,29 @@ public interface QuoteProvider {
     /**
      * The provider's one-minute bars of {@code symbol} that overlap {@code from} to {@code to}, oldest first, for the
      * catch-up of a feed that was blind ({@link FeedWatch}). Empty when the provider has none (the default), may not
-     * spend a request on them now, or does not answer within its request timeout: it never throws, and logs a failure
-     * without secrets.
+     * spend a request on them now, or does not answer within {@link #intradayBarsTimeout()}: it never throws (a bar
+     * it cannot read is left out, an answer it cannot read gives none), and logs a failure without secrets.
      */
     default List<IntradayBar> intradayBars(Symbol symbol, Instant from, Instant to) {
         return List.of();
+    }
+
+    /**
+     * The longest one {@link #intradayBars} call takes. It is also what one poll spends on bars in all: once it has
+     * passed, the poll's further resuming symbols go without ({@link FeedWatch}). Zero (the default) for a provider
+     * without bars, or whose bars take no time.
+     */
+    default Duration intradayBarsTimeout() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * Whether each quote's {@code observedAt} is the time of its own trade or quote, so that a quote no newer than
+     * the last shows a frozen feed (the default). False for a provider that dates its quotes more coarsely: its every
+     * answer shows the feed alive ({@link FeedWatch}).
+     */
+    default boolean datesQuotesByTrade() {
+        return true;
     }
 
     /** Symbols this provider brings on its own (a replayed file's), polled besides the watched ones. */

@@ -9,6 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.stockalerts.common.event.FeedStatusChanged;
 import org.stockalerts.common.event.FeedStatusChanged.CatchUpSource;
@@ -280,20 +286,21 @@ class FeedWatchTest {
     }
 
     @Test
-    void aStaleSymbolResumesWithEachBarsLowAndHighInsideTheGap() {
-        // Given a symbol stale after its last tick at 10:00:30, and the provider's bars over the gap
+    void aStaleSymbolResumesWithTheLowAndHighOfEachBarWhollyInsideTheGap() {
+        // Given a symbol stale after its last tick at 10:00:30, and the provider's bars over the gap and its edges
         FeedWatch watch = staleSince(Instant.parse("2026-03-02T15:00:30Z"));
         Instant resumedAt = Instant.parse("2026-03-02T15:10:30Z");
         provider.bars = List.of(
-                bar("2026-03-02T15:00:00Z", "100", "103", "99", "102"), // up, half inside the gap
+                bar("2026-03-02T15:00:00Z", "100", "150", "99", "102"), // half before the gap: its 150 was live
                 bar("2026-03-02T15:01:00Z", "102", "104", "97", "98"), // down
-                bar("2026-03-02T15:10:00Z", "98", "99", "95", "99"), // up, half inside
+                bar("2026-03-02T15:02:00Z", "98", "101", "96", "100"), // up
+                bar("2026-03-02T15:10:00Z", "98", "160", "95", "99"), // the resuming minute, partly after the gap
                 bar("2026-03-02T15:11:00Z", "99", "150", "90", "99")); // after the gap
 
         // When a quote comes again
         List<FeedStatusChanged> changes = watch.received(List.of(quote("99", resumedAt)));
 
-        // Then one RESUMED from the bars: low then high of an up bar, high then low of a down bar, in the gap
+        // Then one RESUMED from the inner bars only: high then low of a down bar, low then high of an up bar
         assertThat(changes).singleElement().satisfies(change -> {
             assertThat(change.status()).isEqualTo(Status.RESUMED);
             assertThat(change.problem()).isEqualTo(Problem.NO_TICKS);
@@ -301,12 +308,153 @@ class FeedWatchTest {
             assertThat(change.catchUpSource()).isEqualTo(CatchUpSource.BARS);
             assertThat(change.catchUp())
                     .extracting(PricePoint::price)
-                    .containsExactly(bd("99"), bd("103"), bd("104"), bd("97"), bd("95"), bd("99"));
-            assertThat(change.catchUp().getFirst().at()).isEqualTo(Instant.parse("2026-03-02T15:00:40Z"));
-            assertThat(change.catchUp().getLast().at()).isEqualTo(Instant.parse("2026-03-02T15:10:20Z"));
+                    .containsExactly(bd("104"), bd("97"), bd("96"), bd("101"));
+            assertThat(change.catchUp().getFirst().at()).isEqualTo(Instant.parse("2026-03-02T15:01:20Z"));
+            assertThat(change.catchUp().getLast().at()).isEqualTo(Instant.parse("2026-03-02T15:02:40Z"));
             assertStrictlyInside(change);
         });
         assertThat(provider.asked).containsExactly(List.of(Instant.parse("2026-03-02T15:00:30Z"), resumedAt));
+    }
+
+    @Test
+    void aCatchUpThatCannotBeBuiltResumesWithoutOne() {
+        // Given a stale symbol whose provider fails unexpectedly when asked for bars
+        FeedWatch watch = staleSince(MONDAY_10_00);
+        provider.failure = new IllegalStateException("a bug in the provider");
+
+        // When a quote comes again
+        List<FeedStatusChanged> changes = watch.received(List.of(quote("100", clock.instant())));
+
+        // Then the symbol resumes, without a catch-up
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.status()).isEqualTo(Status.RESUMED);
+            assertThat(change.catchUpSource()).isEqualTo(CatchUpSource.NONE);
+            assertThat(change.catchUp()).isEmpty();
+        });
+    }
+
+    @Test
+    void aDayLowOfZeroIsNoPriceTheGapTraded() {
+        // Given a stale symbol last quoted at 100 (day high 101, low 99), and no bars
+        Instant lastTick = Instant.parse("2026-03-02T15:00:00Z");
+        FeedWatch watch = staleSince(lastTick, dayQuote("100", "101", "99", lastTick));
+
+        // When it comes back reporting a new day high of 105 and a day low of 0 (the provider's "none")
+        List<FeedStatusChanged> changes =
+                watch.received(List.of(dayQuote("104", "105", "0", Instant.parse("2026-03-02T15:30:00Z"))));
+
+        // Then the catch-up is the high alone
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.catchUpSource()).isEqualTo(CatchUpSource.DAY_RANGE);
+            assertThat(change.catchUp()).extracting(PricePoint::price).containsExactly(bd("105"));
+        });
+    }
+
+    @Test
+    void barsAreAskedOnlyUntilTheProvidersRequestTimeoutHasPassedInThatPoll() {
+        // Given three stale symbols, and a provider whose bar requests take 3 s each, at most 5 s
+        List<Symbol> symbols = List.of(AAPL, Symbol.of("IBM"), Symbol.of("MSFT"));
+        clock.set(MONDAY_10_00);
+        FeedWatch watch = new FeedWatch(provider, MarketSession.ANY, STALE_AFTER, new EventIds(clock), clock);
+        watch.watch(symbols);
+        watch.received(symbols.stream()
+                .map(symbol -> quote(symbol, "100", MONDAY_10_00))
+                .toList());
+        clock.advance(STALE_AFTER.plusSeconds(1));
+        watch.check(FAST_ROUND).forEach(watch::acknowledged);
+        provider.timeout = Duration.ofSeconds(5);
+        provider.takes = Duration.ofSeconds(3);
+        provider.bars = List.of(bar("2026-03-02T15:01:00Z", "100", "104", "97", "98"));
+
+        // When all three are quoted again in one poll
+        Instant resumedAt = clock.instant();
+        List<FeedStatusChanged> changes = watch.received(
+                symbols.stream().map(symbol -> quote(symbol, "100", resumedAt)).toList());
+
+        // Then bars were asked for the first two only (the second began at 3 s), the third resumes without them
+        assertThat(provider.asked).hasSize(2);
+        assertThat(changes)
+                .extracting(FeedStatusChanged::catchUpSource)
+                .containsExactly(CatchUpSource.BARS, CatchUpSource.BARS, CatchUpSource.NONE);
+    }
+
+    @Test
+    void aFrozenQuoteIsNoProofOfLife() {
+        // Given a symbol quoted at 10:00, then answered with that same quote every minute
+        FeedWatch watch = watching(MarketSession.REGULAR);
+        Quote frozen = quote("100", MONDAY_10_00);
+        watch.received(List.of(frozen));
+        List<FeedStatusChanged> changes = List.of();
+        for (int minute = 1; minute <= 6; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(watch.received(List.of(frozen))).isEmpty();
+            changes = watch.check(FAST_ROUND);
+        }
+
+        // Then it goes stale, and the frozen quote does not resume it either
+        assertThat(changes)
+                .singleElement()
+                .extracting(FeedStatusChanged::status)
+                .isEqualTo(Status.STALE);
+        watch.acknowledged(changes.getFirst());
+        assertThat(watch.received(List.of(frozen))).isEmpty();
+        assertThat(watch.received(List.of(quote("100", clock.instant()))))
+                .singleElement()
+                .extracting(FeedStatusChanged::status)
+                .isEqualTo(Status.RESUMED);
+    }
+
+    @Test
+    void everyAnswerOfAProviderThatDatesQuotesCoarselyIsProofOfLife() {
+        // Given a provider whose quotes all carry their trading day's close, like Alpha Vantage's GLOBAL_QUOTE
+        provider.datesQuotesByTrade = false;
+        FeedWatch watch = watching(MarketSession.REGULAR);
+        Quote closing = quote("100", MONDAY_10_00);
+
+        // When the same quote comes every minute for six minutes
+        List<FeedStatusChanged> changes = List.of();
+        for (int minute = 0; minute <= 6; minute++) {
+            watch.received(List.of(closing));
+            changes = watch.check(FAST_ROUND);
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        // Then the symbol is not stale
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void forgettingWaitsForAPollThatIsStillCatchingUp() throws Exception {
+        // Given a stale symbol whose resume is waiting for the provider's bars on the poller's thread
+        FeedWatch watch = staleSince(MONDAY_10_00);
+        CountDownLatch asking = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        provider.whileAsked = () -> {
+            asking.countDown();
+            await(answer);
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<FeedStatusChanged>> poll =
+                    threads.submit(() -> watch.received(List.of(quote("100", clock.instant()))));
+            assertThat(asking.await(5, TimeUnit.SECONDS)).isTrue();
+
+            // When the poller stops and forgets every symbol from another thread
+            Future<?> forget = threads.submit(watch::forget);
+
+            // Then forgetting waits until the poll is done, and leaves nothing behind
+            Awaitility.await()
+                    .during(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> !forget.isDone());
+            answer.countDown();
+            assertThat(poll.get(5, TimeUnit.SECONDS)).hasSize(1);
+            forget.get(5, TimeUnit.SECONDS);
+            assertThat(watch.staleCount()).isZero();
+            assertThat(watch.check(FAST_ROUND)).isEmpty();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -481,7 +629,19 @@ class FeedWatchTest {
     }
 
     private static Quote quote(String price, Instant at) {
-        return Quote.of(AAPL, bd(price), 1L, at);
+        return quote(AAPL, price, at);
+    }
+
+    private static Quote quote(Symbol symbol, String price, Instant at) {
+        return Quote.of(symbol, bd(price), 1L, at);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Quote dayQuote(String price, String high, String low, Instant at) {
@@ -508,11 +668,16 @@ class FeedWatchTest {
         return new BigDecimal(value);
     }
 
-    /** A provider with scripted bars, recording what it was asked. */
-    private static final class BarProvider implements QuoteProvider {
+    /** A provider with scripted bars, recording what it was asked; its bar requests take {@code takes}. */
+    private final class BarProvider implements QuoteProvider {
 
         List<IntradayBar> bars = List.of();
         final List<List<Instant>> asked = new ArrayList<>();
+        RuntimeException failure;
+        Duration takes = Duration.ZERO;
+        Duration timeout = Duration.ZERO;
+        boolean datesQuotesByTrade = true;
+        Runnable whileAsked = () -> {};
 
         @Override
         public TickSource source() {
@@ -527,7 +692,22 @@ class FeedWatchTest {
         @Override
         public List<IntradayBar> intradayBars(Symbol symbol, Instant from, Instant to) {
             asked.add(List.of(from, to));
+            whileAsked.run();
+            clock.advance(takes);
+            if (failure != null) {
+                throw failure;
+            }
             return bars;
+        }
+
+        @Override
+        public Duration intradayBarsTimeout() {
+            return timeout;
+        }
+
+        @Override
+        public boolean datesQuotesByTrade() {
+            return datesQuotesByTrade;
         }
     }
 }

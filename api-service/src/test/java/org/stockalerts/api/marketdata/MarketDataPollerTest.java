@@ -1,6 +1,7 @@
 package org.stockalerts.api.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ class MarketDataPollerTest {
     private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
     private static final Symbol AAPL = Symbol.of("AAPL");
     private static final Symbol NOPE = Symbol.of("NOPE");
+    private static final Symbol MSFT = Symbol.of("MSFT");
 
     private final MutableClock clock = new MutableClock(T0);
     private final ScriptedProvider provider = new ScriptedProvider();
@@ -36,6 +38,7 @@ class MarketDataPollerTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<FeedStatusChanged> sent = new ArrayList<>();
     private boolean brokerTakes = true;
+    private RuntimeException feedStatusFailure;
     private final RequestBudget budget =
             new RequestBudget(clock, 60, 100_000, Duration.ofMinutes(1), Duration.ofHours(1));
 
@@ -227,6 +230,73 @@ class MarketDataPollerTest {
     }
 
     @Test
+    void aRateLimitAnswerMakesEverySymbolsSilenceASpentQuota() {
+        // Given two watched symbols, and a provider that refuses the first request for its limit
+        watched.add(new WatchedSymbol(MSFT, T0));
+        MarketDataPoller poller = poller();
+        provider.fallback = symbols -> {
+            throw new RateLimitedException("Note: 5 calls per minute");
+        };
+
+        // When one symbol is refused, and the stale limit passes before the other is asked
+        poller.cycle();
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        poller.cycle();
+
+        // Then both are stale for the quota: the pause stopped the polling of both
+        assertThat(sent)
+                .extracting(FeedStatusChanged::symbol, FeedStatusChanged::problem)
+                .containsExactlyInAnyOrder(tuple(AAPL, Problem.QUOTA_EXHAUSTED), tuple(MSFT, Problem.QUOTA_EXHAUSTED));
+    }
+
+    @Test
+    void aSpentDayBudgetMakesTheSilenceASpentQuota() {
+        // Given a feed that never closes, polled on a budget of two requests a day (one every 12 hours): the first
+        // spent on the symbol's quote at midnight UTC, the second on a catch-up's bars
+        Instant midnight = Instant.parse("2026-03-02T00:00:00Z");
+        clock.set(midnight);
+        RequestBudget twoADay = new RequestBudget(clock, 60, 2, Duration.ofMinutes(1), Duration.ofHours(1));
+        MarketDataPoller poller = poller(twoADay, MarketSession.ANY);
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+        poller.cycle();
+        assertThat(twoADay.tryAcquireNow()).isTrue();
+
+        // When the next cycle finds the day's requests spent, and the stale limit (three 12-hour rounds) then passes
+        clock.advance(Duration.ofSeconds(1));
+        poller.cycle();
+        clock.set(midnight.plus(Duration.ofHours(36)).plusSeconds(1));
+        poller.cycle();
+
+        // Then the symbol is stale for the quota, since the day's requests were found spent
+        assertThat(sent).singleElement().satisfies(change -> {
+            assertThat(change.problem()).isEqualTo(Problem.QUOTA_EXHAUSTED);
+            assertThat(change.since()).isEqualTo(midnight.plusSeconds(1));
+        });
+    }
+
+    @Test
+    void theQuotesArePublishedEvenWhenTheFeedWatchFails() {
+        // Given a symbol gone stale, and a feed-status sink that throws instead of answering false
+        MarketDataPoller poller = poller();
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+        poller.cycle();
+        clock.advance(Duration.ofMinutes(6));
+        poller.cycle();
+        feedStatusFailure = new IllegalStateException("a bug in the sink");
+
+        // When the symbol is quoted again, in two cycles
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+        clock.advance(Duration.ofSeconds(1));
+        poller.cycle();
+        provider.answers.add(symbols -> List.of(quote(AAPL)));
+        clock.advance(Duration.ofSeconds(1));
+        poller.cycle();
+
+        // Then both quotes went out all the same
+        assertThat(published).hasSize(3);
+    }
+
+    @Test
     void losingTheLeadershipForgetsTheFeeds() {
         // Given a symbol silent past the stale limit
         MarketDataPoller poller = poller();
@@ -245,13 +315,20 @@ class MarketDataPollerTest {
     }
 
     private MarketDataPoller poller() {
+        return poller(budget, MarketSession.REGULAR);
+    }
+
+    private MarketDataPoller poller(RequestBudget budget, MarketSession staleSession) {
         return new MarketDataPoller(new MarketDataPoller.Parts(
                 provider,
                 budget,
                 () -> List.copyOf(watched),
                 (quotes, source) -> published.addAll(quotes),
-                new FeedWatch(provider, MarketSession.REGULAR, Duration.ofMinutes(5), new EventIds(clock), clock),
+                new FeedWatch(provider, staleSession, Duration.ofMinutes(5), new EventIds(clock), clock),
                 change -> {
+                    if (feedStatusFailure != null) {
+                        throw feedStatusFailure;
+                    }
                     sent.add(change);
                     return brokerTakes;
                 },

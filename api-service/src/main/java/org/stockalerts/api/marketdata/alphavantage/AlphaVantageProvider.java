@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,10 +35,16 @@ public final class AlphaVantageProvider implements QuoteProvider {
     private static final float FAILURE_RATE_PERCENT = 50;
     private static final int WINDOW_CALLS = 10;
     private static final int MINIMUM_CALLS = 4;
+    /** How many one-minute bars {@code TIME_SERIES_INTRADAY} answers with {@code outputsize=compact}. */
+    static final int COMPACT_BARS = 100;
+
+    private static final Duration COMPACT_SPAN = Duration.ofMinutes(COMPACT_BARS);
+    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
 
     private final AlphaVantageClient client;
     private final RequestBudget budget;
     private final int symbolsPerRequest;
+    private final Duration barsTimeout;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
 
@@ -46,6 +53,7 @@ public final class AlphaVantageProvider implements QuoteProvider {
         this.client = client;
         this.budget = budget;
         this.symbolsPerRequest = settings.symbolsPerRequest();
+        this.barsTimeout = settings.connectTimeout().plus(settings.readTimeout());
         if (settings.freePlan()) {
             log.atWarn()
                     .addKeyValue("requestsPerDay", settings.requestsPerDay())
@@ -108,11 +116,22 @@ public final class AlphaVantageProvider implements QuoteProvider {
     }
 
     /**
-     * The one-minute bars of {@code TIME_SERIES_INTRADAY} (the last 100), asked once, without retries, and only when
-     * the request budget allows one more request now; else, or when the request fails, none.
+     * The one-minute bars of {@code TIME_SERIES_INTRADAY} (the last {@value #COMPACT_BARS}), asked once, without
+     * retries, and only when the request budget allows one more request now; else, or when the request fails, none.
+     * Bars that do not reach back to the start of the gap are none too: the tail of a long gap is no catch-up, and
+     * the day range of the resuming quote (which is asked for when there are no bars) may know of a new high or low
+     * the missing start hid. A gap longer than the compact series is therefore not asked for at all, keeping the
+     * request for the rotation.
      */
     @Override
     public List<IntradayBar> intradayBars(Symbol symbol, Instant from, Instant to) {
+        if (Duration.between(from, to).compareTo(COMPACT_SPAN) > 0) {
+            log.atDebug()
+                    .addKeyValue("symbol", symbol)
+                    .addKeyValue("gap", Duration.between(from, to))
+                    .log("gap longer than Alpha Vantage's compact intraday series; no bars asked");
+            return List.of();
+        }
         if (!budget.tryAcquireNow()) {
             log.atInfo()
                     .addKeyValue("symbol", symbol)
@@ -120,7 +139,18 @@ public final class AlphaVantageProvider implements QuoteProvider {
             return List.of();
         }
         try {
-            return client.intradayBars(symbol).stream()
+            List<IntradayBar> bars = client.intradayBars(symbol);
+            if (bars.isEmpty() || bars.getFirst().start().isAfter(from.plus(ONE_MINUTE))) {
+                log.atDebug()
+                        .addKeyValue("symbol", symbol)
+                        .addKeyValue("gapFrom", from)
+                        .addKeyValue(
+                                "barsFrom",
+                                bars.isEmpty() ? null : bars.getFirst().start())
+                        .log("Alpha Vantage's intraday bars do not reach back to the start of the gap; none used");
+                return List.of();
+            }
+            return bars.stream()
                     .filter(bar -> bar.end().isAfter(from) && bar.start().isBefore(to))
                     .toList();
         } catch (RateLimitedException e) {
@@ -128,7 +158,26 @@ public final class AlphaVantageProvider implements QuoteProvider {
             return noBars(symbol, e);
         } catch (QuoteProviderException | UnknownSymbolException e) {
             return noBars(symbol, e);
+        } catch (RuntimeException e) {
+            // not the message: only the client's own exceptions are known to be redacted
+            return noBars(symbol, new QuoteProviderException(e.getClass().getName(), false));
         }
+    }
+
+    /** One call of the client: its connect and read timeouts (its OkHttp call timeout). */
+    @Override
+    public Duration intradayBarsTimeout() {
+        return barsTimeout;
+    }
+
+    /**
+     * {@code GLOBAL_QUOTE} dates a quote at its trading day's close, or now during the session: after the close every
+     * answer has the same time, and a free key's end-of-day quote may keep it all day; only the bulk quotes carry
+     * their own time.
+     */
+    @Override
+    public boolean datesQuotesByTrade() {
+        return symbolsPerRequest > 1;
     }
 
     private static List<IntradayBar> noBars(Symbol symbol, RuntimeException failure) {

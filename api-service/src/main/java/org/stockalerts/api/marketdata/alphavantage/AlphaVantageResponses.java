@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.stockalerts.api.marketdata.IntradayBar;
@@ -105,7 +106,7 @@ final class AlphaVantageResponses {
 
     /**
      * The bars of a {@code TIME_SERIES_INTRADAY} answer at one minute, oldest first. Alpha Vantage names each bar by
-     * its start, in the exchange's time (its last bar of a day is 19:59).
+     * its start, in the exchange's time (its last bar of a day is 19:59). A bar without a positive price is left out.
      */
     List<IntradayBar> intradayBars(Symbol requested, String body) {
         JsonNode root = read(body);
@@ -118,13 +119,13 @@ final class AlphaVantageResponses {
         for (String stamp : series.propertyNames()) {
             JsonNode bar = series.get(stamp);
             Instant start = timestamp(stamp);
-            bars.add(new IntradayBar(
-                    start,
-                    start.plus(ONE_MINUTE),
-                    number(bar, "1. open"),
-                    number(bar, "2. high"),
-                    number(bar, "3. low"),
-                    number(bar, "4. close")));
+            BigDecimal open = number(bar, "1. open");
+            BigDecimal high = number(bar, "2. high");
+            BigDecimal low = number(bar, "3. low");
+            BigDecimal close = number(bar, "4. close");
+            if (Stream.of(open, high, low, close).allMatch(price -> price.signum() > 0)) {
+                bars.add(new IntradayBar(start, start.plus(ONE_MINUTE), open, high, low, close));
+            }
         }
         bars.sort(Comparator.comparing(IntradayBar::start));
         return bars;

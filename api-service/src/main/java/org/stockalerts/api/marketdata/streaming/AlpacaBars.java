@@ -2,6 +2,7 @@ package org.stockalerts.api.marketdata.streaming;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Alpaca's one-minute IEX bars over a blind feed's gap: {@code GET {data-url}/v2/stocks/{symbol}/bars?timeframe=1Min
  * &start&end&feed=iex&limit}, the key in the {@code APCA-API-KEY-ID} and {@code APCA-API-SECRET-KEY} headers (never
  * logged), each bar {@code {"t","o","h","l","c","v"}} named by its start. One page (up to 10,000 minutes, a week of
- * trading) is enough: a longer gap is merged down to 250 groups anyway. Any failure answers no bars.
+ * trading) is enough: a longer gap is merged down to 250 groups anyway. A bar without a time or a positive price is
+ * left out; any other failure answers no bars.
  */
 final class AlpacaBars {
 
@@ -72,22 +74,42 @@ final class AlpacaBars {
             if (!response.isSuccessful()) {
                 return none(symbol, "HTTP " + response.code());
             }
-            return read(response.body().string());
+            return read(symbol, response.body().string());
         } catch (IOException e) {
             // only the type: a message may quote the request
             return none(symbol, e.getClass().getSimpleName());
-        } catch (JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException e) {
             return none(symbol, "malformed answer: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // whatever else the answer provokes: the catch-up goes without bars rather than stop the poll
+            return none(symbol, "unreadable answer: " + e.getClass().getSimpleName());
         }
     }
 
-    private static List<IntradayBar> read(String body) {
+    private static List<IntradayBar> read(Symbol symbol, String body) {
         JsonNode list = EventJson.mapper().readTree(body).path("bars");
         List<IntradayBar> read = new ArrayList<>();
+        int skipped = 0;
         for (JsonNode bar : list) {
-            Instant start = Instant.parse(bar.path("t").asString());
-            read.add(new IntradayBar(
-                    start, start.plus(ONE_MINUTE), price(bar, "o"), price(bar, "h"), price(bar, "l"), price(bar, "c")));
+            try {
+                Instant start = Instant.parse(bar.path("t").asString());
+                read.add(new IntradayBar(
+                        start,
+                        start.plus(ONE_MINUTE),
+                        price(bar, "o"),
+                        price(bar, "h"),
+                        price(bar, "l"),
+                        price(bar, "c")));
+            } catch (DateTimeException | IllegalArgumentException e) {
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            log.atWarn()
+                    .addKeyValue("provider", "alpaca")
+                    .addKeyValue("symbol", symbol)
+                    .addKeyValue("skipped", skipped)
+                    .log("intraday bars without a time or a positive price left out of the catch-up");
         }
         read.sort((a, b) -> a.start().compareTo(b.start()));
         return read;

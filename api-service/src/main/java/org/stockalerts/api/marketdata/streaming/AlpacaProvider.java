@@ -2,6 +2,7 @@ package org.stockalerts.api.marketdata.streaming;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,11 @@ public final class AlpacaProvider extends StreamingQuoteProvider {
     @Override
     public List<IntradayBar> intradayBars(Symbol symbol, Instant from, Instant to) {
         return bars.between(symbol, from, to);
+    }
+
+    @Override
+    public Duration intradayBarsTimeout() {
+        return settings.dataTimeout();
     }
 
     @Override

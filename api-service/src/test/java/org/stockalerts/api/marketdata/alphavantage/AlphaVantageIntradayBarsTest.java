@@ -95,6 +95,55 @@ class AlphaVantageIntradayBarsTest {
     }
 
     @Test
+    void barsThatDoNotReachBackToTheStartOfTheGapAreNone() {
+        // Given Alpha Vantage's compact series, whose oldest bar starts at 10:10 New York time
+        server.enqueue(json(200, "time-series-intraday.json"));
+        AlphaVantageProvider provider = provider(budget(5, 25));
+
+        // When the bars of a gap from 10:08:30 (more than a minute before that bar) to 10:13:10 are asked
+        List<IntradayBar> bars = provider.intradayBars(
+                IBM, Instant.parse("2026-03-02T15:08:30Z"), Instant.parse("2026-03-02T15:13:10Z"));
+
+        // Then none: the day range of the resuming quote speaks for the whole gap instead
+        assertThat(bars).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aGapLongerThanTheCompactSeriesSpendsNoRequest() {
+        // Given a budget with requests left
+        RequestBudget budget = budget(5, 25);
+
+        // When the bars of a gap of 101 minutes are asked
+        List<IntradayBar> bars =
+                provider(budget).intradayBars(IBM, clock.instant().minus(Duration.ofMinutes(101)), clock.instant());
+
+        // Then none, without a request
+        assertThat(bars).isEmpty();
+        assertThat(server.getRequestCount()).isZero();
+        assertThat(budget.leftToday()).isEqualTo(25);
+    }
+
+    @Test
+    void aBarWithoutAPositivePriceIsLeftOut() {
+        // Given a compact series in which the bar of 10:12 has a low of 0
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(fixture("time-series-intraday.json").replace("\"250.1000\"", "\"0.0000\""))
+                .build());
+
+        // When the bars of a gap from 10:11:30 to 10:13:10 are asked
+        List<IntradayBar> bars = provider(budget(5, 25))
+                .intradayBars(IBM, Instant.parse("2026-03-02T15:11:30Z"), Instant.parse("2026-03-02T15:13:10Z"));
+
+        // Then the other bars
+        assertThat(bars)
+                .extracting(IntradayBar::start)
+                .containsExactly(Instant.parse("2026-03-02T15:11:00Z"), Instant.parse("2026-03-02T15:13:00Z"));
+    }
+
+    @Test
     void asksNothingWhenTheRequestBudgetHasNoRequestLeftNow() {
         // Given a budget whose one request of the day is spent
         RequestBudget budget = budget(5, 1);
@@ -166,13 +215,17 @@ class AlphaVantageIntradayBarsTest {
     }
 
     private static MockResponse json(int status, String fixture) {
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "application/json")
+                .body(fixture(fixture))
+                .build();
+    }
+
+    private static String fixture(String name) {
         try (InputStream in =
-                AlphaVantageIntradayBarsTest.class.getResourceAsStream("/marketdata/alphavantage/" + fixture)) {
-            return new MockResponse.Builder()
-                    .code(status)
-                    .addHeader("Content-Type", "application/json")
-                    .body(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .build();
+                AlphaVantageIntradayBarsTest.class.getResourceAsStream("/marketdata/alphavantage/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -86,6 +86,27 @@ class AlpacaBarsTest {
     }
 
     @Test
+    void aBarWithoutATimeOrAPositivePriceIsLeftOut() {
+        // Given Alpaca's answer of three bars, one with a time that is none, one with a low of 0
+        server.enqueue(new MockResponse.Builder()
+                .addHeader("Content-Type", "application/json")
+                .body("""
+                        {"bars":[
+                          {"t":"2026-03-02T15:11:00Z","o":195.31,"h":195.5,"l":195.02,"c":195.12,"v":100},
+                          {"t":"soon","o":195.12,"h":195.6,"l":195.1,"c":195.4,"v":100},
+                          {"t":"2026-03-02T15:13:00Z","o":195.4,"h":196,"l":0,"c":195.9,"v":100}
+                        ],"symbol":"AAPL","next_page_token":null}
+                        """)
+                .build());
+
+        // When the bars of the gap are asked
+        List<IntradayBar> bars = provider().intradayBars(AAPL, FROM, TO);
+
+        // Then the good bar
+        assertThat(bars).extracting(IntradayBar::start).containsExactly(Instant.parse("2026-03-02T15:11:00Z"));
+    }
+
+    @Test
     void aRefusalAFailureOrATimeoutGivesNoBarsAndNeverLogsTheSecret() {
         // Given Alpaca refusing the key, failing, then answering too late
         server.enqueue(new MockResponse.Builder()
