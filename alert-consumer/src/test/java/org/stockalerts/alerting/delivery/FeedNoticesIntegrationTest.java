@@ -243,6 +243,17 @@ class FeedNoticesIntegrationTest {
     }
 
     @Test
+    void theListenerPollsOneRecordAtATime(@Autowired KafkaListenerEndpointRegistry listeners) {
+        // a record's sends go user by user; a poll of many records would have to finish them all within
+        // max.poll.interval.ms
+        assertThat(listeners
+                        .getListenerContainer(FeedStatusListener.GROUP)
+                        .getContainerProperties()
+                        .getKafkaConsumerProperties())
+                .containsEntry("max.poll.records", "1");
+    }
+
+    @Test
     void aRecordThatIsNotAFeedStatusIsDeadLetteredAndTheNextOneIsTold() throws Exception {
         // Given a symbol one user watches
         Symbol symbol = TickDraft.uniqueSymbol("FP");
