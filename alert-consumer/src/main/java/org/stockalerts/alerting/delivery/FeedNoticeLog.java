@@ -3,6 +3,7 @@ package org.stockalerts.alerting.delivery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -10,9 +11,10 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.stockalerts.common.event.FeedStatusChanged;
+import org.stockalerts.common.event.Symbol;
 
 /**
- * The feed notices told to users, {@code alerting.feed_notices} (alerting V10): one row per feed-status event and
+ * The feed notices told to users, {@code alerting.feed_notices} (alerting V10, V11): one row per feed-status event and
  * user, which api-service lists as the user's in-app notices, and whether it went out through their channels. Written
  * only here.
  */
@@ -46,6 +48,40 @@ public class FeedNoticeLog {
                     statement.setTimestamp(9, Timestamp.from(now));
                 });
     }
+
+    /**
+     * The newest notice about {@code symbol} of each of {@code userIds} that has one (by when what it tells happened,
+     * then by when it was recorded).
+     */
+    public Map<UUID, Latest> latest(Symbol symbol, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .query(
+                        "SELECT u.user_id, n.event_id, n.status, n.at FROM unnest(?::uuid[]) AS u (user_id)"
+                                + " CROSS JOIN LATERAL (SELECT event_id, status, at FROM " + TABLE
+                                + " WHERE user_id = u.user_id AND symbol = ? ORDER BY at DESC, created_at DESC"
+                                + " LIMIT 1) n",
+                        (row, n) -> Map.entry(
+                                row.getObject("user_id", UUID.class),
+                                new Latest(
+                                        row.getObject("event_id", UUID.class),
+                                        FeedStatusChanged.Status.valueOf(row.getString("status")),
+                                        row.getTimestamp("at").toInstant())),
+                        userIds.stream().map(UUID::toString).toArray(String[]::new),
+                        symbol.value())
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * A user's newest feed notice about a symbol.
+     *
+     * @param eventId the feed-status event it told
+     * @param at when what it tells happened: the feed went blind, or came back
+     */
+    public record Latest(UUID eventId, FeedStatusChanged.Status status, Instant at) {}
 
     /** Those of {@code noticeIds} recorded and not sent yet. */
     public Set<UUID> unsent(Collection<UUID> noticeIds) {

@@ -89,8 +89,12 @@ public record Notice(
                         + " a crossing you missed fires now, marked \"catch-up\".");
     }
 
+    /** When what a feed notice of {@code event} tells happened: the feed went blind, or came back. */
+    static Instant at(FeedStatusChanged event) {
+        return event.status() == FeedStatusChanged.Status.RESUMED ? event.resumedAt() : event.since();
+    }
+
     private static Notice feed(FeedStatusChanged event, UUID userId, String type, String title, String text) {
-        Instant at = event.status() == FeedStatusChanged.Status.RESUMED ? event.resumedAt() : event.since();
         return new Notice(
                 UUID.nameUUIDFromBytes((type + event.eventId() + userId).getBytes(StandardCharsets.UTF_8)),
                 type,
@@ -99,7 +103,7 @@ public record Notice(
                 userId,
                 null,
                 new Feed(event.symbol().value(), event.problem(), event.since(), event.resumedAt()),
-                at);
+                at(event));
     }
 
     /** Why a feed is blind, in words. */

@@ -2,12 +2,20 @@ package org.stockalerts.api.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.stockalerts.api.web.ApiIntegrationTestSupport;
 import org.stockalerts.testsupport.WithServiceSchemas;
@@ -85,6 +93,43 @@ class NoticeRoutesTest extends ApiIntegrationTestSupport {
         assertThat(notices).hasSize(NoticeController.MAX_NOTICES);
         assertThat(notices.getFirst().get("detail").asString()).isEqualTo("notice " + (told - 1));
         assertThat(notices.getLast().get("detail").asString()).isEqualTo("notice 5");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void listsNoFeedNoticesWithoutTheGrantToReadThemAndWarnsOnceNamingIt(CapturedOutput output) {
+        // Given a database role that may use alert-consumer's schema but not read its feed notices
+        String role = "notices_without_grant_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.execute("CREATE ROLE " + role + " NOLOGIN");
+        jdbc.execute("GRANT USAGE ON SCHEMA alerting TO " + role);
+        List<List<NoticeController.NoticeView>> listed = new ArrayList<>();
+        try {
+            // When the feed notices are listed twice as that role
+            jdbc.execute((ConnectionCallback<Object>) connection -> {
+                try (Statement sql = connection.createStatement()) {
+                    sql.execute("SET ROLE " + role);
+                    try {
+                        FeedNotices notices =
+                                new FeedNotices(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+                        listed.add(notices.newest(UUID.randomUUID(), NoticeController.MAX_NOTICES));
+                        listed.add(notices.newest(UUID.randomUUID(), NoticeController.MAX_NOTICES));
+                    } finally {
+                        sql.execute("RESET ROLE");
+                    }
+                }
+                return null;
+            });
+        } finally {
+            jdbc.execute("REVOKE USAGE ON SCHEMA alerting FROM " + role);
+            jdbc.execute("DROP ROLE " + role);
+        }
+
+        // Then there are none, and one warning names the grant that is missing
+        assertThat(listed).hasSize(2).allSatisfy(notices -> assertThat(notices).isEmpty());
+        assertThat(output.getOut().lines().filter(line -> line.contains("lacks SELECT on alerting.feed_notices")))
+                .singleElement()
+                .asString()
+                .contains("grant=\"SELECT\"");
     }
 
     private static Instant at(int minute) {
