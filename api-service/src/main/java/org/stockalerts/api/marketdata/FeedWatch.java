@@ -1,5 +1,6 @@
 package org.stockalerts.api.marketdata;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,7 +229,19 @@ public final class FeedWatch {
                 stale.since(),
                 quote.observedAt(),
                 catchUp.source(),
-                catchUp.points());
+                catchUp.points(),
+                previousClose(feed.lastQuote, quote));
+    }
+
+    /**
+     * The previous close the gap's prices are measured from by move rules: the one the quotes on both sides of the gap
+     * report, so the gap lies in one session; null when they differ (the gap spans a close) or one does not say.
+     */
+    private static BigDecimal previousClose(Quote before, Quote resumed) {
+        if (before == null || before.previousClose() == null || resumed.previousClose() == null) {
+            return null;
+        }
+        return before.previousClose().compareTo(resumed.previousClose()) == 0 ? resumed.previousClose() : null;
     }
 
     /** Whether {@code quote} shows the feed alive: newer than the last, unless the provider dates quotes coarsely. */

@@ -503,6 +503,8 @@ class FeedWatchTest {
                 .containsExactly(
                         new PricePoint(bd("98"), Instant.parse("2026-03-02T15:10:00Z")),
                         new PricePoint(bd("105"), Instant.parse("2026-03-02T15:20:00Z")));
+        // with the previous close both quotes report, which move rules measure the gap's prices from
+        assertThat(resumed.previousClose()).isEqualByComparingTo("100");
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.UUID;
  * The market-data feed of one symbol went blind or came back, published by the market-data poller that leads on
  * {@code feed-status}, keyed by symbol (co-partitioned with {@code stock-prices}). The alert engine keeps the
  * symbol's feed status for "why not" ({@code FEED_STALE}) and evaluates a resumed feed's {@code catchUp} prices
- * against the symbol's rules before the ticks that follow; alert-consumer tells every user with a rule on the symbol
- * once per event (docs/market-data.md, "Blind feeds").
+ * against the symbol's rules before the ticks that follow; alert-consumer tells every user with a rule on the symbol,
+ * once per outage (docs/market-data.md, "Blind feeds"; docs/delivery.md, "Feed notices").
  *
  * @param status {@link Status#STALE} when the symbol went blind, {@link Status#RESUMED} when data came back
  * @param problem why it went blind; for {@link Status#RESUMED}, the problem that ended
