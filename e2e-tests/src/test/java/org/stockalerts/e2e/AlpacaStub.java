@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Alpaca on loopback: its IEX trade stream (a WebSocket that welcomes, authenticates and acknowledges subscriptions
  * as Alpaca does, and sends the trades the test pushes) and its REST bars, answering each request for a symbol's
- * one-minute bars with one bar of the test's high and low in the middle of the range asked for. Keeps the bar
- * requests.
+ * one-minute bars with one bar of the test's high and low, the first whole minute after the start asked for. Keeps
+ * the bar requests.
  */
 final class AlpacaStub implements AutoCloseable {
 
@@ -36,6 +36,7 @@ final class AlpacaStub implements AutoCloseable {
     private final List<RecordedRequest> barRequests = new CopyOnWriteArrayList<>();
     private volatile BigDecimal barHigh;
     private volatile BigDecimal barLow;
+    private volatile Instant lastTradeAt;
 
     AlpacaStub() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -73,8 +74,14 @@ final class AlpacaStub implements AutoCloseable {
         }
     }
 
+    /** When the last trade was sent; null before the first. */
+    Instant lastTradeAt() {
+        return lastTradeAt;
+    }
+
     /** A trade of {@code symbol} at {@code price} now, on every open connection. */
     void trade(String symbol, String price) {
+        lastTradeAt = Instant.now();
         String frame =
                 "[{\"T\":\"t\",\"S\":\"%s\",\"i\":1,\"x\":\"V\",\"p\":%s,\"s\":10,\"c\":[\"@\"],\"z\":\"C\",\"t\":\"%s\"}]"
                         .formatted(symbol, price, Instant.now());
@@ -96,12 +103,11 @@ final class AlpacaStub implements AutoCloseable {
         String symbol = request.getUrl().pathSegments().get(2);
         List<String> bars = new ArrayList<>();
         if (barHigh != null) {
+            // the first whole minute after the start asked for: only bars lying inside the gap are caught up
             Instant start = Instant.parse(request.getUrl().queryParameter("start"));
-            Instant end = Instant.parse(request.getUrl().queryParameter("end"));
-            Instant middle =
-                    start.plus(Duration.between(start, end).dividedBy(2)).truncatedTo(ChronoUnit.MINUTES);
+            Instant minute = start.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
             bars.add("{\"t\":\"%s\",\"o\":%s,\"h\":%s,\"l\":%s,\"c\":%s,\"v\":100,\"n\":5,\"vw\":%s}"
-                    .formatted(middle, barLow, barHigh, barLow, barHigh, barLow));
+                    .formatted(minute, barLow, barHigh, barLow, barHigh, barLow));
         }
         return "{\"bars\":[" + String.join(",", bars) + "],\"symbol\":\"" + symbol + "\",\"next_page_token\":null}";
     }

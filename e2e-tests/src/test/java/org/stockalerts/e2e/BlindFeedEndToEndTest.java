@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,9 @@ class BlindFeedEndToEndTest {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             alpaca.trade(SYMBOL, "99");
             JsonNode why = api.call("GET", "/alerts/" + ruleId + "/explain", key, null);
-            assertThat(why.path("lastValue").isNumber()).as("the engine has a price: %s", why).isTrue();
+            assertThat(why.path("lastValue").isNumber())
+                    .as("the engine has a price: %s", why)
+                    .isTrue();
             assertThat(why.path("lastValue").decimalValue()).isEqualByComparingTo("99");
         });
 
@@ -72,8 +76,14 @@ class BlindFeedEndToEndTest {
         assertThat(api.call("GET", "/users/" + userId + "/alerts", key, null).get("items"))
                 .isEmpty();
 
-        // When Alpaca's bars say the gap traded between 98.80 and 101.50, and the symbol trades at 99.20 again
+        // When Alpaca's bars say the gap's first whole minute traded between 98.80 and 101.50 (the poller counts only
+        // bars lying inside the gap: the test waits for that minute to end), and the symbol trades at 99.20 again
         alpaca.barsWith("101.50", "98.80");
+        Instant minuteOver = alpaca.lastTradeAt()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plus(Duration.ofMinutes(2))
+                .plusSeconds(1);
+        await().atMost(Duration.ofMinutes(3)).until(() -> Instant.now().isAfter(minuteOver));
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             alpaca.trade(SYMBOL, "99.2");
             // Then the cross above 100 the gap hid fired, marked catch-up, at the gap's high
