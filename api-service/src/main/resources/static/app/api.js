@@ -27,15 +27,35 @@ export const session = {
   },
 };
 
+/** Whether `error` is the rejection of a call whose signal was aborted (a view left, a sign-out). */
+export function isAbort(error) {
+  return Boolean(error) && error.name === 'AbortError';
+}
+
+let unauthorized = () => {};
+
+/** Sets what happens when the session's key is refused (401): the dashboard stops and asks to sign in. */
+export function onUnauthorized(handler) {
+  unauthorized = handler;
+}
+
+/** Reports a 401 to the key of the session (not to a key being tried at sign-in). */
+export function keyRefused() {
+  unauthorized();
+}
+
 /** Headers of an authenticated call (`key` overrides the session's, for signing in). */
 export function authHeaders(key = session.key()) {
   return key ? {Authorization: `Bearer ${key}`} : {};
 }
 
-/** Calls the API; resolves to the parsed JSON (or null for 204), rejects with an ApiError. */
-export async function call(method, path, body, {key} = {}) {
+/**
+ * Calls the API; resolves to the parsed JSON (or null for 204), rejects with an ApiError, or with an AbortError
+ * once `signal` is aborted (see isAbort).
+ */
+export async function call(method, path, body, {key, signal} = {}) {
   const headers = {Accept: 'application/json, application/problem+json', ...authHeaders(key)};
-  const init = {method, headers, credentials: 'omit', cache: 'no-store'};
+  const init = {method, headers, credentials: 'omit', cache: 'no-store', signal};
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -44,10 +64,16 @@ export async function call(method, path, body, {key} = {}) {
   try {
     response = await fetch(path, init);
   } catch (e) {
+    if (isAbort(e)) {
+      throw e;
+    }
     throw new ApiError(0, 'Network error', 'the API cannot be reached; check your connection');
   }
   const text = await response.text();
   const json = text ? parse(text) : null;
+  if (response.status === 401 && key === undefined) {
+    keyRefused();
+  }
   if (!response.ok) {
     throw new ApiError(
       response.status,
@@ -69,29 +95,46 @@ function parse(text) {
 const enc = encodeURIComponent;
 const user = () => enc(session.userId());
 
-/** The routes the dashboard uses, named. */
+/** The user's portfolio: read with GET (no lock); created with POST only when the user has none yet. */
+async function portfolio(options) {
+  try {
+    return await call('GET', `/users/${user()}/portfolio`, undefined, options);
+  } catch (e) {
+    if (e.status === 404) {
+      return call('POST', `/users/${user()}/portfolio`, undefined, options);
+    }
+    throw e;
+  }
+}
+
+const bySymbol = (symbol) => (symbol ? `&symbol=${enc(symbol)}` : '');
+
+/** The routes the dashboard uses, named; the last argument, `{signal}`, is optional and aborts the call. */
 export const api = {
   register: (name, email) => call('POST', '/users', email ? {name, email} : {name}),
   usersWithKey: (key) => call('GET', '/users', undefined, {key}),
-  portfolio: () => call('POST', `/users/${user()}/portfolio`),
-  addHolding: (portfolioId, holding) => call('POST', `/portfolio/${enc(portfolioId)}/stocks`, holding),
-  putHolding: (portfolioId, symbol, holding) =>
-    call('PUT', `/portfolio/${enc(portfolioId)}/stocks/${enc(symbol)}`, holding),
-  removeHolding: (portfolioId, symbol) => call('DELETE', `/portfolio/${enc(portfolioId)}/stocks/${enc(symbol)}`),
-  quote: (symbol) => call('GET', `/stocks/${enc(symbol)}`),
-  history: (symbol, interval) => call('GET', `/stocks/${enc(symbol)}/history?interval=${enc(interval)}`),
-  analytics: (symbol, interval) => call('GET', `/stocks/${enc(symbol)}/analytics?interval=${enc(interval)}`),
-  rules: (symbol) => call('GET', `/alerts?size=100${symbol ? `&symbol=${enc(symbol)}` : ''}`),
-  createRule: (rule) => call('POST', '/alerts', rule),
-  pauseRule: (id) => call('POST', `/alerts/${enc(id)}/pause`),
-  resumeRule: (id) => call('POST', `/alerts/${enc(id)}/resume`),
-  deleteRule: (id) => call('DELETE', `/alerts/${enc(id)}`),
-  firedAlerts: (symbol) => call('GET', `/users/${user()}/alerts?size=100${symbol ? `&symbol=${enc(symbol)}` : ''}`),
-  deliveries: (alertId) => call('GET', `/alerts/${enc(alertId)}/deliveries`),
-  channels: () => call('GET', `/users/${user()}/channels`),
-  addChannel: (type, address) => call('POST', `/users/${user()}/channels`, {type, address}),
-  testChannel: (id) => call('POST', `/users/${user()}/channels/${enc(id)}/test`),
-  removeChannel: (id) => call('DELETE', `/users/${user()}/channels/${enc(id)}`),
+  portfolio,
+  addHolding: (portfolioId, holding, options) =>
+    call('POST', `/portfolio/${enc(portfolioId)}/stocks`, holding, options),
+  putHolding: (portfolioId, symbol, holding, options) =>
+    call('PUT', `/portfolio/${enc(portfolioId)}/stocks/${enc(symbol)}`, holding, options),
+  removeHolding: (portfolioId, symbol, options) =>
+    call('DELETE', `/portfolio/${enc(portfolioId)}/stocks/${enc(symbol)}`, undefined, options),
+  history: (symbol, interval, options) =>
+    call('GET', `/stocks/${enc(symbol)}/history?interval=${enc(interval)}`, undefined, options),
+  analytics: (symbol, interval, options) =>
+    call('GET', `/stocks/${enc(symbol)}/analytics?interval=${enc(interval)}`, undefined, options),
+  rules: (symbol, options) => call('GET', `/alerts?size=100${bySymbol(symbol)}`, undefined, options),
+  createRule: (rule, options) => call('POST', '/alerts', rule, options),
+  pauseRule: (id, options) => call('POST', `/alerts/${enc(id)}/pause`, undefined, options),
+  resumeRule: (id, options) => call('POST', `/alerts/${enc(id)}/resume`, undefined, options),
+  deleteRule: (id, options) => call('DELETE', `/alerts/${enc(id)}`, undefined, options),
+  firedAlerts: (options) => call('GET', `/users/${user()}/alerts?size=100`, undefined, options),
+  deliveries: (alertId, options) => call('GET', `/alerts/${enc(alertId)}/deliveries`, undefined, options),
+  channels: (options) => call('GET', `/users/${user()}/channels`, undefined, options),
+  addChannel: (type, address, options) => call('POST', `/users/${user()}/channels`, {type, address}, options),
+  testChannel: (id, options) => call('POST', `/users/${user()}/channels/${enc(id)}/test`, undefined, options),
+  removeChannel: (id, options) => call('DELETE', `/users/${user()}/channels/${enc(id)}`, undefined, options),
   alertStreamPath: () => `/users/${user()}/alerts/stream`,
   tickStreamPath: (symbol) => `/stocks/${enc(symbol)}/stream`,
 };

@@ -3,10 +3,17 @@
 import {api, session} from './api.js';
 import {errorBox, field, h, replace} from './dom.js';
 
-/** Shows the sign-in and registration forms in `main`; calls onSignedIn() once the session holds a key. */
-export function showSignIn(main, onSignedIn) {
-  const keyInput = h('input', {type: 'password', name: 'apiKey', autocomplete: 'off', required: true, spellcheck: 'false'});
+/**
+ * Shows the sign-in and registration forms in `main`, with `notice` (why the last session ended) when given;
+ * calls onSignedIn() once the session holds a key.
+ */
+export function showSignIn(main, onSignedIn, notice) {
+  // a text field masked by CSS, not type=password: the browser must not offer to keep the key in its password
+  // manager, outside this tab's sessionStorage
+  const keyInput = h('input', {type: 'text', name: 'apiKey', class: 'secret', autocomplete: 'off',
+    autocapitalize: 'off', autocorrect: 'off', spellcheck: 'false', required: true});
   const signInError = errorBox();
+  signInError.show(notice ? {title: notice} : null);
   const signIn = h('form', {class: 'card', 'aria-labelledby': 'sign-in-title', onsubmit: async (event) => {
     event.preventDefault();
     signInError.show(null);

@@ -1,6 +1,6 @@
 // The dashboard's entry: signs in, then routes #/portfolio, #/symbol/<SYMBOL> and #/alerts to their views.
 
-import {session} from './api.js';
+import {onUnauthorized, session} from './api.js';
 import {startAlerts, stopAlerts, onAlert} from './alert-store.js';
 import {showSignIn} from './auth.js';
 import {announce} from './dom.js';
@@ -11,11 +11,20 @@ import {showAlerts} from './alerts.js';
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const badge = document.getElementById('alert-badge');
+const liveStatus = document.getElementById('live-status');
+const LIVE_STATUS = {open: 'Live updates: connected', retrying: 'Live updates: reconnecting…',
+  connecting: 'Live updates: connecting…', closed: 'Live updates: off'};
 let leaveView = () => {};
 let unseen = 0;
 
-document.getElementById('sign-out').addEventListener('click', signOut);
+document.getElementById('sign-out').addEventListener('click', () => signOut());
+// the skip link moves the focus itself: its #main would otherwise be a route change
+document.querySelector('a.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', route);
+onUnauthorized(() => signOut('Your API key was refused (revoked or expired?): sign in again.'));
 onAlert((alert) => {
   announce(`Alert: ${alert.message}`);
   if (!location.hash.startsWith('#/alerts')) {
@@ -32,27 +41,44 @@ if (session.signedIn()) {
   signIn();
 }
 
-function signIn() {
+function signIn(notice) {
   nav.hidden = true;
   leave();
-  showSignIn(main, signedIn);
+  showSignIn(main, signedIn, notice);
 }
 
 function signedIn() {
   nav.hidden = false;
-  startAlerts().catch(() => {});
-  if (!location.hash || location.hash === '#/') {
+  startAlerts(showLiveStatus);
+  if (!location.hash.startsWith('#/') || location.hash === '#/') {
     location.hash = '#/portfolio';
   } else {
     route();
   }
 }
 
-function signOut() {
+function signOut(notice) {
+  if (!session.signedIn()) {
+    return;
+  }
   stopAlerts();
+  resetBadge();
+  showLiveStatus(null);
   session.forget();
   history.replaceState(null, '', '/');
-  signIn();
+  signIn(notice);
+}
+
+function showLiveStatus(status) {
+  liveStatus.textContent = status ? LIVE_STATUS[status] : '';
+  liveStatus.dataset.state = status || '';
+}
+
+function resetBadge() {
+  unseen = 0;
+  badge.hidden = true;
+  badge.textContent = '';
+  badge.removeAttribute('aria-label');
 }
 
 function leave() {
@@ -61,18 +87,18 @@ function leave() {
 }
 
 function route() {
-  if (!session.signedIn()) {
+  const hash = location.hash;
+  // only #/… is a route: any other fragment (an in-page link) leaves the view as it is
+  if (!session.signedIn() || (hash && !hash.startsWith('#/'))) {
     return;
   }
   leave();
-  const hash = location.hash;
   const symbol = /^#\/symbol\/([A-Za-z0-9.\-^]{1,20})$/.exec(hash);
   nav.querySelectorAll('a').forEach((link) => link.removeAttribute('aria-current'));
   if (symbol) {
     leaveView = showSymbol(main, symbol[1].toUpperCase());
   } else if (hash === '#/alerts') {
-    unseen = 0;
-    badge.hidden = true;
+    resetBadge();
     current('alerts');
     leaveView = showAlerts(main);
   } else {

@@ -1,6 +1,6 @@
 // The portfolio: holdings and watch entries valued at the latest price, kept live from the tick streams.
 
-import {api} from './api.js';
+import {api, isAbort} from './api.js';
 import {errorBox, field, h, replace} from './dom.js';
 import {direction, formatMoney, formatPercent, formatPrice, formatSigned} from './format.js';
 import {openStream} from './sse.js';
@@ -13,10 +13,13 @@ const REFRESH_MS = 15000;
 /** Shows the portfolio in `main`; returns the function that leaves the view (closing its streams). */
 export function showPortfolio(main) {
   const state = {portfolio: null, streams: new Map(), timer: null};
+  // aborted when the view is left: a late answer must not render, nor open streams nobody closes
+  const view = new AbortController();
+  const {signal} = view;
   const error = errorBox();
   const table = h('div', {class: 'table-wrap'});
   const totals = h('dl', {class: 'totals', 'aria-label': 'Totals'});
-  const form = holdingForm(state, error, () => load());
+  const form = holdingForm(state, error, () => load(), signal);
   replace(main,
     h('h1', {}, 'Portfolio'),
     error,
@@ -26,27 +29,38 @@ export function showPortfolio(main) {
 
   async function load() {
     try {
-      state.portfolio = await api.portfolio();
+      const portfolio = await api.portfolio({signal});
+      if (signal.aborted) {
+        return;
+      }
+      state.portfolio = portfolio;
       error.show(null);
       render();
       follow();
     } catch (e) {
-      error.show(e);
+      if (!signal.aborted && !isAbort(e)) {
+        error.show(e);
+      }
     }
   }
 
+  const holdingOf = (symbol) => state.portfolio.holdings.find((holding) => holding.symbol === symbol);
+
   function render() {
-    replace(table, holdingsTable(state, {
-      edit: (holding) => form.edit(holding),
-      remove: async (holding) => {
+    renderHoldings(table, state.portfolio.holdings, {
+      edit: (symbol) => form.edit(holdingOf(symbol)),
+      remove: async (symbol) => {
         try {
-          await api.removeHolding(state.portfolio.id, holding.symbol);
+          await api.removeHolding(state.portfolio.id, symbol, {signal});
           await load();
+          focusAfterRemoval(table, form);
         } catch (e) {
-          error.show(e);
+          if (!isAbort(e)) {
+            error.show(e);
+          }
         }
       },
-    }));
+    });
     renderTotals(totals, state.portfolio.holdings);
   }
 
@@ -68,19 +82,14 @@ export function showPortfolio(main) {
   }
 
   function ticked(tick) {
-    const holding = state.portfolio.holdings.find((candidate) => candidate.symbol === tick.symbol);
+    const holding = holdingOf(tick.symbol);
     if (!holding) {
       return;
     }
     Object.assign(holding, revalue(holding, tick));
-    // only the changed cells: rebuilding the table would take the keyboard focus away from its buttons
     const row = table.querySelector(`tr[data-symbol="${CSS.escape(holding.symbol)}"]`);
     if (row) {
-      for (const [column, text, className] of liveCells(holding)) {
-        const target = row.querySelector(`td[data-column="${column}"]`);
-        target.textContent = text;
-        target.className = className;
-      }
+      updateLiveCells(row, holding);
     }
     renderTotals(totals, state.portfolio.holdings);
   }
@@ -92,8 +101,10 @@ export function showPortfolio(main) {
     }
   }, REFRESH_MS);
   return () => {
+    view.abort();
     clearInterval(state.timer);
     state.streams.forEach((close) => close());
+    state.streams.clear();
   };
 }
 
@@ -116,30 +127,85 @@ function revalue(holding, tick) {
   return next;
 }
 
-function holdingsTable(state, actions) {
-  const holdings = state.portfolio.holdings;
+const HEADER = ['Symbol', 'Quantity', 'Avg cost', 'Last price', 'Day change', 'Value', 'Cost', 'P&L', ''];
+
+/**
+ * Shows `holdings` in `wrap`, updating the rows that are there in place (keyed by data-symbol): rebuilding
+ * the table would take the keyboard focus away from its buttons.
+ */
+function renderHoldings(wrap, holdings, actions) {
   if (holdings.length === 0) {
-    return h('p', {class: 'empty'}, 'No holdings yet: add one below.');
+    replace(wrap, h('p', {class: 'empty'}, 'No holdings yet: add one below.'));
+    return;
   }
-  const header = ['Symbol', 'Quantity', 'Avg cost', 'Last price', 'Day change', 'Value', 'Cost', 'P&L', ''];
-  return h('table', {class: 'holdings'},
-    h('caption', {class: 'visually-hidden'}, 'Holdings and watch entries'),
-    h('thead', {}, h('tr', {}, header.map((title) => h('th', {scope: 'col'}, title)))),
-    h('tbody', {}, holdings.map((holding) => h('tr', {dataset: {symbol: holding.symbol}},
-      h('th', {scope: 'row'}, h('a', {href: `#/symbol/${encodeURIComponent(holding.symbol)}`}, holding.symbol),
-        holding.watched ? h('span', {class: 'tag'}, 'watch') : null),
-      cell('Quantity', holding.watched ? '—' : formatPrice(holding.quantity)),
-      cell('Avg cost', holding.watched ? '—' : formatMoney(holding.averageCost)),
-      liveCells(holding).map(([column, text, className]) =>
-        h('td', {'data-label': column, 'data-column': column, class: className, title: holding.reason}, text)),
-      h('td', {class: 'row-actions'},
-        h('button', {type: 'button', class: 'small', 'aria-label': `Edit ${holding.symbol}`, onclick: () => actions.edit(holding)}, 'Edit'),
-        h('button', {type: 'button', class: 'small danger', 'aria-label': `Remove ${holding.symbol}`,
-          onclick: () => actions.remove(holding)}, 'Remove'))))));
+  let body = wrap.querySelector('table.holdings > tbody');
+  if (!body) {
+    body = h('tbody', {});
+    replace(wrap, h('table', {class: 'holdings'},
+      h('caption', {class: 'visually-hidden'}, 'Holdings and watch entries'),
+      h('thead', {}, h('tr', {}, HEADER.map((title) => h('th', {scope: 'col'}, title)))),
+      body));
+  }
+  const rows = new Map([...body.rows].map((row) => [row.dataset.symbol, row]));
+  holdings.forEach((holding, index) => {
+    let row = rows.get(holding.symbol);
+    rows.delete(holding.symbol);
+    if (row && row.dataset.watched !== String(Boolean(holding.watched))) {
+      row.remove();
+      row = null;
+    }
+    if (!row) {
+      row = holdingRow(holding, actions);
+    }
+    updateRow(row, holding);
+    // moved only when out of place: moving a row would blur a focused button in it
+    if (body.rows[index] !== row) {
+      body.insertBefore(row, body.rows[index] || null);
+    }
+  });
+  rows.forEach((row) => row.remove());
 }
 
-function cell(label, text) {
-  return h('td', {'data-label': label}, text);
+function holdingRow(holding, actions) {
+  const symbol = holding.symbol;
+  return h('tr', {dataset: {symbol, watched: String(Boolean(holding.watched))}},
+    h('th', {scope: 'row'}, h('a', {href: `#/symbol/${encodeURIComponent(symbol)}`}, symbol),
+      holding.watched ? h('span', {class: 'tag'}, 'watch') : null),
+    h('td', {'data-label': 'Quantity', 'data-column': 'Quantity'}),
+    h('td', {'data-label': 'Avg cost', 'data-column': 'Avg cost'}),
+    liveCells(holding).map(([column]) => h('td', {'data-label': column, 'data-column': column})),
+    h('td', {class: 'row-actions'},
+      h('button', {type: 'button', class: 'small', 'aria-label': `Edit ${symbol}`, onclick: () => actions.edit(symbol)}, 'Edit'),
+      h('button', {type: 'button', class: 'small danger', 'aria-label': `Remove ${symbol}`,
+        onclick: () => actions.remove(symbol)}, 'Remove')));
+}
+
+function updateRow(row, holding) {
+  row.querySelector('td[data-column="Quantity"]').textContent = holding.watched ? '—' : formatPrice(holding.quantity);
+  row.querySelector('td[data-column="Avg cost"]').textContent = holding.watched ? '—' : formatMoney(holding.averageCost);
+  updateLiveCells(row, holding);
+}
+
+function updateLiveCells(row, holding) {
+  for (const [column, text, className] of liveCells(holding)) {
+    const target = row.querySelector(`td[data-column="${column}"]`);
+    target.textContent = text;
+    target.className = className;
+    if (holding.reason) {
+      target.title = holding.reason;
+    } else {
+      target.removeAttribute('title');
+    }
+  }
+}
+
+/** After a removal the removed row's button is gone: the focus goes to the next row's, or to the form. */
+function focusAfterRemoval(table, form) {
+  if (document.activeElement && document.activeElement !== document.body) {
+    return;
+  }
+  const next = table.querySelector('tbody button') || form.querySelector('input[name=symbol]');
+  next.focus();
 }
 
 /** The cells a tick changes: [column, text, class name]. */
@@ -170,7 +236,7 @@ function renderTotals(totals, holdings) {
 }
 
 /** The add/edit form: a position (quantity and average cost) or a watch entry (a threshold only). */
-function holdingForm(state, pageError, saved) {
+function holdingForm(state, pageError, saved, signal) {
   const symbol = h('input', {type: 'text', name: 'symbol', required: true, maxlength: 20, autocapitalize: 'characters', spellcheck: 'false'});
   const quantity = h('input', {type: 'number', name: 'quantity', min: '0', step: 'any', inputmode: 'decimal'});
   const averageCost = h('input', {type: 'number', name: 'averageCost', min: '0', step: 'any', inputmode: 'decimal'});
@@ -192,14 +258,16 @@ function holdingForm(state, pageError, saved) {
     };
     try {
       if (editing) {
-        await api.putHolding(state.portfolio.id, editing, body);
+        await api.putHolding(state.portfolio.id, editing, body, {signal});
       } else {
-        await api.addHolding(state.portfolio.id, body);
+        await api.addHolding(state.portfolio.id, body, {signal});
       }
       reset();
       saved();
     } catch (e) {
-      error.show(e);
+      if (!isAbort(e)) {
+        error.show(e);
+      }
     }
   }},
   title,

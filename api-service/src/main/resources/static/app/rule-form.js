@@ -1,6 +1,6 @@
 // The form that confirms a rule picked on the chart: its level, condition, trigger mode and channels.
 
-import {api} from './api.js';
+import {api, isAbort} from './api.js';
 import {errorBox, field, h, replace} from './dom.js';
 
 const CONDITIONS = [
@@ -16,17 +16,26 @@ const MODES = [
 ];
 
 /** The (hidden) rule form of `symbol`; form.open(price) shows it with that level. */
-export function ruleForm(symbol, {created}) {
+export function ruleForm(symbol, {created, signal}) {
   const threshold = h('input', {type: 'number', name: 'threshold', id: 'rule-threshold', required: true, min: '0', step: 'any'});
   const condition = select('rule-condition', CONDITIONS);
   const mode = select('rule-mode', MODES);
   const cooldown = h('input', {type: 'number', name: 'cooldownSeconds', id: 'rule-cooldown', min: '1', step: '1', value: '300'});
   const cooldownField = field('Cooldown (seconds)', cooldown);
+  const rearmMargin = h('input', {type: 'number', name: 'rearmMargin', id: 'rule-rearm-margin', min: '0', step: 'any',
+    inputmode: 'decimal', value: '1'});
+  const rearmField = field('Re-arm margin', rearmMargin,
+    'How far the price must go back past the level before the rule can fire again.');
   const channels = h('fieldset', {class: 'channels'}, h('legend', {}, 'Channels'));
   const error = errorBox();
   const result = h('p', {class: 'notice', role: 'status'});
   cooldownField.hidden = true;
-  mode.addEventListener('change', () => (cooldownField.hidden = mode.value !== 'COOLDOWN'));
+  rearmField.hidden = true;
+  mode.addEventListener('change', () => {
+    cooldownField.hidden = mode.value !== 'COOLDOWN';
+    rearmField.hidden = mode.value !== 'REARM';
+    rearmMargin.required = mode.value === 'REARM';
+  });
 
   const form = h('form', {class: 'card', id: 'rule-form', hidden: true, 'aria-labelledby': 'rule-form-title',
     onsubmit: async (event) => {
@@ -42,18 +51,24 @@ export function ruleForm(symbol, {created}) {
       if (mode.value === 'COOLDOWN') {
         rule.cooldownSeconds = Number(cooldown.value);
       }
+      if (mode.value === 'REARM') {
+        rule.rearmMargin = Number(rearmMargin.value);
+      }
       try {
-        const saved = await api.createRule(rule);
+        const saved = await api.createRule(rule, {signal});
         form.hidden = true;
         const warned = (saved.warnings || []).map((warning) => warning.message || warning.code).join(' ');
         result.textContent = `Rule created: ${condition.selectedOptions[0].textContent} ${threshold.value}. ${warned}`;
         created(saved);
       } catch (e) {
-        error.show(e);
+        if (!isAbort(e)) {
+          error.show(e);
+        }
       }
     }},
   h('h2', {id: 'rule-form-title'}, 'New rule on ', symbol),
-  h('div', {class: 'form-grid'}, field('Price', threshold), field('Condition', condition), field('Mode', mode), cooldownField),
+  h('div', {class: 'form-grid'}, field('Price', threshold), field('Condition', condition), field('Mode', mode), cooldownField,
+    rearmField),
   channels,
   error,
   h('div', {class: 'actions'},
@@ -66,7 +81,7 @@ export function ruleForm(symbol, {created}) {
     threshold.value = price === null || price === undefined ? '' : Number(price).toFixed(2);
     condition.value = lastPrice !== undefined && price < lastPrice ? 'PRICE_BELOW' : 'PRICE_ABOVE';
     form.hidden = false;
-    await loadChannels(channels);
+    await loadChannels(channels, signal);
     threshold.focus();
   };
   return wrapper;
@@ -77,12 +92,15 @@ function select(id, options) {
 }
 
 /** IN_APP always, and each type of channel the user has. */
-async function loadChannels(fieldset) {
+async function loadChannels(fieldset, signal) {
   let types = [];
   try {
-    types = [...new Set((await api.channels()).map((channel) => channel.type))];
+    types = [...new Set((await api.channels({signal})).map((channel) => channel.type))];
   } catch (e) {
     types = [];
+  }
+  if (signal && signal.aborted) {
+    return;
   }
   const legend = fieldset.querySelector('legend');
   replace(fieldset, legend, ['IN_APP', ...types.filter((type) => type !== 'IN_APP')].map((type) =>

@@ -1,7 +1,7 @@
 // A symbol's page: candles of its bars with SMA5/SMA20 and the signal, the live price appended as ticks
 // arrive, the user's rules on it as lines; a click on the chart starts a rule at that price.
 
-import {api} from './api.js';
+import {api, isAbort} from './api.js';
 import {allAlerts, onAlert} from './alert-store.js';
 import {candleChart} from './chart.js';
 import {errorBox, h, replace} from './dom.js';
@@ -14,13 +14,18 @@ const INTERVALS = {'1m': 60, '5m': 300, '1h': 3600, '1d': 86400};
 /** Shows `symbol`'s page in `main`; returns the function that leaves it. */
 export function showSymbol(main, symbol) {
   const state = {interval: '1m', bars: [], rules: [], lastPrice: null};
+  // aborted when the page is left: a late answer must not draw on the destroyed chart
+  const view = new AbortController();
+  const {signal} = view;
+  // the interval last asked for: bars of an earlier choice that answer late are dropped
+  let barsAsked = 0;
   const error = errorBox();
   const last = h('output', {id: 'symbol-last-price', 'aria-live': 'off'}, '—');
-  const signal = h('p', {class: 'signal', id: 'symbol-signal'});
+  const signalLine = h('p', {class: 'signal', id: 'symbol-signal'});
   const chartBox = h('div', {class: 'chart', id: 'chart', role: 'img',
     'aria-label': `${symbol} price chart; click a price to create a rule there`});
   const ruleList = h('ul', {class: 'rule-list', 'aria-label': `Your rules on ${symbol}`});
-  const form = ruleForm(symbol, {created: () => loadRules()});
+  const form = ruleForm(symbol, {created: () => loadRules(), signal});
   const intervals = h('div', {class: 'segmented', role: 'group', 'aria-label': 'Bar interval'},
     Object.keys(INTERVALS).map((interval) => h('button', {type: 'button', dataset: {interval},
       'aria-pressed': String(interval === state.interval), onclick: () => choose(interval)}, interval)));
@@ -30,7 +35,7 @@ export function showSymbol(main, symbol) {
     error,
     h('div', {class: 'toolbar'}, intervals,
       h('button', {type: 'button', id: 'rule-at-last', onclick: () => form.open(state.lastPrice, state.lastPrice)}, 'New rule at last price')),
-    signal,
+    signalLine,
     chartBox,
     h('p', {class: 'hint'}, 'Click a price on the chart to create a rule at it. Lines: your rules (dashed when paused);'
       + ' diamonds: where one fired.'),
@@ -52,8 +57,13 @@ export function showSymbol(main, symbol) {
   }
 
   async function loadBars() {
+    const asked = ++barsAsked;
+    const stale = () => signal.aborted || asked !== barsAsked;
     try {
-      const history = await api.history(symbol, state.interval);
+      const history = await api.history(symbol, state.interval, {signal});
+      if (stale()) {
+        return;
+      }
       state.bars = history.bars.map((bar) => ({
         time: Date.parse(bar.start) / 1000,
         open: Number(bar.open), high: Number(bar.high), low: Number(bar.low), close: Number(bar.close),
@@ -63,28 +73,43 @@ export function showSymbol(main, symbol) {
       }
       error.show(null);
     } catch (e) {
+      if (stale() || isAbort(e)) {
+        return;
+      }
       state.bars = [];
       error.show(e);
     }
     draw();
-    loadSignal();
+    loadSignal(stale);
   }
 
-  async function loadSignal() {
+  async function loadSignal(stale) {
     try {
-      const analytics = await api.analytics(symbol, state.interval);
-      signal.textContent = `Signal (${analytics.interval}): ${analytics.signal}`
+      const analytics = await api.analytics(symbol, state.interval, {signal});
+      if (stale()) {
+        return;
+      }
+      signalLine.textContent = `Signal (${analytics.interval}): ${analytics.signal}`
         + ` · SMA5 ${formatPrice(analytics.sma5)} · SMA20 ${formatPrice(analytics.sma20)}`;
-      signal.dataset.signal = analytics.signal;
+      signalLine.dataset.signal = analytics.signal;
     } catch (e) {
-      signal.textContent = '';
+      if (!stale()) {
+        signalLine.textContent = '';
+      }
     }
   }
 
   async function loadRules() {
     try {
-      state.rules = (await api.rules(symbol)).items;
+      const rules = (await api.rules(symbol, {signal})).items;
+      if (signal.aborted) {
+        return;
+      }
+      state.rules = rules;
     } catch (e) {
+      if (signal.aborted || isAbort(e)) {
+        return;
+      }
       error.show(e);
     }
     replace(ruleList, state.rules.length === 0
@@ -116,6 +141,9 @@ export function showSymbol(main, symbol) {
   }
 
   function draw() {
+    if (signal.aborted) {
+      return;
+    }
     const fired = allAlerts().filter((alert) => alert.symbol === symbol && alert.observedValue !== null);
     chart.update(state.bars, {
       rules: state.rules.filter((rule) => rule.threshold !== null).map((rule) => ({
@@ -131,6 +159,7 @@ export function showSymbol(main, symbol) {
   loadBars();
   loadRules();
   return () => {
+    view.abort();
     closeTicks();
     stopAlerts();
     chart.destroy();

@@ -27,7 +27,13 @@ class DashboardBrowserTest {
     private static final Path SCREENSHOTS = RepositoryFiles.ROOT.resolve("docs/screenshots");
     private static final Duration PAGE = Duration.ofSeconds(10);
     private static final Duration FIRST_PRICE = Duration.ofSeconds(60);
-    private static final String XSS = "<script>window.xssRan=true</script>@example.com";
+    /**
+     * An e-mail address the API accepts (no space, one @) that would run its handler if it were ever parsed as
+     * HTML: the image fails to load and its onerror sets the flag.
+     */
+    private static final String XSS = "<img/src=\"x\"/onerror=\"window.xssRan=true\">@example.com";
+    /** How long api-service keeps a stream open: short, so the alert stream ends and resumes during the test. */
+    private static final Duration STREAM_LIFETIME = Duration.ofSeconds(20);
 
     private static RunningSystem system;
     private static Browser browser;
@@ -40,7 +46,8 @@ class DashboardBrowserTest {
                 "STOCKALERTS_MARKETDATA_PROVIDER", "simulated",
                 // a tick a second of a lively walk: the price visibly moves between two looks
                 "STOCKALERTS_MARKETDATA_SIMULATED_VOLATILITY", "3",
-                "STOCKALERTS_MARKETDATA_SYMBOLS_REFRESH_INTERVAL", "1s"));
+                "STOCKALERTS_MARKETDATA_SYMBOLS_REFRESH_INTERVAL", "1s",
+                "STOCKALERTS_LIVE_CONNECTION_TIMEOUT", STREAM_LIFETIME.toSeconds() + "s"));
     }
 
     @AfterAll
@@ -143,6 +150,7 @@ class DashboardBrowserTest {
         click(By.id("sign-out"));
         assertThat(browser.driver.executeScript("return sessionStorage.length")).isEqualTo(0L);
         browser.driver.navigate().refresh();
+        countAlertStreamConnections();
         type(By.name("apiKey"), key);
         click(By.id("sign-in"));
         visible(By.cssSelector("a[data-view=alerts]"));
@@ -156,12 +164,32 @@ class DashboardBrowserTest {
         assertThat(timeline().getFirst().getDomAttribute("data-alert-id")).isEqualTo(alertId);
         assertThat(browser.driver.getCurrentUrl()).doesNotContain(key);
         assertThat(browser.driver.manage().getCookies()).isEmpty();
+        await().atMost(PAGE).until(() -> text(By.id("live-status")).equals("Live updates: connected"));
+
+        // When the server ends the alert stream (its connection timeout) and the page reconnects, and then a
+        // second rule fires
+        await().atMost(STREAM_LIFETIME.multipliedBy(2))
+                .until(() -> (Long) browser.driver.executeScript("return window.alertStreamConnections") >= 2);
+        String rule = "{\"symbol\": \"" + SYMBOL + "\", \"condition\": \"PRICE_ABOVE\", \"threshold\": 0.01,"
+                + " \"triggerMode\": \"ONCE\", \"channels\": [\"IN_APP\"]}";
+        system.api().call("POST", "/alerts", key, rule);
+
+        // Then the new alert arrives over the resumed stream, and the first one is still there once
+        await().atMost(PAGE).ignoreExceptions().until(() -> timeline().size() == 2);
+        await().during(Duration.ofSeconds(2))
+                .atMost(PAGE)
+                .until(() -> timeline().size() == 2);
+        List<String> ids = timeline().stream()
+                .map(item -> item.getDomAttribute("data-alert-id"))
+                .toList();
+        assertThat(ids).doesNotHaveDuplicates().contains(alertId).last().isEqualTo(alertId);
 
         // When they add an e-mail channel whose address is an XSS attempt, and send it a test
         type(By.id("channel-address"), XSS);
         click(By.id("add-channel"));
         By address = By.cssSelector("#channels .address");
         await().atMost(PAGE).ignoreExceptions().until(() -> text(address).equals(XSS));
+        assertThat(browser.driver.findElements(By.cssSelector("#channels img"))).isEmpty();
         click(By.xpath("//ul[@id='channels']//button[text()='Send a test']"));
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
             String outcome = text(By.cssSelector("#channels .outcome"));
@@ -169,7 +197,7 @@ class DashboardBrowserTest {
         });
 
         // Then it shows as text and runs nothing
-        assertThat(browser.driver.findElements(By.cssSelector("#channels script")))
+        assertThat(browser.driver.findElements(By.cssSelector("#channels img, #channels script")))
                 .isEmpty();
         assertThat(browser.driver.executeScript("return window.xssRan === undefined"))
                 .isEqualTo(true);
@@ -185,6 +213,23 @@ class DashboardBrowserTest {
                 .until(
                         () -> browser.driver.findElements(By.cssSelector("#timeline li.alert-item")),
                         list -> !list.isEmpty());
+    }
+
+    /**
+     * Counts the connections the page opens to its alert stream from now on ({@code window.alertStreamConnections}),
+     * by wrapping {@code fetch}, which the dashboard's modules call through the global each time.
+     */
+    private static void countAlertStreamConnections() {
+        browser.driver.executeScript("""
+                window.alertStreamConnections = 0;
+                const original = window.fetch;
+                window.fetch = (resource, init) => {
+                  if (String(resource).endsWith('/alerts/stream')) {
+                    window.alertStreamConnections += 1;
+                  }
+                  return original(resource, init);
+                };
+                """);
     }
 
     /** Marks the page as loaded now: {@link #samePageLoad()} is true until it is loaded again. */

@@ -10,7 +10,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Puts the dashboard's security headers on its files: a Content-Security-Policy that allows scripts, styles
  * and connections of this origin only (no inline script, no inline style element or attribute, no plug-in,
- * no framing, no {@code <base>}), no MIME sniffing, and no referrer.
+ * no framing, no {@code <base>}), no MIME sniffing, and no referrer. The page and its modules are revalidated
+ * on each load ({@code Cache-Control: no-cache}): their paths carry no version, so after an upgrade a cached
+ * old module must not meet a new one.
  */
 class DashboardHeadersFilter extends OncePerRequestFilter {
 
@@ -20,9 +22,11 @@ class DashboardHeadersFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !DashboardPaths.contains(
-                request.getMethod(),
-                request.getRequestURI().substring(request.getContextPath().length()));
+        return !DashboardPaths.contains(request.getMethod(), path(request));
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override
@@ -32,6 +36,9 @@ class DashboardHeadersFilter extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
+        if (!path(request).startsWith("/webjars/")) {
+            response.setHeader("Cache-Control", "no-cache");
+        }
         chain.doFilter(request, response);
     }
 }

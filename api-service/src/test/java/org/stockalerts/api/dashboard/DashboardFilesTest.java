@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,26 @@ class DashboardFilesTest extends RawHttpTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path STATIC = Path.of("src/main/resources/static");
+
+    private static final Pattern INLINE_SCRIPT =
+            Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HANDLER_OR_STYLE =
+            Pattern.compile("\\s(on[a-z]+|style)\\s*=", Pattern.CASE_INSENSITIVE);
+    /** Ways a module could parse a string as HTML or run it as code, or set a handler or style attribute. */
+    private static final Pattern SINK = Pattern.compile(String.join(
+            "|",
+            "innerHTML|outerHTML|insertAdjacentHTML|document\\.write|srcdoc|createContextualFragment|DOMParser",
+            "setHTMLUnsafe|parseHTMLUnsafe",
+            "\\beval\\s*\\(|\\bnew\\s+Function\\b|\\bFunction\\s*\\(",
+            "\\bset(Timeout|Interval)\\s*\\(\\s*['\"`]",
+            "setAttribute\\(\\s*['\"`](on|style)",
+            "\\b(href|src|action)['\"]?\\s*[:=]\\s*['\"`]\\s*(data|javascript|vbscript):",
+            "[{,]\\s*['\"]?style['\"]?\\s*:"));
+
+    private static final Pattern STRING_LITERAL =
+            Pattern.compile("`[^`]*`|'(?:[^'\\\\\\n]|\\\\.)*'|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
+    private static final Pattern TAG_WITH_HANDLER_OR_STYLE =
+            Pattern.compile("<[a-z][^>]*[\\s/](on[a-z]+|style)\\s*=", Pattern.CASE_INSENSITIVE);
 
     @Test
     void servesThePageAtTheRootWithoutAKeyUnderAContentSecurityPolicyThatForbidsInlineScript() throws Exception {
@@ -37,6 +58,18 @@ class DashboardFilesTest extends RawHttpTestSupport {
                 .contains("frame-ancestors 'none'", "base-uri 'none'", "connect-src 'self'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void hasThePageAndItsModulesRevalidatedOnEachLoad() throws Exception {
+        // When the page (at the root and by name) and a module are read
+        List<HttpResponse<String>> files = List.of(get("/"), get("/index.html"), get("/app/main.js"));
+
+        // Then each must be revalidated before a cached copy is used: an upgrade never mixes old and new modules
+        assertThat(files).allSatisfy(file -> {
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        });
     }
 
     @Test
@@ -78,26 +111,75 @@ class DashboardFilesTest extends RawHttpTestSupport {
             files = walk.filter(Files::isRegularFile).toList();
         }
 
-        // Then the page loads scripts by src only, has no handler or style attribute, and no module writes HTML
-        Pattern inlineScript = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
-        Pattern handlerOrStyle = Pattern.compile("\\s(on[a-z]+|style)\\s*=", Pattern.CASE_INSENSITIVE);
-        Pattern html = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write|eval\\(");
+        // Then the page loads scripts by src only, has no handler or style attribute, and no module writes HTML,
+        // runs a string as code, or writes a handler or style attribute
         assertThat(files).isNotEmpty().allSatisfy(file -> {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (file.toString().endsWith(".html")) {
-                assertThat(inlineScript.matcher(text).find())
+                assertThat(INLINE_SCRIPT.matcher(text).results().map(MatchResult::group))
                         .as(file + " inline script")
-                        .isFalse();
-                assertThat(handlerOrStyle.matcher(text).find())
+                        .isEmpty();
+                assertThat(HANDLER_OR_STYLE.matcher(text).results().map(MatchResult::group))
                         .as(file + " handler or style")
-                        .isFalse();
+                        .isEmpty();
             }
             if (file.toString().endsWith(".js")) {
-                assertThat(html.matcher(text).find())
-                        .as(file + " HTML from strings")
-                        .isFalse();
+                assertThat(SINK.matcher(text).results().map(MatchResult::group))
+                        .as(file + " HTML or code from strings")
+                        .isEmpty();
+                assertThat(markupInStrings(text))
+                        .as(file + " handler or style in a string")
+                        .isEmpty();
             }
         });
+    }
+
+    @Test
+    void theFileChecksCatchEachForbiddenSink() {
+        // Given a line of each kind the checks must refuse
+        List<String> sinks = List.of(
+                "el.innerHTML = x",
+                "el.outerHTML = x",
+                "el.insertAdjacentHTML('beforeend', x)",
+                "document.write(x)",
+                "document.writeln(x)",
+                "eval(x)",
+                "new Function('return 1')",
+                "setTimeout('go()', 10)",
+                "setInterval(`go()`, 10)",
+                "el.setAttribute('onclick', x)",
+                "el.setAttribute(\"style\", x)",
+                "frame.srcdoc = x",
+                "range.createContextualFragment(x)",
+                "new DOMParser().parseFromString(x, 'text/html')",
+                "link.href = 'data:text/html,x'",
+                "link.href = `javascript:${x}`",
+                "h('a', {href: 'javascript:go()'})",
+                "h('p', {style: 'color: red'})",
+                "el.setHTMLUnsafe(x)");
+        List<String> markup = List.of("`<img src=x onerror=\"go()\">`", "'<p style=\"color: red\">'");
+
+        // Then each is found, and the dashboard's own idioms are not
+        assertThat(sinks)
+                .allSatisfy(
+                        line -> assertThat(SINK.matcher(line).find()).as(line).isTrue());
+        assertThat(markup)
+                .allSatisfy(line -> assertThat(markupInStrings(line)).as(line).isNotEmpty());
+        assertThat(SINK.matcher("h('button', {onclick: () => go()}); setTimeout(connect, 10); a.href = `#/x`")
+                        .find())
+                .isFalse();
+        assertThat(HANDLER_OR_STYLE.matcher("<a class=\"skip\" href=\"#main\">").find())
+                .isFalse();
+    }
+
+    /** The string literals of {@code js} (quoted or template) that hold a tag with a handler or style attribute. */
+    private static List<String> markupInStrings(String js) {
+        return STRING_LITERAL
+                .matcher(js)
+                .results()
+                .map(MatchResult::group)
+                .filter(literal -> TAG_WITH_HANDLER_OR_STYLE.matcher(literal).find())
+                .toList();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
