@@ -6,7 +6,8 @@
 #     `docker-compose config`, and the
 #     Dockerfile and the container test's stand-in Dockerfiles with dockerfile-utils (no Docker engine needed),
 #   - .env.example against every setting the services read (tools/ci/env_settings.py),
-#   - the settings ./stock-alerts hands to the services (scripts/test-launcher-settings.sh).
+#   - the settings ./stock-alerts hands to the services (scripts/test-launcher-settings.sh),
+#   - the capacity model (tools/capacity/capacity.py): its self-test, and docs/capacity.md's tables against figures.json.
 # Installs what is missing (Debian packages, npm packages), so a fresh machine passes too.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -92,5 +93,9 @@ python3 tools/ci/env_settings.py --check
 
 echo "launcher settings: scripts/test-launcher-settings.sh"
 scripts/test-launcher-settings.sh
+
+echo "capacity model: tools/capacity/capacity.py --self-test, --check docs/capacity.md"
+python3 tools/capacity/capacity.py --self-test
+python3 tools/capacity/capacity.py --check docs/capacity.md
 
 echo "static checks passed"
