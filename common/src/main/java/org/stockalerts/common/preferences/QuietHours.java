@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * A user's quiet hours: every day from {@code start} (inclusive) to {@code end} (exclusive), local time in the
  * user's zone. A start after the end spans midnight (22:00 to 07:00). On a day whose clocks jump forward over the
- * end, the hours end when the clocks jump (an end of 02:30 on a day that skips from 02:00 to 03:00 ends at 03:00);
+ * end, the hours end when the clocks jump (an end of 02:30 on a day that skips from 02:00 to 03:00 ends at 03:00),
+ * unless the time they jump to is quiet too (quiet hours from 02:15 to 02:00 the next day: that day's clock never
+ * leaves them, and they end the day after);
  * a jump back to a time outside them ends them too, and an hour repeated on a day the clocks go back is quiet both
  * times if it is quiet at all: quiet is what the user's clock shows.
  */
@@ -47,13 +49,18 @@ public record QuietHours(LocalTime start, LocalTime end) {
         LocalDate endDay = start.isBefore(end) || local.toLocalTime().isBefore(end)
                 ? local.toLocalDate()
                 : local.toLocalDate().plusDays(1);
+        ZoneRules rules = zone.getRules();
+        // a day whose clocks jump forward over the end, into quiet hours (they span all but a short while that day's
+        // jump skips): the user's clock never leaves them that day, so they end the next day
+        while (skipsEnd(rules, LocalDateTime.of(endDay, end))) {
+            endDay = endDay.plusDays(1);
+        }
         ZonedDateTime ends = ZonedDateTime.of(LocalDateTime.of(endDay, end), zone);
         if (!ends.toInstant().isAfter(now)) {
             // the end's hour repeats and now is in its second pass: the end is the second one
             ends = ends.withLaterOffsetAtOverlap();
         }
         // the clocks may jump out of the quiet hours before their end (forward over it, or back before the start)
-        ZoneRules rules = zone.getRules();
         for (ZoneOffsetTransition jump = rules.nextTransition(now);
                 jump != null && jump.getInstant().isBefore(ends.toInstant());
                 jump = rules.nextTransition(jump.getInstant())) {
@@ -62,5 +69,11 @@ public record QuietHours(LocalTime start, LocalTime end) {
             }
         }
         return ends.toInstant().isAfter(now) ? Optional.of(ends.toInstant()) : Optional.empty();
+    }
+
+    /** Whether the clocks jump forward over {@code end} to a time still in the quiet hours. */
+    private boolean skipsEnd(ZoneRules rules, LocalDateTime end) {
+        ZoneOffsetTransition jump = rules.getTransition(end);
+        return jump != null && jump.isGap() && contains(jump.getDateTimeAfter().toLocalTime());
     }
 }

@@ -51,6 +51,28 @@ class QuietHoursTest {
     }
 
     @Test
+    void aJumpIntoQuietHoursThatSkipsTheirEndKeepsThemUntilTheNextDaysEnd() {
+        // 2026-03-29: Berlin's clocks go from 02:00 CET to 03:00 CEST, skipping the one quiet-free quarter
+        // (02:00-02:15)
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        QuietHours quiet = new QuietHours(LocalTime.of(2, 15), LocalTime.of(2, 0));
+        Instant beforeTheJump = Instant.parse("2026-03-29T00:59:59Z");
+
+        // the user's clock goes from 01:59:59 to 03:00, quiet both: it first leaves them at 02:00 the next day
+        assertThat(quiet.endingAfter(beforeTheJump, berlin))
+                .contains(ZonedDateTime.of(2026, 3, 30, 2, 0, 0, 0, berlin).toInstant());
+        assertThat(quiet.endingAfter(beforeTheJump, berlin)).isEqualTo(bruteForce(quiet, beforeTheJump, berlin));
+        // and an end the jump skips, to a time after it that is quiet too (03:30 is in 03:00-02:30), the same
+        QuietHours late = new QuietHours(LocalTime.of(3, 0), LocalTime.of(2, 30));
+        Instant night = Instant.parse("2027-03-28T00:58:10Z");
+        assertThat(late.endingAfter(night, berlin)).contains(Instant.parse("2027-03-29T00:30:00Z"));
+        // but a jump to a time outside them still ends them at the jump (03:00 is not in 03:15-02:30)
+        QuietHours later = new QuietHours(LocalTime.of(3, 15), LocalTime.of(2, 30));
+        assertThat(later.endingAfter(night, berlin)).contains(Instant.parse("2027-03-28T01:00:00Z"));
+        assertThat(later.endingAfter(night, berlin)).isEqualTo(bruteForce(later, night, berlin));
+    }
+
+    @Test
     void spanningMidnightEndsTheNextMorning() {
         QuietHours quiet = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
         Instant lateEvening =
