@@ -167,7 +167,11 @@ caches_trained() {
       sleep 2
     done
   done
-  [ "$(grep -c "AOT cache is ready" "$STOCK_ALERTS_DATA_DIR/logs/aot-training.log")" = 4 ]
+  # the training logs "is ready" just after it moved the cache into place: wait for the line too
+  until [ "$(grep -c "AOT cache is ready" "$STOCK_ALERTS_DATA_DIR/logs/aot-training.log")" = 4 ]; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 1
+  done
 }
 # Each service runs from its extracted jar with its cache, and its JVM mapped the cache: VM.info's mapped archive is
 # the cache (85-155 MB), not the JDK's default class-data archive (about 14 MB), which a JVM maps without one.
