@@ -28,6 +28,7 @@ COPY api-service/pom.xml api-service/
 COPY alert-consumer/pom.xml alert-consumer/
 COPY persistence-consumer/pom.xml persistence-consumer/
 COPY analytics-consumer/pom.xml analytics-consumer/
+COPY deploy/pom.xml deploy/
 COPY e2e-tests/pom.xml e2e-tests/
 ARG SERVICES=api-service,alert-consumer,persistence-consumer,analytics-consumer
 RUN ./mvnw -B -q -pl "${SERVICES}" -am dependency:go-offline -DexcludeGroupIds=org.stockalerts

@@ -1,0 +1,237 @@
+package org.stockalerts.deploy;
+
+import static org.stockalerts.deploy.PodPolicies.env;
+import static org.stockalerts.deploy.PodPolicies.kind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.stockalerts.common.kafka.TopicSpec;
+import org.stockalerts.common.kafka.Topics;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the chart must say about Kafka, PostgreSQL, scaling and the network, each check returning its violations:
+ * topics as common's {@link Topics} declares them, users with the ACLs of tools/kafka/acls.csv, each service given only
+ * its own logins, consumers scaled on their lag up to their topic's partitions, and egress limited.
+ */
+final class PlatformPolicies {
+
+    /** The schema (docs/operations.md, "Database roles") each service with a database logs in to. */
+    static final Map<String, String> SCHEMAS =
+            Map.of("api-service", "API", "alert-consumer", "ALERTING", "persistence-consumer", "PERSISTENCE");
+
+    private PlatformPolicies() {}
+
+    /** Each KafkaTopic's topicName, partitions and configs are a topic of Topics or its dead-letter topic. */
+    static List<String> topicsAreTopics(List<Manifest> manifests) {
+        Map<String, String> expected = new TreeMap<>();
+        for (TopicSpec<?> topic : Topics.ALL) {
+            expected.put(topic.name(), topic.partitions() + " " + new TreeMap<>(topic.configs()));
+            expected.put(
+                    topic.deadLetterTopic(),
+                    topic.partitions() + " "
+                            + new TreeMap<>(
+                                    Map.of("retention.ms", String.valueOf(Topics.DEAD_LETTER_RETENTION.toMillis()))));
+        }
+        Map<String, String> rendered = new TreeMap<>();
+        for (Manifest topic : kind(manifests, "KafkaTopic")) {
+            Map<String, String> config = new TreeMap<>();
+            topic.spec()
+                    .path("config")
+                    .properties()
+                    .forEach(e -> config.put(e.getKey(), e.getValue().asString()));
+            String name = topic.spec().path("topicName").asString(topic.name());
+            if (rendered.put(name, topic.spec().path("partitions").asInt() + " " + config) != null) {
+                return List.of("topic " + name + " is declared twice");
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        expected.forEach((name, spec) -> {
+            if (!spec.equals(rendered.get(name))) {
+                violations.add("KafkaTopic " + name + ": " + rendered.get(name) + ", Topics says " + spec);
+            }
+        });
+        rendered.keySet().stream()
+                .filter(name -> !expected.containsKey(name))
+                .forEach(name -> violations.add("KafkaTopic " + name + " is no topic of Topics"));
+        return violations;
+    }
+
+    /** The KafkaUsers are acls.csv's users, each with exactly that file's rules. */
+    static List<String> usersHaveTheAclFile(List<Manifest> manifests) {
+        Map<String, Set<String>> rendered = new TreeMap<>();
+        for (Manifest user : kind(manifests, "KafkaUser")) {
+            Set<String> rules = new TreeSet<>();
+            for (JsonNode acl : user.spec().path("authorization").path("acls")) {
+                JsonNode resource = acl.path("resource");
+                List<String> operations = Manifest.list(acl.path("operations")).stream()
+                        .map(JsonNode::asString)
+                        .toList();
+                String type = acl.path("type").asString("allow");
+                rules.add((type.equals("allow") ? "" : type + " ")
+                        + AclFile.rule(
+                                resource.path("type").asString(),
+                                resource.path("name").asString(),
+                                resource.path("patternType").asString("literal"),
+                                operations));
+            }
+            rendered.put(user.name(), rules);
+        }
+        Map<String, Set<String>> expected = AclFile.rulesByUser();
+        return expected.equals(rendered)
+                ? List.of()
+                : List.of("KafkaUsers' ACLs " + rendered + " differ from " + AclFile.FILE + ": " + expected);
+    }
+
+    /**
+     * Each service logs in to Kafka as its own user and to PostgreSQL as its own role, and nothing holds the database
+     * administrator's login but the db-bootstrap Job; every Secret a pod reads is rendered, made by an operator
+     * (Strimzi's per user, CloudNativePG's superuser) or in {@code preCreated} (deploy/create-secrets.sh).
+     */
+    static List<String> ownCredentialsOnly(List<Manifest> manifests, String dbCluster, Set<String> preCreated) {
+        Set<String> available = new TreeSet<>(preCreated);
+        kind(manifests, "Secret").forEach(secret -> available.add(secret.name()));
+        kind(manifests, "KafkaUser").forEach(user -> available.add(user.name()));
+        available.add(dbCluster + "-superuser");
+        List<String> violations = new ArrayList<>();
+        for (Manifest workload : PodPolicies.workloads(manifests)) {
+            for (JsonNode container : workload.containers()) {
+                Map<String, String> env = env(container);
+                env.values().stream()
+                        .filter(value -> value != null && value.startsWith("secret:"))
+                        .map(value -> value.substring("secret:".length(), value.indexOf('/')))
+                        .filter(secret -> !available.contains(secret))
+                        .forEach(secret ->
+                                violations.add(workload + ": reads Secret " + secret + ", which nothing makes"));
+                if (!workload.is("Deployment")) {
+                    continue;
+                }
+                String service = workload.component();
+                if (!service.equals(env.get("STOCKALERTS_KAFKA_SASL_USERNAME"))
+                        || !("secret:" + service + "/password").equals(env.get("STOCKALERTS_KAFKA_SASL_PASSWORD"))) {
+                    violations.add(workload + ": does not log in to Kafka as its own user " + service);
+                }
+                env.keySet().stream()
+                        .filter(name -> name.startsWith("STOCKALERTS_DB_") || name.startsWith("DATABASE_USER"))
+                        .filter(name -> !name.startsWith("STOCKALERTS_DB_" + SCHEMAS.get(service) + "_"))
+                        .forEach(name -> violations.add(workload + ": is given " + name + ", not its own login"));
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * Every consumer Deployment has a ScaledObject on its consumer group's lag, the group one its Kafka user may read,
+     * and at most as many replicas as Topics gives its topic partitions; api-service scales on its request rate.
+     */
+    static List<String> consumersScaleWithinTheirPartitions(List<Manifest> manifests) {
+        Map<String, Manifest> scaledObjects = new HashMap<>();
+        kind(manifests, "ScaledObject")
+                .forEach(so -> scaledObjects.put(
+                        so.spec().path("scaleTargetRef").path("name").asString(), so));
+        List<String> violations = new ArrayList<>();
+        for (Manifest deployment : kind(manifests, "Deployment")) {
+            String service = deployment.component();
+            Manifest scaled = scaledObjects.get(deployment.name());
+            if (scaled == null) {
+                violations.add(deployment + ": no ScaledObject");
+                continue;
+            }
+            int max = scaled.spec().path("maxReplicaCount").asInt(100);
+            int min = scaled.spec().path("minReplicaCount").asInt(0);
+            if (min < 1 || min > max) {
+                violations.add(scaled + ": minReplicaCount " + min + " not within 1.." + max);
+            }
+            List<JsonNode> triggers = Manifest.list(scaled.spec().path("triggers"));
+            String expectedType = service.equals("api-service") ? "prometheus" : "kafka";
+            if (triggers.size() != 1
+                    || !triggers.getFirst().path("type").asString().equals(expectedType)) {
+                violations.add(scaled + ": expected one " + expectedType + " trigger");
+                continue;
+            }
+            if (expectedType.equals("kafka")) {
+                JsonNode metadata = triggers.getFirst().path("metadata");
+                String topicName = metadata.path("topic").asString();
+                String group = metadata.path("consumerGroup").asString();
+                Optional<TopicSpec<?>> topic = Topics.byName(topicName);
+                if (topic.isEmpty()) {
+                    violations.add(scaled + ": topic " + topicName + " is not one of Topics");
+                } else if (max > topic.get().partitions()) {
+                    violations.add("%s: maxReplicaCount %d above the %d partitions of %s"
+                            .formatted(scaled, max, topic.get().partitions(), topicName));
+                }
+                if (!AclFile.mayReadGroup(service, group)) {
+                    violations.add(scaled + ": consumer group " + group + " is not one " + service + " may read");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * Every workload's pods are selected by a NetworkPolicy for ingress and egress, every egress rule names its peers
+     * and ports, nothing opens egress to the whole Internet, and a pod reaches PostgreSQL only if it has a database.
+     */
+    static List<String> egressLimited(List<Manifest> manifests, String kafkaCluster, String dbCluster) {
+        List<String> violations = new ArrayList<>();
+        for (Manifest workload : PodPolicies.workloads(manifests)) {
+            JsonNode labels = workload.tree()
+                    .path("spec")
+                    .path("template")
+                    .path("metadata")
+                    .path("labels");
+            List<Manifest> policies = kind(manifests, "NetworkPolicy").stream()
+                    .filter(policy -> selects(policy.spec().path("podSelector").path("matchLabels"), labels))
+                    .toList();
+            Set<String> types = new TreeSet<>();
+            policies.forEach(policy -> policy.spec().path("policyTypes").forEach(type -> types.add(type.asString())));
+            if (!types.containsAll(Set.of("Ingress", "Egress"))) {
+                violations.add(workload + ": no NetworkPolicy confines both its ingress and egress");
+            }
+            boolean reachesKafka = false;
+            boolean reachesDatabase = false;
+            for (Manifest policy : policies) {
+                for (JsonNode rule : policy.spec().path("egress")) {
+                    if (rule.path("to").isEmpty() || rule.path("ports").isEmpty()) {
+                        violations.add(policy + ": an egress rule open to every peer or port");
+                    }
+                    for (JsonNode peer : rule.path("to")) {
+                        String cidr = peer.path("ipBlock").path("cidr").asString("");
+                        if (cidr.equals("0.0.0.0/0") || cidr.equals("::/0")) {
+                            violations.add(policy + ": egress to " + cidr);
+                        }
+                        JsonNode selector = peer.path("podSelector").path("matchLabels");
+                        reachesKafka |=
+                                selector.path("strimzi.io/cluster").asString("").equals(kafkaCluster);
+                        reachesDatabase |=
+                                selector.path("cnpg.io/cluster").asString("").equals(dbCluster);
+                    }
+                }
+            }
+            boolean hasDatabase = workload.containers().stream().anyMatch(c -> env(c).containsKey("DATABASE_URL"));
+            if (reachesDatabase != hasDatabase) {
+                violations.add(workload + (hasDatabase ? ": cannot reach" : ": may reach") + " PostgreSQL");
+            }
+            boolean usesKafka =
+                    workload.containers().stream().anyMatch(c -> env(c).containsKey("KAFKA_BOOTSTRAP_SERVERS"));
+            if (reachesKafka != usesKafka) {
+                violations.add(workload + (usesKafka ? ": cannot reach" : ": may reach") + " Kafka");
+            }
+        }
+        return violations;
+    }
+
+    private static boolean selects(JsonNode matchLabels, JsonNode labels) {
+        return !matchLabels.isEmpty()
+                && matchLabels.properties().stream()
+                        .allMatch(e -> e.getValue()
+                                .asString()
+                                .equals(labels.path(e.getKey()).asString(null)));
+    }
+}
