@@ -50,8 +50,13 @@ class BrokenManifestsTest {
                                 k.path("spec").path("kafka").path("listeners").get(0))
                         .put("authenticationn", "scram-sha-512"));
 
-        assertThat(VALIDATOR.problems(topic)).singleElement().asString().contains("unknown field spec.partitionz");
-        assertThat(VALIDATOR.problems(listener)).singleElement().asString().contains("authenticationn");
+        // both Strimzi's model and its CRD's schema refuse them
+        assertThat(VALIDATOR.problems(topic))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p).contains("partitionz"));
+        assertThat(VALIDATOR.problems(listener))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p).contains("authenticationn"));
     }
 
     @Test
@@ -191,6 +196,37 @@ class BrokenManifestsTest {
                 .singleElement()
                 .asString()
                 .contains("open to every peer or port");
+    }
+
+    @Test
+    void platformPoliciesCatchAnUnsupportedKafkaAndABudgetThatBlocksEveryDrain() {
+        List<Manifest> oldKafka =
+                replaced(m -> m.is("Kafka"), k -> ((ObjectNode) k.path("spec").path("kafka")).put("version", "4.1.0"));
+        List<Manifest> blocking = replaced(
+                m -> m.is("PodDisruptionBudget") && m.name().endsWith("analytics-consumer"),
+                p -> spec(p).put("minAvailable", 1).remove("maxUnavailable"));
+
+        assertThat(PlatformPolicies.kafkaVersionSupported(oldKafka))
+                .singleElement()
+                .asString()
+                .contains("Kafka 4.1.0");
+        assertThat(PlatformPolicies.disruptionBudgetsAllowADrain(blocking))
+                .singleElement()
+                .asString()
+                .contains("forbids every eviction");
+    }
+
+    @Test
+    void aStrimziResourceOffItsCrdSchemaIsRefused() {
+        Manifest badListener = broken(
+                m -> m.is("Kafka"),
+                k -> ((ObjectNode)
+                                k.path("spec").path("kafka").path("listeners").get(0))
+                        .put("port", 80));
+
+        assertThat(VALIDATOR.problems(badListener))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p).contains("port"));
     }
 
     @Test

@@ -39,7 +39,9 @@ final class CrdSchemas {
             "x-kubernetes-int-or-string",
             "x-kubernetes-preserve-unknown-fields",
             "x-kubernetes-embedded-resource",
-            "x-kubernetes-validations");
+            "x-kubernetes-validations",
+            // OpenAPI's, in Strimzi's schemas
+            "example");
     private static final List<String> SUBSCHEMAS = List.of("properties", "patternProperties");
 
     private final Map<String, Schema> schemas = new HashMap<>();

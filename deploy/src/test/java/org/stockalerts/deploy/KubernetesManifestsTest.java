@@ -40,7 +40,9 @@ class KubernetesManifestsTest {
     void chartPassesHelmsStrictLint() {
         LintResult lint = Chart.lint();
 
-        assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
+        assertThat(lint.isFailed())
+                .as("helm lint --strict: %s", lint.getMessages())
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -129,6 +131,14 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"values-dev.yaml", "values-prod.yaml"})
     void networkPoliciesLimitWhatEachPodReaches(String values) {
         assertThat(PlatformPolicies.egressLimited(rendered(values), KAFKA, DATABASE))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values-dev.yaml", "values-prod.yaml"})
+    void kafkaIsAVersionStrimziSupportsAndDisruptionBudgetsLetNodesDrain(String values) {
+        assertThat(PlatformPolicies.kafkaVersionSupported(rendered(values))).isEmpty();
+        assertThat(PlatformPolicies.disruptionBudgetsAllowADrain(rendered(values)))
                 .isEmpty();
     }
 

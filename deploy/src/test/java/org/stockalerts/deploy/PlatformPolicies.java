@@ -3,6 +3,7 @@ package org.stockalerts.deploy;
 import static org.stockalerts.deploy.PodPolicies.env;
 import static org.stockalerts.deploy.PodPolicies.kind;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 import org.stockalerts.common.kafka.TopicSpec;
 import org.stockalerts.common.kafka.Topics;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What the chart must say about Kafka, PostgreSQL, scaling and the network, each check returning its violations:
@@ -25,6 +27,8 @@ final class PlatformPolicies {
     /** The schema (docs/operations.md, "Database roles") each service with a database logs in to. */
     static final Map<String, String> SCHEMAS =
             Map.of("api-service", "API", "alert-consumer", "ALERTING", "persistence-consumer", "PERSISTENCE");
+
+    static final Path SUPPORTED_KAFKA_VERSIONS = Path.of("src/test/resources/strimzi/kafka-versions.yaml");
 
     private PlatformPolicies() {}
 
@@ -222,6 +226,55 @@ final class PlatformPolicies {
                     workload.containers().stream().anyMatch(c -> env(c).containsKey("KAFKA_BOOTSTRAP_SERVERS"));
             if (reachesKafka != usesKafka) {
                 violations.add(workload + (usesKafka ? ": cannot reach" : ": may reach") + " Kafka");
+            }
+        }
+        return violations;
+    }
+
+    /** Kafka's version is one the Strimzi release of the vendored CRDs supports (its kafka-versions.yaml). */
+    static List<String> kafkaVersionSupported(List<Manifest> manifests) {
+        JsonNode versions = new YAMLMapper().readTree(SUPPORTED_KAFKA_VERSIONS.toFile());
+        Set<String> supported = new TreeSet<>();
+        versions.forEach(version -> {
+            if (version.path("supported").asBoolean()) {
+                supported.add(version.path("version").asString());
+            }
+        });
+        return kind(manifests, "Kafka").stream()
+                .filter(kafka -> !supported.contains(
+                        kafka.spec().path("kafka").path("version").asString()))
+                .map(kafka -> kafka + ": Kafka "
+                        + kafka.spec().path("kafka").path("version").asString() + " is not one of Strimzi's supported "
+                        + supported)
+                .toList();
+    }
+
+    /** A PodDisruptionBudget never forbids every eviction: its minAvailable is below the fewest replicas. */
+    static List<String> disruptionBudgetsAllowADrain(List<Manifest> manifests) {
+        Map<String, Integer> fewest = new HashMap<>();
+        kind(manifests, "Deployment")
+                .forEach(
+                        d -> fewest.put(d.component(), d.spec().path("replicas").asInt(1)));
+        kind(manifests, "ScaledObject")
+                .forEach(so -> fewest.put(
+                        so.spec().path("scaleTargetRef").path("name").asString().substring(Chart.RELEASE.length() + 1),
+                        so.spec().path("minReplicaCount").asInt(0)));
+        List<String> violations = new ArrayList<>();
+        for (Manifest pdb : kind(manifests, "PodDisruptionBudget")) {
+            String service = pdb.spec()
+                    .path("selector")
+                    .path("matchLabels")
+                    .path("app.kubernetes.io/name")
+                    .asString();
+            JsonNode minAvailable = pdb.spec().path("minAvailable");
+            JsonNode maxUnavailable = pdb.spec().path("maxUnavailable");
+            if (minAvailable.isInt() && minAvailable.asInt() >= fewest.getOrDefault(service, 0)) {
+                violations.add(pdb + ": minAvailable " + minAvailable.asInt() + " with as few as " + fewest.get(service)
+                        + " replicas forbids every eviction");
+            } else if (maxUnavailable.isInt() && maxUnavailable.asInt() < 1) {
+                violations.add(pdb + ": maxUnavailable 0 forbids every eviction");
+            } else if (!minAvailable.isInt() && !maxUnavailable.isInt()) {
+                violations.add(pdb + ": neither minAvailable nor maxUnavailable as a number of pods");
             }
         }
         return violations;

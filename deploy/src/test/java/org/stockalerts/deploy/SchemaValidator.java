@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Kubernetes' own kinds against fabric8's Kubernetes model (Kubernetes 1.33's API);
  *   <li>Strimzi's kinds ({@code kafka.strimzi.io/v1}) against Strimzi's Java API model, the classes its operator is
- *       built from;
+ *       built from, and against the openAPIV3Schema of its vendored CRDs (which add enums, bounds and required
+ *       fields);
  *   <li>CloudNativePG's and KEDA's kinds against the openAPIV3Schema of their vendored CRDs ({@link CrdSchemas}).
  * </ul>
  *
@@ -61,24 +62,28 @@ final class SchemaValidator {
     }
 
     private List<String> validate(Manifest manifest) {
-        if (STRIMZI_KINDS.containsKey(manifest.kind()) && manifest.group().equals("kafka.strimzi.io")) {
-            return strimzi(manifest);
-        }
+        boolean strimziKind =
+                STRIMZI_KINDS.containsKey(manifest.kind()) && manifest.group().equals("kafka.strimzi.io");
         var schema = crds.schema(manifest.apiVersion(), manifest.kind());
-        if (schema.isPresent()) {
-            List<String> problems = new ArrayList<>(UnknownFields.of(metadata(manifest)).stream()
-                    .map(field -> "unknown field metadata." + field)
-                    .toList());
-            schema.get().validate(manifest.tree()).forEach(error -> problems.add(error.toString()));
-            return problems;
+        if (!strimziKind && schema.isEmpty()) {
+            Object model = kubernetes.unmarshal(manifest.tree().toString());
+            if (model instanceof GenericKubernetesResource) {
+                return List.of("no schema for " + manifest.apiVersion() + " " + manifest.kind());
+            }
+            return UnknownFields.of(model).stream()
+                    .map(field -> "unknown field " + field)
+                    .toList();
         }
-        Object model = kubernetes.unmarshal(manifest.tree().toString());
-        if (model instanceof GenericKubernetesResource) {
-            return List.of("no schema for " + manifest.apiVersion() + " " + manifest.kind());
+        List<String> problems = new ArrayList<>();
+        if (strimziKind) {
+            problems.addAll(strimzi(manifest));
+        } else {
+            UnknownFields.of(metadata(manifest)).forEach(field -> problems.add("unknown field metadata." + field));
         }
-        return UnknownFields.of(model).stream()
-                .map(field -> "unknown field " + field)
-                .toList();
+        schema.ifPresentOrElse(
+                crd -> crd.validate(manifest.tree()).forEach(error -> problems.add(error.toString())),
+                () -> problems.add("no CRD schema for " + manifest.apiVersion() + " " + manifest.kind()));
+        return problems;
     }
 
     private List<String> strimzi(Manifest manifest) {
