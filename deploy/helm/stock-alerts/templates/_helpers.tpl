@@ -25,11 +25,14 @@ app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end }}
 
-{{/* The image of a service, pinned by digest when one is given, else by tag. */}}
+{{/* The image of a service, pinned by digest when one is given, else by tag; a service's own image.tag or
+image.digest (services.<name>.image) replaces the global pair, for upgrades that roll the services in turn. */}}
 {{- define "stockalerts.image" -}}
 {{- $image := .root.Values.image -}}
+{{- $own := (get .root.Values.services .name).image | default dict -}}
+{{- $pin := ternary $own $image (or (not (empty $own.tag)) (not (empty $own.digest))) -}}
 {{- $repo := printf "%s/%s/stock-alerts-%s" $image.registry $image.namespace .name -}}
-{{- if $image.digest -}}{{ $repo }}@{{ $image.digest }}{{- else -}}{{ $repo }}:{{ required "image.tag must pin a version" $image.tag }}{{- end -}}
+{{- if $pin.digest -}}{{ $repo }}@{{ $pin.digest }}{{- else -}}{{ $repo }}:{{ required "image.tag must pin a version" $pin.tag }}{{- end -}}
 {{- end }}
 
 {{/* Pod and container security: uid 10001 of the Dockerfile, nothing else. */}}

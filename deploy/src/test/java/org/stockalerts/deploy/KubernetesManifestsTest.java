@@ -100,6 +100,22 @@ class KubernetesManifestsTest {
                         assertThat(container.path("image").asString()).endsWith("@" + digest));
     }
 
+    @Test
+    void aServicesOwnImageTagHoldsItBackWhileTheOthersMoveOn() {
+        List<Manifest> manifests = Chart.render(
+                "values-prod.yaml", Map.of("image.tag", "0.2.0", "services.api-service.image.tag", "0.1.0"));
+
+        assertThat(PodPolicies.workloads(manifests))
+                .allSatisfy(workload -> assertThat(
+                                workload.containers().getFirst().path("image").asString())
+                        .endsWith(
+                                workload.component().equals("alert-consumer")
+                                                || workload.component().equals("persistence-consumer")
+                                                || workload.component().equals("analytics-consumer")
+                                        ? ":0.2.0"
+                                        : "stock-alerts-api-service:0.1.0"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"values-dev.yaml", "values-prod.yaml"})
     void kafkaTopicsAreCommonsTopicsAndUsersHaveTheAclFile(String values) {
