@@ -19,6 +19,12 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{- end }}
 
+{{/* The labels of one component's resources and pods: the common ones and its name. */}}
+{{- define "stockalerts.componentLabels" -}}
+{{ include "stockalerts.labels" .root }}
+app.kubernetes.io/name: {{ .name }}
+{{- end }}
+
 {{/* Selector of one component's pods; call with (dict "root" $ "name" "api-service"). */}}
 {{- define "stockalerts.selector" -}}
 app.kubernetes.io/name: {{ .name }}

@@ -90,6 +90,13 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void aDocumentWithADuplicateKeyIsRefused() {
+        String duplicate = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels:\n    a: x\n    a: x\n";
+
+        assertThatThrownBy(() -> Chart.parse(duplicate)).hasMessageContaining("Duplicate Object property \"a\"");
+    }
+
+    @Test
     void podPoliciesCatchRootWritableUnlimitedUnprobedAndHastilyKilledPods() {
         List<Manifest> writable = replaced(
                 isDeployment("api-service"),
@@ -210,6 +217,14 @@ class BrokenManifestsTest {
                 .singleElement()
                 .asString()
                 .contains("Kafka 4.1.0");
+        List<Manifest> both = replaced(
+                m -> m.is("PodDisruptionBudget") && m.name().endsWith("analytics-consumer"),
+                p -> spec(p).put("minAvailable", 1));
+
+        assertThat(PlatformPolicies.disruptionBudgetsAllowADrain(both))
+                .singleElement()
+                .asString()
+                .contains("both");
         assertThat(PlatformPolicies.disruptionBudgetsAllowADrain(blocking))
                 .singleElement()
                 .asString()

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -23,7 +24,10 @@ final class Chart {
     static final String NAMESPACE = "stock-alerts";
     static final String KUBERNETES_VERSION = "v1.32.0";
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Duplicate keys fail, as they fail Helm's and kubectl's conversion of YAML to JSON. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private Chart() {}
 

@@ -249,7 +249,10 @@ final class PlatformPolicies {
                 .toList();
     }
 
-    /** A PodDisruptionBudget never forbids every eviction: its minAvailable is below the fewest replicas. */
+    /**
+     * A PodDisruptionBudget sets one of minAvailable and maxUnavailable, as a number of pods, and never forbids every
+     * eviction: minAvailable below the fewest replicas, maxUnavailable at least 1.
+     */
     static List<String> disruptionBudgetsAllowADrain(List<Manifest> manifests) {
         Map<String, Integer> fewest = new HashMap<>();
         kind(manifests, "Deployment")
@@ -268,7 +271,9 @@ final class PlatformPolicies {
                     .asString();
             JsonNode minAvailable = pdb.spec().path("minAvailable");
             JsonNode maxUnavailable = pdb.spec().path("maxUnavailable");
-            if (minAvailable.isInt() && minAvailable.asInt() >= fewest.getOrDefault(service, 0)) {
+            if (!minAvailable.isMissingNode() && !maxUnavailable.isMissingNode()) {
+                violations.add(pdb + ": sets both minAvailable and maxUnavailable, which the API server refuses");
+            } else if (minAvailable.isInt() && minAvailable.asInt() >= fewest.getOrDefault(service, 0)) {
                 violations.add(pdb + ": minAvailable " + minAvailable.asInt() + " with as few as " + fewest.get(service)
                         + " replicas forbids every eviction");
             } else if (maxUnavailable.isInt() && maxUnavailable.asInt() < 1) {
