@@ -199,7 +199,26 @@ class BrokenManifestsTest {
                 .singleElement()
                 .asString()
                 .contains("STOCKALERTS_DB_API_PASSWORD");
-        assertThat(PlatformPolicies.egressLimited(openEgress, "stock-alerts", "stock-alerts-db"))
+        List<Manifest> shutOut = replaced(
+                m -> m.is("Kafka"),
+                k -> ((ObjectNode)
+                                k.path("spec").path("kafka").path("listeners").get(0))
+                        .remove("networkPolicyPeers"));
+        List<Manifest> otherRelease = replaced(
+                m -> m.is("Kafka"),
+                k -> ((ObjectNode) k.path("spec")
+                                .path("kafka")
+                                .path("listeners")
+                                .get(0)
+                                .path("networkPolicyPeers")
+                                .get(0)
+                                .path("podSelector")
+                                .path("matchLabels"))
+                        .put("app.kubernetes.io/instance", "other"));
+
+        assertThat(NetworkPolicyChecks.kafkaAdmitsItsClients(shutOut)).hasSize(4);
+        assertThat(NetworkPolicyChecks.kafkaAdmitsItsClients(otherRelease)).hasSize(4);
+        assertThat(NetworkPolicyChecks.egressLimited(openEgress, "stock-alerts", "stock-alerts-db"))
                 .singleElement()
                 .asString()
                 .contains("open to every peer or port");

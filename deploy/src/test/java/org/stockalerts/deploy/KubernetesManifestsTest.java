@@ -146,8 +146,9 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"values-dev.yaml", "values-prod.yaml"})
     void networkPoliciesLimitWhatEachPodReaches(String values) {
-        assertThat(PlatformPolicies.egressLimited(rendered(values), KAFKA, DATABASE))
+        assertThat(NetworkPolicyChecks.egressLimited(rendered(values), KAFKA, DATABASE))
                 .isEmpty();
+        assertThat(NetworkPolicyChecks.kafkaAdmitsItsClients(rendered(values))).isEmpty();
     }
 
     @ParameterizedTest

@@ -20,7 +20,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * What the chart must say about Kafka, PostgreSQL, scaling and the network, each check returning its violations:
  * topics as common's {@link Topics} declares them, users with the ACLs of tools/kafka/acls.csv, each service given only
- * its own logins, consumers scaled on their lag up to their topic's partitions, and egress limited.
+ * its own logins, consumers scaled on their lag up to their topic's partitions, a Kafka Strimzi supports, budgets
+ * that let nodes drain ({@link NetworkPolicyChecks} has the network's).
  */
 final class PlatformPolicies {
 
@@ -178,59 +179,6 @@ final class PlatformPolicies {
         return violations;
     }
 
-    /**
-     * Every workload's pods are selected by a NetworkPolicy for ingress and egress, every egress rule names its peers
-     * and ports, nothing opens egress to the whole Internet, and a pod reaches PostgreSQL only if it has a database.
-     */
-    static List<String> egressLimited(List<Manifest> manifests, String kafkaCluster, String dbCluster) {
-        List<String> violations = new ArrayList<>();
-        for (Manifest workload : PodPolicies.workloads(manifests)) {
-            JsonNode labels = workload.tree()
-                    .path("spec")
-                    .path("template")
-                    .path("metadata")
-                    .path("labels");
-            List<Manifest> policies = kind(manifests, "NetworkPolicy").stream()
-                    .filter(policy -> selects(policy.spec().path("podSelector").path("matchLabels"), labels))
-                    .toList();
-            Set<String> types = new TreeSet<>();
-            policies.forEach(policy -> policy.spec().path("policyTypes").forEach(type -> types.add(type.asString())));
-            if (!types.containsAll(Set.of("Ingress", "Egress"))) {
-                violations.add(workload + ": no NetworkPolicy confines both its ingress and egress");
-            }
-            boolean reachesKafka = false;
-            boolean reachesDatabase = false;
-            for (Manifest policy : policies) {
-                for (JsonNode rule : policy.spec().path("egress")) {
-                    if (rule.path("to").isEmpty() || rule.path("ports").isEmpty()) {
-                        violations.add(policy + ": an egress rule open to every peer or port");
-                    }
-                    for (JsonNode peer : rule.path("to")) {
-                        String cidr = peer.path("ipBlock").path("cidr").asString("");
-                        if (cidr.equals("0.0.0.0/0") || cidr.equals("::/0")) {
-                            violations.add(policy + ": egress to " + cidr);
-                        }
-                        JsonNode selector = peer.path("podSelector").path("matchLabels");
-                        reachesKafka |=
-                                selector.path("strimzi.io/cluster").asString("").equals(kafkaCluster);
-                        reachesDatabase |=
-                                selector.path("cnpg.io/cluster").asString("").equals(dbCluster);
-                    }
-                }
-            }
-            boolean hasDatabase = workload.containers().stream().anyMatch(c -> env(c).containsKey("DATABASE_URL"));
-            if (reachesDatabase != hasDatabase) {
-                violations.add(workload + (hasDatabase ? ": cannot reach" : ": may reach") + " PostgreSQL");
-            }
-            boolean usesKafka =
-                    workload.containers().stream().anyMatch(c -> env(c).containsKey("KAFKA_BOOTSTRAP_SERVERS"));
-            if (reachesKafka != usesKafka) {
-                violations.add(workload + (usesKafka ? ": cannot reach" : ": may reach") + " Kafka");
-            }
-        }
-        return violations;
-    }
-
     /** Kafka's version is one the Strimzi release of the vendored CRDs supports (its kafka-versions.yaml). */
     static List<String> kafkaVersionSupported(List<Manifest> manifests) {
         JsonNode versions = new YAMLMapper().readTree(SUPPORTED_KAFKA_VERSIONS.toFile());
@@ -283,13 +231,5 @@ final class PlatformPolicies {
             }
         }
         return violations;
-    }
-
-    private static boolean selects(JsonNode matchLabels, JsonNode labels) {
-        return !matchLabels.isEmpty()
-                && matchLabels.properties().stream()
-                        .allMatch(e -> e.getValue()
-                                .asString()
-                                .equals(labels.path(e.getKey()).asString(null)));
     }
 }
