@@ -3,7 +3,7 @@
 # launcher's kafka_2.13 4.4.0 jars), the four services as processes from their jars, a fresh database on the local
 # PostgreSQL (or TEST_DATABASE_URL), the tick-to-client benchmark's load; kills services and checks every sink
 # against the brute-force engine. STOCKALERTS_* variables set here are passed on to the services.
-# Usage: benchmarks/run-faults.sh [C1|C2|C3|C4|C5|C6|C7|C10 …] [--kills 20] [--rate 1000] [--users 10] [--min-gap 5]
+# Usage: benchmarks/run-faults.sh [C1|C2|C3|C4|C5|C6|C7|C10|S1 …] [--kills 20] [--rate 1000] [--users 10] [--min-gap 5]
 #        [--max-gap 30] [--broker-down 5,30,150,360] [--pause 60] [--db-down 30,180] [--drain 180] [--baseline 30]
 #        [--blackhole 60] [--latency-phase 300] [--added-latency 200] [--after-heal 120] [--settle 60] [--seed 16]
 #        [--aot-cache on|off];

@@ -10,7 +10,7 @@ import org.stockalerts.faults.FaultSystem.Service;
 
 /**
  * The fault-injection suite (issue #16): each scenario on a fresh system (broker process, four service
- * processes, fresh database) under the simulated load, checked by the oracle at every sink; one result
+ * processes, or two of each in S1; fresh database) under the simulated load, checked by the oracle at every sink; one result
  * line per scenario on stdout, and a markdown and JSON summary under the work folder. Not a test: run
  * it with {@code benchmarks/run-faults.sh [scenario…] [options]} (see {@link Options}).
  */
@@ -44,6 +44,7 @@ public final class FaultSuite {
             KillScenario kills = new KillScenario(options);
             ScenarioNotes notes = new ScenarioNotes(scenario);
             DatabaseOutageScenario databaseOutages = new DatabaseOutageScenario(options, notes);
+            ScaleScenario scale = new ScaleScenario(options, notes);
             ProxyScenario.Timeline proxied = scenario.equals("C7") ? new ProxyScenario(options).run(run) : null;
             List<KillScenario.Kill> measured = switch (scenario) {
                 case "C1" -> kills.run(run, List.of(Service.ALERTS), false);
@@ -54,6 +55,7 @@ public final class FaultSuite {
                 case "C6" -> databaseOutages.run(run);
                 case "C7" -> List.of();
                 case "C10" -> new ClockSkewScenario(options).run(run);
+                case ScaleScenario.NAME -> scale.run(run);
                 default -> throw new IllegalArgumentException(scenario);
             };
             String loadDuring = ScenarioReport.loadAverage();
@@ -62,7 +64,15 @@ public final class FaultSuite {
             LatencyWindows latency =
                     proxied == null ? null : proxied.windows(run.topic().latencies());
             return new ScenarioReport(
-                    scenario, options, measured, verdict, latency, loadBefore, loadDuring, notes.lines());
+                    scenario,
+                    options,
+                    measured,
+                    verdict,
+                    latency,
+                    loadBefore,
+                    loadDuring,
+                    notes.lines(),
+                    scale.failures());
         }
     }
 }

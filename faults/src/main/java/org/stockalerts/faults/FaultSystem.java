@@ -24,7 +24,9 @@ import org.stockalerts.testsupport.TestDatabase;
  * jars, a fresh database on the local PostgreSQL (dropped when the JVM exits). Any service (or the
  * broker) can be killed and started again on the same ports, settings and state folder. With
  * {@link Setup#alertsThroughKafkaProxy()} (scenario C7), alert-consumer alone reaches the broker through the
- * broker's {@link KafkaBroker#proxy()}; every other service, and the harness, connect directly.
+ * broker's {@link KafkaBroker#proxy()}; every other service, and the harness, connect directly. With
+ * {@link Setup#twice()} (scenario S1) every service runs as two instances from the start (instance 0 and 1: the same
+ * groups and application ids, ports, a state folder and a log of their own).
  */
 @RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 final class FaultSystem implements AutoCloseable {
@@ -68,6 +70,8 @@ final class FaultSystem implements AutoCloseable {
     private final TcpProxy databaseProxy;
 
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    /** Each service's instance 1 when the setup runs {@link Setup#twice()}. */
+    private final Map<Service, ServiceProcess> twins = new EnumMap<>(Service.class);
     /** Second instances (C4), stopped with the system. */
     private final List<ServiceProcess> seconds = new ArrayList<>();
     /** What each service runs, its second instance too. */
@@ -82,7 +86,8 @@ final class FaultSystem implements AutoCloseable {
             boolean alertsThroughKafkaProxy,
             boolean databaseThroughProxy,
             Map<Service, Map<String, String>> extraEnv,
-            Path images) {
+            Path images,
+            boolean twice) {
 
         /**
          * {@code scenario}'s wiring; with {@code images} the services run as the launcher starts them, from their
@@ -90,8 +95,11 @@ final class FaultSystem implements AutoCloseable {
          * the same ({@link ServiceImage}); null: from the executable jars, without a cache.
          */
         static Setup of(String scenario, Path images) {
+            Map<Service, Map<String, String>> extraEnv = new EnumMap<>(Service.class);
+            extraEnv.putAll(ClockSkewScenario.environment(scenario));
+            extraEnv.putAll(ScaleScenario.environment(scenario));
             return new Setup(
-                    scenario.equals("C7"), scenario.equals("C6"), ClockSkewScenario.environment(scenario), images);
+                    scenario.equals("C7"), scenario.equals("C6"), extraEnv, images, ScaleScenario.runsTwice(scenario));
         }
     }
 
@@ -117,8 +125,15 @@ final class FaultSystem implements AutoCloseable {
                     ServiceProcess.start(
                             service.module, service.module, service.portVariable, system.env(service), JVM, image));
         }
+        if (setup.twice()) {
+            for (Service service : Service.values()) {
+                system.twins.put(service, system.startTwin(service));
+            }
+        }
         for (Service service : Service.values()) {
-            system.awaitUp(service, STARTUP);
+            for (int instance = 0; instance < system.instances(); instance++) {
+                system.awaitUp(service, instance, STARTUP);
+            }
         }
         return system;
     }
@@ -145,12 +160,77 @@ final class FaultSystem implements AutoCloseable {
      * folder and a log of its own, {@code <module>-2.log}); does not wait for it.
      */
     synchronized ServiceProcess startSecond(Service service) throws IOException {
-        Map<String, String> env = env(service);
-        env.put("STOCKALERTS_STATE_DIR", stateDir(service) + "-2");
-        ServiceProcess second = ServiceProcess.start(
-                service.module, service.module + "-2", service.portVariable, env, JVM, images.get(service));
+        ServiceProcess second = startTwin(service);
         seconds.add(second);
         return second;
+    }
+
+    private ServiceProcess startTwin(Service service) throws IOException {
+        Map<String, String> env = env(service);
+        env.put("STOCKALERTS_STATE_DIR", stateDir(service) + "-2");
+        return ServiceProcess.start(
+                service.module, service.module + "-2", service.portVariable, env, JVM, images.get(service));
+    }
+
+    /** How many instances of each service run: 2 with {@link Setup#twice()}, else 1. */
+    int instances() {
+        return setup.twice() ? 2 : 1;
+    }
+
+    /** Instance {@code instance} (0 or 1) of {@code service}. */
+    synchronized ServiceProcess process(Service service, int instance) {
+        return instance == 0 ? running.get(service) : twins.get(service);
+    }
+
+    /** The API's base URL on instance {@code instance}. */
+    String apiBaseUrl(int instance) {
+        return process(Service.API, instance).baseUrl();
+    }
+
+    /** {@code kill -9} of one instance; returns once it is gone. */
+    void kill(Service service, int instance) throws InterruptedException {
+        process(service, instance).kill();
+    }
+
+    /** Starts a stopped or killed instance again (same ports, settings and state folder); does not wait for it. */
+    synchronized void restart(Service service, int instance) throws IOException {
+        (instance == 0 ? running : twins)
+                .put(service, process(service, instance).restart());
+    }
+
+    /**
+     * SIGTERM to one instance, as an orchestrator stops it, and waits up to {@code atMost} for it to exit; if it does
+     * not, {@code kill -9}. Returns how long it took to exit, or null if it had to be killed.
+     */
+    Duration stopGracefully(Service service, int instance, Duration atMost) throws Exception {
+        ServiceProcess process = process(service, instance);
+        ProcessHandle handle = ProcessHandle.of(process.pid()).orElse(null);
+        if (handle == null) {
+            return Duration.ZERO;
+        }
+        long start = System.nanoTime();
+        handle.destroy();
+        try {
+            handle.onExit().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            return Duration.ofNanos(System.nanoTime() - start);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.kill();
+            return null;
+        }
+    }
+
+    /** Waits until instance {@code instance} of {@code service} answers UP; returns how long that took. */
+    Duration awaitUp(Service service, int instance, Duration atMost) {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        while (!process(service, instance).isUp()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        service.module + " instance " + instance + " was not UP within " + atMost);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     String apiBaseUrl() {
@@ -177,15 +257,7 @@ final class FaultSystem implements AutoCloseable {
 
     /** Waits until {@code service} answers UP; returns how long that took. */
     Duration awaitUp(Service service, Duration atMost) {
-        long start = System.nanoTime();
-        long deadline = start + atMost.toNanos();
-        while (!running.get(service).isUp()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service.module + " was not UP within " + atMost);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
+        return awaitUp(service, 0, atMost);
     }
 
     /**
@@ -241,6 +313,10 @@ final class FaultSystem implements AutoCloseable {
             second.close();
         }
         seconds.clear();
+        for (ServiceProcess twin : twins.values()) {
+            twin.close();
+        }
+        twins.clear();
         for (Service service : List.of(Service.values()).reversed()) {
             ServiceProcess process = running.remove(service);
             if (process != null) {

@@ -51,7 +51,7 @@ final class KillScenario {
                         delete(system.stateDir(target));
                     }
                     system.restart(target);
-                    Kill kill = measure(system, lag, target);
+                    Kill kill = measure(system, lag, target, 0, options.rate());
                     System.out.printf(
                             "kill %d of %s: UP after %s, caught up after %s, outbox drained after %s%n",
                             k + 1, target.module, kill.toUp(), kill.toCaughtUp(), kill.outboxDrained());
@@ -62,13 +62,17 @@ final class KillScenario {
         return kills;
     }
 
-    private Kill measure(FaultSystem system, ConsumerLag lag, Service target) throws Exception {
+    /**
+     * How long the restarted {@code instance} of {@code target} took to answer UP, its group to be back within
+     * {@code rate} ticks of the end, and (api-service) the outbox to drain, all from now.
+     */
+    static Kill measure(FaultSystem system, ConsumerLag lag, Service target, int instance, int rate) throws Exception {
         long start = System.nanoTime();
-        system.awaitUp(target, BACK);
+        system.awaitUp(target, instance, BACK);
         Duration toUp = Duration.ofNanos(System.nanoTime() - start);
         Duration caughtUp = null;
         if (target.tickGroup != null) {
-            caughtUp = lag.timeToCatchUp(target.tickGroup, Topics.STOCK_PRICES.name(), options.rate(), CATCH_UP);
+            caughtUp = lag.timeToCatchUp(target.tickGroup, Topics.STOCK_PRICES.name(), rate, CATCH_UP);
             caughtUp = caughtUp == null ? null : caughtUp.plus(toUp);
         }
         Duration drained = null;

@@ -41,14 +41,24 @@ final class LoadedRun implements AutoCloseable {
     private final TickLoad load;
     private int warmUpTicks;
     private ExpectedAlerts oracle;
+    /** Each alert the acknowledged ticks may fire, with the user whose rule fires it. */
+    private Map<UUID, UUID> owners = Map.of();
 
     private LoadedRun(FaultSystem system, WebhookReceivers receivers, Population population) {
         this.system = system;
         this.receivers = receivers;
         this.population = population;
         this.topic = new TopicSink(system.bootstrapServers());
-        this.streams = new SseClients(system::apiBaseUrl);
-        population.users().forEach(streams::watch);
+        this.streams = new SseClients(system::apiBaseUrl, system.instances());
+        List<Population.User> users = population.users();
+        for (int u = 0; u < users.size(); u++) {
+            // one client per user, spread over the instances; with two, every third user has one on each
+            int home = u % system.instances();
+            streams.watch(users.get(u), home);
+            if (system.instances() > 1 && u % 3 == 0) {
+                streams.watch(users.get(u), (home + 1) % system.instances());
+            }
+        }
         this.load = new TickLoad(system.bootstrapServers(), population.symbols());
     }
 
@@ -67,6 +77,11 @@ final class LoadedRun implements AutoCloseable {
 
     Population population() {
         return population;
+    }
+
+    /** The users' alert stream clients. */
+    SseClients streams() {
+        return streams;
     }
 
     /** alerts-triggered as the harness reads it, with each alert's latency. */
@@ -141,6 +156,7 @@ final class LoadedRun implements AutoCloseable {
         List<PriceTick> acknowledged = load.acknowledged();
         List<PriceTick> measured = acknowledged.subList(warmUpTicks, acknowledged.size());
         oracle = ExpectedAlerts.of(population.rules(), acknowledged.subList(0, warmUpTicks), measured);
+        owners = owners(acknowledged);
         Set<UUID> ticks = acknowledged.stream().map(PriceTick::eventId).collect(Collectors.toSet());
         ExpectedBars expectedBars = ExpectedBars.of(acknowledged, ExpectedBars.settings(System.getenv()));
         StoredRows stored = new StoredRows(system.database());
@@ -189,11 +205,36 @@ final class LoadedRun implements AutoCloseable {
         }
     }
 
-    /** The bars on stock-analytics and in storage against analytics' topology over the acknowledged ticks. */
+    /**
+     * The bars of the load's symbols on stock-analytics and in storage against analytics' topology over the
+     * acknowledged ticks (S1's market-data poller ticks symbols of its own).
+     */
     private List<BarCheck> barChecks(ExpectedBars expected, StoredRows stored) throws Exception {
         return List.of(
-                BarCheck.of("bars (stock-analytics)", expected, AnalyticsTopic.latestBars(system.bootstrapServers())),
-                BarCheck.of("bars (stored)", expected, stored.bars()));
+                BarCheck.of(
+                        "bars (stock-analytics)",
+                        expected,
+                        ofLoad(AnalyticsTopic.latestBars(system.bootstrapServers()))),
+                BarCheck.of("bars (stored)", expected, ofLoad(stored.bars())));
+    }
+
+    private Map<BarOutcome.Key, BarOutcome> ofLoad(Map<BarOutcome.Key, BarOutcome> bars) {
+        Set<org.stockalerts.common.event.Symbol> symbols = Set.copyOf(population.symbols());
+        return bars.entrySet().stream()
+                .filter(bar -> symbols.contains(bar.getKey().symbol()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Every alert {@code ticks} could fire (one per tick and rule of its symbol), with the rule's user. */
+    private Map<UUID, UUID> owners(List<PriceTick> ticks) {
+        var rules = population.rules().stream().collect(Collectors.groupingBy(AlertRule::symbol));
+        Map<UUID, UUID> owners = new java.util.HashMap<>();
+        for (PriceTick tick : ticks) {
+            for (AlertRule rule : rules.getOrDefault(tick.symbol(), List.of())) {
+                owners.put(AlertIds.of(rule.ruleId(), tick.eventId()), rule.userId());
+            }
+        }
+        return owners;
     }
 
     /**
@@ -227,7 +268,7 @@ final class LoadedRun implements AutoCloseable {
         checks.add(SinkCheck.of("webhooks (alertId)", oracle.expected(), receivers.alertIds(), oracle.warmUp()));
         checks.add(
                 SinkCheck.of("delivery log DELIVERED", oracle.expected(), stored.deliveredWebhooks(), oracle.warmUp()));
-        checks.add(SinkCheck.of("SSE clients", oracle.expected(), streams.alertIds(), oracle.warmUp()));
+        checks.addAll(streams.checks(oracle.expected(), oracle.warmUp(), owners));
         checks.add(SinkCheck.of("stored ticks", ticks, stored.ticks(), Set.of()));
         Map<String, Integer> webhookIds = receivers.webhookIds();
         int repeated = webhookIds.values().stream().mapToInt(count -> count - 1).sum();

@@ -13,8 +13,8 @@ import org.stockalerts.e2e.ServiceImage;
  * The suite's command line: {@code [scenario…] [--kills N] [--rate TICKS_PER_S] [--users N]
  * [--min-gap S] [--max-gap S] [--broker-down S,S…] [--pause S] [--db-down S,S…] [--drain S]
  * [--baseline S] [--blackhole S] [--latency-phase S] [--added-latency MS] [--after-heal S] [--settle S] [--seed N]
- * [--aot-cache on|off] [--kafka-lib DIR] [--work DIR]}; no scenario means C1 C2 C3 (C4, C5, C6, C7 and C10 run
- * only when named). {@code --aot-cache on} (the default) runs the services as the launcher does, with the JVM's AOT
+ * [--aot-cache on|off] [--kafka-lib DIR] [--work DIR]}; no scenario means C1 C2 C3 (C4, C5, C6, C7, C10 and S1
+ * run only when named). {@code --aot-cache on} (the default) runs the services as the launcher does, with the JVM's AOT
  * cache trained into {@code WORK/aot} (on JDK 25 and newer); {@code off} from their executable jars. {@code --settle}
  * (60 s): how long the load runs before the first fault, so that the faults meet a system in its steady state
  * rather than one still compiling its hot paths.
@@ -38,7 +38,7 @@ record Options(
         Path work) {
 
     static final List<String> KILLS = List.of("C1", "C2", "C3");
-    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C10");
+    static final List<String> KNOWN = List.of("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C10", "S1");
 
     /**
      * C7's phases, in order: the load before the fault, alert-consumer's link to the broker held (a

@@ -34,6 +34,16 @@ record SinkCheck(String sink, int expected, int lost, int duplicates, int unexpe
         return new SinkCheck(sink, expected.size(), lost, duplicates, unexpected);
     }
 
+    /** This check's counts and {@code other}'s added up, under this check's sink (clients of one sink, S1). */
+    SinkCheck plus(SinkCheck other) {
+        return new SinkCheck(
+                sink,
+                expected + other.expected,
+                lost + other.lost,
+                duplicates + other.duplicates,
+                unexpected + other.unexpected);
+    }
+
     /** No loss, no duplicate, nothing unexpected. */
     boolean exact() {
         return lost == 0 && duplicates == 0 && unexpected == 0;

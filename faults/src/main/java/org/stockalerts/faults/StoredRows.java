@@ -30,9 +30,13 @@ final class StoredRows {
         return counts("SELECT alert_id, count(*) FROM persistence.alerts GROUP BY alert_id");
     }
 
-    /** persistence-consumer's stored ticks, by eventId. */
+    /**
+     * persistence-consumer's stored ticks, by eventId; not those of the market-data poller's simulated feed (S1 runs
+     * it on symbols of its own; the load's ticks are {@code replay}).
+     */
     Map<UUID, Integer> ticks() throws SQLException {
-        return counts("SELECT event_id, count(*) FROM persistence.price_ticks GROUP BY event_id");
+        return counts("SELECT event_id, count(*) FROM persistence.price_ticks WHERE source <> 'simulated'"
+                + " GROUP BY event_id");
     }
 
     /**

@@ -189,6 +189,40 @@ class ScenarioReportTest {
         assertThat(report.markdown()).contains("- a note");
     }
 
+    @Test
+    void twoOfEverythingFailsOnItsOwnTargetsAndReportsItsRestartTimesOnly() {
+        KillScenario.Kill slow =
+                new KillScenario.Kill(Service.ALERTS, Duration.ofSeconds(140), Duration.ofSeconds(240), null);
+        LoadedRun.Verdict exact = new LoadedRun.Verdict(
+                1000,
+                0,
+                List.of(new SinkCheck("SSE clients from api-service 2", 40, 0, 0, 0)),
+                0,
+                0,
+                Map.of(),
+                0,
+                List.of());
+
+        assertThat(new ScenarioReport("S1", OPTIONS, List.of(slow), exact, null, "1 1 1", "2 2 2", List.of())
+                        .failures())
+                .isEmpty();
+        assertThat(new ScenarioReport(
+                                "S1",
+                                OPTIONS,
+                                List.of(slow),
+                                exact,
+                                null,
+                                "1 1 1",
+                                "2 2 2",
+                                List.of(),
+                                List.of("two pollers published in 3 intervals running"))
+                        .failures())
+                .containsExactly("two pollers published in 3 intervals running");
+        assertThat(report("S1", 0, List.of(slow), new SinkCheck("SSE clients from api-service 1", 40, 2, 0, 0))
+                        .failures())
+                .containsExactly("SSE clients from api-service 1: 40 expected, 2 lost, 0 duplicates, 0 unexpected");
+    }
+
     private static ScenarioReport report(
             String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
         return report(scenario, failedSends, kills, check, Map.of(), null, List.of());

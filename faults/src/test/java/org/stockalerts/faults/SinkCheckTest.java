@@ -60,4 +60,12 @@ class SinkCheckTest {
         assertThat(SinkCheck.of("topic", Set.of(), Map.of(), Set.of()).duplicatePercent())
                 .isZero();
     }
+
+    @Test
+    void clientsOfOneSinkAddUpUnderItsName() {
+        SinkCheck first = SinkCheck.of("SSE clients from api-service 1", Set.of(a), Map.of(a, 2), Set.of());
+        SinkCheck second = SinkCheck.of("other client", Set.of(b, c), Map.of(b, 1, warmUp, 1), Set.of());
+
+        assertThat(first.plus(second)).isEqualTo(new SinkCheck("SSE clients from api-service 1", 3, 1, 1, 1));
+    }
 }

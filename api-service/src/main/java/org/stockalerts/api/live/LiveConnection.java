@@ -128,6 +128,20 @@ final class LiveConnection {
         return true;
     }
 
+    /**
+     * Ends the stream once what is queued (its history included, when it has not started yet) is sent; events offered
+     * from now on are dropped. The instance is stopping: the client reconnects, with the last id it got.
+     */
+    void end() {
+        lock.lock();
+        try {
+            ending = true;
+            scheduleLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops sending; called when the client went away or the stream timed out. */
     void close() {
         lock.lock();

@@ -63,6 +63,7 @@ class LiveHub implements MeterBinder {
     private final ReentrantLock alerts = new ReentrantLock();
     private final AtomicInteger open = new AtomicInteger();
     private final RecentAlerts recent;
+    private volatile boolean ending;
 
     @Autowired
     LiveHub(LiveSettings settings) {
@@ -119,6 +120,10 @@ class LiveHub implements MeterBinder {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove(connection));
+        // registered before the check: endStreams, which sets the flag before it looks, ends it if this misses it
+        if (ending) {
+            connection.end();
+        }
         log.atInfo()
                 .addKeyValue("userId", owner)
                 .addKeyValue("subscription", subscription)
@@ -141,6 +146,18 @@ class LiveHub implements MeterBinder {
         } finally {
             alerts.unlock();
         }
+    }
+
+    /**
+     * Ends every open stream once it has sent what it holds, and every stream opened from now on once it has sent
+     * its history: the instance is stopping ({@link LiveStreamsShutdown}), and the clients reconnect with their
+     * {@code Last-Event-ID}, to another instance.
+     */
+    void endStreams() {
+        ending = true;
+        int streams = open.get();
+        byOwner.values().forEach(connections -> connections.forEach(LiveConnection::end));
+        log.atInfo().addKeyValue("streams", streams).log("ending live streams: the instance is stopping");
     }
 
     /** Publishes the alert read at {@code cursor} of alerts-triggered. */

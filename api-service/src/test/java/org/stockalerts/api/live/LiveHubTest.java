@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.stockalerts.api.alerts.AlertCursor;
 import org.stockalerts.common.event.AlertTriggered;
@@ -127,6 +128,38 @@ class LiveHubTest {
         } finally {
             busy.shutdown();
         }
+    }
+
+    @Test
+    void endsEveryStreamOnceItSentWhatItHeldWhenTheInstanceStopsAndAStreamOpenedAfterOnceItSentItsHistory() {
+        // Given Alice's stream, which got an alert
+        UUID alice = UUID.randomUUID();
+        RecordingEmitter alices = new RecordingEmitter();
+        hub.openAlerts(alice, alices, 0, Long.MAX_VALUE).connection().start(Replay.NONE);
+        String before = publish(alice);
+        await().atMost(WAIT).until(() -> alices.ids().contains(before));
+
+        // When the instance stops
+        new LiveStreamsShutdown(hub).stop();
+
+        // Then her stream ends (she reconnects to another instance), and a later alert does not reach it
+        await().atMost(WAIT).until(alices::completed);
+        String after = publish(alice);
+        assertThat(alices.ids()).containsExactly(before);
+
+        // And a stream that opens on the stopping instance still gets its history, then ends too
+        RecordingEmitter late = new RecordingEmitter();
+        LiveHub.OpenedAlerts opened = hub.openAlerts(alice, late, 0, -1);
+        opened.connection().start(new Replay(opened.passedBefore().orElseThrow(), Map.of(0, -1L), Set.of(), false));
+        await().atMost(WAIT).until(late::completed);
+        assertThat(late.ids()).containsExactly(before, after);
+    }
+
+    @Test
+    void streamsEndJustBeforeTheWebServersGracefulShutdownWouldWaitForThem() {
+        // a higher phase stops earlier: the graceful shutdown then finds no stream open
+        assertThat(new LiveStreamsShutdown(hub).getPhase())
+                .isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
     }
 
     private String publish(UUID user) {
