@@ -78,7 +78,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Optional<String> credential = bearerKey(request);
-        if (tokens != null && credential.filter(JwtAuthenticator::looksLikeJwt).isPresent()) {
+        // the admin key is the operator's free text, which may look like a JWT: it is matched first
+        if (tokens != null
+                && credential.filter(JwtAuthenticator::looksLikeJwt).isPresent()
+                && !isAdminKey(credential.get())) {
             authenticateToken(credential.get(), request, response, chain);
             return;
         }
@@ -129,8 +132,12 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    private boolean isAdminKey(String key) {
+        return settings.adminKeyEnabled() && ApiKeys.sameSecret(key, settings.adminKey());
+    }
+
     private Optional<Caller> authenticate(String key) {
-        if (settings.adminKeyEnabled() && ApiKeys.sameSecret(key, settings.adminKey())) {
+        if (isAdminKey(key)) {
             return Optional.of(Caller.administrator());
         }
         // looked up on every request, never cached: a revoked (deleted) key is refused at once

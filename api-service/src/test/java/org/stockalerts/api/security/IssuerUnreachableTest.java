@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * While the issuer's keys or discovery document cannot be fetched, a token is answered 503 with Retry-After: the
- * server's condition, neither the client's fault (401) nor a 500. No database is needed: the token never gets that
- * far.
+ * server's condition, neither the client's fault (401) nor a 500; and the admin key never goes to the issuer. No
+ * database is needed: no request here gets that far.
  */
 class IssuerUnreachableTest {
 
@@ -58,16 +58,40 @@ class IssuerUnreachableTest {
         assertUnavailable(response);
     }
 
-    private static MockHttpServletResponse filter(JwtDecoder decoder, String token) throws Exception {
+    @Test
+    void takesAnAdminKeyShapedLikeAJwtForTheAdminKeyWithoutAskingTheIssuer() throws Exception {
+        // Given an admin key in the form of a JWT, and an issuer that answers nothing
+        String adminKey = "operator.chosen.key";
+        JwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + closedPort() + "/jwks.json")
+                .build();
+        ApiKeyAuthenticationFilter filter = filter(decoder, new SecuritySettings(adminKey));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users");
+        request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + adminKey);
+        AtomicBoolean passed = new AtomicBoolean();
+
+        // When it is sent
+        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> passed.set(true));
+
+        // Then the operator is let in
+        assertThat(passed).isTrue();
+        assertThat(request.getAttribute(ApiKeyAuthenticationFilter.CALLER_ATTRIBUTE))
+                .isEqualTo(Caller.administrator());
+    }
+
+    private static ApiKeyAuthenticationFilter filter(JwtDecoder decoder, SecuritySettings settings) {
         FederatedUsers noUsers = identity -> {
             throw new AssertionError("no user may be looked up for an unverified token");
         };
-        ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(
+        return new ApiKeyAuthenticationFilter(
                 null,
                 null,
-                new SecuritySettings(""),
+                settings,
                 new ProblemResponses(JsonMapper.builder().build()),
                 new JwtAuthenticator(decoder, new JwtSettings("sub"), null, noUsers));
+    }
+
+    private static MockHttpServletResponse filter(JwtDecoder decoder, String token) throws Exception {
+        ApiKeyAuthenticationFilter filter = filter(decoder, new SecuritySettings(""));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users");
         request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         MockHttpServletResponse response = new MockHttpServletResponse();
