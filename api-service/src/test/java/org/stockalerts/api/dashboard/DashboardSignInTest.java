@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
             "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example.test:8443/realms/stocks",
             "stockalerts.dashboard.oidc.client-id=stock-alerts-dashboard",
             "stockalerts.dashboard.oidc.scopes=openid,profile,email",
-            "stockalerts.dashboard.oidc.name=Example Login"
+            "stockalerts.dashboard.oidc.name=Example Login",
+            // a context of its own next to the suite's cached ones: few connections, for a shared PostgreSQL
+            "spring.datasource.hikari.maximum-pool-size=2",
+            "stockalerts.api.rate-limits.pool-size=1"
         })
 class DashboardSignInTest extends ApiIntegrationTestSupport {
 

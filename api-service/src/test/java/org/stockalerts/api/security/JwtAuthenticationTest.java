@@ -47,7 +47,10 @@ import tools.jackson.databind.JsonNode;
             "spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE,
             "stockalerts.api.rate-limits.enabled=true",
             "stockalerts.api.rate-limits.per-key-burst=" + JwtAuthenticationTest.BURST,
-            "stockalerts.api.rate-limits.per-key-per-second=1"
+            "stockalerts.api.rate-limits.per-key-per-second=1",
+            // a context of its own next to the suite's cached ones: few connections, for a shared PostgreSQL
+            "spring.datasource.hikari.maximum-pool-size=4",
+            "stockalerts.api.rate-limits.pool-size=2"
         })
 class JwtAuthenticationTest extends ApiIntegrationTestSupport {
 
