@@ -1,7 +1,9 @@
-// Signing in with an API key, or registering (the key is shown once, with a copy button and a warning).
+// Signing in with an API key or through the OpenID Connect issuer (oidc.js), or registering (the key is shown
+// once, with a copy button and a warning).
 
 import {api, session} from './api.js';
 import {errorBox, field, h, replace} from './dom.js';
+import {signInOffer, startSignIn} from './oidc.js';
 
 /**
  * Shows the sign-in and registration forms in `main`, with `notice` (why the last session ended) when given;
@@ -51,9 +53,27 @@ export function showSignIn(main, onSignedIn, notice) {
 
   replace(main, h('h1', {}, 'Stock Alerts'), h('div', {class: 'columns'}, signIn, register));
   keyInput.focus();
+  offerIssuerSignIn(signIn, signInError);
 }
 
-async function signInWith(key) {
+/** Adds "Sign in with <issuer>" to the sign-in form when the service offers it. */
+async function offerIssuerSignIn(form, signInError) {
+  const offer = await signInOffer();
+  if (!offer || !form.isConnected) {
+    return;
+  }
+  form.append(h('p', {class: 'hint'}, 'or'), h('button', {type: 'button', id: 'sign-in-oidc', onclick: async () => {
+    signInError.show(null);
+    try {
+      await startSignIn(offer);
+    } catch (error) {
+      signInError.show(error);
+    }
+  }}, `Sign in with ${offer.name}`));
+}
+
+/** Signs in with an API key, or with the issuer's access token; rejects when it is not one user's. */
+export async function signInWith(key) {
   if (!key) {
     throw {title: 'API key missing', detail: 'paste the key you were given at registration'};
   }

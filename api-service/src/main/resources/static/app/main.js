@@ -2,7 +2,8 @@
 
 import {onUnauthorized, session} from './api.js';
 import {startAlerts, stopAlerts, onAlert} from './alert-store.js';
-import {showSignIn} from './auth.js';
+import {showSignIn, signInWith} from './auth.js';
+import {completeSignIn, isSignInAnswer} from './oidc.js';
 import {announce} from './dom.js';
 import {showPortfolio} from './portfolio.js';
 import {showSymbol} from './symbol.js';
@@ -24,7 +25,7 @@ document.querySelector('a.skip').addEventListener('click', (event) => {
   main.focus();
 });
 window.addEventListener('hashchange', route);
-onUnauthorized(() => signOut('Your API key was refused (revoked or expired?): sign in again.'));
+onUnauthorized(() => signOut('Your API key or sign-in was refused (revoked or expired?): sign in again.'));
 onAlert((alert) => {
   announce(`Alert: ${alert.message}`);
   if (!location.hash.startsWith('#/alerts')) {
@@ -35,10 +36,22 @@ onAlert((alert) => {
   }
 });
 
-if (session.signedIn()) {
+if (isSignInAnswer()) {
+  finishIssuerSignIn();
+} else if (session.signedIn()) {
   signedIn();
 } else {
   signIn();
+}
+
+/** Back from the issuer: its access token becomes the session's credential once it names one user. */
+async function finishIssuerSignIn() {
+  try {
+    await signInWith(await completeSignIn());
+    signedIn();
+  } catch (error) {
+    signIn(error.detail ? `${error.title}: ${error.detail}` : error.title);
+  }
 }
 
 function signIn(notice) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stockalerts.api.channels.WebhookSecretSettings;
+import org.stockalerts.api.dashboard.DashboardSignInSettings;
 import org.stockalerts.api.database.DatabaseSettings;
 import org.stockalerts.api.idempotency.IdempotencySettings;
 import org.stockalerts.api.live.LiveSettings;
@@ -18,6 +19,7 @@ import org.stockalerts.api.marketdata.simulated.SimulatedFeedSettings;
 import org.stockalerts.api.outbox.OutboxSettings;
 import org.stockalerts.api.quota.QuotaSettings;
 import org.stockalerts.api.ratelimit.RateLimitSettings;
+import org.stockalerts.api.security.JwtSettings;
 import org.stockalerts.api.web.WebSettings;
 import org.stockalerts.testsupport.SettingsBinding;
 
@@ -38,7 +40,9 @@ class ApiSettingsTest {
                 StockQuerySettings.class,
                 ReplaySettings.class,
                 AlphaVantageSettings.class,
-                WebhookSecretSettings.class);
+                WebhookSecretSettings.class,
+                JwtSettings.class,
+                DashboardSignInSettings.class);
     }
 
     @ParameterizedTest
@@ -50,6 +54,7 @@ class ApiSettingsTest {
     static Stream<Arguments> outOfRange() {
         return Stream.of(
                 Arguments.of(WebSettings.class, "max-request-bytes", "0"),
+                Arguments.of(JwtSettings.class, "user-claim", " "),
                 Arguments.of(QuotaSettings.class, "rules", "0"),
                 Arguments.of(QuotaSettings.class, "symbols", "-1"),
                 Arguments.of(RateLimitSettings.class, "per-key-burst", "0"),

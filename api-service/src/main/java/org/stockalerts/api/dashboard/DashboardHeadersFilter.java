@@ -5,20 +5,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Puts the dashboard's security headers on its files: a Content-Security-Policy that allows scripts, styles
- * and connections of this origin only (no inline script, no inline style element or attribute, no plug-in,
+ * and connections of this origin only (connections also to the OpenID Connect issuer's origin when the page signs
+ * in through it: its discovery document and token endpoint; no inline script, no inline style element or attribute, no plug-in,
  * no framing, no {@code <base>}), no MIME sniffing, and no referrer. The page and its modules are revalidated
  * on each load ({@code Cache-Control: no-cache}): their paths carry no version, so after an upgrade a cached
  * old module must not meet a new one.
  */
 class DashboardHeadersFilter extends OncePerRequestFilter {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'none'";
+    private final String contentSecurityPolicy;
+
+    /** @param issuerOrigin the OpenID Connect issuer's origin the page may also fetch from, if it signs in there */
+    DashboardHeadersFilter(Optional<String> issuerOrigin) {
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self';"
+                + " img-src 'self' data:; font-src 'self'; connect-src 'self'"
+                + issuerOrigin.map(origin -> " " + origin).orElse("")
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -32,7 +40,7 @@ class DashboardHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");

@@ -4,10 +4,14 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The files of the web dashboard (docs/dashboard.md): its page at {@code /}, its modules and styles under
- * {@code /app/}, the chart library under {@code /webjars/}. They are public (the page asks for the API key
- * itself and sends it with each API call) and carry the dashboard's security headers.
+ * {@code /app/}, the chart library under {@code /webjars/}, and its sign-in settings at {@link #CONFIG}. They are
+ * public (the page asks for the API key or a token itself and sends it with each API call) and carry the
+ * dashboard's security headers.
  */
 public final class DashboardPaths {
+
+    /** The page's sign-in settings ({@link DashboardSignIn}). */
+    public static final String CONFIG = "/dashboard/config.json";
 
     private DashboardPaths() {}
 
@@ -17,6 +21,7 @@ public final class DashboardPaths {
                 && (path.equals("/")
                         || path.equals("/index.html")
                         || path.equals("/favicon.ico")
+                        || path.equals(CONFIG)
                         || path.startsWith("/app/")
                         || path.startsWith("/webjars/"));
     }

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,9 @@ import org.stockalerts.api.web.ProblemResponses;
  * Requires {@code Authorization: Bearer <key>} on every route but the public ones, and puts the
  * authenticated {@link Caller} in the request attribute {@link #CALLER_ATTRIBUTE} (controllers take
  * it with {@link CurrentUser}). A missing, unknown or revoked key gets a 401 problem detail, more than
- * one Authorization header a 400.
+ * one Authorization header a 400. When an OpenID Connect issuer is configured, a bearer credential in the
+ * form of a JWT is a token of that issuer instead ({@link JwtAuthenticator}): a refused one gets a 401 naming
+ * the reason, and 503 while the issuer's keys cannot be fetched.
  */
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -30,10 +34,17 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
+    /** Retry-After of the 503 while the token issuer's keys cannot be fetched. */
+    static final int ISSUER_UNREACHABLE_RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
+
     private final KeyLookup keys;
     private final KeyUsage usage;
     private final SecuritySettings settings;
     private final ProblemResponses problems;
+    /** Null when no issuer is configured: every bearer credential is then an API key. */
+    private final JwtAuthenticator tokens;
 
     /**
      * Routes open without a key: registration, the liveness and readiness probes, the API
@@ -66,7 +77,15 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             problems.write(response, HttpStatus.BAD_REQUEST, "Bad Request", "send exactly one Authorization header");
             return;
         }
-        Optional<Caller> caller = bearerKey(request).flatMap(this::authenticate);
+        Optional<String> credential = bearerKey(request);
+        // the admin key is the operator's free text, which may look like a JWT: it is matched first
+        if (tokens != null
+                && credential.filter(JwtAuthenticator::looksLikeJwt).isPresent()
+                && !isAdminKey(credential.get())) {
+            authenticateToken(credential.get(), request, response, chain);
+            return;
+        }
+        Optional<Caller> caller = credential.flatMap(this::authenticate);
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(
@@ -80,8 +99,45 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    private void authenticateToken(
+            String token, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Caller caller;
+        try {
+            caller = tokens.authenticate(token);
+        } catch (JwtAuthenticator.TokenRefusedException refused) {
+            // RFC 6750, section 3: the reason also in the challenge, for clients that read only the header
+            response.setHeader(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"invalid_token\", error_description=\"" + refused.getMessage() + "\"");
+            problems.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Unauthorized",
+                    "the bearer token is refused: " + refused.getMessage());
+            return;
+        } catch (JwtAuthenticator.IssuerUnreachableException unreachable) {
+            log.atWarn()
+                    .addKeyValue("error", unreachable.getCause().toString())
+                    .log("token issuer's keys cannot be fetched");
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ISSUER_UNREACHABLE_RETRY_AFTER_SECONDS));
+            problems.write(
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service Unavailable",
+                    "the token issuer's keys cannot be fetched; retry after the Retry-After seconds");
+            return;
+        }
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
+        chain.doFilter(request, response);
+    }
+
+    private boolean isAdminKey(String key) {
+        return settings.adminKeyEnabled() && ApiKeys.sameSecret(key, settings.adminKey());
+    }
+
     private Optional<Caller> authenticate(String key) {
-        if (settings.adminKeyEnabled() && ApiKeys.sameSecret(key, settings.adminKey())) {
+        if (isAdminKey(key)) {
             return Optional.of(Caller.administrator());
         }
         // looked up on every request, never cached: a revoked (deleted) key is refused at once

@@ -4,13 +4,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Who sent the request: a user (by their API key) or the operator (by the admin key).
+ * Who sent the request: a user (by their API key or a token of the configured OpenID Connect issuer) or the
+ * operator (by the admin key).
  *
  * @param userId the authenticated user; null for the admin
  */
 public record Caller(UUID userId, boolean admin) {
 
-    /** A user authenticated by their own key. */
+    /** A user authenticated by their own key or token. */
     public static Caller user(UUID userId) {
         return new Caller(Objects.requireNonNull(userId, "userId"), false);
     }

@@ -3,16 +3,22 @@ package org.stockalerts.api.security;
 import java.time.Clock;
 import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.stockalerts.api.web.ProblemResponses;
 
-/** Registers the API key filter on every route and the {@link CurrentUser} argument resolver. */
+/**
+ * Registers the API key filter on every route (with JWTs of the configured issuer, if any) and the {@link
+ * CurrentUser} argument resolver.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
@@ -26,10 +32,30 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(
-            JdbcTemplate jdbc, Clock clock, SecuritySettings settings, ProblemResponses problems) {
+            JdbcTemplate jdbc,
+            Clock clock,
+            SecuritySettings settings,
+            ProblemResponses problems,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<OAuth2ResourceServerProperties> resourceServer,
+            JwtSettings jwtSettings,
+            FederatedUsers federatedUsers) {
         KeyLookup keys = new KeyLookup(jdbc);
+        // Spring Boot builds a decoder only when spring.security.oauth2.resourceserver.jwt.* names an issuer or its
+        // keys, and fetches nothing before the first token arrives
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        JwtAuthenticator tokens = decoder == null
+                ? null
+                : new JwtAuthenticator(
+                        decoder,
+                        jwtSettings,
+                        resourceServer
+                                .getIfAvailable(OAuth2ResourceServerProperties::new)
+                                .getJwt()
+                                .getJwkSetUri(),
+                        federatedUsers);
         FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyAuthenticationFilter(keys, new KeyUsage(keys, clock), settings, problems));
+                new ApiKeyAuthenticationFilter(keys, new KeyUsage(keys, clock), settings, problems, tokens));
         registration.setOrder(FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;

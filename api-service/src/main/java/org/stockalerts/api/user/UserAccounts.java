@@ -62,6 +62,18 @@ public class UserAccounts {
         return new UserDtos.RegisteredUser(user.id(), user.name(), user.email(), user.createdAt(), key);
     }
 
+    /**
+     * Registers a user who signs in with a token of an OpenID Connect issuer ({@link IdentityLinks}): no API key,
+     * and no e-mail address from the token (one the user sets with {@code PATCH} is checked for uniqueness there).
+     * The row is written at once, so that the caller's transaction can link it.
+     */
+    @Transactional
+    public UUID registerFederated(String name) {
+        UserAccount user = users.saveAndFlush(new UserAccount(ids.next(), name, null, clock.instant()));
+        publishProfile(user);
+        return user.id();
+    }
+
     /** Applies the present fields of {@code change} to the user. */
     @Transactional
     public UserAccount update(UUID userId, UserDtos.UpdateUser change) {

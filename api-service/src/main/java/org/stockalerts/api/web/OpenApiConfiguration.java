@@ -29,7 +29,9 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("The API key returned once by POST /users")))
+                                        .description(
+                                                "The API key returned once by POST /users, or a JWT of the OpenID Connect"
+                                                        + " issuer when one is configured (docs/security.md)")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 

@@ -61,6 +61,18 @@ class DashboardFilesTest extends RawHttpTestSupport {
     }
 
     @Test
+    void offersNoIssuerSignInWhenNoneIsConfigured() throws Exception {
+        // When the page's sign-in settings are read without a key, on a service with no issuer configured
+        HttpResponse<String> config = get("/dashboard/config.json");
+
+        // Then there is no issuer to sign in with, and the page may connect to its own origin only
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).isEqualTo("{\"oidc\":null}");
+        assertThat(config.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("connect-src 'self';");
+    }
+
+    @Test
     void hasThePageAndItsModulesRevalidatedOnEachLoad() throws Exception {
         // When the page (at the root and by name) and a module are read
         List<HttpResponse<String>> files = List.of(get("/"), get("/index.html"), get("/app/main.js"));

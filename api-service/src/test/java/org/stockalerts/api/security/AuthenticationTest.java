@@ -36,6 +36,21 @@ class AuthenticationTest extends ApiIntegrationTestSupport {
     }
 
     @Test
+    void takesAJwtForAnUnknownApiKeyWhenNoIssuerIsConfigured() {
+        // Given a registered user, and a service with no OpenID Connect issuer configured
+        TestUser user = registerUser("Alice");
+        String jwtShaped = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
+
+        // When their user is read with a JWT
+        MvcTestResult result = get(new TestUser(user.id(), jwtShaped), "/users/" + user.id());
+
+        // Then it is refused as any unknown key is, with no token error in the challenge
+        assertProblem(result, 401);
+        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+        assertThat(json(result).get("detail").asString()).contains("API key");
+    }
+
+    @Test
     void letsAUserReadTheirOwnUserWithTheirKey() {
         // Given a registered user
         TestUser user = registerUser("Alice");
