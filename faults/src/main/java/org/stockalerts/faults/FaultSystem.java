@@ -201,13 +201,15 @@ final class FaultSystem implements AutoCloseable {
     /**
      * SIGTERM to one instance, as an orchestrator stops it, and waits up to {@code atMost} for it to exit; if it does
      * not, {@code kill -9}. Returns how long it took to exit, or null if it had to be killed.
+     *
+     * @throws IllegalStateException when the instance was not running: there was nothing to stop gracefully
      */
     Duration stopGracefully(Service service, int instance, Duration atMost) throws Exception {
         ServiceProcess process = process(service, instance);
-        ProcessHandle handle = ProcessHandle.of(process.pid()).orElse(null);
-        if (handle == null) {
-            return Duration.ZERO;
-        }
+        ProcessHandle handle = ProcessHandle.of(process.pid())
+                .filter(ProcessHandle::isAlive)
+                .orElseThrow(() -> new IllegalStateException(
+                        service.module + " instance " + (instance + 1) + " was not running at SIGTERM"));
         long start = System.nanoTime();
         handle.destroy();
         try {

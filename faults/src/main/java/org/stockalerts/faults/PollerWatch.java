@@ -46,11 +46,13 @@ final class PollerWatch implements AutoCloseable {
     private void sample() {
         while (open.get()) {
             long next = System.nanoTime() + EVERY.toNanos();
+            // stamped before the reads: every reading of a sample stamped after a stop was taken after it
+            long at = System.currentTimeMillis();
             List<PublisherTimeline.Reading> readings = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
                 readings.add(read(i));
             }
-            timeline.add(new PublisherTimeline.Sample(System.currentTimeMillis(), readings));
+            timeline.add(new PublisherTimeline.Sample(at, readings));
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
     }

@@ -107,17 +107,27 @@ final class PublisherTimeline {
     }
 
     /**
-     * How long after {@code sinceMillis} (a leader's kill or stop) the first interval that starts at or after it had a
-     * publisher ended; null if none did. The stopped leader cannot publish in it unless it was started again.
+     * How long after {@code sinceMillis} (the kill or stop of the leader {@code stopped}) the first interval that
+     * starts at or after it had another instance publish ended; null if none did. The stopped leader's own ticks do
+     * not count: a leader still publishing while it stops would otherwise pass for its successor.
      */
-    synchronized Duration resumedAfter(long sinceMillis) {
+    synchronized Duration resumedAfter(long sinceMillis, int stopped) {
         for (int i = 1; i < samples.size(); i++) {
-            if (samples.get(i - 1).atMillis() >= sinceMillis
-                    && !publishers(samples.get(i - 1), samples.get(i)).isEmpty()) {
+            Set<Integer> publishers = publishers(samples.get(i - 1), samples.get(i));
+            publishers.remove(stopped);
+            if (samples.get(i - 1).atMillis() >= sinceMillis && !publishers.isEmpty()) {
                 return Duration.ofMillis(samples.get(i).atMillis() - sinceMillis);
             }
         }
         return null;
+    }
+
+    /** The share of samples (0 to 1; 0 without samples) in which {@code instance} answered. */
+    synchronized double answered(int instance) {
+        long answers = samples.stream()
+                .filter(sample -> sample.readings().get(instance).published() != null)
+                .count();
+        return samples.isEmpty() ? 0 : (double) answers / samples.size();
     }
 
     /** The instance that reports itself leader in the latest sample, or -1. */

@@ -2,10 +2,12 @@ package org.stockalerts.faults;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -37,6 +39,9 @@ final class ScaleScenario {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration RESUME_WAIT = Duration.ofSeconds(90);
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    /** The least share of poller samples each api-service instance must answer for the verdict to see it. */
+    static final double MIN_ANSWERED = 0.5;
+
     private static final List<Service> IN_TURN =
             List.of(Service.API, Service.ALERTS, Service.PERSISTENCE, Service.ANALYTICS);
 
@@ -44,6 +49,8 @@ final class ScaleScenario {
     private final ScenarioNotes notes;
     private final Random random;
     private final List<String> failures = new ArrayList<>();
+    /** The leader handovers measured ("SIGTERM", "kill -9"). */
+    private final Set<String> checkedHandovers = new HashSet<>();
 
     ScaleScenario(Options options, ScenarioNotes notes) {
         this.options = options;
@@ -134,11 +141,11 @@ final class ScaleScenario {
                         ScenarioNotes.seconds(kill.toCaughtUp()),
                         ScenarioNotes.seconds(kill.outboxDrained()));
                 if (leader) {
-                    checkResumed(watch, at, "kill -9");
+                    checkResumed(watch, at, instance, "kill -9");
                 }
             }
             LockSupport.parkNanos(SETTLE.toNanos());
-            judgePoller(watch.timeline());
+            judgePoller(watch.timeline(), system.instances());
             notes.add(
                     "SSE: %d reconnects, each to the other api-service instance",
                     run.streams().movedReconnects());
@@ -154,10 +161,16 @@ final class ScaleScenario {
         }
         boolean leader = service == Service.API && watch.timeline().leader() == instance;
         long at = System.currentTimeMillis();
-        Duration stopped = system.stopGracefully(service, instance, STOP_TIMEOUT);
-        if (stopped == null) {
-            failures.add(service.module + " instance " + (instance + 1) + " did not exit within "
-                    + STOP_TIMEOUT.toSeconds() + " s of SIGTERM");
+        Duration stopped;
+        try {
+            stopped = system.stopGracefully(service, instance, STOP_TIMEOUT);
+            if (stopped == null) {
+                failures.add(service.module + " instance " + (instance + 1) + " did not exit within "
+                        + STOP_TIMEOUT.toSeconds() + " s of SIGTERM");
+            }
+        } catch (IllegalStateException e) {
+            failures.add(e.getMessage());
+            stopped = null;
         }
         system.restart(service, instance);
         KillScenario.Kill restart = KillScenario.measure(system, lag, service, instance, options.rate());
@@ -172,18 +185,22 @@ final class ScaleScenario {
                 ScenarioNotes.seconds(restart.toCaughtUp()),
                 ScenarioNotes.seconds(restart.outboxDrained()));
         if (leader) {
-            checkResumed(watch, at, "SIGTERM");
+            checkResumed(watch, at, instance, "SIGTERM");
         }
         return restart;
     }
 
-    /** Waits (bounded) until some instance published after the leader's end at {@code at}, and judges how long. */
-    private void checkResumed(PollerWatch watch, long at, String how) {
+    /**
+     * Waits (bounded) until another instance published after the end of the leader {@code stopped} at {@code at}, and
+     * judges how long.
+     */
+    private void checkResumed(PollerWatch watch, long at, int stopped, String how) {
+        checkedHandovers.add(how);
         long deadline = System.nanoTime() + RESUME_WAIT.toNanos();
-        Duration resumed = watch.timeline().resumedAfter(at);
+        Duration resumed = watch.timeline().resumedAfter(at, stopped);
         while (resumed == null && System.nanoTime() < deadline) {
             LockSupport.parkNanos(PollerWatch.EVERY.toNanos());
-            resumed = watch.timeline().resumedAfter(at);
+            resumed = watch.timeline().resumedAfter(at, stopped);
         }
         notes.add(
                 "poller: publishing resumed %s after the leader's %s (target %s), instance %d leads now",
@@ -197,7 +214,25 @@ final class ScaleScenario {
         }
     }
 
-    private void judgePoller(PublisherTimeline timeline) {
+    private void judgePoller(PublisherTimeline timeline, int instances) {
+        for (String how : List.of("SIGTERM", "kill -9")) {
+            if (!checkedHandovers.contains(how)) {
+                // no sample showed a leader when it was its turn: the handover was never measured
+                failures.add("no leader's " + how + " was checked: no instance reported leading at its turn");
+            }
+        }
+        for (int instance = 0; instance < instances; instance++) {
+            double answered = timeline.answered(instance);
+            if (answered < MIN_ANSWERED) {
+                failures.add(String.format(
+                        Locale.ROOT,
+                        "api-service instance %d answered only %.0f %% of the poller samples (at least %.0f %%):"
+                                + " its publishing went unseen",
+                        instance + 1,
+                        100 * answered,
+                        100 * MIN_ANSWERED));
+            }
+        }
         PublisherTimeline.Verdict verdict = timeline.verdict();
         notes.add(
                 "poller: %d sampled intervals of %s, ticks published in %d, by two instances in %d (longest run %d),"

@@ -58,16 +58,27 @@ record ScenarioReport(
     /** Why the run missed its targets; empty when it met them all. */
     List<String> failures() {
         List<String> failures = new ArrayList<>(scenarioFailures);
+        int alertsExpected = verdict.checks().stream()
+                .filter(check -> check.sink().equals("alerts-triggered"))
+                .mapToInt(SinkCheck::expected)
+                .sum();
         for (SinkCheck check : verdict.checks()) {
             boolean exactSink = check.sink().equals("alerts-triggered")
                     || check.sink().equals("stored alerts")
                     || check.sink().equals("stored ticks");
+            // an SSE client sees its user's alerts only: one it was not expecting is another user's
+            boolean streamSink = check.sink().startsWith("SSE clients");
             // a send that failed (C5: the broker was down) may still have been stored: it is then unexpected
             boolean unexpectedCounts = verdict.failedSends() == 0 && check.unexpected() > 0;
-            if (exactSink && (check.duplicates() > 0 || unexpectedCounts) || check.lost() > 0) {
+            if ((exactSink || streamSink) && unexpectedCounts
+                    || exactSink && check.duplicates() > 0
+                    || check.lost() > 0) {
                 failures.add(check.sink() + ": " + describe(check));
             } else if (check.duplicatePercent() > WEBHOOK_DUPLICATES_PERCENT) {
                 failures.add(check.sink() + ": duplicates above 1 %: " + describe(check));
+            } else if (streamSink && check.expected() == 0 && alertsExpected > 0) {
+                // alerts fired, yet none was owed to these clients: their users' alerts were not matched, or none
+                failures.add(check.sink() + ": none of the " + alertsExpected + " alerts was expected by its clients");
             }
         }
         // a failed send may still be in the log: its bars are then not the oracle's

@@ -64,13 +64,30 @@ class PublisherTimelineTest {
                 sample(5000, idle(0), led(4)));
 
         // killed at 1500: instance 1 published in 3000-4000, the first interval with a publisher since
-        assertThat(killed.resumedAfter(1500)).isEqualTo(Duration.ofMillis(2500));
-        assertThat(killed.resumedAfter(1000)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(killed.resumedAfter(1500, 0)).isEqualTo(Duration.ofMillis(2500));
+        assertThat(killed.resumedAfter(1000, 0)).isEqualTo(Duration.ofSeconds(3));
         // the interval 4000-5000 started before the kill at 4500: no interval since shows a publisher
-        assertThat(killed.resumedAfter(4500)).isNull();
+        assertThat(killed.resumedAfter(4500, 0)).isNull();
         assertThat(killed.verdict().longestSilence()).isEqualTo(Duration.ofSeconds(2));
         assertThat(killed.leader()).isEqualTo(1);
         assertThat(timeline(sample(0, GONE, GONE)).leader()).isEqualTo(-1);
+    }
+
+    @Test
+    void theStoppingLeadersOwnTicksAreNoResumptionAndSilentInstancesAreCounted() {
+        PublisherTimeline stopping = timeline(
+                sample(0, led(0), idle(0)),
+                sample(1000, led(3), idle(0)),
+                sample(2000, led(5), idle(0)),
+                sample(3000, GONE, idle(0)),
+                sample(4000, GONE, led(2)));
+
+        // SIGTERM at 1000: the leader still published in 1000-2000, its successor only in 3000-4000
+        assertThat(stopping.resumedAfter(1000, 0)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(stopping.resumedAfter(1000, 1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(stopping.answered(0)).isEqualTo(0.6);
+        assertThat(stopping.answered(1)).isEqualTo(1.0);
+        assertThat(timeline().answered(0)).isZero();
     }
 
     @Test

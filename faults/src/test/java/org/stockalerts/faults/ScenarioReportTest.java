@@ -223,6 +223,27 @@ class ScenarioReportTest {
                 .containsExactly("SSE clients from api-service 1: 40 expected, 2 lost, 0 duplicates, 0 unexpected");
     }
 
+    @Test
+    void anSseClientGivenAnotherUsersAlertOrOwedNoneFails() {
+        SinkCheck topic = new SinkCheck("alerts-triggered", 40, 0, 0, 0);
+        SinkCheck leaked = new SinkCheck("SSE clients from api-service 1", 20, 0, 0, 1);
+        SinkCheck owedNone = new SinkCheck("SSE clients from api-service 2", 0, 0, 0, 0);
+
+        assertThat(twoInstances(topic, leaked).failures())
+                .containsExactly("SSE clients from api-service 1: 20 expected, 0 lost, 0 duplicates, 1 unexpected");
+        assertThat(twoInstances(topic, owedNone).failures())
+                .containsExactly("SSE clients from api-service 2: none of the 40 alerts was expected by its clients");
+        assertThat(twoInstances(new SinkCheck("alerts-triggered", 0, 0, 0, 0), owedNone)
+                        .failures())
+                .isEmpty();
+    }
+
+    private static ScenarioReport twoInstances(SinkCheck topic, SinkCheck clients) {
+        LoadedRun.Verdict verdict =
+                new LoadedRun.Verdict(1000, 0, List.of(topic, clients), 0, 0, Map.of(), 0, List.of());
+        return new ScenarioReport("S1", OPTIONS, List.of(), verdict, null, "1 1 1", "2 2 2", List.of());
+    }
+
     private static ScenarioReport report(
             String scenario, long failedSends, List<KillScenario.Kill> kills, SinkCheck check) {
         return report(scenario, failedSends, kills, check, Map.of(), null, List.of());
