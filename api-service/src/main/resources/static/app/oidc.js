@@ -17,6 +17,7 @@ export async function signInOffer() {
 /** Leaves for the issuer's authorization endpoint; the answer comes back to this page as ?code=…&state=…. */
 export async function startSignIn(offer) {
   const discovery = await discover(offer.issuer);
+  checkTokenEndpoint(discovery, offer);
   const verifier = randomText(32);
   const pending = {
     verifier,
@@ -104,6 +105,18 @@ async function discover(issuer) {
     throw {title: 'Sign-in unavailable', detail: 'the issuer does not offer the code flow with PKCE (S256)'};
   }
   return discovery;
+}
+
+/** Refuses a token endpoint this page's policy would not let it reach: the exchange would fail after the login. */
+function checkTokenEndpoint(discovery, offer) {
+  const origin = new URL(discovery.token_endpoint).origin;
+  if (origin !== offer.tokenOrigin) {
+    throw {
+      title: 'Sign-in unavailable',
+      detail: `the issuer's token endpoint is on ${origin}, which this page may not reach: `
+        + 'the operator sets STOCKALERTS_DASHBOARD_OIDC_TOKEN_ORIGIN to it',
+    };
+  }
 }
 
 function redirectUri() {

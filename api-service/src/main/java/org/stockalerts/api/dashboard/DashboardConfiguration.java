@@ -27,7 +27,7 @@ class DashboardConfiguration {
     @Bean
     FilterRegistrationBean<DashboardHeadersFilter> dashboardHeadersFilter(DashboardSignIn signIn) {
         FilterRegistrationBean<DashboardHeadersFilter> registration =
-                new FilterRegistrationBean<>(new DashboardHeadersFilter(signIn.issuerOrigin()));
+                new FilterRegistrationBean<>(new DashboardHeadersFilter(signIn.connectOrigins()));
         // after the path firewall, before the API key filter: a refused request gets the headers too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.addUrlPatterns("/*");

@@ -5,13 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Puts the dashboard's security headers on its files: a Content-Security-Policy that allows scripts, styles
- * and connections of this origin only (connections also to the OpenID Connect issuer's origin when the page signs
- * in through it: its discovery document and token endpoint; no inline script, no inline style element or attribute, no plug-in,
+ * and connections of this origin only (connections also to the OpenID Connect issuer's origin and its token
+ * endpoint's when the page signs in through it; no inline script, no inline style element or attribute, no plug-in,
  * no framing, no {@code <base>}), no MIME sniffing, and no referrer. The page and its modules are revalidated
  * on each load ({@code Cache-Control: no-cache}): their paths carry no version, so after an upgrade a cached
  * old module must not meet a new one.
@@ -20,11 +21,11 @@ class DashboardHeadersFilter extends OncePerRequestFilter {
 
     private final String contentSecurityPolicy;
 
-    /** @param issuerOrigin the OpenID Connect issuer's origin the page may also fetch from, if it signs in there */
-    DashboardHeadersFilter(Optional<String> issuerOrigin) {
+    /** @param connectOrigins the origins the page may also fetch from: the issuer's, if it signs in there */
+    DashboardHeadersFilter(List<String> connectOrigins) {
         this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self';"
                 + " img-src 'self' data:; font-src 'self'; connect-src 'self'"
-                + issuerOrigin.map(origin -> " " + origin).orElse("")
+                + connectOrigins.stream().map(origin -> " " + origin).collect(Collectors.joining())
                 + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     offers API keys only
  * @param scopes the scopes the dashboard asks for (comma-separated in the environment); {@code openid} is needed
  * @param name the issuer's name on the sign-in button ("Sign in with <name>"); empty: the issuer's host
+ * @param tokenOrigin the origin ({@code https://host[:port]}) of the issuer's token endpoint when it is not the
+ *     issuer's own (Google: {@code https://oauth2.googleapis.com}); the page may connect to it. Empty: the issuer's
  */
 @ConfigurationProperties("stockalerts.dashboard.oidc")
 public record DashboardSignInSettings(
         @DefaultValue("") String clientId,
         @DefaultValue({"openid", "profile"}) List<String> scopes,
-        @DefaultValue("") String name) {}
+        @DefaultValue("") String name,
+        @DefaultValue("") String tokenOrigin) {}

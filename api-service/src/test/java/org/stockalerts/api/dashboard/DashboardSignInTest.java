@@ -39,7 +39,9 @@ class DashboardSignInTest extends ApiIntegrationTestSupport {
         assertThat(oidc.get("clientId").asString()).isEqualTo("stock-alerts-dashboard");
         assertThat(oidc.get("scopes").asString()).isEqualTo("openid profile email");
         assertThat(oidc.get("name").asString()).isEqualTo("Example Login");
-        assertThat(oidc.propertyNames()).containsExactlyInAnyOrder("issuer", "clientId", "scopes", "name");
+        assertThat(oidc.get("tokenOrigin").asString()).isEqualTo("https://login.example.test:8443");
+        assertThat(oidc.propertyNames())
+                .containsExactlyInAnyOrder("issuer", "clientId", "scopes", "name", "tokenOrigin");
     }
 
     @Test
