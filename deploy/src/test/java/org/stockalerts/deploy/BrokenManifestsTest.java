@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,6 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 class BrokenManifestsTest {
 
     private static final SchemaValidator VALIDATOR = new SchemaValidator();
+    private static final Set<String> PRE_CREATED = Set.of(
+            "stock-alerts-db-api",
+            "stock-alerts-db-alerting",
+            "stock-alerts-db-persistence",
+            "stock-alerts-secrets-key");
     private static List<Manifest> rendered;
 
     @BeforeAll
@@ -188,14 +195,7 @@ class BrokenManifestsTest {
                 m -> m.is("NetworkPolicy") && m.name().endsWith("analytics-consumer"),
                 p -> spec(p).withArray("egress").addObject());
 
-        assertThat(PlatformPolicies.ownCredentialsOnly(
-                        borrowed,
-                        "stock-alerts-db",
-                        Set.of(
-                                "stock-alerts-db-api",
-                                "stock-alerts-db-alerting",
-                                "stock-alerts-db-persistence",
-                                "stock-alerts-secrets-key")))
+        assertThat(PlatformPolicies.ownCredentialsOnly(borrowed, "stock-alerts-db", PRE_CREATED))
                 .singleElement()
                 .asString()
                 .contains("STOCKALERTS_DB_API_PASSWORD");
@@ -222,6 +222,55 @@ class BrokenManifestsTest {
                 .singleElement()
                 .asString()
                 .contains("open to every peer or port");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DATABASE_USER", "DATABASE_PASSWORD", "DB_USER", "DB_PASSWORD"})
+    void platformPoliciesCatchALoginThatOverridesEveryRole(String setting) {
+        List<Manifest> overridden = replaced(
+                isDeployment("persistence-consumer"),
+                d -> container(d)
+                        .withArray("env")
+                        .addObject()
+                        .put("name", setting)
+                        .put("value", "x"));
+
+        assertThat(PlatformPolicies.ownCredentialsOnly(overridden, "stock-alerts-db", PRE_CREATED))
+                .singleElement()
+                .asString()
+                .contains(setting + ", not its own login");
+    }
+
+    @Test
+    void networkPolicyChecksCatchAnIngressRuleOpenToEveryPeerButTheApi() {
+        List<Manifest> openManagement = replaced(
+                m -> m.is("NetworkPolicy") && m.name().endsWith("alert-consumer"),
+                p -> spec(p).withArray("ingress")
+                        .addObject()
+                        .set(
+                                "ports",
+                                spec(p).path("ingress").get(0).path("ports").deepCopy()));
+        List<Manifest> apiManagementOpen = replaced(
+                m -> m.is("NetworkPolicy") && m.name().endsWith("api-service"),
+                p -> ((ObjectNode) spec(p).path("ingress").get(1)).remove("from"));
+        List<Manifest> openToEveryPort = replaced(
+                m -> m.is("NetworkPolicy") && m.name().endsWith("analytics-consumer"),
+                p -> spec(p).withArray("ingress").addObject());
+
+        assertThat(NetworkPolicyChecks.egressLimited(rendered, "stock-alerts", "stock-alerts-db"))
+                .isEmpty();
+        assertThat(NetworkPolicyChecks.egressLimited(openManagement, "stock-alerts", "stock-alerts-db"))
+                .singleElement()
+                .asString()
+                .contains("an ingress rule open to every peer");
+        assertThat(NetworkPolicyChecks.egressLimited(apiManagementOpen, "stock-alerts", "stock-alerts-db"))
+                .singleElement()
+                .asString()
+                .contains("an ingress rule open to every peer");
+        assertThat(NetworkPolicyChecks.egressLimited(openToEveryPort, "stock-alerts", "stock-alerts-db"))
+                .singleElement()
+                .asString()
+                .contains("an ingress rule open to every peer");
     }
 
     @Test

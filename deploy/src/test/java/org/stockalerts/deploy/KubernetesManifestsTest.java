@@ -1,6 +1,7 @@
 package org.stockalerts.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
 import java.io.IOException;
@@ -149,6 +150,112 @@ class KubernetesManifestsTest {
         assertThat(NetworkPolicyChecks.egressLimited(rendered(values), KAFKA, DATABASE))
                 .isEmpty();
         assertThat(NetworkPolicyChecks.kafkaAdmitsItsClients(rendered(values))).isEmpty();
+    }
+
+    @Test
+    void anOpenIdConnectIssuerOutsideTheClusterIsConfiguredAndReachableOnItsCidrs() {
+        List<Manifest> manifests = Chart.render(
+                "values-prod.yaml",
+                Map.of(
+                        "oidc.issuerUri", "https://login.example.test/tenant/v2.0",
+                        "oidc.audiences[0]", "api://stock-alerts",
+                        "oidc.audiences[1]", "stock-alerts",
+                        "oidc.userClaim", "oid",
+                        "oidc.dashboardClientId", "dashboard",
+                        "oidc.egress.cidrs[0]", "203.0.113.0/24"));
+
+        assertThat(PodPolicies.env(
+                        apiService(manifests, "Deployment").containers().getFirst()))
+                .containsEntry(
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                        "https://login.example.test/tenant/v2.0")
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "api://stock-alerts,stock-alerts")
+                .containsEntry("STOCKALERTS_AUTH_JWT_USER_CLAIM", "oid")
+                .containsEntry("STOCKALERTS_DASHBOARD_OIDC_CLIENT_ID", "dashboard")
+                .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
+        assertThat(egressPorts(apiService(manifests, "NetworkPolicy"), "203.0.113.0/24"))
+                .containsExactly(443);
+        assertThat(NetworkPolicyChecks.egressLimited(manifests, KAFKA, DATABASE))
+                .isEmpty();
+        assertThat(PodPolicies.envAreSettings(manifests)).isEmpty();
+        assertThat(manifests.stream().flatMap(m -> VALIDATOR.problems(m).stream()))
+                .isEmpty();
+    }
+
+    @Test
+    void anOpenIdConnectIssuerInTheClusterIsReachedByItsNamespaceAndPods() {
+        List<Manifest> manifests = Chart.render(
+                "values-dev.yaml",
+                Map.of(
+                        "oidc.issuerUri", "http://keycloak.identity.svc/realms/stock-alerts",
+                        "oidc.audiences[0]", "stock-alerts",
+                        "oidc.egress.namespaceLabels.kubernetes\\.io/metadata\\.name", "identity",
+                        "oidc.egress.podLabels.app", "keycloak",
+                        "oidc.egress.ports[0]", 8080));
+
+        assertThat(Manifest.list(apiService(manifests, "NetworkPolicy").spec().path("egress")))
+                .anySatisfy(rule -> {
+                    assertThat(rule.path("to")
+                                    .get(0)
+                                    .path("namespaceSelector")
+                                    .path("matchLabels")
+                                    .path("kubernetes.io/metadata.name")
+                                    .asString())
+                            .isEqualTo("identity");
+                    assertThat(rule.path("to")
+                                    .get(0)
+                                    .path("podSelector")
+                                    .path("matchLabels")
+                                    .path("app")
+                                    .asString())
+                            .isEqualTo("keycloak");
+                    assertThat(rule.path("ports").get(0).path("port").asInt()).isEqualTo(8080);
+                });
+        assertThat(NetworkPolicyChecks.egressLimited(manifests, KAFKA, DATABASE))
+                .isEmpty();
+        assertThat(manifests.stream().flatMap(m -> VALIDATOR.problems(m).stream()))
+                .isEmpty();
+    }
+
+    @Test
+    void theChartRefusesAnOpenIdConnectIssuerApiServiceCouldNotReach() {
+        assertThatThrownBy(() -> Chart.render(
+                        "values-prod.yaml", Map.of("oidc.issuerUri", "https://login.example.test/tenant/v2.0")))
+                .hasMessageContaining("api-service may not reach the issuer");
+        assertThatThrownBy(() -> Chart.render(
+                        "values-prod.yaml", Map.of("oidc.jwkSetUri", "https://login.example.test/common/keys")))
+                .hasMessageContaining("oidc.issuerUri must be set");
+    }
+
+    @Test
+    void withoutAnOpenIdConnectIssuerApiServiceReachesNone() {
+        Manifest policy = apiService(rendered("values-prod.yaml"), "NetworkPolicy");
+
+        assertThat(PodPolicies.env(apiService(rendered("values-prod.yaml"), "Deployment")
+                                .containers()
+                                .getFirst())
+                        .keySet())
+                .noneMatch(name -> name.startsWith("SPRING_SECURITY_OAUTH2"));
+        assertThat(Manifest.list(policy.spec().path("egress")))
+                .noneMatch(rule -> rule.path("to").get(0).has("ipBlock"));
+    }
+
+    private static Manifest apiService(List<Manifest> manifests, String kind) {
+        return PodPolicies.kind(manifests, kind).stream()
+                .filter(m -> m.name().equals(Chart.RELEASE + "-api-service"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The ports of the egress rules that reach {@code cidr}. */
+    private static List<Integer> egressPorts(Manifest policy, String cidr) {
+        return Manifest.list(policy.spec().path("egress")).stream()
+                .filter(rule -> Manifest.list(rule.path("to")).stream()
+                        .anyMatch(peer ->
+                                peer.path("ipBlock").path("cidr").asString("").equals(cidr)))
+                .flatMap(rule -> Manifest.list(rule.path("ports")).stream())
+                .map(port -> port.path("port").asInt())
+                .toList();
     }
 
     @ParameterizedTest

@@ -12,10 +12,14 @@ import tools.jackson.databind.JsonNode;
 /** What the chart's NetworkPolicies, and Strimzi's policy for Kafka's listener, must let through and nothing more. */
 final class NetworkPolicyChecks {
 
+    private static final String API_SERVICE = "api-service";
+    private static final int HTTP_PORT = 8080;
+
     private NetworkPolicyChecks() {}
 
     /**
-     * Every workload's pods are selected by a NetworkPolicy for ingress and egress, every egress rule names its peers
+     * Every workload's pods are selected by a NetworkPolicy for ingress and egress, every ingress rule names its
+     * peers but the one that opens api-service's HTTP port to whatever fronts it, every egress rule names its peers
      * and ports, nothing opens egress to the whole Internet, and a pod reaches PostgreSQL only if it has a database.
      */
     static List<String> egressLimited(List<Manifest> manifests, String kafkaCluster, String dbCluster) {
@@ -37,6 +41,11 @@ final class NetworkPolicyChecks {
             boolean reachesKafka = false;
             boolean reachesDatabase = false;
             for (Manifest policy : policies) {
+                for (JsonNode rule : policy.spec().path("ingress")) {
+                    if (rule.path("from").isEmpty() && !opensTheApiOnly(workload, rule)) {
+                        violations.add(policy + ": an ingress rule open to every peer");
+                    }
+                }
                 for (JsonNode rule : policy.spec().path("egress")) {
                     if (rule.path("to").isEmpty() || rule.path("ports").isEmpty()) {
                         violations.add(policy + ": an egress rule open to every peer or port");
@@ -65,6 +74,13 @@ final class NetworkPolicyChecks {
             }
         }
         return violations;
+    }
+
+    /** Whether {@code rule} opens api-service's HTTP port and nothing else. */
+    private static boolean opensTheApiOnly(Manifest workload, JsonNode rule) {
+        return workload.component().equals(API_SERVICE)
+                && rule.path("ports").size() == 1
+                && rule.path("ports").get(0).path("port").asInt() == HTTP_PORT;
     }
 
     /** Every pod that uses Kafka is one of the peers Strimzi's NetworkPolicy admits to the listener it connects to. */

@@ -123,12 +123,25 @@ final class PlatformPolicies {
                     violations.add(workload + ": does not log in to Kafka as its own user " + service);
                 }
                 env.keySet().stream()
-                        .filter(name -> name.startsWith("STOCKALERTS_DB_") || name.startsWith("DATABASE_USER"))
+                        .filter(PlatformPolicies::isDatabaseLogin)
                         .filter(name -> !name.startsWith("STOCKALERTS_DB_" + SCHEMAS.get(service) + "_"))
                         .forEach(name -> violations.add(workload + ": is given " + name + ", not its own login"));
             }
         }
         return violations;
+    }
+
+    /**
+     * A setting that names a database login: every service's own ({@code STOCKALERTS_DB_<SCHEMA>_*}) or one that
+     * overrides the login of every role ({@code DATABASE_USER}, {@code DATABASE_PASSWORD}, {@code DB_USER}, {@code
+     * DB_PASSWORD}).
+     */
+    private static boolean isDatabaseLogin(String name) {
+        return name.startsWith("STOCKALERTS_DB_")
+                || name.startsWith("DATABASE_USER")
+                || name.startsWith("DATABASE_PASSWORD")
+                || name.startsWith("DB_USER")
+                || name.startsWith("DB_PASSWORD");
     }
 
     /**

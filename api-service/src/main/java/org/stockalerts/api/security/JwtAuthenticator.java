@@ -1,6 +1,7 @@
 package org.stockalerts.api.security;
 
 import com.nimbusds.jose.KeySourceException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -14,32 +15,33 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 /**
  * Authenticates a JWT bearer token. Spring Security's decoder, which Spring Boot builds from
  * {@code spring.security.oauth2.resourceserver.jwt.*}, checks the signature against the issuer's keys, the
- * algorithm ({@code none} never passes), the expiry, the issuer and the audiences; then the configured claim names
- * the user within the issuer, and the first token of an issuer and subject creates the user.
+ * algorithm ({@code none} never passes), the expiry, the type ({@link SecurityConfiguration}'s {@code jwtTypes}), the
+ * issuer (Boot's issuer validator, which exists only when {@code issuer-uri} is set: {@link SecurityConfiguration}
+ * refuses to start without it) and the audiences when set; then the configured claim names the user within the
+ * issuer, and the first token of an issuer and subject creates the user.
  */
 class JwtAuthenticator {
 
     /** The compact form of a signed JWT: three base64url parts (an unsigned one has an empty third part). */
     private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
-    private static final int MAX_ISSUER_LENGTH = 2048;
     private static final int MAX_SUBJECT_LENGTH = 255;
     private static final int MAX_NAME_LENGTH = 200;
     private static final int MAX_REASON_LENGTH = 200;
 
     private final JwtDecoder decoder;
     private final String userClaim;
-    private final String keySetIssuer;
+    private final String issuer;
     private final FederatedUsers users;
 
     /**
-     * @param keySetIssuer the issuer of a token that names none: the JWK set's URI (its keys sign for one issuer);
-     *     null when tokens must carry {@code iss}
+     * @param issuer the configured issuer ({@code issuer-uri}): the only {@code iss} accepted, and the issuer half of
+     *     every user's key
      */
-    JwtAuthenticator(JwtDecoder decoder, JwtSettings settings, String keySetIssuer, FederatedUsers users) {
+    JwtAuthenticator(JwtDecoder decoder, JwtSettings settings, String issuer, FederatedUsers users) {
         this.decoder = decoder;
         this.userClaim = settings.userClaim();
-        this.keySetIssuer = keySetIssuer;
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.users = users;
     }
 
@@ -56,10 +58,9 @@ class JwtAuthenticator {
      */
     Caller authenticate(String token) {
         Jwt jwt = decode(token);
-        String issuer =
-                Optional.ofNullable(jwt.getClaimAsString(JwtClaimNames.ISS)).orElse(keySetIssuer);
-        if (!plain(issuer, MAX_ISSUER_LENGTH)) {
-            throw new TokenRefusedException("the token names no usable issuer");
+        // the decoder's issuer validator checks this already; a decoder built without one must not widen the key
+        if (!issuer.equals(jwt.getClaimAsString(JwtClaimNames.ISS))) {
+            throw new TokenRefusedException("the token's iss claim is not the configured issuer");
         }
         Object claim = jwt.getClaims().get(userClaim);
         String subject = claim instanceof String || claim instanceof Number ? claim.toString() : null;

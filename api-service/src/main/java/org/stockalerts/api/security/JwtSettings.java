@@ -7,8 +7,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How a JWT names its user ({@code stockalerts.auth.jwt.*}). The issuer, its keys and the audiences are Spring
- * Boot's own settings, {@code spring.security.oauth2.resourceserver.jwt.*}; JWTs are accepted only when one of
- * {@code issuer-uri} and {@code jwk-set-uri} is set.
+ * Boot's own settings, {@code spring.security.oauth2.resourceserver.jwt.*}; JWTs are accepted only when
+ * {@code issuer-uri} is set ({@code jwk-set-uri} alone is refused at start-up: no issuer would be checked).
  *
  * @param userClaim the claim whose value names the user within its issuer ({@code sub} unless set, e.g. {@code oid}
  *     for Microsoft Entra ID); the issuer and this value together are the user's key, and the first token with a new

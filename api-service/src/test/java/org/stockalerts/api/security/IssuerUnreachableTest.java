@@ -87,7 +87,7 @@ class IssuerUnreachableTest {
                 null,
                 settings,
                 new ProblemResponses(JsonMapper.builder().build()),
-                new JwtAuthenticator(decoder, new JwtSettings("sub"), null, noUsers));
+                new JwtAuthenticator(decoder, new JwtSettings("sub"), TestIssuer.ISSUER, noUsers));
     }
 
     private static MockHttpServletResponse filter(JwtDecoder decoder, String token) throws Exception {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -99,6 +100,36 @@ class JwtAuthenticationTest extends ApiIntegrationTestSupport {
                         TestIssuer.ISSUER,
                         subject))
                 .containsExactly(created.get("id").asString());
+    }
+
+    @ParameterizedTest(name = "typ: {0}")
+    @ValueSource(strings = {"at+jwt", "JWT"})
+    void acceptsAccessTokensOfRfc9068AsWellAsPlainJwts(String typ) {
+        // Given a valid token whose header names its type
+        String token = ISSUER.tokenOfType("ivan-" + UUID.randomUUID(), typ);
+
+        // When it is sent
+        MvcTestResult result = send(token, "/users");
+
+        // Then it is accepted
+        assertThat(result).hasStatusOk();
+    }
+
+    @Test
+    void refusesATokenOfAnotherType() {
+        // Given a token valid but for its type, which makes it no access token (an ID token's would be JWT too)
+        String subject = "judy-" + UUID.randomUUID();
+        String token = ISSUER.tokenOfType(subject, "foo");
+
+        // When it is sent
+        MvcTestResult result = send(token, "/users");
+
+        // Then it is refused for its type, and no user is created
+        assertProblem(result, 401);
+        assertThat(json(result).get("detail").asString()).contains("typ");
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM api.user_identities WHERE subject = ?", Long.class, subject))
+                .isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.stockalerts.api.security;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -77,6 +78,11 @@ final class TestIssuer implements AutoCloseable {
         return token(subject, UnaryOperator.identity());
     }
 
+    /** A valid token for {@code subject} whose header names the type {@code typ} (e.g. RFC 9068's at+jwt). */
+    String tokenOfType(String subject, String typ) {
+        return sign(claims(subject).build(), key, new JOSEObjectType(typ));
+    }
+
     /** A token whose claims are all valid, signed with a key the issuer does not publish, under its key id. */
     String forgedToken(String subject) {
         return sign(claims(subject).build(), impostor);
@@ -88,8 +94,16 @@ final class TestIssuer implements AutoCloseable {
     }
 
     private static String sign(JWTClaimsSet claims, RSAKey with) {
+        return sign(claims, with, null);
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAKey with, JOSEObjectType typ) {
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), claims);
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(KEY_ID)
+                        .type(typ)
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(with));
         } catch (JOSEException e) {
