@@ -162,6 +162,7 @@ class KubernetesManifestsTest {
                         "oidc.audiences[1]", "stock-alerts",
                         "oidc.userClaim", "oid",
                         "oidc.dashboardClientId", "dashboard",
+                        "oidc.dashboardTokenOrigin", "https://tokens.example.test",
                         "oidc.egress.cidrs[0]", "203.0.113.0/24"));
 
         assertThat(PodPolicies.env(
@@ -172,6 +173,7 @@ class KubernetesManifestsTest {
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "api://stock-alerts,stock-alerts")
                 .containsEntry("STOCKALERTS_AUTH_JWT_USER_CLAIM", "oid")
                 .containsEntry("STOCKALERTS_DASHBOARD_OIDC_CLIENT_ID", "dashboard")
+                .containsEntry("STOCKALERTS_DASHBOARD_OIDC_TOKEN_ORIGIN", "https://tokens.example.test")
                 .doesNotContainKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
         assertThat(egressPorts(apiService(manifests, "NetworkPolicy"), "203.0.113.0/24"))
                 .containsExactly(443);
