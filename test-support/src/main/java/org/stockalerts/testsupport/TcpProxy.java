@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A TCP proxy for fault injection: listens on 127.0.0.1 at a free port and forwards every connection
@@ -193,9 +194,12 @@ public final class TcpProxy implements AutoCloseable {
      * Forwards {@code from} to {@code to}: a reader takes each chunk as it comes and stamps it with its
      * due time (now plus the latency then set), a writer sends it once due, so an added latency delays
      * every byte without limiting the throughput (a bounded queue between them keeps the backpressure).
+     * With no latency set and no chunk still queued, the reader writes the chunk itself: a healthy
+     * proxy then costs one thread's wake-up per chunk, not two, which on a busy machine is most of what
+     * a proxy adds to a round trip (the fault suite's C7 puts every Kafka request of a service through it).
      */
     private void pump(Socket from, Socket to, String direction) {
-        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        Direction pipe = new Direction(to);
         Thread.ofPlatform()
                 .daemon()
                 .name("tcp-proxy-" + direction + "-read-" + port)
@@ -206,27 +210,30 @@ public final class TcpProxy implements AutoCloseable {
                             if (!awaitForwarding()) {
                                 break;
                             }
-                            long due = System.nanoTime() + latency.toNanos();
-                            enqueue(queue, new Chunk(Arrays.copyOf(buffer, read), due), to);
+                            Duration delay = latency;
+                            if (delay.isZero() && pipe.writeIfIdle(buffer, read)) {
+                                continue;
+                            }
+                            long due = System.nanoTime() + delay.toNanos();
+                            pipe.enqueue(new Chunk(Arrays.copyOf(buffer, read), due));
                         }
                     } catch (IOException | InterruptedException e) {
                         // closed by the peer, by cut() or close()
                     } finally {
-                        enqueueQuietly(queue, Chunk.END, to);
+                        pipe.enqueueQuietly(Chunk.END);
                     }
                 });
         Thread.ofPlatform()
                 .daemon()
                 .name("tcp-proxy-" + direction + "-write-" + port)
                 .start(() -> {
-                    try (OutputStream out = to.getOutputStream()) {
-                        for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+                    try {
+                        for (Chunk chunk = pipe.take(); chunk != Chunk.END; chunk = pipe.take()) {
                             if (!awaitForwarding()) {
                                 break;
                             }
                             chunk.awaitDue();
-                            out.write(chunk.bytes());
-                            out.flush();
+                            pipe.writeQueued(chunk);
                         }
                     } catch (IOException | InterruptedException e) {
                         // closed by the peer, by cut() or close()
@@ -236,20 +243,79 @@ public final class TcpProxy implements AutoCloseable {
                 });
     }
 
+    /**
+     * One direction of a connection: the chunks waiting for their due time, and the lock under which
+     * either thread writes, so that a chunk written at once never overtakes one still queued.
+     */
+    private static final class Direction {
+
+        private final Socket to;
+        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        private final ReentrantLock writing = new ReentrantLock();
+        /** Chunks enqueued and not yet written (guarded by {@link #writing}). */
+        private int queued;
+
+        Direction(Socket to) {
+            this.to = to;
+        }
+
+        /** Writes {@code length} bytes of {@code buffer} now if no chunk waits; false if one does. */
+        boolean writeIfIdle(byte[] buffer, int length) throws IOException {
+            writing.lock();
+            try {
+                if (queued > 0) {
+                    return false;
+                }
+                OutputStream out = to.getOutputStream();
+                out.write(buffer, 0, length);
+                out.flush();
+                return true;
+            } finally {
+                writing.unlock();
+            }
+        }
+
+        void enqueue(Chunk chunk) throws InterruptedException {
+            writing.lock();
+            try {
+                queued++;
+            } finally {
+                writing.unlock();
+            }
+            TcpProxy.enqueue(queue, chunk, to);
+        }
+
+        void enqueueQuietly(Chunk chunk) {
+            try {
+                TcpProxy.enqueue(queue, chunk, to);
+            } catch (InterruptedException e) {
+                // the writer is gone with its socket
+            }
+        }
+
+        Chunk take() throws InterruptedException {
+            return queue.take();
+        }
+
+        void writeQueued(Chunk chunk) throws IOException {
+            writing.lock();
+            try {
+                OutputStream out = to.getOutputStream();
+                out.write(chunk.bytes());
+                out.flush();
+            } finally {
+                queued--;
+                writing.unlock();
+            }
+        }
+    }
+
     /** Waits for room in the queue while the other side is still open. */
     private static void enqueue(BlockingQueue<Chunk> queue, Chunk chunk, Socket to) throws InterruptedException {
         while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
             if (to.isClosed()) {
                 throw new InterruptedException("closed");
             }
-        }
-    }
-
-    private static void enqueueQuietly(BlockingQueue<Chunk> queue, Chunk chunk, Socket to) {
-        try {
-            enqueue(queue, chunk, to);
-        } catch (InterruptedException e) {
-            // the writer is gone with its socket
         }
     }
 
@@ -268,6 +334,11 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Waits while blackholed; false once cut. */
     private boolean awaitForwarding() {
+        Mode now = mode;
+        if (now != Mode.BLACKHOLE) {
+            // the common case answers without the lock every connection's threads would share
+            return now == Mode.PASS;
+        }
         synchronized (gate) {
             while (mode == Mode.BLACKHOLE) {
                 try {

@@ -120,6 +120,23 @@ class TcpProxyTest {
     }
 
     @Test
+    void whatIsSentAfterHealingNeverOvertakesWhatTheLatencyStillHolds() throws IOException, InterruptedException {
+        // Given a chunk held by the added latency
+        proxy.latency(Duration.ofMillis(500));
+        try (Socket client = connect()) {
+            send(client, "first");
+            Thread.sleep(100);
+
+            // When the proxy heals and the next chunk is sent while the first still waits for its due time
+            proxy.heal();
+            send(client, "second");
+
+            // Then the echo has them in the order they were sent
+            assertThat(receive(client, "firstsecond".length())).isEqualTo("firstsecond");
+        }
+    }
+
+    @Test
     void underLatencyALargePayloadArrivesIntactAndInOrder() throws IOException {
         // Given a proxy that delays each chunk, and a payload of many chunks
         proxy.latency(Duration.ofMillis(50));
