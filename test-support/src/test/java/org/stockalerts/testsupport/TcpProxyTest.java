@@ -125,6 +125,8 @@ class TcpProxyTest {
         proxy.latency(Duration.ofMillis(500));
         try (Socket client = connect()) {
             send(client, "first");
+            // time for the proxy to read it as a chunk of its own; should it not have, both go as one chunk and
+            // the order holds anyway, so the pause can make the case happen but never fail the test
             Thread.sleep(100);
 
             // When the proxy heals and the next chunk is sent while the first still waits for its due time
